@@ -1,0 +1,139 @@
+"""Who is acting: password hashing, signing in, and what each role may do."""
+
+from __future__ import annotations
+
+import base64
+import enum
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ..models import Outlet, Role, User, utcnow
+from .audit import record
+from .database import Database
+from .errors import DomainError, PermissionDenied
+from .i18n import QT_TRANSLATE_NOOP
+
+# scrypt is memory-hard (16 MiB per hash with these parameters) and ships with Python.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(
+        password.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
+    )
+    b64 = base64.b64encode
+    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        actual = hashlib.scrypt(
+            password.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=32,
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, base64.b64decode(digest))
+
+
+class Permission(enum.StrEnum):
+    VIEW_CUSTOMERS = "view_customers"
+    EDIT_CUSTOMERS = "edit_customers"
+    EXPORT_DATA = "export_data"
+    EDIT_SETTINGS = "edit_settings"
+    MANAGE_OUTLETS = "manage_outlets"
+    MANAGE_USERS = "manage_users"
+    BACKUP = "backup"
+
+
+_ALL = frozenset(Permission)
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: _ALL,
+    Role.MANAGER: _ALL - {Permission.MANAGE_USERS},
+    Role.CLERK: frozenset({Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}),
+    Role.TECHNICIAN: frozenset({Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}),
+    Role.MAINTENANCE: frozenset({Permission.VIEW_CUSTOMERS}),
+}
+
+ROLE_LABELS = {
+    Role.ADMIN: QT_TRANSLATE_NOOP("core", "Administrator"),
+    Role.MANAGER: QT_TRANSLATE_NOOP("core", "Outlet manager"),
+    Role.CLERK: QT_TRANSLATE_NOOP("core", "Counter clerk"),
+    Role.TECHNICIAN: QT_TRANSLATE_NOOP("core", "Technician"),
+    Role.MAINTENANCE: QT_TRANSLATE_NOOP("core", "Maintenance staff"),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person (or the command line) on whose behalf a service acts."""
+
+    user_id: int | None
+    username: str
+    display_name: str
+    role: Role
+    outlet_id: int | None = None
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("core", "Your role ({role}) may not do this ({permission})."),
+                role=self.role.value,
+                permission=permission.value,
+            )
+
+    def at_outlet(self, outlet_id: int | None) -> Actor:
+        return Actor(self.user_id, self.username, self.display_name, self.role, outlet_id)
+
+    @classmethod
+    def command_line(cls) -> Actor:
+        """The command line runs with the machine owner's authority, and is audited as such."""
+        return cls(None, "command-line", "Command line", Role.ADMIN)
+
+
+_BAD_LOGIN = QT_TRANSLATE_NOOP("core", "Wrong user name or password.")
+
+
+class AuthService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def has_users(self) -> bool:
+        with self._db.read() as s:
+            return bool(s.scalar(select(func.count()).select_from(User)))
+
+    def sign_in(self, username: str, password: str) -> Actor:
+        with self._db.write() as s:
+            user = s.scalar(select(User).where(User.username == username.strip().lower()))
+            if user is None or not verify_password(password, user.password_hash):
+                raise DomainError(_BAD_LOGIN)
+            if not user.active:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("core", "The account {username} is disabled."),
+                    username=user.username,
+                )
+            user.last_login_at = utcnow()
+            actor = Actor(
+                user.id, user.username, user.display_name, Role(user.role), user.home_outlet_id
+            )
+            record(s, actor, "sign_in", "user", user.id)
+            return actor
+
+    def first_outlet_id(self) -> int | None:
+        with self._db.read() as s:
+            return s.scalar(select(Outlet.id).where(Outlet.active).order_by(Outlet.code).limit(1))

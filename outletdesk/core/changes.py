@@ -1,0 +1,22 @@
+"""What a write changed, so each panel refreshes only what concerns it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Changes:
+    outlets: bool = False
+    users: bool = False
+    customers: bool = False
+    settings: bool = False
+    database: bool = False  # restore or switch: everything must reload
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            **{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)}
+        )
+
+    def any(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))

@@ -1,0 +1,236 @@
+"""Customers: found by any phone number or a fragment of the name, edited with a version check."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..models import Customer, CustomerPhone, Outlet, utcnow
+from . import validation as v
+from .audit import record
+from .auth import Actor, Permission
+from .changes import Changes
+from .database import Database
+from .errors import NotFound, StaleRecord, ValidationError
+from .i18n import QT_TRANSLATE_NOOP
+
+F_NAME = QT_TRANSLATE_NOOP("core", "Name")
+F_PHONE = QT_TRANSLATE_NOOP("core", "Phone")
+F_EMAIL = QT_TRANSLATE_NOOP("core", "E-mail")
+F_NOTES = QT_TRANSLATE_NOOP("core", "Notes")
+F_OUTLET = QT_TRANSLATE_NOOP("core", "Outlet")
+MAX_PHONES = 5
+
+
+@dataclass(frozen=True)
+class CustomerInput:
+    name: str
+    phones: Sequence[str] = ()
+    email: str = ""
+    notes: str = ""
+    outlet_id: int | None = None
+
+    def validated(self) -> CustomerInput:
+        if isinstance(self.phones, str) or not isinstance(self.phones, Sequence):
+            raise ValidationError(F_PHONE, QT_TRANSLATE_NOOP("core", "must be a list of numbers."))
+        phones = [
+            v.phone(F_PHONE, p) for p in self.phones if not (isinstance(p, str) and not p.strip())
+        ]
+        if not phones:
+            raise ValidationError(
+                F_PHONE, QT_TRANSLATE_NOOP("core", "at least one phone number is required.")
+            )
+        if len(phones) > MAX_PHONES:
+            raise ValidationError(
+                F_PHONE, QT_TRANSLATE_NOOP("core", "at most {n} numbers."), n=MAX_PHONES
+            )
+        return CustomerInput(
+            name=v.text(F_NAME, self.name, max_len=120, name_like=True),
+            phones=tuple(dict.fromkeys(phones)),
+            email=v.email(F_EMAIL, self.email),
+            notes=v.text(F_NOTES, self.notes, max_len=4000, required=False, multiline=True),
+            outlet_id=self.outlet_id,
+        )
+
+
+@dataclass(frozen=True)
+class CustomerDTO:
+    id: int
+    name: str
+    phones: tuple[str, ...]
+    email: str
+    notes: str
+    outlet_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class CustomerSearchResult:
+    rows: list[CustomerDTO] = field(default_factory=list)
+    total: int = 0  # all matches, of which `rows` holds the first page
+
+
+def _dto(c: Customer) -> CustomerDTO:
+    return CustomerDTO(
+        c.id,
+        c.name,
+        tuple(p.number for p in c.phones),
+        c.email,
+        c.notes,
+        c.outlet_id,
+        c.created_at,
+        c.updated_at,
+        c.version,
+    )
+
+
+def _snapshot(c: Customer) -> dict[str, object]:
+    return {
+        "name": c.name,
+        "phones": [p.number for p in c.phones],
+        "email": c.email,
+        "notes": c.notes,
+        "outlet_id": c.outlet_id,
+    }
+
+
+def _like(fragment: str) -> str:
+    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def name_key(name: str) -> str:
+    return name.casefold()
+
+
+class CustomerService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def search(
+        self, actor: Actor, query: str = "", limit: int = 200, offset: int = 0
+    ) -> CustomerSearchResult:
+        """Customers whose name contains the text or any of whose phones contains its digits."""
+        actor.require(Permission.VIEW_CUSTOMERS)
+        condition = self._condition(query)
+        base = select(Customer.id)
+        if condition is not None:
+            base = base.where(condition)
+        with self._db.read() as s:
+            total = s.scalar(select(func.count()).select_from(base.subquery())) or 0
+            ids = list(
+                s.scalars(base.order_by(Customer.name_key, Customer.id).limit(limit).offset(offset))
+            )
+            return CustomerSearchResult(self._rows(s, ids), total)
+
+    @staticmethod
+    def _condition(query: str):  # type: ignore[no-untyped-def]
+        text = (query or "").strip()[:120]
+        if not text:
+            return None
+        by_name = Customer.name_key.like(_like(name_key(text)), escape="\\")
+        digits = v.phone_fragment(text)
+        if len(digits) >= 3 and len(digits) >= len(text.replace(" ", "").replace("-", "")) - 1:
+            phone_match = select(CustomerPhone.customer_id).where(
+                CustomerPhone.number.like(_like(digits), escape="\\")
+            )
+            return or_(by_name, Customer.id.in_(phone_match))
+        return by_name
+
+    @staticmethod
+    def _rows(s: Session, ids: list[int]) -> list[CustomerDTO]:
+        if not ids:
+            return []
+        loaded = {
+            c.id: c
+            for c in s.scalars(
+                select(Customer).options(selectinload(Customer.phones)).where(Customer.id.in_(ids))
+            )
+        }
+        return [_dto(loaded[i]) for i in ids]
+
+    def get(self, actor: Actor, customer_id: int) -> CustomerDTO:
+        actor.require(Permission.VIEW_CUSTOMERS)
+        with self._db.read() as s:
+            return _dto(self._load(s, customer_id))
+
+    def create(self, actor: Actor, data: CustomerInput) -> tuple[CustomerDTO, Changes]:
+        actor.require(Permission.EDIT_CUSTOMERS)
+        data = data.validated()
+        with self._db.write() as s:
+            self._check_outlet(s, data.outlet_id)
+            customer = Customer(
+                name=data.name,
+                name_key=name_key(data.name),
+                email=data.email,
+                notes=data.notes,
+                outlet_id=data.outlet_id if data.outlet_id is not None else actor.outlet_id,
+            )
+            customer.phones = [
+                CustomerPhone(number=n, position=i) for i, n in enumerate(data.phones)
+            ]
+            s.add(customer)
+            s.flush()
+            record(s, actor, "create", "customer", customer.id, after=_snapshot(customer))
+            return _dto(customer), Changes(customers=True)
+
+    def update(
+        self, actor: Actor, customer_id: int, version: int, data: CustomerInput
+    ) -> tuple[CustomerDTO, Changes]:
+        """Save changes made to the version the clerk opened; a newer saved version wins and this is refused."""
+        actor.require(Permission.EDIT_CUSTOMERS)
+        data = data.validated()
+        with self._db.write() as s:
+            customer = self._load(s, customer_id)
+            if customer.version != version:
+                raise StaleRecord(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Customer {name} was changed by someone else since you opened it. "
+                        "Nothing was saved; reopen the customer to see their change.",
+                    ),
+                    name=customer.name,
+                )
+            self._check_outlet(s, data.outlet_id)
+            before = _snapshot(customer)
+            customer.name, customer.name_key = data.name, name_key(data.name)
+            customer.email, customer.notes, customer.updated_at = data.email, data.notes, utcnow()
+            if data.outlet_id is not None:
+                customer.outlet_id = data.outlet_id
+            if [p.number for p in customer.phones] != list(data.phones):
+                customer.phones = [
+                    CustomerPhone(number=n, position=i) for i, n in enumerate(data.phones)
+                ]
+            s.flush()
+            record(
+                s,
+                actor,
+                "update",
+                "customer",
+                customer.id,
+                before=before,
+                after=_snapshot(customer),
+            )
+            return _dto(customer), Changes(customers=True)
+
+    @staticmethod
+    def _load(s: Session, customer_id: int) -> Customer:
+        customer = s.get(Customer, customer_id, options=[selectinload(Customer.phones)])
+        if customer is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("core", "Customer {id} does not exist."), id=customer_id
+            )
+        return customer
+
+    @staticmethod
+    def _check_outlet(s: Session, outlet_id: int | None) -> None:
+        if outlet_id is not None and s.get(Outlet, outlet_id) is None:
+            raise ValidationError(
+                F_OUTLET, QT_TRANSLATE_NOOP("core", "outlet {id} does not exist."), id=outlet_id
+            )

@@ -1,0 +1,58 @@
+"""Errors a person can act on (domain) kept apart from errors of the environment (database down)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class OutletDeskError(Exception):
+    """Base: a message template (translatable in context "core") and its parameters."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.message())
+
+    def message(self, translate: Any = None) -> str:
+        """The message, optionally through a translate(template) -> template function."""
+        tr = translate or (lambda text: text)
+        params = {k: tr(v) if isinstance(v, FieldLabel) else v for k, v in self.params.items()}
+        return tr(self.template).format(**params)
+
+
+class FieldLabel(str):
+    """A field name that is itself translated when the message is shown."""
+
+
+class DomainError(OutletDeskError):
+    """The request breaks a rule of the shop; nothing was written."""
+
+
+class ValidationError(DomainError):
+    """One field's value is not acceptable; `field` names it for the form to highlight."""
+
+    def __init__(self, field: str, template: str, **params: Any) -> None:
+        self.field = field
+        super().__init__("{field}: " + template, field=FieldLabel(field), **params)
+
+    def message(self, translate: Any = None) -> str:
+        tr = translate or (lambda text: text)
+        problem = self.template.removeprefix("{field}: ")
+        params = {k: v for k, v in self.params.items() if k != "field"}
+        return f"{tr(self.field)}: {tr(problem).format(**params)}"
+
+
+class NotFound(DomainError):
+    """The record asked for does not exist (or no longer exists)."""
+
+
+class PermissionDenied(DomainError):
+    """The signed-in user's role does not allow this."""
+
+
+class StaleRecord(DomainError):
+    """Someone else saved this record since it was opened; the save was refused."""
+
+
+class StorageUnavailable(OutletDeskError):
+    """The database cannot be reached or is locked: an environment problem, not a rule."""

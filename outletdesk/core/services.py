@@ -1,0 +1,40 @@
+"""The services one database offers, built once by the composition root (app.py or cli.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .audit import AuditService
+from .auth import AuthService
+from .customers import CustomerService
+from .database import Database, open_database
+from .outlets import OutletService
+from .settings import SettingsService
+from .users import UserService
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    auth: AuthService
+    outlets: OutletService
+    users: UserService
+    customers: CustomerService
+    settings: SettingsService
+    audit: AuditService
+
+    @classmethod
+    def for_database(cls, db: Database) -> Services:
+        return cls(
+            db,
+            AuthService(db),
+            OutletService(db),
+            UserService(db),
+            CustomerService(db),
+            SettingsService(db),
+            AuditService(db),
+        )
+
+    @classmethod
+    def open(cls, url: str) -> Services:
+        return cls.for_database(open_database(url))

@@ -1,0 +1,171 @@
+"""Checks for values typed by people: each failure names the field and nothing gets written."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .errors import ValidationError
+from .i18n import QT_TRANSLATE_NOOP
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Text a spreadsheet would run as a formula if it were pasted or exported carelessly.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def _as_text(field: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be text."))
+    return value
+
+
+def text(
+    field: str,
+    value: Any,
+    *,
+    max_len: int,
+    required: bool = True,
+    multiline: bool = False,
+    name_like: bool = False,
+) -> str:
+    """Trimmed text within max_len; names may not look like spreadsheet formulas."""
+    value = _as_text(field, value).strip()
+    if required and not value:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
+    if len(value) > max_len:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "is too long ({length} characters; at most {max})."),
+            length=len(value),
+            max=max_len,
+        )
+    checked = value.replace("\n", "").replace("\t", "") if multiline else value
+    if _CONTROL.search(checked) or (not multiline and ("\n" in value or "\t" in value)):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "contains control characters."))
+    if name_like and value.startswith(_FORMULA_START):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "core", "may not start with {char!r} (it would read as a spreadsheet formula)."
+            ),
+            char=value[0],
+        )
+    return value
+
+
+def phone(field: str, value: Any, *, required: bool = True) -> str:
+    """A phone number normalised to an optional leading + and 5 to 15 digits."""
+    raw = _as_text(field, value).strip()
+    if not raw:
+        if required:
+            raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
+        return ""
+    if not re.fullmatch(r"\+?[0-9 ()./-]+", raw):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "core", "{value!r} is not a phone number (digits, spaces, + - ( ) only)."
+            ),
+            value=raw[:40],
+        )
+    digits = re.sub(r"\D", "", raw)
+    if not 5 <= len(digits) <= 15:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "{value!r} must have 5 to 15 digits."),
+            value=raw[:40],
+        )
+    return ("+" if raw.startswith("+") else "") + digits
+
+
+def phone_fragment(value: str) -> str:
+    """Digits typed into a search box, for matching stored normalised numbers."""
+    return re.sub(r"\D", "", value)
+
+
+def email(field: str, value: Any) -> str:
+    value = text(field, value, max_len=254, required=False)
+    if value and not _EMAIL.match(value):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "{value!r} is not an e-mail address."),
+            value=value[:60],
+        )
+    return value
+
+
+def code(field: str, value: Any, *, max_len: int = 10) -> str:
+    """Short upper-case code such as an outlet code ("N", "SH-01")."""
+    value = text(field, value, max_len=max_len).upper()
+    if not _CODE.match(value):
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("core", "may use only letters A-Z, digits and '-'.")
+        )
+    return value
+
+
+def username(field: str, value: Any) -> str:
+    value = text(field, value, max_len=40).lower()
+    if not _USERNAME.match(value):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "may use only letters a-z, digits, '.', '_' and '-'."),
+        )
+    return value
+
+
+def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
+            value=str(value)[:40],
+            allowed=", ".join(allowed),
+        )
+    return str(value)
+
+
+def money(field: str, value: Any, *, minimum: Decimal = Decimal("0")) -> Decimal:
+    """A money amount with at most 2 decimals, from Decimal, int or text (never float)."""
+    if isinstance(value, bool | float):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be an exact amount."))
+    try:
+        amount = Decimal(str(value).strip().replace(",", "")) if value is not None else None
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("core", "{value!r} is not an amount."), value=str(value)[:40]
+        )
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "has more than 2 decimals."))
+    if amount < minimum or amount >= Decimal("10000000000"):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is out of range."))
+    return amount.quantize(Decimal("0.01"))
+
+
+def integer(field: str, value: Any, *, minimum: int, maximum: int) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be a whole number."))
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "{value!r} is not a whole number."),
+            value=str(value)[:40],
+        ) from None
+    if not minimum <= number <= maximum:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "must be between {minimum} and {maximum}."),
+            minimum=minimum,
+            maximum=maximum,
+        )
+    return number
