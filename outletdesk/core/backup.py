@@ -161,13 +161,13 @@ def restore_backup(
             if db.sqlite_path:
                 staged_db.dispose()
                 db.dispose()
-                src = sqlite3.connect(staged)
-                dst = sqlite3.connect(db.sqlite_path, timeout=10)
+                raw_src = sqlite3.connect(staged)
+                raw_dst = sqlite3.connect(db.sqlite_path, timeout=10)
                 try:
-                    src.backup(dst)
+                    raw_src.backup(raw_dst)
                 finally:
-                    src.close()
-                    dst.close()
+                    raw_src.close()
+                    raw_dst.close()
             else:
                 migrate(db)
                 with staged_db.engine.connect() as src, db.engine.begin() as dst:

@@ -122,7 +122,7 @@ def fill_demo(db: Database, customers: int = 240, seed: int = 7) -> DemoReport:
         counts = [
             s.scalar(select(func.count()).select_from(m)) or 0 for m in (Outlet, User, Customer)
         ]
-    return DemoReport(*counts, created=created)
+    return DemoReport(counts[0], counts[1], counts[2], created=created)
 
 
 def _add_customers(db: Database, count: int, outlet_ids: list[int], rng: random.Random) -> None:

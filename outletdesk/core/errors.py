@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+Translate = Callable[[str], str]
 
 
 class OutletDeskError(Exception):
@@ -13,9 +16,9 @@ class OutletDeskError(Exception):
         self.params = params
         super().__init__(self.message())
 
-    def message(self, translate: Any = None) -> str:
+    def message(self, translate: Translate | None = None) -> str:
         """The message, optionally through a translate(template) -> template function."""
-        tr = translate or (lambda text: text)
+        tr: Translate = translate or str
         params = {k: tr(v) if isinstance(v, FieldLabel) else v for k, v in self.params.items()}
         return tr(self.template).format(**params)
 
@@ -35,8 +38,8 @@ class ValidationError(DomainError):
         self.field = field
         super().__init__("{field}: " + template, field=FieldLabel(field), **params)
 
-    def message(self, translate: Any = None) -> str:
-        tr = translate or (lambda text: text)
+    def message(self, translate: Translate | None = None) -> str:
+        tr: Translate = translate or str
         problem = self.template.removeprefix("{field}: ")
         params = {k: v for k, v in self.params.items() if k != "field"}
         return f"{tr(self.field)}: {tr(problem).format(**params)}"

@@ -55,7 +55,9 @@ class SettingsService:
                     select(ShopSetting.key, ShopSetting.value).where(
                         ShopSetting.key.in_(_RECEIPT_KEYS.values())
                     )
-                ).tuples().all()
+                )
+                .tuples()
+                .all()
             )
         defaults = ReceiptSettings()
         values = {

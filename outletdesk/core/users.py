@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -62,7 +63,7 @@ def _snapshot(u: User) -> dict[str, object]:
     }
 
 
-def _password(value: object) -> str:
+def check_password(value: object) -> str:
     if not isinstance(value, str) or len(value) < MIN_PASSWORD:
         raise ValidationError(
             F_PASSWORD,
@@ -95,7 +96,7 @@ class UserService:
         with self._db.read() as s:
             return [_dto(u) for u in s.scalars(select(User).order_by(User.username))]
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         """Active user names for the sign-in box (no other details)."""
         with self._db.read() as s:
             return list(s.scalars(select(User.username).where(User.active).order_by(User.username)))
@@ -113,7 +114,7 @@ class UserService:
         name = v.username(F_USERNAME, username)
         display = v.text(F_DISPLAY, display_name or name, max_len=120, name_like=True)
         role = v.choice(F_ROLE, role, ROLES)
-        secret = hash_password(_password(password))
+        secret = hash_password(check_password(password))
         try:
             with self._db.write() as s:
                 _check_outlet(s, home_outlet_id)
@@ -165,7 +166,7 @@ class UserService:
     def set_password(self, actor: Actor, user_id: int, password: str) -> Changes:
         if actor.user_id != user_id:
             actor.require(Permission.MANAGE_USERS)
-        secret = hash_password(_password(password))
+        secret = hash_password(check_password(password))
         with self._db.write() as s:
             user = s.get(User, user_id)
             if user is None:

@@ -35,7 +35,7 @@ def text(
     name_like: bool = False,
 ) -> str:
     """Trimmed text within max_len; names may not look like spreadsheet formulas."""
-    value = _as_text(field, value).strip()
+    value = cleaned = _as_text(field, value).strip()
     if required and not value:
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
     if len(value) > max_len:
@@ -56,7 +56,7 @@ def text(
             ),
             char=value[0],
         )
-    return value
+    return cleaned
 
 
 def phone(field: str, value: Any, *, required: bool = True) -> str:
@@ -90,34 +90,34 @@ def phone_fragment(value: str) -> str:
 
 
 def email(field: str, value: Any) -> str:
-    value = text(field, value, max_len=254, required=False)
+    value = checked = text(field, value, max_len=254, required=False)
     if value and not _EMAIL.match(value):
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP("core", "{value!r} is not an e-mail address."),
             value=value[:60],
         )
-    return value
+    return checked
 
 
 def code(field: str, value: Any, *, max_len: int = 10) -> str:
     """Short upper-case code such as an outlet code ("N", "SH-01")."""
-    value = text(field, value, max_len=max_len).upper()
+    value = checked = text(field, value, max_len=max_len).upper()
     if not _CODE.match(value):
         raise ValidationError(
             field, QT_TRANSLATE_NOOP("core", "may use only letters A-Z, digits and '-'.")
         )
-    return value
+    return checked
 
 
 def username(field: str, value: Any) -> str:
-    value = text(field, value, max_len=40).lower()
+    value = checked = text(field, value, max_len=40).lower()
     if not _USERNAME.match(value):
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP("core", "may use only letters a-z, digits, '.', '_' and '-'."),
         )
-    return value
+    return checked
 
 
 def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str:

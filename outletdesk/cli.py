@@ -1,0 +1,189 @@
+"""Command line: `outletdesk` opens the window; `outletdesk COMMAND` runs the same services headless."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .paths import default_database_url
+
+if TYPE_CHECKING:
+    from .core.auth import Actor
+    from .core.services import Services
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="outletdesk",
+        description="OutletDesk for repair and service outlets. With no command, opens the window.",
+    )
+    p.add_argument("--version", action="version", version=f"OutletDesk {__version__}")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: $OUTLETDESK_DB, else the SQLite file in the user data folder); "
+        "e.g. postgresql://user:pass@host/outletdesk",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="create or fill a demo database (outlets, users, customers)")
+    demo.add_argument(
+        "--customers", type=int, default=240, metavar="N", help="customers to have (default 240)"
+    )
+    demo.add_argument(
+        "--work-orders",
+        type=int,
+        default=0,
+        metavar="N",
+        help="demo work orders (work orders come with a later version; today this only reports that)",
+    )
+
+    backup = sub.add_parser(
+        "backup", help="write a consistent copy of the database (works while the app runs)"
+    )
+    backup.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+
+    restore = sub.add_parser("restore", help="replace the database with a verified backup file")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--force", action="store_true", help="overwrite a database that already holds data"
+    )
+
+    export = sub.add_parser("export", help="write an Excel log")
+    export_sub = export.add_subparsers(dest="what", metavar="WHAT", required=True)
+    customers = export_sub.add_parser("customers", help="the customer list")
+    customers.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    customers.add_argument(
+        "--search", default="", metavar="TEXT", help="only customers matching this name or phone"
+    )
+
+    users = sub.add_parser("users", help="manage users")
+    users_sub = users.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = users_sub.add_parser(
+        "add", help="add a user (asks for the password, or reads it from stdin)"
+    )
+    add.add_argument("name", metavar="NAME", help="user name used to sign in")
+    add.add_argument(
+        "--role", required=True, choices=["admin", "manager", "clerk", "technician", "maintenance"]
+    )
+    add.add_argument("--full-name", default="", help="name shown on screen and receipts")
+    add.add_argument("--outlet", metavar="CODE", help="home outlet code")
+    users_sub.add_parser("list", help="list users and their roles")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    url = args.db or default_database_url()
+    if args.command is None:
+        from .app import run_app
+
+        return run_app(url)
+    from .core.errors import OutletDeskError
+
+    try:
+        return _run(args, url)
+    except OutletDeskError as exc:
+        print(f"outletdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("outletdesk: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace, url: str) -> int:
+    from .core.auth import Actor
+    from .core.services import Services
+
+    actor = Actor.command_line()
+    services = Services.open(url)
+    try:
+        if args.command == "demo":
+            return _demo(services, args)
+        if args.command == "backup":
+            from .core.backup import create_backup
+
+            info = create_backup(services.db, actor, args.output)
+            print(
+                f"Backup written to {info.path} ({info.outlets} outlets, {info.users} users, {info.customers} customers)"
+            )
+            return 0
+        if args.command == "restore":
+            from .core.backup import restore_backup
+
+            info, _ = restore_backup(services.db, actor, args.file, force=args.force)
+            print(
+                f"Restored {services.db.describe()} from {args.file} ({info.customers} customers)"
+            )
+            return 0
+        if args.command == "export":
+            from .core.customer_export import export_customers
+
+            count = export_customers(services, actor, args.output, query=args.search)
+            print(f"{count} customers written to {args.output}")
+            return 0
+        if args.command == "users":
+            return _users(services, actor, args)
+    finally:
+        services.db.dispose()
+    raise AssertionError(args.command)
+
+
+def _demo(services: Services, args: argparse.Namespace) -> int:
+    from .core.demo import DEMO_PASSWORD, DEMO_USERS, fill_demo
+    from .core.errors import ValidationError
+
+    if args.customers < 0 or args.customers > 5_000_000:
+        raise ValidationError(
+            "--customers", "must be between {minimum} and {maximum}.", minimum=0, maximum=5_000_000
+        )
+    report = fill_demo(services.db, customers=args.customers)
+    print(
+        f"Demo database {services.db.describe()}: {report.outlets} outlets, "
+        f"{report.users} users, {report.customers} customers."
+    )
+    print(
+        "Sign in as "
+        + ", ".join(u for u, _, _ in DEMO_USERS)
+        + f" with password '{DEMO_PASSWORD}'."
+    )
+    if args.work_orders:
+        print(
+            f"Note: work orders are not built yet; --work-orders {args.work_orders} created none."
+        )
+    return 0
+
+
+def _users(services: Services, actor: Actor, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        for user in services.users.list(actor):
+            state = "" if user.active else "  (disabled)"
+            print(f"{user.username:<20} {user.role.value:<12} {user.display_name}{state}")
+        return 0
+    outlet_id = services.outlets.by_code(args.outlet).id if args.outlet else None
+    password = _read_password()
+    user, _ = services.users.create(
+        actor, args.name, args.full_name or args.name, args.role, password, outlet_id
+    )
+    print(f"User {user.username} ({user.role.value}) added.")
+    return 0
+
+
+def _read_password() -> str:
+    from .core.errors import ValidationError
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat password: ") != first:
+        raise ValidationError("Password", "the two entries differ.")
+    return first
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs lint, type checks and the whole suite (SQLite and PostgreSQL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh test
+bash scripts/venv.sh test
+.venv/bin/ruff check .
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"
