@@ -218,3 +218,15 @@ def audit_count(services: Services) -> int:
 
     with services.db.read() as s:
         return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal box in a test would block or crash offscreen; tests route messages through methods."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))

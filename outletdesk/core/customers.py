@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import Customer, CustomerPhone, Outlet, utcnow
@@ -109,6 +109,21 @@ def name_key(name: str) -> str:
     return name.casefold()
 
 
+def search_condition(query: str) -> ColumnElement[bool] | None:
+    """Name contains the text (case-folded), or, when it is mostly digits, any phone contains them."""
+    text = (query or "").strip()[:120]
+    if not text:
+        return None
+    by_name = Customer.name_key.like(_like(name_key(text)), escape="\\")
+    digits = v.phone_fragment(text)
+    if len(digits) >= 3 and len(digits) >= len(text.replace(" ", "").replace("-", "")) - 1:
+        phone_match = select(CustomerPhone.customer_id).where(
+            CustomerPhone.number.like(_like(digits), escape="\\")
+        )
+        return or_(by_name, Customer.id.in_(phone_match))
+    return by_name
+
+
 class CustomerService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -118,7 +133,7 @@ class CustomerService:
     ) -> CustomerSearchResult:
         """Customers whose name contains the text or any of whose phones contains its digits."""
         actor.require(Permission.VIEW_CUSTOMERS)
-        condition = self._condition(query)
+        condition = search_condition(query)
         base = select(Customer.id)
         if condition is not None:
             base = base.where(condition)
@@ -128,20 +143,6 @@ class CustomerService:
                 s.scalars(base.order_by(Customer.name_key, Customer.id).limit(limit).offset(offset))
             )
             return CustomerSearchResult(self._rows(s, ids), total)
-
-    @staticmethod
-    def _condition(query: str):  # type: ignore[no-untyped-def]
-        text = (query or "").strip()[:120]
-        if not text:
-            return None
-        by_name = Customer.name_key.like(_like(name_key(text)), escape="\\")
-        digits = v.phone_fragment(text)
-        if len(digits) >= 3 and len(digits) >= len(text.replace(" ", "").replace("-", "")) - 1:
-            phone_match = select(CustomerPhone.customer_id).where(
-                CustomerPhone.number.like(_like(digits), escape="\\")
-            )
-            return or_(by_name, Customer.id.in_(phone_match))
-        return by_name
 
     @staticmethod
     def _rows(s: Session, ids: list[int]) -> list[CustomerDTO]:

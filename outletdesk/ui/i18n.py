@@ -1,0 +1,33 @@
+"""Loads the shipped translation for the seat's language (English is the source language)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from ..paths import resources_dir
+
+LANGUAGE_KEY = "ui/language"
+LANGUAGES = ("en", "zh_CN")
+
+
+def seat_language(seat: QSettings) -> str:
+    chosen = str(seat.value(LANGUAGE_KEY, "") or "")
+    if chosen in LANGUAGES:
+        return chosen
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install OutletDesk's and Qt's own translations; returns them so they stay alive."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(f"outletdesk_{language}", str(resources_dir() / "translations")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed

@@ -1,0 +1,181 @@
+"""Sign-in (remembering this seat's last user), outlet choice, and first-run set-up of an empty database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.auth import Actor
+from ..core.errors import ValidationError
+from ..core.outlets import OutletDTO, OutletInput
+from ..core.services import Services
+from ..core.setup import set_up_first_run
+from .errors import error_text, show_error
+from .tasks import TaskRunner
+
+LAST_USER_KEY = "login/last_user"
+LAST_OUTLET_KEY = "login/last_outlet"
+
+
+class _FormDialog(QDialog):
+    """A form with an inline error line; work runs on the task runner."""
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.actor: Actor | None = None
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, ValidationError) or type(exc).__module__.startswith("outletdesk.core"):
+            self.error.setText(error_text(exc))
+            self.error.show()
+        else:
+            show_error(self, exc)
+
+    def _buttons(self, ok_text: str) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def submit(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class LoginDialog(_FormDialog):
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        seat: QSettings,
+        outlets: list[OutletDTO],
+        users: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, parent)
+        self._services = services
+        self._seat = seat
+        self.setWindowTitle(self.tr("Sign in to OutletDesk"))
+        self.user = QComboBox()
+        self.user.setEditable(True)
+        self.user.addItems(users)
+        last = str(seat.value(LAST_USER_KEY, "") or "")
+        self.user.setCurrentText(last if last in users else "")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.outlet = QComboBox()
+        for outlet in outlets:
+            self.outlet.addItem(f"{outlet.code} – {outlet.name}", outlet.id)
+        last_outlet = seat.value(LAST_OUTLET_KEY)
+        if last_outlet is not None:
+            index = self.outlet.findData(int(last_outlet))
+            if index >= 0:
+                self.outlet.setCurrentIndex(index)
+        form = QFormLayout()
+        form.addRow(self.tr("&User"), self.user)
+        form.addRow(self.tr("&Password"), self.password)
+        outlet_label = QLabel(self.tr("&Outlet"))
+        outlet_label.setBuddy(self.outlet)
+        form.addRow(outlet_label, self.outlet)
+        # Only ask which outlet when there is a choice to make.
+        outlet_label.setVisible(len(outlets) > 1)
+        self.outlet.setVisible(len(outlets) > 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self._buttons(self.tr("Sign in")))
+        (self.password if last in users else self.user).setFocus()
+        self.resize(380, 0)
+
+    def submit(self) -> None:
+        username, password = self.user.currentText(), self.password.text()
+        outlet_id = self.outlet.currentData()
+        self.ok_button.setEnabled(False)
+        auth = self._services.auth
+        self._runner.run(
+            lambda: auth.sign_in(username, password),
+            lambda actor: self._signed_in(actor, outlet_id),
+            self._show_error,
+        )
+
+    def _signed_in(self, actor: Actor, outlet_id: int | None) -> None:
+        chosen = outlet_id if outlet_id is not None else actor.outlet_id
+        self.actor = actor.at_outlet(chosen)
+        self._seat.setValue(LAST_USER_KEY, actor.username)
+        if chosen is not None:
+            self._seat.setValue(LAST_OUTLET_KEY, chosen)
+        self.accept()
+
+
+class FirstRunDialog(_FormDialog):
+    """An empty database: name the first outlet and create its administrator."""
+
+    def __init__(
+        self, services: Services, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(runner, parent)
+        self._services = services
+        self.setWindowTitle(self.tr("Set up OutletDesk"))
+        intro = QLabel(
+            self.tr(
+                "This database is empty. Name your outlet and create the administrator account."
+            )
+        )
+        intro.setWordWrap(True)
+        self.code = QLineEdit()
+        self.code.setMaxLength(10)
+        self.code.setPlaceholderText("N")
+        self.name = QLineEdit()
+        self.name.setMaxLength(120)
+        self.username = QLineEdit("admin")
+        self.full_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Outlet &code"), self.code)
+        form.addRow(self.tr("Outlet &name"), self.name)
+        form.addRow(self.tr("Administrator &user name"), self.username)
+        form.addRow(self.tr("&Full name"), self.full_name)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("&Repeat password"), self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self._buttons(self.tr("Create")))
+        self.resize(440, 0)
+
+    def submit(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(self.tr("The two passwords differ."))
+            self.error.show()
+            return
+        outlet = OutletInput(self.code.text(), self.name.text())
+        args = (self.username.text(), self.full_name.text(), self.password.text())
+        db = self._services.db
+        self.ok_button.setEnabled(False)
+        self._runner.run(lambda: set_up_first_run(db, outlet, *args), self._done, self._show_error)
+
+    def _done(self, result: tuple[Actor, object]) -> None:
+        self.actor = result[0]
+        self.accept()

@@ -1,0 +1,143 @@
+"""The main window: navigation between the outlet's areas, a status bar, and scanner routing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..core.auth import ROLE_LABELS
+from ..core.changes import Changes
+from .coming_later import ComingLaterPage
+from .context import AppContext
+from .customers_page import CustomersPage
+from .errors import show_error
+from .settings_page import SettingsPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, outlet_name: str) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("OutletDesk – {outlet}").format(outlet=outlet_name))
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }"
+        )
+        self.pages = QStackedWidget()
+        self.customers = CustomersPage(ctx)
+        self.settings = SettingsPage(ctx)
+        entries: list[tuple[str, QWidget]] = [
+            (
+                self.tr("Counter / Work orders"),
+                ComingLaterPage(
+                    self.tr("Counter / Work orders"),
+                    self.tr(
+                        "Intake, diagnosis, parts and labour, hand-back, payment and follow-up of repair work orders."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Parts & stock"),
+                ComingLaterPage(
+                    self.tr("Parts & stock"),
+                    self.tr(
+                        "Spare parts catalogue, stock per outlet, receiving, transfers, stocktake and reordering."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Equipment & maintenance"),
+                ComingLaterPage(
+                    self.tr("Equipment & maintenance"),
+                    self.tr("Equipment register, maintenance plans, due list and upkeep logs."),
+                ),
+            ),
+            (self.tr("Customers"), self.customers),
+            (
+                self.tr("Reports"),
+                ComingLaterPage(
+                    self.tr("Reports"),
+                    self.tr(
+                        "Service KPIs, satisfaction and stock reports. The customer list can already be exported from the Customers page."
+                    ),
+                ),
+            ),
+            (self.tr("Settings"), self.settings),
+        ]
+        for number, (title, page) in enumerate(entries, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"Ctrl+{number}")
+            self.nav.addItem(item)
+            self.pages.addWidget(page)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number - 1: self.show_page(n))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        role = QCoreApplication.translate("core", ROLE_LABELS[ctx.actor.role])
+        self.status_db = QLabel(
+            self.tr("Database: {where}").format(where=ctx.services.db.describe())
+        )
+        self.status_outlet = QLabel(self.tr("Outlet: {outlet}").format(outlet=outlet_name))
+        self.status_user = QLabel(
+            self.tr("User: {name} ({role})").format(name=ctx.actor.display_name, role=role)
+        )
+        self.status_busy = QLabel()
+        for label in (self.status_db, self.status_outlet, self.status_user):
+            self.statusBar().addPermanentWidget(label)
+        self.statusBar().addWidget(self.status_busy)
+        ctx.runner.busy_changed.connect(
+            lambda busy: self.status_busy.setText(self.tr("Working…") if busy else "")
+        )
+        ctx.runner.on_unhandled = lambda exc: show_error(self, exc)
+        ctx.bus.changed.connect(self._on_changes)
+        self.show_page(3)
+        self.resize(1280, 800)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        page = self.pages.widget(index)
+        if page is self.customers:
+            self.customers.focus_search()
+
+    def page_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def handle_scan(self, code: str) -> None:
+        """A scanner read anywhere in the window goes to the current page's search, else Customers."""
+        page = self.pages.currentWidget()
+        handler = getattr(page, "handle_scan", None)
+        if handler is None or not handler(code):
+            self.show_page(self.pages.indexOf(self.customers))
+            self.customers.handle_scan(code)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.outlets and self._ctx.actor.outlet_id is not None:
+            outlet_id = self._ctx.actor.outlet_id
+            outlets = self._ctx.services.outlets
+            self._ctx.runner.run(lambda: outlets.get(outlet_id), self._outlet_renamed)
+
+    def _outlet_renamed(self, outlet: object) -> None:
+        name = getattr(outlet, "name", "")
+        self.setWindowTitle(self.tr("OutletDesk – {outlet}").format(outlet=name))
+        self.status_outlet.setText(self.tr("Outlet: {outlet}").format(outlet=name))
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
