@@ -1,0 +1,61 @@
+"""Child process for bench_startup: prints READY once the window is usable, then exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def bare() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("bare"))
+    window.resize(1280, 800)
+    window.show()
+    QTimer.singleShot(0, lambda: (print("READY", flush=True), os._exit(0)))
+    app.exec()
+
+
+def outletdesk(url: str) -> None:
+    """The real start: migrations check, services, main window, first customer page on screen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from outletdesk.core.auth import Actor
+    from outletdesk.core.services import Services
+    from outletdesk.models import Role
+    from outletdesk.ui.context import AppContext, ChangeBus, seat_settings
+    from outletdesk.ui.main_window import MainWindow
+    from outletdesk.ui.tasks import TaskRunner
+
+    app = QApplication(sys.argv)
+    services = Services.open(url)
+    outlet = services.outlets.list()[0]
+    # The sign-in dialog waits for a person; the bench starts as the signed-in manager.
+    actor = Actor(None, "bench", "Bench", Role.MANAGER, outlet.id)
+    runner = TaskRunner(app)
+    window = MainWindow(
+        AppContext(services, actor, runner, ChangeBus(app), seat_settings()), outlet.name
+    )
+    window.show()
+
+    def poll() -> None:
+        if window.customers.model.rowCount() > 0:
+            print("READY", flush=True)
+            os._exit(0)
+        QTimer.singleShot(5, poll)
+
+    poll()
+    app.exec()
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        bare()
+    else:
+        outletdesk(sys.argv[2])
