@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -177,8 +177,12 @@ class PrintPreviewDialog(QDialog):
         """A printer preset to this seat's default printer, if one was chosen in Settings."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         name = str(self._seat.value(SEAT_PRINTER, "") or "")
-        if name:
+        if name and name in QPrinterInfo.availablePrinterNames():
             printer.setPrinterName(name)
+        elif name:
+            self.status.setText(
+                self.tr("The printer {name} chosen in Settings was not found.").format(name=name)
+            )
         printer.setDocName(self._title)
         return printer
 

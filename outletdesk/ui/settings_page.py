@@ -299,7 +299,10 @@ class OutletTab(QWidget):
             self.form.setEnabled(False)
             self.save_button.setEnabled(False)
             return
-        self.notice.setText(self.tr("These details are printed at the top of every receipt."))
+        notice = self.tr("These details are printed at the top of every receipt.")
+        if not self.ctx.actor.can(Permission.MANAGE_OUTLETS):
+            notice += " " + self.tr("Only an administrator or outlet manager can change them.")
+        self.notice.setText(notice)
         if not self._dirty:  # never overwrite what someone is typing; the version check guards
             self.outlet = mine
             self.form.load(mine)
@@ -326,8 +329,8 @@ class OutletTab(QWidget):
         self.outlet, changes = result
         self.form.load(self.outlet)
         self._dirty = False
+        self.ctx.bus.publish(changes)  # reloads this tab too, so the note comes after
         self.status.setText(self.tr("Saved."))
-        self.ctx.bus.publish(changes)
 
     def add_outlet(self) -> OutletDialog:
         self.dialog = OutletDialog(self.ctx, self)
@@ -431,8 +434,8 @@ class ReceiptTab(QWidget):
 
     def _saved(self, changes: Changes) -> None:
         self._dirty = False
+        self.ctx.bus.publish(changes)  # reloads this tab too, so the note comes after
         self.status.setText(self.tr("Saved."))
-        self.ctx.bus.publish(changes)
 
     def paper(self) -> str:
         return str(self.ctx.seat.value(SEAT_PAPER, DEFAULT_PAPER) or DEFAULT_PAPER)
@@ -897,8 +900,10 @@ class UsersTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # full names vary most
+        header.setMinimumSectionSize(90)
         self.table.setAccessibleName(self.tr("Users"))
         self.table.doubleClicked.connect(self.edit_user)
         self.table.activated.connect(self.edit_user)  # Enter on a row
@@ -945,7 +950,7 @@ class UsersTab(QWidget):
                 user.display_name,
                 _role_label(user.role),
                 self.tr("Yes") if user.active else self.tr("No"),
-                _local_time(user.last_login_at),
+                _local_time(user.last_login_at) or self.tr("never"),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

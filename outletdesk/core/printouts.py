@@ -1,0 +1,53 @@
+"""Printouts built from shop data: the outlet's details and receipt texts, rendered to PDF bytes."""
+
+from __future__ import annotations
+
+from ..printing.document import OutletHeader
+from ..printing.receipts import build_test_receipt
+from ..printing.render import render_receipt_bytes
+from ..progress import Progress
+from .auth import Actor
+from .errors import ValidationError
+from .i18n import QT_TRANSLATE_NOOP
+from .services import Services
+
+F_PAPER = QT_TRANSLATE_NOOP("core", "Paper size")
+RECEIPT_PAPERS = ("80mm", "58mm", "a4")
+
+
+def receipt_paper(paper: str) -> str:
+    """The receipt paper name, normalised; label formats and unknown names are refused."""
+    name = paper.strip().lower() if isinstance(paper, str) else ""
+    if name not in RECEIPT_PAPERS:
+        raise ValidationError(
+            F_PAPER,
+            QT_TRANSLATE_NOOP(
+                "core", "{value!r} is not a receipt paper size; use one of: {allowed}."
+            ),
+            value=str(paper)[:40],
+            allowed=", ".join(RECEIPT_PAPERS),
+        )
+    return name
+
+
+def test_receipt_pdf(
+    services: Services,
+    actor: Actor,
+    outlet_id: int,
+    paper: str,
+    texts: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The test receipt for an outlet with the shop's saved header, footer and terms, as a PDF."""
+    del actor  # reading outlet details and receipt texts is open to every signed-in role
+    name = receipt_paper(paper)
+    outlet = services.outlets.get(outlet_id)
+    receipt = services.settings.receipt()
+    if progress is not None:
+        progress.check()
+    header = OutletHeader(outlet.name, outlet.address, outlet.phone, outlet.tax_number)
+    doc = build_test_receipt(header, receipt.header, receipt.footer, receipt.terms, texts)
+    return render_receipt_bytes(doc, name, progress)
+
+
+test_receipt_pdf.__test__ = False  # type: ignore[attr-defined]  # pytest: not a test, despite its name
