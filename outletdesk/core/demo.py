@@ -61,17 +61,41 @@ _GIVEN = (
     "华",
     "平",
 )
-_LATIN = (
-    "James Carter",
-    "Maria Lopez",
-    "Ahmed Khan",
-    "Olivia Brown",
-    "Lucas Martin",
-    "Sofia Rossi",
-    "Noah Schmidt",
-    "Emma Dubois",
-    "Yuki Tanaka",
-    "Anna Novak",
+_LATIN_FIRST = (
+    "James",
+    "Maria",
+    "Ahmed",
+    "Olivia",
+    "Lucas",
+    "Sofia",
+    "Noah",
+    "Emma",
+    "Yuki",
+    "Anna",
+    "Omar",
+    "Chloe",
+    "Mateo",
+    "Priya",
+    "Lars",
+    "Elena",
+)
+_LATIN_LAST = (
+    "Carter",
+    "Lopez",
+    "Khan",
+    "Brown",
+    "Martin",
+    "Rossi",
+    "Schmidt",
+    "Dubois",
+    "Tanaka",
+    "Novak",
+    "Haddad",
+    "Silva",
+    "Jensen",
+    "Patel",
+    "Kowalski",
+    "Nguyen",
 )
 
 
@@ -143,7 +167,7 @@ def _add_customers(db: Database, count: int, outlet_ids: list[int], rng: random.
                         + (rng.choice(_GIVEN) if rng.random() < 0.5 else "")
                     )
                 else:
-                    name = rng.choice(_LATIN)
+                    name = f"{rng.choice(_LATIN_FIRST)} {rng.choice(_LATIN_LAST)}"
                 rows.append(
                     {
                         "id": cid,

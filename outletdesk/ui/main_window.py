@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -29,7 +29,7 @@ class MainWindow(QMainWindow):
         self._ctx = ctx
         self.setWindowTitle(self.tr("OutletDesk – {outlet}").format(outlet=outlet_name))
         self.nav = QListWidget()
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(230)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }"
         )
@@ -81,12 +81,13 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number - 1: self.show_page(n))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
         role = QCoreApplication.translate("core", ROLE_LABELS[ctx.actor.role])
         self.status_db = QLabel(

@@ -1,0 +1,65 @@
+"""Screenshots of every page in English and Chinese on a demo database (run under xvfb-run).
+
+    xvfb-run -a .venv/bin/python scripts/screenshots.py OUT_DIR [en|zh_CN ...]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("OUTLETDESK_HOME", tempfile.mkdtemp(prefix="outletdesk-shots-"))
+
+
+def main(out: Path, languages: list[str]) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from outletdesk.core.demo import fill_demo
+    from outletdesk.core.services import Services
+    from outletdesk.ui.context import AppContext, ChangeBus, seat_settings
+    from outletdesk.ui.i18n import install_translators
+    from outletdesk.ui.main_window import MainWindow
+    from outletdesk.ui.tasks import TaskRunner
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    url = f"sqlite:///{Path(os.environ['OUTLETDESK_HOME']) / 'shots.sqlite3'}"
+    services = Services.open(url)
+    fill_demo(services.db)
+    actor = services.auth.sign_in("admin", "demo")
+
+    def settle(ms: int = 400) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    for language in languages:
+        translators = install_translators(app, language)
+        runner = TaskRunner(app)
+        window = MainWindow(AppContext(services, actor, runner, ChangeBus(app), seat_settings()), services.outlets.get(actor.outlet_id).name)
+        window.show()
+        settle(800)
+        for index in range(window.pages.count()):
+            window.show_page(index)
+            settle()
+            window.grab().save(str(out / f"{language}-page{index}.png"))
+        settings = window.settings
+        tabs = getattr(settings, "tabs", None)
+        if tabs is not None:
+            window.show_page(window.pages.indexOf(settings))
+            for t in range(tabs.count()):
+                tabs.setCurrentIndex(t)
+                settle()
+                window.grab().save(str(out / f"{language}-settings-tab{t}.png"))
+        window.close()
+        runner.shutdown()
+        for tr in translators:
+            app.removeTranslator(tr)
+    services.db.dispose()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), sys.argv[2:] or ["en", "zh_CN"])
