@@ -143,11 +143,13 @@ def money(field: str, value: Any, *, minimum: Decimal = Decimal("0")) -> Decimal
         raise ValidationError(
             field, QT_TRANSLATE_NOOP("core", "{value!r} is not an amount."), value=str(value)[:40]
         )
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "has more than 2 decimals."))
+    # Range first: quantizing an enormous exponent such as 1e400 would itself fail.
     if amount < minimum or amount >= Decimal("10000000000"):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is out of range."))
-    return amount.quantize(Decimal("0.01"))
+    cents = amount.quantize(Decimal("0.01"))
+    if amount != cents:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "has more than 2 decimals."))
+    return cents
 
 
 def integer(field: str, value: Any, *, minimum: int, maximum: int) -> int:

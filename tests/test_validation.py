@@ -1,0 +1,79 @@
+"""Field validators: every refusal names the field; accepted values come back normalised."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from outletdesk.core import validation as v
+from outletdesk.core.errors import ValidationError
+
+
+@pytest.mark.parametrize(
+    "raw", ["12.345", "abc", "", None, "1e400", "NaN", 1.5, True, "-1", "10000000000"]
+)
+def test_money_refuses_what_is_not_an_exact_amount(raw):
+    with pytest.raises(ValidationError) as err:
+        v.money("Deposit", raw)
+    assert err.value.field == "Deposit" and str(err.value).startswith("Deposit:")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("12.5", Decimal("12.50")),
+        (" 1,250.00 ", Decimal("1250.00")),
+        (3, Decimal("3.00")),
+        (Decimal("0.1"), Decimal("0.10")),
+    ],
+)
+def test_money_accepts_text_ints_and_decimals(raw, expected):
+    assert v.money("Deposit", raw) == expected
+
+
+@given(
+    st.decimals(
+        min_value=0,
+        max_value=Decimal("9999999999.99"),
+        places=2,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+)
+def test_money_round_trips_any_two_place_amount(amount):
+    assert v.money("Price", str(amount)) == amount
+
+
+@pytest.mark.parametrize("raw", ["ten", "1.5", "", None, True, "999"])
+def test_integer_refuses_text_fractions_and_out_of_range(raw):
+    with pytest.raises(ValidationError) as err:
+        v.integer("Quantity", raw, minimum=0, maximum=100)
+    assert err.value.field == "Quantity"
+
+
+def test_text_rules():
+    assert v.text("Name", "  Li Na  ", max_len=10) == "Li Na"
+    assert v.text("Name", "\tx", max_len=10, name_like=True) == "x"  # surrounding blanks are trimmed
+    for bad in ("", "x" * 11, "a\nb", "=1+1", "+86", "-x", "@x", "\x07bell"):
+        with pytest.raises(ValidationError):
+            v.text("Name", bad, max_len=10, name_like=True)
+    assert v.text("Notes", "line 1\nline 2", max_len=50, multiline=True) == "line 1\nline 2"
+    assert v.text("Notes", "=not a name", max_len=50, required=False) == "=not a name"
+
+
+def test_codes_usernames_and_email():
+    assert v.code("Outlet code", " sh-01 ") == "SH-01"
+    assert v.username("User name", "Li.Na") == "li.na"
+    assert v.email("E-mail", "") == ""
+    for func, bad in ((v.code, "北"), (v.username, "li na"), (v.email, "a@b")):
+        with pytest.raises(ValidationError):
+            func("Field", bad)
+
+
+def test_messages_translate_field_and_problem():
+    err = ValidationError("Name", "is required.")
+    table = {"Name": "姓名", "is required.": "为必填项。"}
+    assert err.message(lambda s: table.get(s, s)) == "姓名: 为必填项。"
