@@ -12,6 +12,7 @@ import pytest
 from outletdesk.core import printouts
 from outletdesk.core.errors import ValidationError
 from outletdesk.core.settings import ReceiptSettings
+from outletdesk.printing.receipts import DEFAULT_TEXTS
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) are not installed"
@@ -47,14 +48,50 @@ def test_test_receipt_shows_outlet_and_saved_texts(services, admin, outlet, tmp_
     assert "多谢惠顾 Come again" in text
 
 
+CHINESE_WORDS = {
+    "title": "测试小票",
+    "customer": "客户",
+    "customer_value": "示例客户",
+    "items": "项目",
+    "item_1": "检测",
+    "item_2": "更换屏幕",
+    "item_3": "电池",
+    "total": "合计",
+    "signature": "顾客签名",
+}
+
+
 @needs_poppler
 def test_test_receipt_uses_given_words(services, clerk, outlet, tmp_path):
-    pdf = printouts.test_receipt_pdf(
-        services, clerk, outlet.id, " A4 ", {"signature": "顾客签名 Signed"}
-    )
+    pdf = printouts.test_receipt_pdf(services, clerk, outlet.id, " A4 ", CHINESE_WORDS)
     text = pdf_text(pdf, tmp_path)
-    assert "顾客签名 Signed" in text
-    assert "Customer signature" not in text
+    for word in CHINESE_WORDS.values():
+        assert word in text
+    for english in (
+        "Test receipt",
+        "Sample Customer",
+        "Diagnosis",
+        "Battery",
+        "Customer signature",
+    ):
+        assert english not in text
+    assert "Receipt no." in text  # words not given stay in English
+
+
+@needs_poppler
+def test_test_receipt_defaults_are_english_only(services, clerk, outlet, tmp_path):
+    text = pdf_text(printouts.test_receipt_pdf(services, clerk, outlet.id, "80mm"), tmp_path)
+    assert "Test receipt" in text and "Screen replacement" in text
+    assert "测试小票" not in text and "更换屏幕" not in text
+
+
+def test_every_test_receipt_word_is_marked_for_translation():
+    """TEST_RECEIPT_WORDS repeats DEFAULT_TEXTS (printing/ cannot import core) and must not drift."""
+    assert printouts.TEST_RECEIPT_WORDS == DEFAULT_TEXTS
+    source = Path(printouts.__file__).read_text(encoding="utf-8")
+    for english in DEFAULT_TEXTS.values():
+        assert f'QT_TRANSLATE_NOOP("core", "{english}")' in source
+        assert "/" not in english  # one language per source string; translation adds the other
 
 
 @pytest.mark.parametrize("paper", ["letter", "label-62x29", ""])

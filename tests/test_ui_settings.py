@@ -22,7 +22,9 @@ from outletdesk.printing.receipts import build_test_receipt
 from outletdesk.printing.render import render_receipt_bytes
 from outletdesk.ui.context import AppContext, ChangeBus
 from outletdesk.ui.print_preview import PrintPreviewDialog, print_pdf
-from outletdesk.ui.settings_page import SettingsPage, UserDialog
+from outletdesk.ui.settings import SettingsPage
+from outletdesk.ui.settings import receipt_tab as receipt_tab_module
+from outletdesk.ui.settings.users_tab import UserDialog
 from outletdesk.ui.tasks import TaskRunner
 
 MM = 72 / 25.4
@@ -235,7 +237,7 @@ def test_printing_keeps_the_roll_width(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr(dialog, "ask_printer", fake_dialog)
     dialog.print_document()
-    assert "1 page" in dialog.status.text()
+    assert dialog.status.text() == "Pages sent to the printer: 1"
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
     assert width == pytest.approx(80 * MM, abs=1)
@@ -407,9 +409,10 @@ def test_reset_password(admin_page, services, admin):
 
 
 def test_printing_and_saving_run_on_the_worker_thread(qtbot, tmp_path):
-    """Without an inline runner the dialog's own worker prints and saves; results reach the UI."""
+    """On the app's real worker the given runner prints and saves; results reach the UI."""
     seat = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
-    dialog = PrintPreviewDialog(sample_pdf(), "Slip", seat)
+    runner = TaskRunner()
+    dialog = PrintPreviewDialog(sample_pdf(), "Slip", seat, runner=runner)
     qtbot.addWidget(dialog)
     out = tmp_path / "printed.pdf"
 
@@ -420,7 +423,7 @@ def test_printing_and_saving_run_on_the_worker_thread(qtbot, tmp_path):
 
     dialog.ask_printer = fake_dialog
     dialog.print_document()
-    qtbot.waitUntil(lambda: "Sent" in dialog.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "sent to the printer" in dialog.status.text(), timeout=10_000)
     assert out.stat().st_size > 0
 
     dialog.ask_save_path = lambda: str(tmp_path / "saved.pdf")
@@ -428,3 +431,30 @@ def test_printing_and_saving_run_on_the_worker_thread(qtbot, tmp_path):
     qtbot.waitUntil(lambda: "Saved" in dialog.status.text(), timeout=10_000)
     assert (tmp_path / "saved.pdf").read_bytes().startswith(b"%PDF")
     dialog.reject()
+    runner.shutdown()
+
+
+def test_preview_dialog_needs_the_apps_runner(tmp_path):
+    seat = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
+    with pytest.raises(TypeError):
+        PrintPreviewDialog(sample_pdf(), "Slip", seat)  # type: ignore[call-arg]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_test_receipt_words_go_through_translation(admin_page, tmp_path, monkeypatch):
+    """The receipt tab translates every test receipt word in context "core" and prints the result."""
+    chinese = {"Test receipt": "测试小票", "Customer signature": "顾客签名", "Total": "合计"}
+    asked: list[str] = []
+
+    def translate(text: str) -> str:
+        asked.append(text)
+        return chinese.get(text, text)
+
+    monkeypatch.setattr(receipt_tab_module, "translate_core", translate)
+    pdf = admin_page.receipt_tab.test_receipt_work()()
+    path = tmp_path / "translated.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "测试小票" in text and "顾客签名" in text and "合计" in text
+    assert "Customer signature" not in text
+    assert set(asked) >= set(chinese) and "Diagnosis" in asked

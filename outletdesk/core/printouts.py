@@ -14,6 +14,33 @@ from .services import Services
 F_PAPER = QT_TRANSLATE_NOOP("core", "Paper size")
 RECEIPT_PAPERS = ("80mm", "58mm", "a4")
 
+# The test receipt's words (printing.receipts.DEFAULT_TEXTS, same keys and English) marked for
+# translation; the window translates them in context "core" and passes them as `texts`.
+TEST_RECEIPT_WORDS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("core", "Test receipt"),
+    "notice": QT_TRANSLATE_NOOP("core", "This is a test print. It is not a valid receipt."),
+    "number": QT_TRANSLATE_NOOP("core", "Receipt no."),
+    "date": QT_TRANSLATE_NOOP("core", "Date"),
+    "date_value": QT_TRANSLATE_NOOP("core", "2024-01-01 09:30"),
+    "customer": QT_TRANSLATE_NOOP("core", "Customer"),
+    "customer_value": QT_TRANSLATE_NOOP("core", "Sample Customer"),
+    "device": QT_TRANSLATE_NOOP("core", "Device"),
+    "device_value": QT_TRANSLATE_NOOP("core", "Sample phone, IMEI 350000000000001"),
+    "items": QT_TRANSLATE_NOOP("core", "Items"),
+    "col_item": QT_TRANSLATE_NOOP("core", "Item"),
+    "col_qty": QT_TRANSLATE_NOOP("core", "Qty"),
+    "col_price": QT_TRANSLATE_NOOP("core", "Price"),
+    "col_amount": QT_TRANSLATE_NOOP("core", "Amount"),
+    "item_1": QT_TRANSLATE_NOOP("core", "Diagnosis"),
+    "item_2": QT_TRANSLATE_NOOP("core", "Screen replacement"),
+    "item_3": QT_TRANSLATE_NOOP("core", "Battery"),
+    "subtotal": QT_TRANSLATE_NOOP("core", "Subtotal"),
+    "tax": QT_TRANSLATE_NOOP("core", "Tax"),
+    "total": QT_TRANSLATE_NOOP("core", "Total"),
+    "terms": QT_TRANSLATE_NOOP("core", "Terms"),
+    "signature": QT_TRANSLATE_NOOP("core", "Customer signature"),
+}
+
 
 def receipt_paper(paper: str) -> str:
     """The receipt paper name, normalised; label formats and unknown names are refused."""

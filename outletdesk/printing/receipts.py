@@ -19,15 +19,16 @@ from outletdesk.printing.document import (
 
 SAMPLE_NUMBER = "TEST-000001"
 
-# Every word a customer could see, in English; the caller passes translations by the same keys.
+# Every word a customer could see, in English; the caller passes translations by the same keys
+# (core.printouts.TEST_RECEIPT_WORDS marks the same words for Qt's translation tools).
 DEFAULT_TEXTS: dict[str, str] = {
-    "title": "Test receipt / 测试小票",
+    "title": "Test receipt",
     "notice": "This is a test print. It is not a valid receipt.",
     "number": "Receipt no.",
     "date": "Date",
     "date_value": "2024-01-01 09:30",
     "customer": "Customer",
-    "customer_value": "Sample Customer / 示例客户",
+    "customer_value": "Sample Customer",
     "device": "Device",
     "device_value": "Sample phone, IMEI 350000000000001",
     "items": "Items",
@@ -35,9 +36,9 @@ DEFAULT_TEXTS: dict[str, str] = {
     "col_qty": "Qty",
     "col_price": "Price",
     "col_amount": "Amount",
-    "item_1": "Diagnosis / 检测",
-    "item_2": "Screen replacement / 更换屏幕",
-    "item_3": "Battery / 电池",
+    "item_1": "Diagnosis",
+    "item_2": "Screen replacement",
+    "item_3": "Battery",
     "subtotal": "Subtotal",
     "tax": "Tax",
     "total": "Total",

@@ -20,7 +20,7 @@ from .coming_later import ComingLaterPage
 from .context import AppContext
 from .customers_page import CustomersPage
 from .errors import show_error
-from .settings_page import SettingsPage
+from .settings import SettingsPage
 
 
 class MainWindow(QMainWindow):

@@ -110,8 +110,7 @@ def _bitmap_size(size_pt: QSizeF, dpi: int) -> QSize:
 class PrintPreviewDialog(QDialog):
     """A PDF preview with Print… (Ctrl+P), Save as PDF… (Ctrl+S) and Close (Esc).
 
-    Printing and saving run on `runner` (pass the app's `ctx.runner`); without one the dialog
-    uses a worker of its own.
+    Printing and saving run on `runner`, the app's one worker (`ctx.runner`).
     """
 
     def __init__(
@@ -121,15 +120,14 @@ class PrintPreviewDialog(QDialog):
         seat: QSettings,
         parent: QWidget | None = None,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._bytes = pdf_bytes
         self._title = title
         self._seat = seat
-        self._own_runner = runner is None
-        self._runner = runner if runner is not None else TaskRunner(self)
+        self._runner = runner
         self._printer: QPrinter | None = None
         self._pages = PdfPages(pdf_bytes, self)
 
@@ -164,8 +162,6 @@ class PrintPreviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_document)
         # Esc closes: QDialog maps it to reject().
-        if self._own_runner:
-            self.finished.connect(self._runner.shutdown)
         self.resize(560, 720)
 
     def page_count(self) -> int:
@@ -215,7 +211,7 @@ class PrintPreviewDialog(QDialog):
     def _printed(self, pages: int) -> None:
         self._printer = None
         self._set_busy(False)
-        self.status.setText(self.tr("Sent %n page(s) to the printer.", "", pages))
+        self.status.setText(self.tr("Pages sent to the printer: {count}").format(count=pages))
 
     # Saving ---------------------------------------------------------------------------------
 

@@ -1,0 +1,106 @@
+"""What every settings form shares: rule errors shown in the form, labelled rows, Save/Cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ...core.errors import DomainError, ValidationError
+from ..errors import error_text, show_error
+
+INVALID_STYLE = "border: 1px solid #c62828;"
+
+
+class FormErrors:
+    """Shows a rule error in the form: the named field outlined in red, the message in red below."""
+
+    def __init__(self, label: QLabel, fields: dict[str, QWidget]) -> None:
+        self.label = label
+        self.fields = fields
+        label.setStyleSheet("color: #c62828;")
+        label.setWordWrap(True)
+        label.hide()
+
+    def clear(self) -> None:
+        self.label.clear()
+        self.label.hide()
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+
+    def say(self, text: str, widget: QWidget | None = None) -> None:
+        """Shows `text` (already translated) and outlines and focuses `widget`, if given."""
+        self.clear()
+        self.label.setText(text)
+        self.label.show()
+        if widget is not None:
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setFocus()
+
+    def show(self, exc: BaseException, parent: QWidget) -> None:
+        """Rule errors stay in the form; environment errors and bugs go to the usual dialogs."""
+        self.clear()
+        if not isinstance(exc, DomainError):
+            show_error(parent, exc)
+            return
+        widget = self.fields.get(exc.field) if isinstance(exc, ValidationError) else None
+        self.say(error_text(exc), widget)
+
+    def shower(self, parent: QWidget) -> Callable[[BaseException], None]:
+        """The `on_error` callback for the runner: `show(exc, parent)`."""
+        return lambda exc: self.show(exc, parent)
+
+
+def add_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]], parent: QWidget) -> None:
+    """One row per (label text, field); the label's mnemonic focuses its field."""
+    for text, widget in rows:
+        label = QLabel(text, parent)
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+
+
+def multiline(lines: int, parent: QWidget) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    height = edit.fontMetrics().lineSpacing() * lines + 14
+    edit.setFixedHeight(height)
+    return edit
+
+
+def password_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def status_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #2e7d32;")
+    return label
+
+
+def allow_button(button: QPushButton, allowed: bool, why_not: str) -> None:
+    """Disables a button the user's role may not use, with the reason as its tooltip."""
+    if not allowed:
+        button.setEnabled(False)
+        button.setToolTip(why_not)
+
+
+def save_cancel_buttons(dialog: QDialog, submit: Callable[[], None]) -> QDialogButtonBox:
+    """Save runs `submit` (which accepts on success); Cancel and Esc reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
