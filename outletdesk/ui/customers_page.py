@@ -30,6 +30,7 @@ from ..progress import Progress
 from .context import AppContext
 from .customer_dialog import CustomerDialog
 from .errors import show_error, translate_core
+from .formats import local_datetime
 
 PAGE_LIMIT = 500
 SEARCH_DELAY_MS = 150
@@ -77,7 +78,7 @@ class CustomerTableModel(QAbstractTableModel):
             return ", ".join(c.phones[1:])
         if column == 3:
             return c.email
-        return c.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return local_datetime(c.updated_at)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -111,6 +112,7 @@ class CustomersPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(110)  # readable headers even when no row matches
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.count_label = QLabel()

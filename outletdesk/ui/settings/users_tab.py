@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +29,7 @@ from ...core.users import F_DISPLAY, F_OUTLET, F_PASSWORD, F_ROLE, F_USERNAME, U
 from ...models import Role
 from ..context import AppContext
 from ..errors import translate_core
+from ..formats import local_datetime
 from .forms import FormErrors, add_rows, password_edit, save_cancel_buttons
 
 D = TypeVar("D", bound=QDialog)
@@ -39,15 +38,6 @@ _REPEAT = "repeat"  # not a service field: only the dialogs' own check outlines 
 
 def _role_label(role: Role) -> str:
     return translate_core(ROLE_LABELS[role])
-
-
-def _local_time(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)).toLocalTime()
-    return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
 class UserDialog(QDialog):
@@ -292,7 +282,7 @@ class UsersTab(QWidget):
                 user.display_name,
                 _role_label(user.role),
                 self.tr("Yes") if user.active else self.tr("No"),
-                _local_time(user.last_login_at) or self.tr("never"),
+                local_datetime(user.last_login_at) or self.tr("never"),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
