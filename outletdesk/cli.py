@@ -91,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutletDeskError as exc:
         print(f"outletdesk: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a file that cannot be written or read: name it, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"outletdesk: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("outletdesk: interrupted", file=sys.stderr)
         return 130

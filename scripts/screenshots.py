@@ -1,6 +1,6 @@
 """Screenshots of every page in English and Chinese on a demo database (run under xvfb-run).
 
-    xvfb-run -a .venv/bin/python scripts/screenshots.py OUT_DIR [en|zh_CN ...]
+xvfb-run -a .venv/bin/python scripts/screenshots.py OUT_DIR [en|zh_CN ...]
 """
 
 from __future__ import annotations
@@ -39,7 +39,10 @@ def main(out: Path, languages: list[str]) -> None:
     for language in languages:
         translators = install_translators(app, language)
         runner = TaskRunner(app)
-        window = MainWindow(AppContext(services, actor, runner, ChangeBus(app), seat_settings()), services.outlets.get(actor.outlet_id).name)
+        window = MainWindow(
+            AppContext(services, actor, runner, ChangeBus(app), seat_settings()),
+            services.outlets.get(actor.outlet_id).name,
+        )
         window.show()
         settle(800)
         for index in range(window.pages.count()):

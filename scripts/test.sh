@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh test
 bash scripts/venv.sh test
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"

@@ -9,9 +9,9 @@ import hmac
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from ..models import Outlet, Role, User, utcnow
+from ..models import Role, User, utcnow
 from .audit import record
 from .database import Database
 from .errors import DomainError, PermissionDenied
@@ -118,22 +118,24 @@ class AuthService:
             return bool(s.scalar(select(func.count()).select_from(User)))
 
     def sign_in(self, username: str, password: str) -> Actor:
-        with self._db.write() as s:
-            user = s.scalar(select(User).where(User.username == username.strip().lower()))
-            if user is None or not verify_password(password, user.password_hash):
-                raise DomainError(_BAD_LOGIN)
-            if not user.active:
-                raise DomainError(
-                    QT_TRANSLATE_NOOP("core", "The account {username} is disabled."),
-                    username=user.username,
-                )
-            user.last_login_at = utcnow()
-            actor = Actor(
-                user.id, user.username, user.display_name, Role(user.role), user.home_outlet_id
-            )
-            record(s, actor, "sign_in", "user", user.id)
-            return actor
-
-    def first_outlet_id(self) -> int | None:
+        """Check the password without holding the write lock (scrypt is slow on purpose)."""
+        name = username.strip().lower()
         with self._db.read() as s:
-            return s.scalar(select(Outlet.id).where(Outlet.active).order_by(Outlet.code).limit(1))
+            user = s.scalar(select(User).where(User.username == name))
+        if user is None or not verify_password(password, user.password_hash):
+            with self._db.write() as s:
+                nobody = Actor(None, name[:40] or "?", "", Role.CLERK)
+                record(s, nobody, "sign_in_failed", "user", user.id if user else "")
+            raise DomainError(_BAD_LOGIN)
+        if not user.active:
+            raise DomainError(
+                QT_TRANSLATE_NOOP("core", "The account {username} is disabled."),
+                username=user.username,
+            )
+        actor = Actor(
+            user.id, user.username, user.display_name, Role(user.role), user.home_outlet_id
+        )
+        with self._db.write(actor) as s:
+            s.execute(update(User).where(User.id == user.id).values(last_login_at=utcnow()))
+            record(s, actor, "sign_in", "user", user.id)
+        return actor

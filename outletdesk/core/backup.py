@@ -14,12 +14,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, func, inspect, select, text
+from sqlalchemy.orm import Session
 
 from ..models import Base, Customer, Outlet, User
 from ..progress import Progress
+from .audit import record
 from .auth import Actor, Permission
 from .changes import Changes
-from .database import Database, current_revision, head_revision, migrate, sqlite_online_copy
+from .database import (
+    Database,
+    current_revision,
+    head_revision,
+    migrate,
+    sqlite_file,
+    sqlite_online_copy,
+    sqlite_uri,
+)
 from .errors import DomainError
 from .i18n import QT_TRANSLATE_NOOP
 
@@ -49,7 +59,7 @@ def create_backup(
             tmp.unlink()
             sqlite_online_copy(db.sqlite_path, tmp)
         else:
-            copy = Database(f"sqlite:///{tmp}")
+            copy = Database(sqlite_file(tmp))
             try:
                 migrate(copy)
                 with db.engine.connect() as src:
@@ -80,7 +90,7 @@ def verify_backup(path: Path) -> BackupInfo:
                 ),
                 path=str(path),
             )
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path), uri=True)
     try:
         if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise DomainError(
@@ -90,7 +100,8 @@ def verify_backup(path: Path) -> BackupInfo:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
-        if "alembic_version" not in tables or not set(Base.metadata.tables) <= tables:
+        # The first schema's tables: an older backup lacks later ones and is migrated on restore.
+        if not {"alembic_version", "outlets", "users", "customers", "audit_log"} <= tables:
             raise DomainError(
                 QT_TRANSLATE_NOOP("core", "{path} is not an OutletDesk backup (tables missing)."),
                 path=str(path),
@@ -154,7 +165,7 @@ def restore_backup(
     with tempfile.TemporaryDirectory() as folder:
         staged = Path(folder) / "restore.sqlite3"
         sqlite_online_copy(Path(source), staged)
-        staged_db = Database(f"sqlite:///{staged}")
+        staged_db = Database(sqlite_file(staged))
         try:
             if info.revision != head_revision():
                 migrate(staged_db, backup_dir=Path(folder))
@@ -176,9 +187,23 @@ def restore_backup(
                     dst.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
                     _copy_tables(src, dst, progress)
                     _reset_sequences(dst)
+                    with Session(bind=dst) as s:
+                        _record_restore(s, actor, info)
+                        s.flush()
         finally:
             staged_db.dispose()
+    if db.sqlite_path:
+        with db.write() as s:
+            _record_restore(s, actor, info)
     return info, Changes(outlets=True, users=True, customers=True, settings=True, database=True)
+
+
+def _record_restore(s: Session, actor: Actor, info: BackupInfo) -> None:
+    """The restored log is the backup's; this entry says who replaced the data, when, from what."""
+    # The restoring user may not exist in the restored users table, so keep only the name.
+    anonymous = Actor(None, actor.username, actor.display_name, actor.role)
+    after = {"file": str(info.path), "revision": info.revision, "customers": info.customers}
+    record(s, anonymous, "restore", "database", after=after)
 
 
 def _copy_tables(src: Connection, dst: Connection, progress: Progress | None) -> None:

@@ -13,10 +13,5 @@ class Changes:
     settings: bool = False
     database: bool = False  # restore or switch: everything must reload
 
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            **{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)}
-        )
-
     def any(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))

@@ -59,7 +59,7 @@ def export_customers(
         for title, kind, width in zip(COLUMN_TITLES, _KINDS, _WIDTHS, strict=True)
     ]
     condition = search_condition(query)
-    with services.db.read() as s:
+    with services.db.read(actor) as s:
         outlets = dict(s.execute(select(Outlet.id, Outlet.name)).tuples().all())
         here = outlets.get(actor.outlet_id) if actor.outlet_id else None
         ids_query = select(Customer.id).order_by(Customer.name_key, Customer.id)

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..models import Customer, CustomerPhone, Outlet, utcnow
+from ..models import Customer, CustomerPhone, utcnow
 from . import validation as v
 from .audit import record
 from .auth import Actor, Permission
@@ -17,6 +17,7 @@ from .changes import Changes
 from .database import Database
 from .errors import NotFound, StaleRecord, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
+from .outlets import require_outlet
 
 F_NAME = QT_TRANSLATE_NOOP("core", "Name")
 F_PHONE = QT_TRANSLATE_NOOP("core", "Phone")
@@ -137,7 +138,7 @@ class CustomerService:
         base = select(Customer.id)
         if condition is not None:
             base = base.where(condition)
-        with self._db.read() as s:
+        with self._db.read(actor) as s:
             total = s.scalar(select(func.count()).select_from(base.subquery())) or 0
             ids = list(
                 s.scalars(base.order_by(Customer.name_key, Customer.id).limit(limit).offset(offset))
@@ -158,14 +159,14 @@ class CustomerService:
 
     def get(self, actor: Actor, customer_id: int) -> CustomerDTO:
         actor.require(Permission.VIEW_CUSTOMERS)
-        with self._db.read() as s:
+        with self._db.read(actor) as s:
             return _dto(self._load(s, customer_id))
 
     def create(self, actor: Actor, data: CustomerInput) -> tuple[CustomerDTO, Changes]:
         actor.require(Permission.EDIT_CUSTOMERS)
         data = data.validated()
-        with self._db.write() as s:
-            self._check_outlet(s, data.outlet_id)
+        with self._db.write(actor) as s:
+            require_outlet(s, F_OUTLET, data.outlet_id)
             customer = Customer(
                 name=data.name,
                 name_key=name_key(data.name),
@@ -187,7 +188,7 @@ class CustomerService:
         """Save changes made to the version the clerk opened; a newer saved version wins and this is refused."""
         actor.require(Permission.EDIT_CUSTOMERS)
         data = data.validated()
-        with self._db.write() as s:
+        with self._db.write(actor) as s:
             customer = self._load(s, customer_id)
             if customer.version != version:
                 raise StaleRecord(
@@ -198,7 +199,7 @@ class CustomerService:
                     ),
                     name=customer.name,
                 )
-            self._check_outlet(s, data.outlet_id)
+            require_outlet(s, F_OUTLET, data.outlet_id)
             before = _snapshot(customer)
             customer.name, customer.name_key = data.name, name_key(data.name)
             customer.email, customer.notes, customer.updated_at = data.email, data.notes, utcnow()
@@ -228,10 +229,3 @@ class CustomerService:
                 QT_TRANSLATE_NOOP("core", "Customer {id} does not exist."), id=customer_id
             )
         return customer
-
-    @staticmethod
-    def _check_outlet(s: Session, outlet_id: int | None) -> None:
-        if outlet_id is not None and s.get(Outlet, outlet_id) is None:
-            raise ValidationError(
-                F_OUTLET, QT_TRANSLATE_NOOP("core", "outlet {id} does not exist."), id=outlet_id
-            )

@@ -8,15 +8,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import StaleRecord, StorageUnavailable
+from .errors import PermissionDenied, StaleRecord, StorageUnavailable
 from .i18n import QT_TRANSLATE_NOOP
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -39,7 +39,30 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
 
-def make_engine(url: str) -> Engine:
+class SignedIn(Protocol):
+    @property
+    def user_id(self) -> int | None: ...
+    @property
+    def role(self) -> str: ...
+
+
+def _confirm_signed_in(session: Session, actor: SignedIn | None) -> None:
+    if actor is None or actor.user_id is None:
+        return
+    from ..models import User
+
+    row = session.execute(select(User.role, User.active).where(User.id == actor.user_id)).first()
+    if row is None or not row.active or row.role != actor.role:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Your account was changed or disabled by an administrator. Nothing was done; "
+                "sign in again.",
+            )
+        )
+
+
+def make_engine(url: str | URL) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -63,7 +86,7 @@ class MigrationReport:
 class Database:
     """One database: read and write units of work, and a description for the status bar."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str | URL) -> None:
         self.url = url
         self.engine = make_engine(url)
         self.kind = self.engine.dialect.name
@@ -91,18 +114,30 @@ class Database:
         return f"PostgreSQL {url.database}@{host}"
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, actor: SignedIn | None = None) -> Iterator[Session]:
         with _storage_errors(), self._read.begin() as session:
+            _confirm_signed_in(session, actor)
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back on any error."""
+    def write(self, actor: SignedIn | None = None) -> Iterator[Session]:
+        """One unit of work: commits when the block ends, rolls back on any error.
+
+        With an actor, the unit of work first checks that the account is still active with the
+        role it signed in with, so a demotion or a disabled account takes effect at once.
+        """
         with _storage_errors(), self._write.begin() as session:
+            _confirm_signed_in(session, actor)
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _detail(exc: DBAPIError) -> str:
+    """The driver's first line, which names the cause (file, host, lock) without a stack."""
+    text = str(exc.orig if exc.orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 @contextmanager
@@ -120,13 +155,13 @@ def _storage_errors() -> Iterator[None]:
     except OperationalError as exc:
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP("core", "The database is unavailable or busy: {detail}"),
-            detail=str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc),
+            detail=_detail(exc),
         ) from exc
     except DBAPIError as exc:
         if exc.connection_invalidated:
             raise StorageUnavailable(
                 QT_TRANSLATE_NOOP("core", "The connection to the database was lost: {detail}"),
-                detail=str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc),
+                detail=_detail(exc),
             ) from exc
         raise
 
@@ -159,28 +194,18 @@ def current_revision(engine: Engine) -> str | None:
 def migrate(db: Database, backup_dir: Path | None = None) -> MigrationReport:
     """Bring the schema to the newest revision; a SQLite file with data is copied first."""
     from alembic import command
-    from alembic.script import ScriptDirectory
+    from alembic.runtime.migration import MigrationContext
 
     head = head_revision()
     try:
         current = current_revision(db.engine)
     except OperationalError as exc:
         raise StorageUnavailable(
-            QT_TRANSLATE_NOOP("core", "Cannot open the database: {detail}"),
-            detail=str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc),
+            QT_TRANSLATE_NOOP("core", "Cannot open the database: {detail}"), detail=_detail(exc)
         ) from exc
     if current == head:
         return MigrationReport(current, head, None)
-    known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
-    if current is not None and current not in known:
-        raise StorageUnavailable(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "This database was written by a newer OutletDesk (schema {revision}). "
-                "Install the newer version to open it.",
-            ),
-            revision=current,
-        )
+    _refuse_newer(current)
     backup = None
     path = db.sqlite_path
     if path and path.exists() and inspect(db.engine).get_table_names():
@@ -189,14 +214,86 @@ def migrate(db: Database, backup_dir: Path | None = None) -> MigrationReport:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = folder / f"{path.stem}-before-{current or 'none'}-to-{head}-{stamp}.sqlite3"
         sqlite_online_copy(path, backup)
-    with db.engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+    try:
+        with migration_connection(db) as conn:
+            # Another seat may have migrated while we waited for the lock: look again.
+            now = MigrationContext.configure(conn).get_current_revision()
+            _refuse_newer(now)
+            if now != head:
+                command.upgrade(_alembic_config(conn), "head")
+            if db.kind == "sqlite" and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise StorageUnavailable(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The database update would break links between records; nothing was "
+                        "changed. The copy taken before the update is in {folder}.",
+                    ),
+                    folder=str(backup.parent if backup else ""),
+                )
+    except OperationalError as exc:
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("core", "Cannot update the database: {detail}"), detail=_detail(exc)
+        ) from exc
     return MigrationReport(current, head, backup)
+
+
+def _refuse_newer(revision: str | None) -> None:
+    from alembic.script import ScriptDirectory
+
+    known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
+    if revision is not None and revision not in known:
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "This database was written by a newer OutletDesk (schema {revision}). "
+                "Install the newer version to open it.",
+            ),
+            revision=revision,
+        )
+
+
+# Any constant shared by every OutletDesk seat: PostgreSQL serialises migrations on it.
+_MIGRATION_LOCK = 7_264_001
+
+
+@contextmanager
+def migration_connection(db: Database) -> Iterator[Connection]:
+    """One transaction that holds the schema lock, so only one seat migrates at a time.
+
+    On SQLite, foreign keys are switched off around it: rebuilding a table (how SQLite alters
+    one) drops the old table, which would otherwise cascade-delete the rows that point to it.
+    The caller checks `PRAGMA foreign_key_check` before the transaction commits.
+    """
+    with db.engine.connect() as conn:
+        if db.kind != "sqlite":
+            with conn.begin():
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                yield conn
+            return
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
+        try:
+            conn = conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+            with conn.begin():
+                yield conn
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def sqlite_file(path: Path) -> URL:
+    """A SQLite URL for any file name (a plain string would split at '?' or '#')."""
+    return URL.create("sqlite", database=str(path))
+
+
+def sqlite_uri(path: Path, mode: str = "ro") -> str:
+    """A file URI that survives '?', '#' and '%' in folder names."""
+    return f"{Path(path).resolve().as_uri()}?mode={mode}"
 
 
 def sqlite_online_copy(source: Path, target: Path) -> None:
     """Consistent copy of a live SQLite file through SQLite's backup API (safe while in use)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+    src = sqlite3.connect(sqlite_uri(source), uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
     try:
         dst = sqlite3.connect(target)
         try:

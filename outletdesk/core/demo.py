@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
 
-from ..models import Customer, CustomerPhone, Outlet, Role, User, utcnow
+from ..models import Customer, CustomerPhone, Outlet, Role, ShopSetting, User, utcnow
+from .audit import record
 from .auth import Actor, hash_password
 from .customers import name_key
 from .database import Database
+from .errors import DomainError
+from .i18n import QT_TRANSLATE_NOOP
 from .outlets import OutletInput, OutletService
 from .settings import ReceiptSettings, SettingsService
 
@@ -111,6 +114,7 @@ def fill_demo(db: Database, customers: int = 240, seed: int = 7) -> DemoReport:
     """Create the demo outlets, users and customers; adds only what is missing, so it can run again."""
     rng = random.Random(seed)
     actor = Actor(None, "demo", "Demo data", Role.ADMIN)
+    _claim_for_demo(db, actor)
     outlets = OutletService(db)
     existing = {o.code for o in outlets.list(include_inactive=True)}
     created = False
@@ -134,6 +138,9 @@ def fill_demo(db: Database, customers: int = 240, seed: int = 7) -> DemoReport:
                     )
                 )
                 created = True
+                record(
+                    s, actor, "create", "user", username, after={"role": role.value, "demo": True}
+                )
         have = s.scalar(select(func.count()).select_from(Customer)) or 0
     if have == 0:
         SettingsService(db).save_receipt(
@@ -141,12 +148,34 @@ def fill_demo(db: Database, customers: int = 240, seed: int = 7) -> DemoReport:
         )
     if have < customers:
         _add_customers(db, customers - have, outlet_ids, rng)
+        with db.write() as s:
+            record(s, actor, "create", "customer", "demo", after={"added": customers - have})
         created = True
     with db.read() as s:
         counts = [
             s.scalar(select(func.count()).select_from(m)) or 0 for m in (Outlet, User, Customer)
         ]
     return DemoReport(counts[0], counts[1], counts[2], created=created)
+
+
+DEMO_MARKER = "demo.database"
+
+
+def _claim_for_demo(db: Database, actor: Actor) -> None:
+    """Demo data goes only into a new database or one made by this command: never a real shop's."""
+    with db.write() as s:
+        if s.get(ShopSetting, DEMO_MARKER) is not None:
+            return
+        if s.scalar(select(func.count()).select_from(User)):
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "This database belongs to a working outlet (it has users and was not made "
+                    "by the demo command); demo data is not added to it.",
+                )
+            )
+        s.add(ShopSetting(key=DEMO_MARKER, value="true"))
+        record(s, actor, "create", "demo", "database")
 
 
 def _add_customers(db: Database, count: int, outlet_ids: list[int], rng: random.Random) -> None:

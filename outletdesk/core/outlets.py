@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from ..models import Outlet
 from . import validation as v
@@ -70,6 +71,14 @@ def _snapshot(o: Outlet) -> dict[str, object]:
     }
 
 
+def require_outlet(s: Session, field: str, outlet_id: int | None) -> None:
+    """A form's outlet reference must name an existing outlet (None means "none chosen")."""
+    if outlet_id is not None and s.get(Outlet, outlet_id) is None:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("core", "outlet {id} does not exist."), id=outlet_id
+        )
+
+
 class OutletService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -103,7 +112,7 @@ class OutletService:
         actor.require(Permission.MANAGE_OUTLETS)
         data = data.validated()
         try:
-            with self._db.write() as s:
+            with self._db.write(actor) as s:
                 outlet = Outlet(**data.__dict__)
                 s.add(outlet)
                 s.flush()
@@ -118,7 +127,7 @@ class OutletService:
         actor.require(Permission.MANAGE_OUTLETS)
         data = data.validated()
         try:
-            with self._db.write() as s:
+            with self._db.write(actor) as s:
                 outlet = s.get(Outlet, outlet_id)
                 if outlet is None:
                     raise NotFound(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..models import ShopSetting, utcnow
 from . import validation as v
@@ -50,27 +51,15 @@ class SettingsService:
 
     def receipt(self) -> ReceiptSettings:
         with self._db.read() as s:
-            rows = dict(
-                s.execute(
-                    select(ShopSetting.key, ShopSetting.value).where(
-                        ShopSetting.key.in_(_RECEIPT_KEYS.values())
-                    )
-                )
-                .tuples()
-                .all()
-            )
-        defaults = ReceiptSettings()
-        values = {
-            field: json.loads(rows[key]) if key in rows else getattr(defaults, field)
-            for field, key in _RECEIPT_KEYS.items()
-        }
-        return ReceiptSettings(**values)
+            return _load_receipt(s)
 
     def save_receipt(self, actor: Actor, settings: ReceiptSettings) -> Changes:
         actor.require(Permission.EDIT_SETTINGS)
         settings = settings.validated()
-        before = self.receipt()
-        with self._db.write() as s:
+        with self._db.write(actor) as s:
+            before = _load_receipt(s)
+            if before == settings:
+                return Changes()
             for field, key in _RECEIPT_KEYS.items():
                 value = json.dumps(getattr(settings, field), ensure_ascii=False)
                 row = s.get(ShopSetting, key)
@@ -84,7 +73,21 @@ class SettingsService:
                 "update",
                 "settings",
                 "receipt",
-                before=before.__dict__,
-                after=settings.__dict__,
+                before=asdict(before),
+                after=asdict(settings),
             )
         return Changes(settings=True)
+
+
+def _load_receipt(s: Session) -> ReceiptSettings:
+    query = select(ShopSetting.key, ShopSetting.value).where(
+        ShopSetting.key.in_(_RECEIPT_KEYS.values())
+    )
+    rows = dict(s.execute(query).tuples().all())
+    defaults = ReceiptSettings()
+    return ReceiptSettings(
+        **{
+            field: json.loads(rows[key]) if key in rows else getattr(defaults, field)
+            for field, key in _RECEIPT_KEYS.items()
+        }
+    )

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..models import Outlet, Role, User
+from ..models import Role, User
 from . import validation as v
 from .audit import record
 from .auth import Actor, Permission, hash_password
@@ -18,6 +18,7 @@ from .changes import Changes
 from .database import Database
 from .errors import DomainError, NotFound, StaleRecord, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
+from .outlets import require_outlet
 
 F_USERNAME = QT_TRANSLATE_NOOP("core", "User name")
 F_DISPLAY = QT_TRANSLATE_NOOP("core", "Full name")
@@ -80,20 +81,13 @@ def check_password(value: object) -> str:
     return value
 
 
-def _check_outlet(s: Session, outlet_id: int | None) -> None:
-    if outlet_id is not None and s.get(Outlet, outlet_id) is None:
-        raise ValidationError(
-            F_OUTLET, QT_TRANSLATE_NOOP("core", "outlet {id} does not exist."), id=outlet_id
-        )
-
-
 class UserService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def list(self, actor: Actor) -> list[UserDTO]:
         actor.require(Permission.MANAGE_USERS)
-        with self._db.read() as s:
+        with self._db.read(actor) as s:
             return [_dto(u) for u in s.scalars(select(User).order_by(User.username))]
 
     def names(self) -> builtins.list[str]:
@@ -116,8 +110,8 @@ class UserService:
         role = v.choice(F_ROLE, role, ROLES)
         secret = hash_password(check_password(password))
         try:
-            with self._db.write() as s:
-                _check_outlet(s, home_outlet_id)
+            with self._db.write(actor) as s:
+                require_outlet(s, F_OUTLET, home_outlet_id)
                 user = User(
                     username=name,
                     display_name=display,
@@ -148,9 +142,14 @@ class UserService:
         actor.require(Permission.MANAGE_USERS)
         display = v.text(F_DISPLAY, display_name, max_len=120, name_like=True)
         role = v.choice(F_ROLE, role, ROLES)
-        with self._db.write() as s:
+        with self._db.write(actor) as s:
+            # Lock the administrators first: two admins demoting each other at the same moment
+            # on PostgreSQL must not both see "one admin remains" (SQLite writers are serial).
+            s.execute(
+                select(User.id).where(User.role == Role.ADMIN.value, User.active).with_for_update()
+            )
             user = self._load(s, user_id, version)
-            _check_outlet(s, home_outlet_id)
+            require_outlet(s, F_OUTLET, home_outlet_id)
             before = _snapshot(user)
             user.display_name, user.role, user.active, user.home_outlet_id = (
                 display,
@@ -167,7 +166,7 @@ class UserService:
         if actor.user_id != user_id:
             actor.require(Permission.MANAGE_USERS)
         secret = hash_password(check_password(password))
-        with self._db.write() as s:
+        with self._db.write(actor) as s:
             user = s.get(User, user_id)
             if user is None:
                 raise NotFound(QT_TRANSLATE_NOOP("core", "User {id} does not exist."), id=user_id)

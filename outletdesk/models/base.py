@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, Numeric, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, MetaData, Numeric, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
@@ -47,30 +47,34 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class Money(TypeDecorator[Decimal]):
-    """Numeric(12, 2) returned as Decimal on every backend (SQLite would otherwise warn and float)."""
+    """Decimal money: Numeric(12, 2) on PostgreSQL, integer cents on SQLite.
+
+    SQLite has no decimal type; cents keep sums, comparisons and sorting exact in SQL there.
+    """
 
     impl = Numeric(12, 2, asdecimal=True)
     cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if not isinstance(value, Decimal):
-            raise TypeError("money must be Decimal")
-        # SQLite has no decimal type: store the exact text so cents never drift through float.
-        return str(value.quantize(Decimal("0.01")))
+    _CENT = Decimal("0.01")
 
     def load_dialect_impl(self, dialect: Dialect) -> Any:
-        from sqlalchemy import String
-
         if dialect.name == "sqlite":
-            return dialect.type_descriptor(String(20))
+            return dialect.type_descriptor(BigInteger())
         return dialect.type_descriptor(Numeric(12, 2, asdecimal=True))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal | int) or isinstance(value, bool):
+            raise TypeError("money must be Decimal")
+        amount = Decimal(value).quantize(self._CENT)
+        return int(amount * 100) if dialect.name == "sqlite" else amount
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        return Decimal(str(value)).quantize(Decimal("0.01"))
+        if dialect.name == "sqlite":
+            return (Decimal(int(value)) / 100).quantize(self._CENT)
+        return Decimal(value).quantize(self._CENT)
 
 
 def utcnow() -> datetime:
