@@ -47,7 +47,3 @@ class Progress:
     def snapshot(self) -> tuple[int, int | None, str]:
         with self._lock:
             return self._done, self._total, self._label
-
-
-class NullProgress(Progress):
-    """For callers that do not watch progress (command line without a terminal, tests)."""

@@ -144,3 +144,41 @@ def test_unreachable_server_is_an_environment_error():
             migrate(db)
     finally:
         db.dispose()
+
+
+def test_a_table_rebuild_during_migration_keeps_the_rows_that_point_to_it(tmp_path):
+    """SQLite alters a table by rebuilding it; with foreign keys on, dropping the old table
+    would cascade-delete every phone. Migrations run with them off and check links after."""
+    from outletdesk.core.auth import Actor
+    from outletdesk.core.database import migration_connection
+
+    db = Database(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+    try:
+        migrate(db)
+        services = Services.for_database(db)
+        services.customers.create(
+            Actor.command_line(), CustomerInput("Anna", ["0612345678", "0698765432"])
+        )
+        with migration_connection(db) as conn:
+            conn.exec_driver_sql("CREATE TABLE customers_new AS SELECT * FROM customers")
+            conn.exec_driver_sql("DROP TABLE customers")
+            conn.exec_driver_sql("ALTER TABLE customers_new RENAME TO customers")
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM customer_phones").scalar() == 2
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back on afterwards
+    finally:
+        db.dispose()
+
+
+def test_restore_is_audited_with_who_and_what(services, admin, clerk, tmp_path):
+    services.customers.create(clerk, CustomerInput("Anna", ["0612345678"]))
+    target = tmp_path / "with ?#% chars" / "b.sqlite3"
+    create_backup(services.db, admin, target)
+    restore_backup(services.db, admin, target, force=True)
+    fresh = Services.for_database(Database(services.db.url))
+    try:
+        entry = fresh.audit.entries("database")[0]
+        assert (entry.action, entry.username) == ("restore", "admin")
+        assert entry.after["file"] == str(target)
+    finally:
+        fresh.db.dispose()

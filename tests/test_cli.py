@@ -95,3 +95,25 @@ def test_installed_command_and_environment_variable(tmp_path):
         env=env,
     )
     assert helps.returncode == 0 and "-o" in helps.stdout
+
+
+def test_file_problems_are_one_line_too(db_url, tmp_path, capsys):
+    main(["--db", db_url, "demo", "--customers", "1"])
+    capsys.readouterr()
+    assert main(["--db", db_url, "export", "customers", "-o", "/nonexistent/dir/x.xlsx"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("outletdesk: ") and err.count("\n") == 1
+
+
+def test_demo_refuses_a_working_outlets_database(db_url, capsys):
+    from outletdesk.core.database import Database
+    from outletdesk.core.outlets import OutletInput
+    from outletdesk.core.setup import set_up_first_run
+
+    db = Database(db_url)
+    set_up_first_run(db, OutletInput("HQ", "Real Shop"), "owner", "Owner", "pw-1234")
+    db.dispose()
+    assert main(["--db", db_url, "demo"]) == 1
+    assert "working outlet" in capsys.readouterr().err
+    assert main(["--db", db_url, "users", "list"]) == 0
+    assert "clerk" not in capsys.readouterr().out

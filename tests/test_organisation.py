@@ -132,3 +132,67 @@ def test_bad_first_run_writes_nothing(services):
         set_up_first_run(services.db, OutletInput("HQ", ""), "boss", "The Boss", "pw-1234")
     assert services.outlets.list() == []
     assert not services.auth.has_users()
+
+
+def test_a_demoted_or_disabled_user_loses_rights_at_once(services, outlet, admin):
+    from outletdesk.core.customers import CustomerInput
+
+    manager = make_actor(services, outlet.id, Role.MANAGER)
+    record = next(u for u in services.users.list(admin) if u.username == "manager")
+    services.users.update(
+        admin,
+        record.id,
+        record.version,
+        display_name="M",
+        role="clerk",
+        active=True,
+        home_outlet_id=None,
+    )
+    with pytest.raises(PermissionDenied, match="sign in again"):
+        services.settings.save_receipt(manager, ReceiptSettings("x", "y", "z"))
+    clerk = make_actor(services, outlet.id, Role.CLERK, "li")
+    li = next(u for u in services.users.list(admin) if u.username == "li")
+    services.users.update(
+        admin, li.id, li.version, display_name="Li", role="clerk", active=False, home_outlet_id=None
+    )
+    with pytest.raises(PermissionDenied, match="sign in again"):
+        services.customers.create(clerk, CustomerInput("Anna", ["0612345678"]))
+    with pytest.raises(DomainError, match="disabled"):
+        services.auth.sign_in("li", "secret-pw")
+
+
+def test_failed_sign_in_is_audited(services, outlet, clerk):
+    with pytest.raises(DomainError):
+        services.auth.sign_in("clerk", "guess")
+    entry = services.audit.entries("user")[0]
+    assert (entry.action, entry.username) == ("sign_in_failed", "clerk")
+
+
+def test_saving_unchanged_receipt_texts_writes_no_audit_entry(services, admin):
+    services.settings.save_receipt(admin, ReceiptSettings("a", "b", "c"))
+    before = audit_count(services)
+    assert not services.settings.save_receipt(admin, ReceiptSettings("a", "b", "c")).any()
+    assert audit_count(services) == before
+
+
+def test_money_is_exact_in_sql_sums_on_both_backends(services):
+    from decimal import Decimal
+
+    from sqlalchemy import Column, Integer, MetaData, Table, func, insert, select
+
+    from outletdesk.models import Money
+
+    table = Table(
+        "money_probe",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("amount", Money()),
+    )
+    table.create(services.db.engine)
+    amounts = [Decimal("0.10"), Decimal("0.20"), Decimal("1250.05"), Decimal("99999999.99")]
+    with services.db.write() as s:
+        s.execute(insert(table), [{"amount": a} for a in amounts])
+    with services.db.read() as s:
+        assert s.scalar(select(func.sum(table.c.amount))) == sum(amounts)
+        assert list(s.scalars(select(table.c.amount).order_by(table.c.amount))) == sorted(amounts)
+        assert s.scalar(select(func.count()).where(table.c.amount > Decimal("100"))) == 2

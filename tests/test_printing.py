@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -24,10 +25,25 @@ from outletdesk.progress import Cancelled, Progress
 
 MM = 72 / 25.4
 
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None,
-    reason="poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) are not installed",
-)
+POPPLER_TOOLS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm")
+POPPLER_MISSING = "poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) are not installed"
+
+
+def require_poppler() -> None:
+    """Skip PDF read-back without poppler, but fail under CI (as conftest does for PostgreSQL)."""
+    if all(shutil.which(tool) for tool in POPPLER_TOOLS):
+        return
+    if os.environ.get("CI"):
+        pytest.fail(POPPLER_MISSING)
+    pytest.skip(POPPLER_MISSING)
+
+
+@pytest.fixture
+def poppler() -> None:
+    require_poppler()
+
+
+needs_poppler = pytest.mark.usefixtures("poppler")
 
 HEADER = d.OutletHeader(
     name="北站维修中心 North Repair",
@@ -242,3 +258,16 @@ def test_printing_does_not_import_qt_or_core() -> None:
         code = module.read_text(encoding="utf-8")
         for forbidden in ("PySide6", "outletdesk.core", "outletdesk.ui", "sqlalchemy"):
             assert forbidden not in code, f"{module.name} mentions {forbidden}"
+
+
+@pytest.mark.parametrize(
+    ("ci", "outcome"), [(True, pytest.fail.Exception), (False, pytest.skip.Exception)]
+)
+def test_missing_poppler_fails_under_ci_and_skips_elsewhere(monkeypatch, ci, outcome):
+    monkeypatch.setattr(shutil, "which", lambda _tool: None)
+    if ci:
+        monkeypatch.setenv("CI", "true")
+    else:
+        monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(outcome, match=re.escape(POPPLER_MISSING)):
+        require_poppler()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
-from outletdesk.core.customers import CustomerInput
+from outletdesk.core.customers import MAX_PHONES, CustomerInput
 from outletdesk.ui.context import AppContext, ChangeBus
 from outletdesk.ui.customer_dialog import CustomerDialog
 from outletdesk.ui.customers_page import CustomersPage, CustomerTableModel
@@ -153,3 +153,54 @@ def test_customer_model_passes_the_model_tester(qtmodeltester, ctx):
     model = CustomerTableModel()
     model.set_rows(ctx.services.customers.search(ctx.actor).rows)
     qtmodeltester.check(model)
+
+
+def test_editing_a_customer_with_five_phones_keeps_all_five(ctx, page, qtbot):
+    numbers = [f"1380013800{i}" for i in range(MAX_PHONES)]
+    customer, _ = ctx.services.customers.create(ctx.actor, CustomerInput("赵磊", numbers))
+    assert len(customer.phones) == MAX_PHONES == 5
+    dialog = CustomerDialog(ctx, customer, page)
+    qtbot.addWidget(dialog)
+    assert [edit.text() for edit in dialog.phones] == numbers
+    dialog.name.setText("赵磊 Zhao Lei")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.submit()
+    assert ctx.services.customers.get(ctx.actor, customer.id).phones == tuple(numbers)
+    # A customer with fewer numbers still gets the usual three fields.
+    assert len(CustomerDialog(ctx, None, page).phones) == 3
+
+
+def test_enter_opens_the_only_match_of_the_new_search(
+    services, clerk, tmp_path, qtbot, monkeypatch
+):
+    """With the real worker thread, Enter acts on its own results, not on the previous ones."""
+    runner = TaskRunner()
+    try:
+        ctx = AppContext(
+            services,
+            clerk,
+            runner,
+            ChangeBus(),
+            QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat),
+        )
+        _seed(ctx)
+        page = CustomersPage(ctx)
+        qtbot.addWidget(page)
+        opened: list[str] = []
+        monkeypatch.setattr(page, "open_dialog", lambda dialog: opened.append(dialog.name.text()))
+        qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+        page.search.setText("lop")
+        page.run_search()
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # the table shows only Maria Lopez
+
+        page.search.setText("王")  # two matches: Enter must not open Maria from the old results
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+        assert opened == []
+
+        page.search.setText("王芳")
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: opened == ["王芳"])
+        assert page.model.rowCount() == 1
+    finally:
+        runner.shutdown()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -31,6 +32,23 @@ MM = 72 / 25.4
 
 # The offscreen platform cannot resize a shown dialog to its size hint and says so; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def poppler_missing(*tools: str) -> str | None:
+    """Why a PDF cannot be read back here, or None; under CI a missing tool fails the test."""
+    for tool in tools:
+        if shutil.which(tool) is None:
+            reason = f"{tool} is not installed"
+            if os.environ.get("CI"):  # as conftest does for PostgreSQL: CI must not skip silently
+                pytest.fail(reason)
+            return reason
+    return None
+
+
+def require_poppler(*tools: str) -> None:
+    reason = poppler_missing(*tools)
+    if reason is not None:
+        pytest.skip(reason)
 
 
 def make_context(services, actor, tmp_path: Path) -> AppContext:
@@ -170,10 +188,10 @@ def test_too_long_receipt_footer_is_shown_on_its_field(admin_page, services):
     assert services.settings.receipt() == ReceiptSettings()
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
 def test_test_receipt_preview_renders_saved_texts_on_seat_paper(
     qtbot, admin_page, services, outlet, tmp_path
 ):
+    require_poppler("pdftotext", "pdfinfo")
     admin_page.printing_tab.paper.setCurrentIndex(admin_page.printing_tab.paper.findData("a4"))
     tab = admin_page.receipt_tab
     tab.footer.setPlainText("Footer 页脚")
@@ -221,9 +239,9 @@ def test_print_preview_reports_unreadable_pdf(qtbot, tmp_path):
     assert dialog.status.text()
 
 
-@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo is not installed")
 def test_printing_keeps_the_roll_width(qtbot, tmp_path, monkeypatch):
     """Printing to a PDF printer shows the page size the printer receives: 80 mm stays 80 mm."""
+    require_poppler("pdfinfo")
     seat = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
     dialog = PrintPreviewDialog(sample_pdf("80mm"), "Slip", seat, runner=TaskRunner(inline=True))
     qtbot.addWidget(dialog)
@@ -250,7 +268,7 @@ def test_print_pdf_multi_page(qtbot, tmp_path):
     printer.setOutputFileName(str(tmp_path / "a4.pdf"))
     pages = print_pdf(sample_pdf("a4"), printer)
     assert pages >= 2
-    if shutil.which("pdfinfo"):
+    if poppler_missing("pdfinfo") is None:
         info = subprocess.run(
             ["pdfinfo", str(tmp_path / "a4.pdf")], capture_output=True, text=True
         ).stdout
@@ -440,9 +458,9 @@ def test_preview_dialog_needs_the_apps_runner(tmp_path):
         PrintPreviewDialog(sample_pdf(), "Slip", seat)  # type: ignore[call-arg]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
 def test_test_receipt_words_go_through_translation(admin_page, tmp_path, monkeypatch):
     """The receipt tab translates every test receipt word in context "core" and prints the result."""
+    require_poppler("pdftotext")
     chinese = {"Test receipt": "测试小票", "Customer signature": "顾客签名", "Total": "合计"}
     asked: list[str] = []
 
@@ -458,3 +476,17 @@ def test_test_receipt_words_go_through_translation(admin_page, tmp_path, monkeyp
     assert "测试小票" in text and "顾客签名" in text and "合计" in text
     assert "Customer signature" not in text
     assert set(asked) >= set(chinese) and "Diagnosis" in asked
+
+
+@pytest.mark.parametrize("tool", ["pdftotext", "pdfinfo"])
+def test_missing_poppler_fails_under_ci_and_skips_elsewhere(monkeypatch, tool):
+    monkeypatch.setattr(shutil, "which", lambda name: None if name == tool else f"/usr/bin/{name}")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=f"{tool} is not installed"):
+        require_poppler("pdftotext", "pdfinfo")
+    with pytest.raises(pytest.fail.Exception, match=f"{tool} is not installed"):
+        poppler_missing(tool)
+    monkeypatch.delenv("CI")
+    assert poppler_missing(tool) == f"{tool} is not installed"
+    with pytest.raises(pytest.skip.Exception, match=f"{tool} is not installed"):
+        require_poppler(tool)

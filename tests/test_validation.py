@@ -56,7 +56,9 @@ def test_integer_refuses_text_fractions_and_out_of_range(raw):
 
 def test_text_rules():
     assert v.text("Name", "  Li Na  ", max_len=10) == "Li Na"
-    assert v.text("Name", "\tx", max_len=10, name_like=True) == "x"  # surrounding blanks are trimmed
+    assert (
+        v.text("Name", "\tx", max_len=10, name_like=True) == "x"
+    )  # surrounding blanks are trimmed
     for bad in ("", "x" * 11, "a\nb", "=1+1", "+86", "-x", "@x", "\x07bell"):
         with pytest.raises(ValidationError):
             v.text("Name", bad, max_len=10, name_like=True)

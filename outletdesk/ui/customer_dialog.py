@@ -15,13 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.customers import CustomerDTO, CustomerInput
+from ..core.customers import MAX_PHONES, CustomerDTO, CustomerInput
 from ..core.errors import StaleRecord, ValidationError
 from .context import AppContext
 from .errors import error_text, show_error
 
-PHONE_FIELDS = 3
+PHONE_FIELDS = min(3, MAX_PHONES)  # shown even when the customer has fewer numbers
 _ERROR_STYLE = "border: 1px solid #c0392b;"
+
+
+def phone_field_count(customer: CustomerDTO | None) -> int:
+    """PHONE_FIELDS, or as many as the customer has (the service allows up to MAX_PHONES)."""
+    return max(PHONE_FIELDS, len(customer.phones) if customer is not None else 0)
 
 
 class CustomerDialog(QDialog):
@@ -38,7 +43,8 @@ class CustomerDialog(QDialog):
         )
         self.name = QLineEdit()
         self.name.setMaxLength(120)
-        self.phones = [QLineEdit() for _ in range(PHONE_FIELDS)]
+        # One field per stored number, so saving never drops a customer's 4th or 5th phone.
+        self.phones = [QLineEdit() for _ in range(phone_field_count(customer))]
         for edit in self.phones:
             edit.setMaxLength(40)
             edit.setPlaceholderText("138 0013 8000")
@@ -55,8 +61,8 @@ class CustomerDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Phone"), self.phones[0])
-        form.addRow(self.tr("Other phone"), self.phones[1])
-        form.addRow(self.tr("Other phone"), self.phones[2])
+        for edit in self.phones[1:]:
+            form.addRow(self.tr("Other phone"), edit)
         form.addRow(self.tr("&E-mail"), self.email)
         form.addRow(self.tr("N&otes"), self.notes)
         buttons = QDialogButtonBox(

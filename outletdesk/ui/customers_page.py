@@ -190,18 +190,21 @@ class CustomersPage(QWidget):
         if changes.customers or changes.database:
             self.run_search()
 
-    def run_search(self) -> None:
+    def run_search(self, open_single: bool = False) -> None:
+        """Search for the box's text; with `open_single`, act on these results once they arrive."""
         self._timer.stop()
         self._search_seq += 1
         seq, query = self._search_seq, self.search.text()
         services, actor = self._ctx.services, self._ctx.actor
         self._ctx.runner.run(
             lambda: services.customers.search(actor, query, limit=PAGE_LIMIT),
-            lambda result: self._show_results(seq, result),
+            lambda result: self._show_results(seq, result, open_single),
             lambda exc: show_error(self, exc),
         )
 
-    def _show_results(self, seq: int, result: CustomerSearchResult) -> None:
+    def _show_results(
+        self, seq: int, result: CustomerSearchResult, open_single: bool = False
+    ) -> None:
         if seq != self._search_seq:  # a newer search is on its way; drop this stale one
             return
         self.model.set_rows(result.rows)
@@ -215,13 +218,15 @@ class CustomersPage(QWidget):
         if result.rows:
             self.table.selectRow(0)
         self._show_details()
+        if open_single:
+            if len(result.rows) == 1:
+                self.edit_selected()
+            elif result.rows:
+                self.table.setFocus()
 
     def _on_return(self) -> None:
-        self.run_search()
-        if self.model.rowCount() == 1:
-            self.edit_selected()
-        elif self.model.rowCount():
-            self.table.setFocus()
+        """Enter opens the only match, else moves to the table, judged on this search's results."""
+        self.run_search(open_single=True)
 
     def selected(self) -> CustomerDTO | None:
         index = self.table.currentIndex()

@@ -103,15 +103,6 @@ class TaskRunner(QObject):
         else:
             raise error
 
-    def wait_idle(self, timeout: float = 10.0) -> None:
-        """Tests: block until queued work has run (callbacks still need the event loop)."""
-        done = threading.Event()
-        if self._inline or self._thread is None:
-            return
-        self._queue.put((0, done.set))
-        self._callbacks[0] = (None, None, None)
-        done.wait(timeout)
-
     def shutdown(self) -> None:
         if self._thread is not None:
             self._queue.put(None)

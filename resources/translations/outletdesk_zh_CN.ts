@@ -899,6 +899,10 @@
         <translation>网点 {id} 不存在。</translation>
     </message>
     <message>
+        <source>Your account was changed or disabled by an administrator. Nothing was done; sign in again.</source>
+        <translation>您的账户已被管理员修改或停用。未执行任何操作；请重新登录。</translation>
+    </message>
+    <message>
         <source>Someone else saved this record after you opened it. Nothing was saved; reopen it to see their change.</source>
         <translation>在您打开此记录之后，其他人保存了它。未保存任何内容；请重新打开以查看其修改。</translation>
     </message>
@@ -913,6 +917,14 @@
     <message>
         <source>Cannot open the database: {detail}</source>
         <translation>无法打开数据库：{detail}</translation>
+    </message>
+    <message>
+        <source>The database update would break links between records; nothing was changed. The copy taken before the update is in {folder}.</source>
+        <translation>数据库升级会破坏记录之间的关联；未做任何更改。升级前的副本保存在 {folder}。</translation>
+    </message>
+    <message>
+        <source>Cannot update the database: {detail}</source>
+        <translation>无法升级数据库：{detail}</translation>
     </message>
     <message>
         <source>This database was written by a newer OutletDesk (schema {revision}). Install the newer version to open it.</source>
@@ -1169,6 +1181,10 @@
     <message>
         <source>must be between {minimum} and {maximum}.</source>
         <translation>必须介于 {minimum} 和 {maximum} 之间。</translation>
+    </message>
+    <message>
+        <source>This database belongs to a working outlet (it has users and was not made by the demo command); demo data is not added to it.</source>
+        <translation>该数据库属于正在使用的网点（已有用户，且不是由演示命令创建的）；不会向其中添加演示数据。</translation>
     </message>
 </context>
 <context>
