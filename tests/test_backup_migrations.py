@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from conftest import make_actor
 
+from outletdesk.core.auth import Actor
 from outletdesk.core.backup import create_backup, restore_backup, verify_backup
 from outletdesk.core.customers import CustomerInput
 from outletdesk.core.database import Database, current_revision, head_revision, migrate
@@ -34,7 +35,7 @@ def test_backup_and_restore_round_trip(services, admin, clerk, tmp_path):
         # ids continue after the restored rows (sequences reset on PostgreSQL)
         created, _ = fresh.customers.create(clerk, CustomerInput("Next", ["0612345670"]))
         assert created.id > 1
-        assert fresh.audit.entries("customer")  # the audit log came back too
+        assert fresh.audit.entries(Actor.command_line(), "customer")  # the audit log came back too
     finally:
         fresh.db.dispose()
 
@@ -177,7 +178,7 @@ def test_restore_is_audited_with_who_and_what(services, admin, clerk, tmp_path):
     restore_backup(services.db, admin, target, force=True)
     fresh = Services.for_database(Database(services.db.url))
     try:
-        entry = fresh.audit.entries("database")[0]
+        entry = fresh.audit.entries(Actor.command_line(), "database")[0]
         assert (entry.action, entry.username) == ("restore", "admin")
         assert entry.after["file"] == str(target)
     finally:

@@ -84,12 +84,12 @@ def test_update_refuses_stale_version_and_keeps_the_first_save(services, clerk):
     assert again.phones == ("0612345678",)
 
 
-def test_update_is_audited_with_before_and_after(services, clerk):
+def test_update_is_audited_with_before_and_after(services, clerk, cli_actor):
     created, _ = services.customers.create(clerk, CustomerInput("Ahmed Khan", ["0612345678"]))
     services.customers.update(
         clerk, created.id, created.version, CustomerInput("Ahmed Khan", ["0611111111"], notes="VIP")
     )
-    entries = services.audit.entries("customer", created.id)
+    entries = services.audit.entries(cli_actor, "customer", created.id)
     assert [e.action for e in entries] == ["update", "create"]
     assert entries[0].before["phones"] == ["0612345678"]
     assert entries[0].after["phones"] == ["0611111111"]

@@ -6,7 +6,7 @@ import pytest
 from conftest import audit_count, make_actor
 from sqlalchemy import text
 
-from outletdesk.core.auth import hash_password, verify_password
+from outletdesk.core.auth import Actor, hash_password, verify_password
 from outletdesk.core.errors import DomainError, PermissionDenied, StaleRecord, ValidationError
 from outletdesk.core.outlets import OutletInput
 from outletdesk.core.settings import ReceiptSettings
@@ -164,7 +164,7 @@ def test_a_demoted_or_disabled_user_loses_rights_at_once(services, outlet, admin
 def test_failed_sign_in_is_audited(services, outlet, clerk):
     with pytest.raises(DomainError):
         services.auth.sign_in("clerk", "guess")
-    entry = services.audit.entries("user")[0]
+    entry = services.audit.entries(Actor.command_line(), "user")[0]
     assert (entry.action, entry.username) == ("sign_in_failed", "clerk")
 
 
@@ -196,3 +196,9 @@ def test_money_is_exact_in_sql_sums_on_both_backends(services):
         assert s.scalar(select(func.sum(table.c.amount))) == sum(amounts)
         assert list(s.scalars(select(table.c.amount).order_by(table.c.amount))) == sorted(amounts)
         assert s.scalar(select(func.count()).where(table.c.amount > Decimal("100"))) == 2
+
+
+def test_only_managers_and_admins_read_the_audit_log(services, admin, clerk):
+    assert services.audit.entries(admin)
+    with pytest.raises(PermissionDenied):
+        services.audit.entries(clerk)

@@ -71,14 +71,19 @@ class AuditService:
         self._db = db
 
     def entries(
-        self, entity: str | None = None, entity_id: object = None, limit: int = 200
+        self, actor: Actor, entity: str | None = None, entity_id: object = None, limit: int = 200
     ) -> list[AuditRow]:
+        """Newest first. The log holds customers' details, so only managers and admins read it."""
+        from .auth import Permission
+
+        actor.require(Permission.VIEW_AUDIT)
+
         query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
         if entity:
             query = query.where(AuditEntry.entity == entity)
         if entity_id is not None:
             query = query.where(AuditEntry.entity_id == str(entity_id))
-        with self._db.read() as s:
+        with self._db.read(actor) as s:
             return [
                 AuditRow(
                     e.at,

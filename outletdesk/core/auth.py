@@ -56,6 +56,7 @@ class Permission(enum.StrEnum):
     MANAGE_OUTLETS = "manage_outlets"
     MANAGE_USERS = "manage_users"
     BACKUP = "backup"
+    VIEW_AUDIT = "view_audit"
 
 
 _ALL = frozenset(Permission)
