@@ -4,8 +4,38 @@ from .base import Base, Money, UTCDateTime, utcnow
 from .customers import Customer, CustomerPhone
 from .organisation import Outlet, Role, User
 from .settings import AuditEntry, ShopSetting
+from .work_orders import (
+    Channel,
+    Device,
+    FollowUp,
+    LineKind,
+    NumberSequence,
+    Payment,
+    PaymentKind,
+    PaymentMethod,
+    Priority,
+    Warranty,
+    WorkOrder,
+    WorkOrderEvent,
+    WorkOrderLine,
+    WorkOrderStatus,
+)
 
 __all__ = [
+    "Channel",
+    "Device",
+    "FollowUp",
+    "LineKind",
+    "NumberSequence",
+    "Payment",
+    "PaymentKind",
+    "PaymentMethod",
+    "Priority",
+    "Warranty",
+    "WorkOrder",
+    "WorkOrderEvent",
+    "WorkOrderLine",
+    "WorkOrderStatus",
     "AuditEntry",
     "Base",
     "Customer",

@@ -1,0 +1,216 @@
+"""The rules of a repair work order as pure functions: lifecycle, time limits, warranty, money."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from ...models import LineKind, Priority, Warranty, WorkOrderStatus
+
+S = WorkOrderStatus
+CENT = Decimal("0.01")
+
+# Only sensible moves; everything else is refused with the allowed next steps named.
+TRANSITIONS: dict[WorkOrderStatus, frozenset[WorkOrderStatus]] = {
+    S.RECEIVED: frozenset(
+        {S.DIAGNOSING, S.AWAITING_APPROVAL, S.AWAITING_PARTS, S.IN_REPAIR, S.CANCELLED}
+    ),
+    S.DIAGNOSING: frozenset(
+        {S.AWAITING_APPROVAL, S.AWAITING_PARTS, S.IN_REPAIR, S.UNREPAIRABLE, S.CANCELLED}
+    ),
+    S.AWAITING_APPROVAL: frozenset({S.AWAITING_PARTS, S.IN_REPAIR, S.UNREPAIRABLE, S.CANCELLED}),
+    S.AWAITING_PARTS: frozenset({S.AWAITING_APPROVAL, S.IN_REPAIR, S.UNREPAIRABLE, S.CANCELLED}),
+    S.IN_REPAIR: frozenset({S.AWAITING_APPROVAL, S.AWAITING_PARTS, S.READY, S.UNREPAIRABLE}),
+    S.READY: frozenset({S.IN_REPAIR, S.DELIVERED}),
+    # Returned unrepaired: the device still has to be handed back.
+    S.UNREPAIRABLE: frozenset({S.DELIVERED}),
+    S.DELIVERED: frozenset(),
+    S.CANCELLED: frozenset(),
+}
+WAITING = frozenset({S.AWAITING_APPROVAL, S.AWAITING_PARTS})
+OPEN = frozenset(set(S) - {S.DELIVERED, S.CANCELLED})
+JUDGED = frozenset({S.AWAITING_APPROVAL, S.AWAITING_PARTS, S.IN_REPAIR, S.READY, S.UNREPAIRABLE})
+
+
+def can_move(current: WorkOrderStatus, target: WorkOrderStatus) -> bool:
+    return target in TRANSITIONS[current]
+
+
+# ---------------------------------------------------------------- time limits (时效要求)
+
+
+@dataclass(frozen=True)
+class TimeLimits:
+    """Per outlet; DOMAIN.md's defaults. Urgent (加急) orders get half of each."""
+
+    judge_hours: Decimal = Decimal(2)
+    execute_hours: Decimal = Decimal(24)
+    follow_up_hours: Decimal = Decimal(48)
+
+    def for_priority(self, priority: Priority | str) -> tuple[timedelta, timedelta, timedelta]:
+        factor = Decimal("0.5") if Priority(priority) is Priority.URGENT else Decimal(1)
+        return tuple(  # type: ignore[return-value]
+            timedelta(hours=float(h * factor))
+            for h in (self.judge_hours, self.execute_hours, self.follow_up_hours)
+        )
+
+
+@dataclass(frozen=True)
+class Clock:
+    """What the time limits need to know about one order."""
+
+    status: WorkOrderStatus
+    priority: Priority
+    received_at: datetime
+    judged_at: datetime | None
+    ready_at: datetime | None
+    delivered_at: datetime | None
+    waited: timedelta  # approval + parts waiting so far, not counting the current wait
+    waiting_since: datetime | None
+    followed_up: bool
+
+
+def next_deadline(clock: Clock, limits: TimeLimits) -> tuple[str | None, datetime | None]:
+    """The next limit this order must meet: ("judge" | "execute" | "follow_up", when) or none.
+
+    Execution is measured from intake, with time spent waiting for the customer's approval or
+    for parts added on (the clock stops while waiting, so no deadline is shown then).
+    """
+    judge, execute, follow_up = limits.for_priority(clock.priority)
+    if clock.status in (S.CANCELLED,):
+        return None, None
+    if clock.status is S.DELIVERED:
+        if clock.followed_up or clock.delivered_at is None:
+            return None, None
+        return "follow_up", clock.delivered_at + follow_up
+    if clock.judged_at is None and clock.status in (S.RECEIVED, S.DIAGNOSING):
+        return "judge", clock.received_at + judge
+    if clock.ready_at is None and clock.status not in (S.READY, S.UNREPAIRABLE):
+        if clock.waiting_since is not None:
+            return None, None
+        return "execute", clock.received_at + execute + clock.waited
+    return None, None
+
+
+def deadline_state(
+    due: datetime | None, now: datetime, kind: str | None, limits: TimeLimits, priority: Priority
+) -> str:
+    """ "ok", "due_soon" (in the last quarter of its limit) or "overdue"; "" when nothing is due."""
+    if due is None or kind is None:
+        return ""
+    if now > due:
+        return "overdue"
+    window = dict(
+        zip(("judge", "execute", "follow_up"), limits.for_priority(priority), strict=True)
+    )[kind]
+    return "due_soon" if due - now <= window / 4 else "ok"
+
+
+# ---------------------------------------------------------------- warranty (保修)
+
+
+def add_months(day: date, months: int) -> date:
+    """Month arithmetic that keeps month ends: 31 Jan + 1 month is 28/29 Feb."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class WarrantyCheck:
+    kind: Warranty
+    until: date | None
+    rework: bool
+
+
+def check_warranty(
+    today: date,
+    purchase_date: date | None,
+    manufacturer_months: int,
+    last_hand_back: date | None,
+    repair_warranty_until: date | None,
+) -> WarrantyCheck:
+    """Our repair warranty (a rework) wins over the manufacturer's; both make work free."""
+    if (
+        last_hand_back is not None
+        and repair_warranty_until is not None
+        and today <= repair_warranty_until
+    ):
+        return WarrantyCheck(Warranty.REPAIR, repair_warranty_until, True)
+    if purchase_date is not None:
+        until = add_months(purchase_date, manufacturer_months) - timedelta(days=1)
+        if purchase_date <= today <= until:
+            return WarrantyCheck(Warranty.MANUFACTURER, until, False)
+    return WarrantyCheck(Warranty.NONE, None, False)
+
+
+# ---------------------------------------------------------------- money
+
+
+def cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def line_amount(
+    kind: LineKind, quantity: Decimal, unit_price: Decimal, under_warranty: bool
+) -> Decimal:
+    """Labour is minutes at an hourly rate; parts are quantity x price; a fee is its price x quantity.
+
+    Parts and labour under warranty cost nothing; other fees are still charged.
+    """
+    if under_warranty and kind in (LineKind.LABOUR, LineKind.PART):
+        return Decimal("0.00")
+    if kind is LineKind.LABOUR:
+        return cents(quantity * unit_price / 60)
+    return cents(quantity * unit_price)
+
+
+@dataclass(frozen=True)
+class Totals:
+    subtotal: Decimal
+    discount: Decimal
+    tax: Decimal
+    total: Decimal
+
+
+def totals(amounts: Iterable[Decimal], discount: Decimal, tax_rate_percent: Decimal) -> Totals:
+    """Prices are before tax; the discount comes off before tax is added."""
+    subtotal = cents(sum(amounts, Decimal("0")))
+    discount = min(cents(discount), subtotal)
+    tax = cents((subtotal - discount) * tax_rate_percent / 100)
+    return Totals(subtotal, discount, tax, subtotal - discount + tax)
+
+
+def signed(kind: str, amount: Decimal) -> Decimal:
+    """Deposits and payments count towards what was paid; refunds count against it."""
+    return -amount if kind == "refund" else amount
+
+
+# ---------------------------------------------------------------- identifiers and search
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def format_number(outlet_code: str, value: int) -> str:
+    """Work order numbers per outlet: N-000123 (never reused; see NumberSequence)."""
+    return f"{outlet_code}-{value:06d}"
+
+
+def search_text(
+    number: str, customer_name: str, phones: Iterable[str], serial: str, imei: str, device: str
+) -> str:
+    """The one case-folded text the full-text index serves every search from."""
+    return " ".join(
+        p for p in (number, customer_name, *phones, serial, imei, device) if p
+    ).casefold()

@@ -1,0 +1,249 @@
+"""Repair work orders (维修工单): devices, orders, their lines, payments, status history, follow-up."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, Money, UTCDateTime, utcnow
+
+
+class WorkOrderStatus(enum.StrEnum):
+    RECEIVED = "received"
+    DIAGNOSING = "diagnosing"
+    AWAITING_APPROVAL = "awaiting_approval"
+    AWAITING_PARTS = "awaiting_parts"
+    IN_REPAIR = "in_repair"
+    READY = "ready"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+    UNREPAIRABLE = "unrepairable"
+
+
+class Priority(enum.StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"
+
+
+class Channel(enum.StrEnum):
+    WALK_IN = "walk_in"
+    PHONE = "phone"
+    ONLINE = "online"
+    EMAIL = "email"
+
+
+class Warranty(enum.StrEnum):
+    NONE = "none"
+    MANUFACTURER = "manufacturer"
+    REPAIR = "repair"  # back within our repair warranty: a rework
+
+
+class LineKind(enum.StrEnum):
+    LABOUR = "labour"
+    PART = "part"
+    FEE = "fee"
+
+
+class PaymentKind(enum.StrEnum):
+    DEPOSIT = "deposit"
+    PAYMENT = "payment"
+    REFUND = "refund"
+
+
+class PaymentMethod(enum.StrEnum):
+    CASH = "cash"
+    CARD = "card"
+    TRANSFER = "transfer"
+    OTHER = "other"
+
+
+class Device(Base):
+    """A customer's device; recognised again by serial number or IMEI."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    device_type: Mapped[str] = mapped_column(String(40))
+    brand: Mapped[str] = mapped_column(String(60), default="")
+    model: Mapped[str] = mapped_column(String(80), default="")
+    serial: Mapped[str] = mapped_column(String(60), default="", index=True)
+    imei: Mapped[str] = mapped_column(String(15), default="", index=True)
+    purchase_date: Mapped[date | None] = mapped_column(Date, default=None)
+    proof_of_purchase: Mapped[str] = mapped_column(String(60), default="")
+    colour: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class NumberSequence(Base):
+    """The last number issued per outlet and series; incremented in the order's own transaction."""
+
+    __tablename__ = "number_sequences"
+
+    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id"), primary_key=True)
+    series: Mapped[str] = mapped_column(String(20), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WorkOrder(Base):
+    __tablename__ = "work_orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id"))
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    priority: Mapped[str] = mapped_column(String(10), default=Priority.NORMAL.value)
+    channel: Mapped[str] = mapped_column(String(10), default=Channel.WALK_IN.value)
+    reported_fault: Mapped[str] = mapped_column(Text)
+    customer_demand: Mapped[str] = mapped_column(Text, default="")
+    condition: Mapped[str] = mapped_column(Text, default="[]")  # JSON: [[item, ok, note], ...]
+    accessories: Mapped[str] = mapped_column(Text, default="")
+    # Erased when the order is delivered or cancelled; shown to technicians only.
+    passcode: Mapped[str | None] = mapped_column(String(100), default=None)
+    estimate: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    promised_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    technician_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    warranty: Mapped[str] = mapped_column(String(20), default=Warranty.NONE.value)
+    warranty_note: Mapped[str] = mapped_column(String(200), default="")
+    discount: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    discount_reason: Mapped[str] = mapped_column(String(200), default="")
+    tax_rate: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("0.00"))  # percent
+    # Totals kept with the lines and payments in the same transaction, for lists and logs.
+    subtotal: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    tax: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    total: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    paid: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    judged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # Waiting for the customer's approval or for parts pauses the execution clock.
+    waiting_approval_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    waiting_parts_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # The next time limit and which one; NULL while nothing is due (paused or finished).
+    next_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    next_due_kind: Mapped[str | None] = mapped_column(String(12), default=None)
+    judge_met: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    execute_met: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    follow_up_met: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    collected_by: Mapped[str] = mapped_column(String(120), default="")
+    repair_warranty_until: Mapped[date | None] = mapped_column(Date, default=None)
+    satisfaction: Mapped[int | None] = mapped_column(SmallInteger, default=None)  # overall 1-5
+    # Case-folded copies for search without joins (the list must stay fast at a million orders).
+    customer_name_key: Mapped[str] = mapped_column(String(120), default="")
+    customer_phone: Mapped[str] = mapped_column(String(20), default="")
+    device_model_key: Mapped[str] = mapped_column(String(150), default="")
+    serial: Mapped[str] = mapped_column(String(60), default="")
+    imei: Mapped[str] = mapped_column(String(15), default="")
+    # number, customer, phone, serial, IMEI and model in one case-folded text: the one column
+    # full-text search indexes (SQLite FTS5 trigram; PostgreSQL pg_trgm).
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_work_orders_received", "received_at", "id"),
+        Index("ix_work_orders_status_received", "status", "received_at"),
+        Index("ix_work_orders_outlet_received", "outlet_id", "received_at"),
+        Index("ix_work_orders_technician_received", "technician_id", "received_at"),
+        Index("ix_work_orders_next_due", "next_due_at"),
+        Index("ix_work_orders_customer_phone", "customer_phone"),
+        Index("ix_work_orders_serial", "serial"),
+        Index("ix_work_orders_imei", "imei"),
+    )
+
+
+class WorkOrderLine(Base):
+    """Labour (minutes at an hourly rate), a part (quantity at a unit price) or another fee."""
+
+    __tablename__ = "work_order_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_order_id: Mapped[int] = mapped_column(
+        ForeignKey("work_orders.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[str] = mapped_column(String(10))
+    description: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[Decimal] = mapped_column(Numeric(10, 2))  # minutes for labour
+    unit_price: Mapped[Decimal] = mapped_column(Money())  # hourly rate for labour
+    amount: Mapped[Decimal] = mapped_column(Money())  # zero when covered by warranty
+    # Ready for the parts catalogue (a later issue): the stock item this part came from.
+    part_id: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class WorkOrderEvent(Base):
+    """Status changes, notes and escalations: who, when, what (the order's visible history)."""
+
+    __tablename__ = "work_order_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_order_id: Mapped[int] = mapped_column(
+        ForeignKey("work_orders.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    username: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(
+        String(20)
+    )  # status, internal_note, customer_note, escalation
+    from_status: Mapped[str | None] = mapped_column(String(20), default=None)
+    to_status: Mapped[str | None] = mapped_column(String(20), default=None)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_order_id: Mapped[int] = mapped_column(
+        ForeignKey("work_orders.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    kind: Mapped[str] = mapped_column(String(10))
+    method: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[Decimal] = mapped_column(Money())  # positive; a refund's kind says it goes back
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class FollowUp(Base):
+    """The satisfaction call after hand-back (满意度回访), due within the follow-up limit."""
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_order_id: Mapped[int] = mapped_column(
+        ForeignKey("work_orders.id", ondelete="CASCADE"), unique=True
+    )
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    reached: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    attitude: Mapped[int | None] = mapped_column(SmallInteger, default=None)
+    efficiency: Mapped[int | None] = mapped_column(SmallInteger, default=None)
+    solved: Mapped[int | None] = mapped_column(SmallInteger, default=None)
+    overall: Mapped[int | None] = mapped_column(SmallInteger, default=None)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # a score <= 2: the manager looks
