@@ -57,15 +57,27 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     BACKUP = "backup"
     VIEW_AUDIT = "view_audit"
+    VIEW_WORK_ORDERS = "view_work_orders"
+    EDIT_WORK_ORDERS = "edit_work_orders"
+    SEE_PASSCODE = "see_passcode"
 
 
 _ALL = frozenset(Permission)
+_COUNTER = frozenset(
+    {
+        Permission.VIEW_CUSTOMERS,
+        Permission.EDIT_CUSTOMERS,
+        Permission.VIEW_WORK_ORDERS,
+        Permission.EDIT_WORK_ORDERS,
+    }
+)
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: _ALL,
-    Role.MANAGER: _ALL - {Permission.MANAGE_USERS},
-    Role.CLERK: frozenset({Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}),
-    Role.TECHNICIAN: frozenset({Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}),
-    Role.MAINTENANCE: frozenset({Permission.VIEW_CUSTOMERS}),
+    # A device's passcode is for the technician who repairs it, no one else.
+    Role.ADMIN: _ALL - {Permission.SEE_PASSCODE},
+    Role.MANAGER: _ALL - {Permission.MANAGE_USERS, Permission.SEE_PASSCODE},
+    Role.CLERK: _COUNTER,
+    Role.TECHNICIAN: _COUNTER | {Permission.SEE_PASSCODE},
+    Role.MAINTENANCE: frozenset({Permission.VIEW_CUSTOMERS, Permission.VIEW_WORK_ORDERS}),
 }
 
 ROLE_LABELS = {

@@ -11,6 +11,7 @@ class Changes:
     users: bool = False
     customers: bool = False
     settings: bool = False
+    work_orders: bool = False
     database: bool = False  # restore or switch: everything must reload
 
     def any(self) -> bool:

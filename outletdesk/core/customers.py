@@ -166,21 +166,25 @@ class CustomerService:
         actor.require(Permission.EDIT_CUSTOMERS)
         data = data.validated()
         with self._db.write(actor) as s:
-            require_outlet(s, F_OUTLET, data.outlet_id)
-            customer = Customer(
-                name=data.name,
-                name_key=name_key(data.name),
-                email=data.email,
-                notes=data.notes,
-                outlet_id=data.outlet_id if data.outlet_id is not None else actor.outlet_id,
-            )
-            customer.phones = [
-                CustomerPhone(number=n, position=i) for i, n in enumerate(data.phones)
-            ]
-            s.add(customer)
-            s.flush()
-            record(s, actor, "create", "customer", customer.id, after=_snapshot(customer))
-            return _dto(customer), Changes(customers=True)
+            customer, dto = self.insert(s, actor, data)
+            return dto, Changes(customers=True)
+
+    @staticmethod
+    def insert(s: Session, actor: Actor, data: CustomerInput) -> tuple[Customer, CustomerDTO]:
+        """Add an already validated customer inside the caller's unit of work (intake uses it)."""
+        require_outlet(s, F_OUTLET, data.outlet_id)
+        customer = Customer(
+            name=data.name,
+            name_key=name_key(data.name),
+            email=data.email,
+            notes=data.notes,
+            outlet_id=data.outlet_id if data.outlet_id is not None else actor.outlet_id,
+        )
+        customer.phones = [CustomerPhone(number=n, position=i) for i, n in enumerate(data.phones)]
+        s.add(customer)
+        s.flush()
+        record(s, actor, "create", "customer", customer.id, after=_snapshot(customer))
+        return customer, _dto(customer)
 
     def update(
         self, actor: Actor, customer_id: int, version: int, data: CustomerInput
@@ -210,6 +214,7 @@ class CustomerService:
                     CustomerPhone(number=n, position=i) for i, n in enumerate(data.phones)
                 ]
             s.flush()
+            _refresh_work_order_search(s, customer)
             record(
                 s,
                 actor,
@@ -229,3 +234,42 @@ class CustomerService:
                 QT_TRANSLATE_NOOP("core", "Customer {id} does not exist."), id=customer_id
             )
         return customer
+
+
+def _refresh_work_order_search(s: Session, customer: Customer) -> None:
+    """Orders carry the customer's name and phone for fast search; keep them in step.
+
+    A plain table UPDATE, so a clerk editing one of these orders is not told it changed.
+    """
+    from sqlalchemy import Table, update
+
+    from ..models import Device, WorkOrder
+    from .work_orders.rules import search_text
+
+    phones = [p.number for p in customer.phones]
+    rows = s.execute(
+        select(
+            WorkOrder.id,
+            WorkOrder.number,
+            WorkOrder.serial,
+            WorkOrder.imei,
+            Device.brand,
+            Device.model,
+            Device.device_type,
+        )
+        .join(Device, Device.id == WorkOrder.device_id)
+        .where(WorkOrder.customer_id == customer.id)
+    )
+    table = WorkOrder.__table__
+    assert isinstance(table, Table)
+    for order_id, number, serial, imei, brand, model, device_type in rows:
+        label = " ".join(p for p in (brand, model) if p) or device_type
+        s.execute(
+            update(table)
+            .where(table.c.id == order_id)
+            .values(
+                customer_name_key=name_key(customer.name),
+                customer_phone=phones[0] if phones else "",
+                search_text=search_text(number, customer.name, phones, serial, imei, label),
+            )
+        )

@@ -11,6 +11,9 @@ from .database import Database, open_database
 from .outlets import OutletService
 from .settings import SettingsService
 from .users import UserService
+from .work_orders.intake import IntakeService
+from .work_orders.service import WorkOrderService
+from .work_orders.settings import WorkOrderSettingsService
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,9 @@ class Services:
     customers: CustomerService
     settings: SettingsService
     audit: AuditService
+    intake: IntakeService
+    work_orders: WorkOrderService
+    work_order_settings: WorkOrderSettingsService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -33,6 +39,9 @@ class Services:
             CustomerService(db),
             SettingsService(db),
             AuditService(db),
+            IntakeService(db),
+            WorkOrderService(db),
+            WorkOrderSettingsService(db),
         )
 
     @classmethod

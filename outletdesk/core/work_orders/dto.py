@@ -1,0 +1,195 @@
+"""What the work-order services take in and hand out (plain frozen dataclasses, never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from ...models import (
+    Channel,
+    LineKind,
+    PaymentKind,
+    PaymentMethod,
+    Priority,
+    Warranty,
+    WorkOrderStatus,
+)
+from ..customers import CustomerInput
+
+
+@dataclass(frozen=True)
+class DeviceInput:
+    device_type: str
+    brand: str = ""
+    model: str = ""
+    serial: str = ""
+    imei: str = ""
+    purchase_date: date | str | None = None
+    proof_of_purchase: str = ""
+    colour: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class IntakeInput:
+    """Everything the counter records when a device comes in."""
+
+    device: DeviceInput
+    reported_fault: str
+    customer_id: int | None = None
+    new_customer: CustomerInput | None = None  # created inline when customer_id is None
+    customer_demand: str = ""
+    channel: Channel | str = Channel.WALK_IN
+    priority: Priority | str = Priority.NORMAL
+    condition: tuple[tuple[str, bool, str], ...] = ()  # (item, ok, note)
+    accessories: str = ""
+    passcode: str = ""
+    estimate: Decimal | str = Decimal("0.00")
+    deposit: Decimal | str = Decimal("0.00")
+    deposit_method: PaymentMethod | str = PaymentMethod.CASH
+    promised_at: datetime | None = None
+    technician_id: int | None = None
+
+
+@dataclass(frozen=True)
+class LineInput:
+    kind: LineKind | str
+    description: str
+    quantity: Decimal | str | int  # minutes for labour
+    unit_price: Decimal | str | int  # hourly rate for labour
+    part_id: int | None = None
+
+
+@dataclass(frozen=True)
+class DeviceDTO:
+    id: int
+    customer_id: int
+    device_type: str
+    brand: str
+    model: str
+    serial: str
+    imei: str
+    purchase_date: date | None
+    proof_of_purchase: str
+    colour: str
+    notes: str
+
+    @property
+    def label(self) -> str:
+        return " ".join(p for p in (self.brand, self.model) if p) or self.device_type
+
+
+@dataclass(frozen=True)
+class WarrantyDTO:
+    kind: Warranty
+    until: date | None
+    rework: bool
+    last_order_number: str | None
+
+
+@dataclass(frozen=True)
+class LineDTO:
+    id: int
+    kind: LineKind
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal
+    part_id: int | None
+
+
+@dataclass(frozen=True)
+class PaymentDTO:
+    id: int
+    at: datetime
+    kind: PaymentKind
+    method: PaymentMethod
+    amount: Decimal
+    username: str
+    note: str
+
+
+@dataclass(frozen=True)
+class EventDTO:
+    at: datetime
+    username: str
+    kind: str  # status, internal_note, customer_note, escalation
+    from_status: WorkOrderStatus | None
+    to_status: WorkOrderStatus | None
+    text: str
+
+
+@dataclass(frozen=True)
+class FollowUpDTO:
+    due_at: datetime
+    done_at: datetime | None
+    reached: bool | None
+    attitude: int | None
+    efficiency: int | None
+    solved: int | None
+    overall: int | None
+    comment: str
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class WorkOrderDTO:
+    id: int
+    number: str
+    outlet_id: int
+    outlet_code: str
+    status: WorkOrderStatus
+    priority: Priority
+    channel: Channel
+    customer_id: int
+    customer_name: str
+    customer_phones: tuple[str, ...]
+    device: DeviceDTO
+    reported_fault: str
+    customer_demand: str
+    condition: tuple[tuple[str, bool, str], ...]
+    accessories: str
+    has_passcode: bool
+    passcode: str | None  # only for those allowed to see it
+    estimate: Decimal
+    promised_at: datetime | None
+    technician_id: int | None
+    technician_name: str
+    warranty: Warranty
+    warranty_note: str
+    is_rework: bool
+    lines: tuple[LineDTO, ...]
+    discount: Decimal
+    discount_reason: str
+    tax_rate: Decimal
+    subtotal: Decimal
+    tax: Decimal
+    total: Decimal
+    paid: Decimal
+    payments: tuple[PaymentDTO, ...]
+    events: tuple[EventDTO, ...]
+    follow_up: FollowUpDTO | None
+    received_at: datetime
+    judged_at: datetime | None
+    ready_at: datetime | None
+    delivered_at: datetime | None
+    closed_at: datetime | None
+    waiting_approval_seconds: int
+    waiting_parts_seconds: int
+    waiting_since: datetime | None
+    next_due_at: datetime | None
+    next_due_kind: str | None
+    collected_by: str
+    repair_warranty_until: date | None
+    version: int
+
+    @property
+    def balance(self) -> Decimal:
+        return self.total - self.paid
+
+    @property
+    def deposit(self) -> Decimal:
+        return sum(
+            (p.amount for p in self.payments if p.kind is PaymentKind.DEPOSIT), Decimal("0.00")
+        )

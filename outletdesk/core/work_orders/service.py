@@ -1,0 +1,595 @@
+"""A work order after intake: status moves, assignment and escalation, notes, lines and payments,
+hand-back, cancellation with refund, and the follow-up call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ...models import (
+    Customer,
+    FollowUp,
+    LineKind,
+    Payment,
+    PaymentKind,
+    PaymentMethod,
+    User,
+    Warranty,
+    WorkOrder,
+    WorkOrderLine,
+    WorkOrderStatus,
+    utcnow,
+)
+from .. import validation as v
+from ..audit import record
+from ..auth import Actor, Permission
+from ..changes import Changes
+from ..database import Database
+from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
+from . import rules
+from .common import add_event, load_order, refresh_money, to_dto, update_clock
+from .dto import LineInput, WorkOrderDTO
+from .settings import load_settings
+
+S = WorkOrderStatus
+F_STATUS = QT_TRANSLATE_NOOP("core", "Status")
+F_NOTE = QT_TRANSLATE_NOOP("core", "Note")
+F_REASON = QT_TRANSLATE_NOOP("core", "Reason")
+F_TECHNICIAN = QT_TRANSLATE_NOOP("core", "Technician")
+F_LINE_KIND = QT_TRANSLATE_NOOP("core", "Line kind")
+F_DESCRIPTION = QT_TRANSLATE_NOOP("core", "Description")
+F_MINUTES = QT_TRANSLATE_NOOP("core", "Minutes")
+F_QUANTITY = QT_TRANSLATE_NOOP("core", "Quantity")
+F_RATE = QT_TRANSLATE_NOOP("core", "Hourly rate")
+F_PRICE = QT_TRANSLATE_NOOP("core", "Price")
+F_DISCOUNT = QT_TRANSLATE_NOOP("core", "Discount")
+F_DISCOUNT_REASON = QT_TRANSLATE_NOOP("core", "Discount reason")
+F_AMOUNT = QT_TRANSLATE_NOOP("core", "Amount")
+F_METHOD = QT_TRANSLATE_NOOP("core", "Payment method")
+F_COLLECTED_BY = QT_TRANSLATE_NOOP("core", "Collected by")
+F_SCORE = QT_TRANSLATE_NOOP("core", "Score")
+F_COMMENT = QT_TRANSLATE_NOOP("core", "Comment")
+LOW_SCORE = 2
+METHODS = tuple(m.value for m in PaymentMethod)
+
+
+@dataclass(frozen=True)
+class FollowUpTask:
+    work_order_id: int
+    number: str
+    customer_name: str
+    customer_phone: str
+    delivered_at: datetime | None
+    due_at: datetime
+    done_at: datetime | None
+    overall: int | None
+    flagged: bool
+
+
+class WorkOrderService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ------------------------------------------------------------ reading
+
+    def get(self, actor: Actor, order_id: int) -> WorkOrderDTO:
+        actor.require(Permission.VIEW_WORK_ORDERS)
+        with self._db.read(actor) as s:
+            return to_dto(s, load_order(s, order_id), actor)
+
+    def by_number(self, actor: Actor, number: str) -> WorkOrderDTO:
+        """Scanning the barcode on a receipt or label opens the order."""
+        actor.require(Permission.VIEW_WORK_ORDERS)
+        with self._db.read(actor) as s:
+            order = s.scalar(select(WorkOrder).where(WorkOrder.number == number.strip().upper()))
+            if order is None:
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("core", "There is no work order {number}."),
+                    number=number.strip()[:30],
+                )
+            return to_dto(s, order, actor)
+
+    def technicians(self, actor: Actor) -> list[tuple[int, str]]:
+        """Who can take a job: active technicians first, then managers and admins."""
+        actor.require(Permission.VIEW_WORK_ORDERS)
+        with self._db.read(actor) as s:
+            rows = s.execute(
+                select(User.id, User.display_name, User.role).where(
+                    User.active, User.role.in_(("technician", "manager", "admin"))
+                )
+            )
+            return [
+                (uid, name)
+                for uid, name, role in sorted(rows, key=lambda r: (r[2] != "technician", r[1]))
+            ]
+
+    # ------------------------------------------------------------ lifecycle
+
+    def move(
+        self,
+        actor: Actor,
+        order_id: int,
+        version: int,
+        target: WorkOrderStatus | str,
+        note: str = "",
+    ) -> tuple[WorkOrderDTO, Changes]:
+        """One step in the repair; hand-back and cancellation have their own operations."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        target = S(v.choice(F_STATUS, str(target), tuple(x.value for x in S)))
+        note = v.text(F_NOTE, note, max_len=1000, required=False, multiline=True)
+        if target in (S.DELIVERED, S.CANCELLED):
+            raise DomainError(QT_TRANSLATE_NOOP("core", "Use Hand back or Cancel for that step."))
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id, version, lock=True)
+            now = utcnow()
+            self._step(s, actor, order, target, now, note)
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    @staticmethod
+    def _step(
+        s: Session,
+        actor: Actor,
+        order: WorkOrder,
+        target: WorkOrderStatus,
+        now: datetime,
+        note: str,
+    ) -> None:
+        current = S(order.status)
+        if not rules.can_move(current, target):
+            allowed = ", ".join(sorted(x.value for x in rules.TRANSITIONS[current])) or "-"
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Work order {number} cannot go from {current} to {target}; possible next steps: {allowed}.",
+                ),
+                number=order.number,
+                current=current.value,
+                target=target.value,
+                allowed=allowed,
+            )
+        if current in rules.WAITING and order.waiting_since is not None:
+            waited = int((now - order.waiting_since).total_seconds())
+            if current is S.AWAITING_APPROVAL:
+                order.waiting_approval_seconds += waited
+            else:
+                order.waiting_parts_seconds += waited
+            order.waiting_since = None
+        if target in rules.WAITING:
+            order.waiting_since = now
+        if target in rules.JUDGED and order.judged_at is None:
+            order.judged_at = now
+        if target in (S.READY, S.UNREPAIRABLE) and order.ready_at is None:
+            order.ready_at = now
+        if target in (S.DELIVERED, S.CANCELLED):
+            order.passcode = None  # never kept once the device has left or the job is off
+        order.status = target.value
+        order.updated_at = now
+        add_event(s, order, actor, "status", note, current.value, target.value, at=now)
+        update_clock(s, order)
+        record(
+            s,
+            actor,
+            "status",
+            "work_order",
+            order.id,
+            before={"status": current.value},
+            after={"status": target.value, "note": note},
+        )
+
+    def assign(
+        self,
+        actor: Actor,
+        order_id: int,
+        version: int,
+        technician_id: int | None,
+        reason: str = "",
+        *,
+        escalate: bool = False,
+    ) -> tuple[WorkOrderDTO, Changes]:
+        """Give the job to a technician; escalating (问题升级) to a senior or the manager needs a reason."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        reason = v.text(F_REASON, reason, max_len=1000, required=escalate, multiline=True)
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id, version, lock=True)
+            if S(order.status) not in rules.OPEN:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("core", "Work order {number} is closed."), number=order.number
+                )
+            name = ""
+            if technician_id is not None:
+                user = s.get(User, technician_id)
+                if user is None or not user.active:
+                    raise ValidationError(
+                        F_TECHNICIAN, QT_TRANSLATE_NOOP("core", "choose an active user.")
+                    )
+                name = user.display_name
+            before = order.technician_id
+            order.technician_id, order.updated_at = technician_id, utcnow()
+            add_event(
+                s,
+                order,
+                actor,
+                "escalation" if escalate else "assignment",
+                f"{name}: {reason}" if reason else name,
+            )
+            record(
+                s,
+                actor,
+                "escalate" if escalate else "assign",
+                "work_order",
+                order.id,
+                before={"technician_id": before},
+                after={"technician_id": technician_id, "reason": reason},
+            )
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    def add_note(
+        self, actor: Actor, order_id: int, text: str, *, internal: bool
+    ) -> tuple[WorkOrderDTO, Changes]:
+        """Internal notes stay in the shop; customer notes may be told to or printed for the customer."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        text = v.text(F_NOTE, text, max_len=2000, multiline=True)
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id)
+            add_event(s, order, actor, "internal_note" if internal else "customer_note", text)
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    # ------------------------------------------------------------ money
+
+    def set_lines(
+        self,
+        actor: Actor,
+        order_id: int,
+        version: int,
+        lines: list[LineInput],
+        discount: Decimal | str = Decimal("0.00"),
+        discount_reason: str = "",
+    ) -> tuple[WorkOrderDTO, Changes]:
+        """Replace the order's labour, parts and fees; warranty work is priced at zero."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        checked = [self._line(line) for line in lines]
+        discount_value = v.money(F_DISCOUNT, discount)
+        reason = v.text(
+            F_DISCOUNT_REASON, discount_reason, max_len=200, required=discount_value > 0
+        )
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id, version, lock=True)
+            if S(order.status) in (S.DELIVERED, S.CANCELLED):
+                raise DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Work order {number} is closed; its lines can no longer change."
+                    ),
+                    number=order.number,
+                )
+            free = order.warranty != Warranty.NONE.value
+            before = {"total": order.total}
+            s.execute(delete(WorkOrderLine).where(WorkOrderLine.work_order_id == order.id))
+            for position, (kind, description, quantity, price, part_id) in enumerate(checked):
+                amount = rules.line_amount(kind, quantity, price, free)
+                s.add(
+                    WorkOrderLine(
+                        work_order_id=order.id,
+                        position=position,
+                        kind=kind.value,
+                        description=description,
+                        quantity=quantity,
+                        unit_price=price,
+                        amount=amount,
+                        part_id=part_id,
+                    )
+                )
+            s.flush()
+            subtotal = rules.totals(
+                s.scalars(
+                    select(WorkOrderLine.amount).where(WorkOrderLine.work_order_id == order.id)
+                ),
+                Decimal(0),
+                Decimal(0),
+            ).subtotal
+            if discount_value > subtotal:
+                raise ValidationError(
+                    F_DISCOUNT,
+                    QT_TRANSLATE_NOOP("core", "cannot be more than the lines' total ({subtotal})."),
+                    subtotal=subtotal,
+                )
+            order.discount, order.discount_reason, order.updated_at = (
+                discount_value,
+                reason,
+                utcnow(),
+            )
+            refresh_money(s, order)
+            record(
+                s,
+                actor,
+                "lines",
+                "work_order",
+                order.id,
+                before=before,
+                after={"total": order.total, "lines": len(checked), "discount": discount_value},
+            )
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    @staticmethod
+    def _line(line: LineInput) -> tuple[LineKind, str, Decimal, Decimal, int | None]:
+        kind = LineKind(v.choice(F_LINE_KIND, str(line.kind), tuple(k.value for k in LineKind)))
+        description = v.text(F_DESCRIPTION, line.description, max_len=200)
+        if kind is LineKind.LABOUR:
+            quantity = Decimal(v.integer(F_MINUTES, line.quantity, minimum=1, maximum=100_000))
+            price = v.money(F_RATE, line.unit_price)
+        else:
+            quantity = Decimal(v.integer(F_QUANTITY, line.quantity, minimum=1, maximum=10_000))
+            price = v.money(F_PRICE, line.unit_price)
+        return kind, description, quantity, price, line.part_id
+
+    def add_payment(
+        self,
+        actor: Actor,
+        order_id: int,
+        amount: Decimal | str,
+        method: PaymentMethod | str,
+        note: str = "",
+    ) -> tuple[WorkOrderDTO, Changes]:
+        """Money taken before hand-back (a further deposit or a part payment); never more than is due."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        value = v.money(F_AMOUNT, amount)
+        method = v.choice(F_METHOD, str(method), METHODS)
+        note = v.text(F_NOTE, note, max_len=200, required=False)
+        if value <= 0:
+            raise ValidationError(F_AMOUNT, QT_TRANSLATE_NOOP("core", "must be more than zero."))
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id, lock=True)
+            if S(order.status) not in rules.OPEN:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("core", "Work order {number} is closed."), number=order.number
+                )
+            kind = (
+                PaymentKind.DEPOSIT
+                if order.total == 0 or order.status == S.RECEIVED.value
+                else PaymentKind.PAYMENT
+            )
+            if kind is PaymentKind.PAYMENT and value > order.total - order.paid:
+                raise ValidationError(
+                    F_AMOUNT,
+                    QT_TRANSLATE_NOOP("core", "{amount} is more than the balance due ({balance})."),
+                    amount=value,
+                    balance=order.total - order.paid,
+                )
+            s.add(
+                Payment(
+                    work_order_id=order.id,
+                    at=utcnow(),
+                    user_id=actor.user_id,
+                    kind=kind.value,
+                    method=method,
+                    amount=value,
+                    note=note,
+                )
+            )
+            s.flush()
+            refresh_money(s, order)
+            record(
+                s,
+                actor,
+                "payment",
+                "work_order",
+                order.id,
+                after={"kind": kind.value, "method": method, "amount": value},
+            )
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    # ------------------------------------------------------------ hand-back, cancel
+
+    def hand_back(
+        self,
+        actor: Actor,
+        order_id: int,
+        version: int,
+        collected_by: str,
+        payment: Decimal | str = Decimal("0.00"),
+        method: PaymentMethod | str = PaymentMethod.CASH,
+    ) -> tuple[WorkOrderDTO, Changes]:
+        """The customer collects: the balance is settled, the repair warranty starts, the passcode
+        is erased and the follow-up call is scheduled."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        collected = v.text(F_COLLECTED_BY, collected_by, max_len=120, name_like=True)
+        amount = v.money(F_AMOUNT, payment)
+        method = v.choice(F_METHOD, str(method), METHODS)
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id, version, lock=True)
+            if S(order.status) not in (S.READY, S.UNREPAIRABLE):
+                raise DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Work order {number} is not ready for pickup (it is {status})."
+                    ),
+                    number=order.number,
+                    status=order.status,
+                )
+            now = utcnow()
+            if amount > 0:
+                s.add(
+                    Payment(
+                        work_order_id=order.id,
+                        at=now,
+                        user_id=actor.user_id,
+                        kind=PaymentKind.PAYMENT.value,
+                        method=method,
+                        amount=amount,
+                    )
+                )
+                s.flush()
+                refresh_money(s, order)
+            balance = order.total - order.paid
+            if balance != 0:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Work order {number}: {balance} is still due (total {total}, paid {paid}); nothing was saved.",
+                    ),
+                    number=order.number,
+                    balance=balance,
+                    total=order.total,
+                    paid=order.paid,
+                )
+            settings = load_settings(s, order.outlet_id)
+            repaired = order.status == S.READY.value
+            order.collected_by, order.delivered_at = collected, now
+            order.repair_warranty_until = (
+                _local_today(now) + timedelta(days=settings.repair_warranty_days)
+                if repaired
+                else None
+            )
+            _, _, follow_up = settings.limits.for_priority(order.priority)
+            s.add(FollowUp(work_order_id=order.id, due_at=now + follow_up))
+            s.flush()
+            self._step(s, actor, order, S.DELIVERED, now, collected)
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    def cancel(
+        self,
+        actor: Actor,
+        order_id: int,
+        version: int,
+        reason: str,
+        refund_method: PaymentMethod | str = PaymentMethod.CASH,
+    ) -> tuple[WorkOrderDTO, Changes]:
+        """Call the job off; whatever was paid (the deposit) is refunded and recorded."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        reason = v.text(F_REASON, reason, max_len=1000, multiline=True)
+        method = v.choice(F_METHOD, str(refund_method), METHODS)
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id, version, lock=True)
+            now = utcnow()
+            if order.paid > 0:
+                s.add(
+                    Payment(
+                        work_order_id=order.id,
+                        at=now,
+                        user_id=actor.user_id,
+                        kind=PaymentKind.REFUND.value,
+                        method=method,
+                        amount=order.paid,
+                        note=reason[:200],
+                    )
+                )
+                s.flush()
+            order.closed_at = now
+            self._step(s, actor, order, S.CANCELLED, now, reason)
+            refresh_money(s, order)
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    # ------------------------------------------------------------ follow-up (满意度回访)
+
+    def record_follow_up(
+        self,
+        actor: Actor,
+        order_id: int,
+        *,
+        reached: bool,
+        attitude: int | None = None,
+        efficiency: int | None = None,
+        solved: int | None = None,
+        overall: int | None = None,
+        comment: str = "",
+    ) -> tuple[WorkOrderDTO, Changes]:
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        comment = v.text(F_COMMENT, comment, max_len=2000, required=False, multiline=True)
+        scores: tuple[int | None, ...] = (attitude, efficiency, solved, overall)
+        if reached:
+            labels = (
+                QT_TRANSLATE_NOOP("core", "Service attitude"),
+                QT_TRANSLATE_NOOP("core", "Efficiency"),
+                QT_TRANSLATE_NOOP("core", "Problem solved"),
+                QT_TRANSLATE_NOOP("core", "Overall"),
+            )
+            scores = tuple(
+                v.integer(label, score, minimum=1, maximum=5)
+                for label, score in zip(labels, scores, strict=True)
+            )
+        else:
+            scores = (None, None, None, None)
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id, lock=True)
+            follow = s.scalar(select(FollowUp).where(FollowUp.work_order_id == order.id))
+            if follow is None:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("core", "Work order {number} has not been handed back yet."),
+                    number=order.number,
+                )
+            if follow.done_at is not None:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("core", "The follow-up of {number} is already recorded."),
+                    number=order.number,
+                )
+            now = utcnow()
+            follow.done_at, follow.user_id, follow.reached, follow.comment = (
+                now,
+                actor.user_id,
+                reached,
+                comment,
+            )
+            follow.attitude, follow.efficiency, follow.solved, follow.overall = scores
+            follow.flagged = any(score is not None and score <= LOW_SCORE for score in scores)
+            order.follow_up_met = now <= follow.due_at
+            order.satisfaction = scores[3]
+            s.flush()
+            update_clock(s, order)
+            add_event(s, order, actor, "follow_up", comment)
+            record(
+                s,
+                actor,
+                "follow_up",
+                "work_order",
+                order.id,
+                after={"reached": reached, "scores": list(scores), "flagged": follow.flagged},
+            )
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    def follow_ups(
+        self, actor: Actor, outlet_id: int | None, *, flagged_only: bool = False, limit: int = 500
+    ) -> list[FollowUpTask]:
+        """Open follow-up calls (oldest due first), or, for the manager, low scores to look at."""
+        actor.require(Permission.VIEW_WORK_ORDERS)
+        if flagged_only:
+            actor.require(Permission.VIEW_AUDIT)
+        query = (
+            select(
+                FollowUp,
+                WorkOrder.number,
+                WorkOrder.customer_phone,
+                WorkOrder.delivered_at,
+                Customer.name,
+            )
+            .join(WorkOrder, WorkOrder.id == FollowUp.work_order_id)
+            .join(Customer, Customer.id == WorkOrder.customer_id)
+            .limit(limit)
+        )
+        if outlet_id is not None:
+            query = query.where(WorkOrder.outlet_id == outlet_id)
+        if flagged_only:
+            query = query.where(FollowUp.flagged).order_by(FollowUp.done_at.desc())
+        else:
+            query = query.where(FollowUp.done_at.is_(None)).order_by(FollowUp.due_at)
+        with self._db.read(actor) as s:
+            return [
+                FollowUpTask(
+                    f.work_order_id,
+                    number,
+                    name,
+                    phone,
+                    delivered,
+                    f.due_at,
+                    f.done_at,
+                    f.overall,
+                    f.flagged,
+                )
+                for f, number, phone, delivered, name in s.execute(query)
+            ]
+
+
+def _local_today(now: datetime) -> date:
+    return now.astimezone().date()

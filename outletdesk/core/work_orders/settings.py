@@ -1,0 +1,153 @@
+"""Per-outlet work-order settings: time limits, tax, warranty terms, the condition checklist."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ...models import ShopSetting, utcnow
+from .. import validation as v
+from ..audit import record
+from ..auth import Actor, Permission
+from ..changes import Changes
+from ..database import Database
+from ..errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
+from .rules import TimeLimits
+
+F_JUDGE = QT_TRANSLATE_NOOP("core", "Judgement within (hours)")
+F_EXECUTE = QT_TRANSLATE_NOOP("core", "Repair within (hours)")
+F_FOLLOW_UP = QT_TRANSLATE_NOOP("core", "Follow-up within (hours)")
+F_TAX = QT_TRANSLATE_NOOP("core", "Tax rate (%)")
+F_REPAIR_WARRANTY = QT_TRANSLATE_NOOP("core", "Repair warranty (days)")
+F_MANUFACTURER = QT_TRANSLATE_NOOP("core", "Manufacturer warranty (months)")
+F_CHECKLIST = QT_TRANSLATE_NOOP("core", "Condition checklist")
+
+DEFAULT_DEVICE_TYPES = {"phone": 12, "tablet": 12, "laptop": 12, "watch": 12, "other": 12}
+DEFAULT_CHECKLIST = (
+    "Screen intact",
+    "Housing without dents",
+    "Powers on",
+    "Buttons work",
+    "Camera works",
+    "No liquid damage",
+)
+
+
+@dataclass(frozen=True)
+class WorkOrderSettings:
+    limits: TimeLimits = field(default_factory=TimeLimits)
+    tax_rate: Decimal = Decimal("0.00")  # percent, prices are before tax
+    repair_warranty_days: int = 90
+    # Manufacturer warranty in months by device type (the intake screen's device types).
+    device_types: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DEVICE_TYPES))
+    checklist: tuple[str, ...] = DEFAULT_CHECKLIST
+    checklist_mandatory: bool = False
+
+    def manufacturer_months(self, device_type: str) -> int:
+        return self.device_types.get(device_type, 12)
+
+    def validated(self) -> WorkOrderSettings:
+        def hours(label: str, value: Decimal) -> Decimal:
+            amount = v.money(label, value)
+            if not Decimal("0.5") <= amount <= Decimal(24 * 30):
+                raise ValidationError(
+                    label,
+                    QT_TRANSLATE_NOOP("core", "must be between {minimum} and {maximum}."),
+                    minimum="0.5",
+                    maximum=24 * 30,
+                )
+            return amount
+
+        limits = TimeLimits(
+            hours(F_JUDGE, self.limits.judge_hours),
+            hours(F_EXECUTE, self.limits.execute_hours),
+            hours(F_FOLLOW_UP, self.limits.follow_up_hours),
+        )
+        tax = v.money(F_TAX, self.tax_rate)
+        if tax > 100:
+            raise ValidationError(
+                F_TAX,
+                QT_TRANSLATE_NOOP("core", "must be between {minimum} and {maximum}."),
+                minimum=0,
+                maximum=100,
+            )
+        types = {
+            v.text(
+                QT_TRANSLATE_NOOP("core", "Device type"), name, max_len=40, name_like=True
+            ): v.integer(F_MANUFACTURER, months, minimum=0, maximum=120)
+            for name, months in self.device_types.items()
+        }
+        items = tuple(
+            v.text(F_CHECKLIST, item, max_len=80, name_like=True) for item in self.checklist
+        )
+        return WorkOrderSettings(
+            limits,
+            tax,
+            v.integer(F_REPAIR_WARRANTY, self.repair_warranty_days, minimum=0, maximum=3650),
+            types,
+            items,
+            bool(self.checklist_mandatory),
+        )
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        return json.dumps(data, default=str, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> WorkOrderSettings:
+        data: dict[str, Any] = json.loads(text)
+        limits = {k: Decimal(str(x)) for k, x in data.get("limits", {}).items()}
+        return cls(
+            limits=TimeLimits(**limits),
+            tax_rate=Decimal(str(data.get("tax_rate", "0.00"))),
+            repair_warranty_days=int(data.get("repair_warranty_days", 90)),
+            device_types={
+                str(k): int(x) for k, x in data.get("device_types", DEFAULT_DEVICE_TYPES).items()
+            },
+            checklist=tuple(data.get("checklist", DEFAULT_CHECKLIST)),
+            checklist_mandatory=bool(data.get("checklist_mandatory", False)),
+        )
+
+
+def _key(outlet_id: int) -> str:
+    return f"work_orders.outlet.{outlet_id}"
+
+
+def load_settings(s: Session, outlet_id: int) -> WorkOrderSettings:
+    row = s.get(ShopSetting, _key(outlet_id))
+    return WorkOrderSettings.from_json(row.value) if row else WorkOrderSettings()
+
+
+class WorkOrderSettingsService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, outlet_id: int) -> WorkOrderSettings:
+        with self._db.read() as s:
+            return load_settings(s, outlet_id)
+
+    def save(self, actor: Actor, outlet_id: int, settings: WorkOrderSettings) -> Changes:
+        actor.require(Permission.EDIT_SETTINGS)
+        settings = settings.validated()
+        with self._db.write(actor) as s:
+            before = load_settings(s, outlet_id)
+            row = s.get(ShopSetting, _key(outlet_id))
+            if row is None:
+                s.add(ShopSetting(key=_key(outlet_id), value=settings.to_json()))
+            else:
+                row.value, row.updated_at = settings.to_json(), utcnow()
+            record(
+                s,
+                actor,
+                "update",
+                "settings",
+                _key(outlet_id),
+                before=json.loads(before.to_json()),
+                after=json.loads(settings.to_json()),
+            )
+        return Changes(settings=True)
