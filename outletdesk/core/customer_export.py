@@ -9,7 +9,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..export.xlsx import Column, HeaderLabels, ReportHeader, XlsxLogWriter
 from ..models import Customer, Outlet
 from ..progress import Progress
 from .auth import Actor, Permission
@@ -51,6 +50,9 @@ def export_customers(
     texts: Mapping[str, str] | None = None,
 ) -> int:
     """Write the customers matching `query` (all when empty) to `path`; returns how many."""
+    # openpyxl loads only when an export runs, not when the window starts.
+    from ..export.xlsx import Column, HeaderLabels, ReportHeader, XlsxLogWriter
+
     actor.require(Permission.EXPORT_DATA)
     actor.require(Permission.VIEW_CUSTOMERS)
     tr = dict(texts or {})

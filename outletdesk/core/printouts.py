@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..printing.document import OutletHeader
 from ..printing.receipts import build_test_receipt
-from ..printing.render import render_receipt_bytes
 from ..progress import Progress
 from .auth import Actor
 from .errors import ValidationError
@@ -74,6 +73,9 @@ def test_receipt_pdf(
         progress.check()
     header = OutletHeader(outlet.name, outlet.address, outlet.phone, outlet.tax_number)
     doc = build_test_receipt(header, receipt.header, receipt.footer, receipt.terms, texts)
+    # reportlab loads only when something is printed, not when the window starts.
+    from ..printing.render import render_receipt_bytes
+
     return render_receipt_bytes(doc, name, progress)
 
 

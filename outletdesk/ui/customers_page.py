@@ -113,6 +113,9 @@ class CustomersPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(110)  # readable headers even when no row matches
+        # Fitting columns to contents measures rows through Python; the first rows are enough
+        # (measuring all 500 made selecting the first row take a third of a second).
+        header.setResizeContentsPrecision(40)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.count_label = QLabel()
