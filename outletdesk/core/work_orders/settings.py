@@ -151,3 +151,51 @@ class WorkOrderSettingsService:
                 after=json.loads(settings.to_json()),
             )
         return Changes(settings=True)
+
+
+def settings_from_form(
+    judge_hours: str,
+    execute_hours: str,
+    follow_up_hours: str,
+    tax_rate: str,
+    repair_warranty_days: str,
+    device_types: str,
+    checklist: str,
+    checklist_mandatory: bool,
+) -> WorkOrderSettings:
+    """The settings tab's texts, parsed and validated: device types one per line as "type: months"."""
+    types: dict[str, int] = {}
+    for number, line in enumerate(device_types.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, sep, months = line.partition(":")
+        if not sep:
+            raise ValidationError(
+                F_MANUFACTURER,
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    'line {line}: write a device type, a colon and months, e.g. "phone: 12".',
+                ),
+                line=number,
+            )
+        types[name.strip()] = v.integer(F_MANUFACTURER, months, minimum=0, maximum=120)
+    if not types:
+        raise ValidationError(
+            F_MANUFACTURER, QT_TRANSLATE_NOOP("core", "name at least one device type.")
+        )
+    amounts = [
+        v.money(label, text)
+        for label, text in (
+            (F_JUDGE, judge_hours),
+            (F_EXECUTE, execute_hours),
+            (F_FOLLOW_UP, follow_up_hours),
+        )
+    ]
+    return WorkOrderSettings(
+        TimeLimits(*amounts),
+        v.money(F_TAX, tax_rate),
+        v.integer(F_REPAIR_WARRANTY, repair_warranty_days, minimum=0, maximum=3650),
+        types,
+        tuple(item.strip() for item in checklist.splitlines() if item.strip()),
+        checklist_mandatory,
+    ).validated()

@@ -1,4 +1,4 @@
-"""The Settings page: one tab each for the outlet, receipt texts, printing, language, database, users.
+"""The Settings page: outlet, receipt texts, work orders, printing, language, database, users.
 
 Shop-wide settings load from and save to the services; per-seat ones live in the seat's QSettings.
 The page only loads and saves: validation and permissions are the services' (the UI mirrors them).
@@ -15,6 +15,7 @@ from .outlet_tab import OutletTab
 from .receipt_tab import ReceiptTab
 from .seat_tabs import LanguageTab, PrintingTab
 from .users_tab import UsersTab
+from .work_orders_tab import WorkOrdersTab
 
 
 class SettingsPage(QWidget):
@@ -35,9 +36,11 @@ class SettingsPage(QWidget):
         self.language_tab = LanguageTab(ctx.seat, self)
         self.database_tab = DatabaseTab(ctx, self)
         self.users_tab = UsersTab(ctx, self)
+        self.work_orders_tab = WorkOrdersTab(ctx, self)
         # No mnemonics on tab titles: they would clash with the fields' own; Ctrl+Tab switches.
         self.tabs.addTab(self.outlet_tab, self.tr("Outlet"))
         self.tabs.addTab(self.receipt_tab, self.tr("Receipt"))
+        self.tabs.addTab(self.work_orders_tab, self.tr("Work orders"))
         self.tabs.addTab(self.printing_tab, self.tr("Printing"))
         self.tabs.addTab(self.language_tab, self.tr("Language"))
         self.tabs.addTab(self.database_tab, self.tr("Database"))
@@ -53,6 +56,7 @@ class SettingsPage(QWidget):
             self.outlet_tab.reload()
         if everything or changes.settings:
             self.receipt_tab.reload()
+            self.work_orders_tab.reload()
         if everything:
             self.database_tab.reload()
         if everything or changes.users or changes.outlets:

@@ -1,0 +1,136 @@
+"""The Work orders tab: this outlet's time limits, tax, warranty terms and condition checklist."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.auth import Permission
+from ...core.changes import Changes
+from ...core.work_orders import settings as wo
+from ..context import AppContext
+from ..errors import show_error
+from .forms import FormErrors, add_rows, allow_button, multiline, status_label
+
+
+class WorkOrdersTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        may_edit = ctx.actor.can(Permission.EDIT_SETTINGS)
+        self.judge, self.execute, self.follow_up = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.tax, self.repair_days = QLineEdit(self), QLineEdit(self)
+        self.device_types = multiline(5, self)
+        self.device_types.setToolTip(
+            self.tr("One device type per line: type, colon, manufacturer warranty in months")
+        )
+        self.checklist = multiline(6, self)
+        self.checklist.setToolTip(self.tr("One item per line, checked at intake"))
+        self.mandatory = QCheckBox(self.tr("Every checklist item must be answered at intake"), self)
+        intro = QLabel(self.tr("For this outlet. Urgent orders get half of each time limit."), self)
+        form = QFormLayout()
+        add_rows(
+            form,
+            [
+                (self.tr("&Judgement within (hours):"), self.judge),
+                (self.tr("&Repair within (hours):"), self.execute),
+                (self.tr("&Follow-up within (hours):"), self.follow_up),
+                (self.tr("Ta&x rate (%):"), self.tax),
+                (self.tr("Repair &warranty (days):"), self.repair_days),
+                (self.tr("&Device types:"), self.device_types),
+                (self.tr("&Condition checklist:"), self.checklist),
+            ],
+            self,
+        )
+        form.addRow("", self.mandatory)
+        for widget in (self.judge, self.execute, self.follow_up, self.tax, self.repair_days):
+            widget.setReadOnly(not may_edit)
+        self.device_types.setReadOnly(not may_edit)
+        self.checklist.setReadOnly(not may_edit)
+        self.mandatory.setEnabled(may_edit)
+        self.error = QLabel(self)
+        self.errors = FormErrors(
+            self.error,
+            {
+                wo.F_JUDGE: self.judge,
+                wo.F_EXECUTE: self.execute,
+                wo.F_FOLLOW_UP: self.follow_up,
+                wo.F_TAX: self.tax,
+                wo.F_REPAIR_WARRANTY: self.repair_days,
+                wo.F_MANUFACTURER: self.device_types,
+                wo.F_CHECKLIST: self.checklist,
+            },
+        )
+        self.status = status_label(self)
+        self.save_button = QPushButton(self.tr("&Save work order settings"), self)
+        self.save_button.clicked.connect(self.save)
+        allow_button(
+            self.save_button,
+            may_edit,
+            self.tr("Only an administrator or outlet manager can change these settings."),
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        layout.addWidget(self.save_button)
+        layout.addStretch(1)
+
+    def reload(self) -> None:
+        outlet_id = self.ctx.actor.outlet_id
+        if outlet_id is None:
+            self.setEnabled(False)
+            return
+        service = self.ctx.services.work_order_settings
+        self.ctx.runner.run(
+            lambda: service.get(outlet_id), self._show, lambda exc: show_error(self, exc)
+        )
+
+    def _show(self, settings: wo.WorkOrderSettings) -> None:
+        self.judge.setText(str(settings.limits.judge_hours))
+        self.execute.setText(str(settings.limits.execute_hours))
+        self.follow_up.setText(str(settings.limits.follow_up_hours))
+        self.tax.setText(str(settings.tax_rate))
+        self.repair_days.setText(str(settings.repair_warranty_days))
+        self.device_types.setPlainText(
+            "\n".join(f"{name}: {months}" for name, months in settings.device_types.items())
+        )
+        self.checklist.setPlainText("\n".join(settings.checklist))
+        self.mandatory.setChecked(settings.checklist_mandatory)
+
+    def save(self) -> None:
+        self.status.clear()
+        outlet_id = self.ctx.actor.outlet_id
+        if outlet_id is None:
+            return
+        texts = (
+            self.judge.text(),
+            self.execute.text(),
+            self.follow_up.text(),
+            self.tax.text(),
+            self.repair_days.text(),
+            self.device_types.toPlainText(),
+            self.checklist.toPlainText(),
+        )
+        mandatory = self.mandatory.isChecked()
+        services, actor = self.ctx.services, self.ctx.actor
+
+        def work() -> Changes:
+            return services.work_order_settings.save(
+                actor, outlet_id, wo.settings_from_form(*texts, mandatory)
+            )
+
+        self.ctx.runner.run(work, self._saved, self.errors.shower(self))
+
+    def _saved(self, changes: Changes) -> None:
+        self.errors.clear()
+        self.status.setText(self.tr("Saved."))
+        self.ctx.bus.publish(changes)

@@ -1,0 +1,81 @@
+"""Per-outlet work-order settings through the service and the Settings tab."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from outletdesk.core.errors import PermissionDenied, ValidationError
+from outletdesk.core.work_orders.settings import WorkOrderSettings, settings_from_form
+from outletdesk.ui.context import AppContext, ChangeBus
+from outletdesk.ui.settings.work_orders_tab import WorkOrdersTab
+from outletdesk.ui.tasks import TaskRunner
+
+FORM = ("2", "24", "48", "13", "90", "phone: 12\nlaptop: 24", "Screen intact\nPowers on", True)
+
+
+def test_form_texts_parse_into_settings():
+    parsed = settings_from_form(*FORM)
+    assert parsed.limits.execute_hours == Decimal("24.00") and parsed.tax_rate == Decimal("13.00")
+    assert parsed.device_types == {"phone": 12, "laptop": 24}
+    assert parsed.checklist == ("Screen intact", "Powers on") and parsed.checklist_mandatory
+
+
+@pytest.mark.parametrize(
+    ("index", "text", "field"),
+    [
+        (0, "soon", "Judgement within (hours)"),
+        (1, "0", "Repair within (hours)"),
+        (3, "150", "Tax rate (%)"),
+        (4, "-1", "Repair warranty (days)"),
+        (5, "phone twelve", "Manufacturer warranty (months)"),
+        (5, "phone: many", "Manufacturer warranty (months)"),
+        (5, "", "Manufacturer warranty (months)"),
+        (6, "=HYPERLINK(1)", "Condition checklist"),
+    ],
+)
+def test_bad_form_texts_name_the_field(index, text, field):
+    values = list(FORM)
+    values[index] = text
+    with pytest.raises(ValidationError) as err:
+        settings_from_form(*values)
+    assert err.value.field == field
+
+
+def test_saved_per_outlet_and_only_by_managers(services, admin, clerk, outlet):
+    services.work_order_settings.save(admin, outlet.id, settings_from_form(*FORM))
+    assert services.work_order_settings.get(outlet.id).device_types == {"phone": 12, "laptop": 24}
+    assert (
+        services.work_order_settings.get(outlet.id + 1) == WorkOrderSettings()
+    )  # another outlet: defaults
+    with pytest.raises(PermissionDenied):
+        services.work_order_settings.save(clerk, outlet.id, WorkOrderSettings())
+
+
+def test_the_tab_loads_saves_and_shows_errors(services, admin, outlet, tmp_path, qtbot):
+    ctx = AppContext(
+        services,
+        admin,
+        TaskRunner(inline=True),
+        ChangeBus(),
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    tab = WorkOrdersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.reload()
+    assert tab.execute.text() == "24" and "phone: 12" in tab.device_types.toPlainText()
+    tab.tax.setText("thirteen")
+    tab.save()
+    assert tab.error.text().startswith("Tax rate (%):") and "border" in tab.tax.styleSheet()
+    assert services.work_order_settings.get(outlet.id).tax_rate == Decimal("0.00")
+    tab.tax.setText("6")
+    tab.checklist.setPlainText("Screen intact\nSIM tray present")
+    tab.save()
+    saved = services.work_order_settings.get(outlet.id)
+    assert saved.tax_rate == Decimal("6.00") and saved.checklist == (
+        "Screen intact",
+        "SIM tray present",
+    )
+    assert tab.status.text() == "Saved."
