@@ -204,3 +204,20 @@ def test_enter_opens_the_only_match_of_the_new_search(
         assert page.model.rowCount() == 1
     finally:
         runner.shutdown()
+
+
+def test_the_details_pane_lists_the_customers_repairs(ctx, page, qtbot):
+    from outletdesk.core.work_orders.dto import DeviceInput, IntakeInput
+
+    created, _ = ctx.services.customers.create(
+        ctx.actor, CustomerInput("Sofia Rossi", ["0612345678"])
+    )
+    page.run_search()
+    assert "No repairs yet." in page.details.text()
+    order, _ = ctx.services.intake.take_in(
+        ctx.actor,
+        IntakeInput(DeviceInput("laptop", "Lenovo", "X1"), "No power", customer_id=created.id),
+    )
+    page.run_search()
+    assert order.number in page.details.text() and "Lenovo X1" in page.details.text()
+    assert "Received" in page.details.text()

@@ -26,6 +26,8 @@ from ..core.auth import Permission
 from ..core.changes import Changes
 from ..core.customer_export import COLUMN_TITLES, HEADER_WORDS, export_customers
 from ..core.customers import CustomerDTO, CustomerSearchResult
+from ..core.work_orders.dto import WorkOrderDTO
+from ..core.work_orders.rules import STATUS_LABELS
 from ..progress import Progress
 from .context import AppContext
 from .customer_dialog import CustomerDialog
@@ -250,15 +252,32 @@ class CustomersPage(QWidget):
             lines.append(_escape(customer.email) + "<br>")
         if customer.notes:
             lines.append("<p>" + _escape(customer.notes).replace("\n", "<br>") + "</p>")
-        lines.append("<h4>" + self.tr("Repair history") + "</h4>")
-        lines.append(
-            "<p style='color:#666'>"
-            + self.tr(
-                "Work orders arrive in a later version; this customer's repairs will be listed here."
-            )
-            + "</p>"
-        )
         self.details.setText("".join(lines))
+        if not self._ctx.actor.can(Permission.VIEW_WORK_ORDERS):
+            return
+        intake, actor, head = self._ctx.services.intake, self._ctx.actor, "".join(lines)
+        self._ctx.runner.run(
+            lambda: intake.customer_history(actor, customer.id)[1],
+            lambda orders: self._show_history(customer.id, head, orders),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show_history(self, customer_id: int, head: str, orders: list[WorkOrderDTO]) -> None:
+        """The customer's repairs, newest first (the selection may have moved on meanwhile)."""
+        current = self.selected()
+        if current is None or current.id != customer_id:
+            return
+        rows = [
+            f"<tr><td>{_escape(o.number)}</td><td>{local_datetime(o.received_at)[:10]}</td>"
+            f"<td>{_escape(o.device.label)}</td><td>{_escape(translate_core(STATUS_LABELS[o.status]))}</td></tr>"
+            for o in orders
+        ]
+        history = (
+            "<table cellspacing='4'>" + "".join(rows) + "</table>"
+            if rows
+            else "<p style='color:#666'>" + self.tr("No repairs yet.") + "</p>"
+        )
+        self.details.setText(head + "<h4>" + self.tr("Repair history") + "</h4>" + history)
 
     def new_customer(self) -> None:
         if not self._ctx.actor.can(Permission.EDIT_CUSTOMERS):

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from ...models import LineKind, Priority, Warranty, WorkOrderStatus
+from ..i18n import QT_TRANSLATE_NOOP
 
 S = WorkOrderStatus
 CENT = Decimal("0.01")
@@ -29,6 +30,18 @@ TRANSITIONS: dict[WorkOrderStatus, frozenset[WorkOrderStatus]] = {
     S.UNREPAIRABLE: frozenset({S.DELIVERED}),
     S.DELIVERED: frozenset(),
     S.CANCELLED: frozenset(),
+}
+# Shown in lists, histories and printouts (translated in context "core").
+STATUS_LABELS: dict[WorkOrderStatus, str] = {
+    S.RECEIVED: QT_TRANSLATE_NOOP("core", "Received"),
+    S.DIAGNOSING: QT_TRANSLATE_NOOP("core", "Diagnosing"),
+    S.AWAITING_APPROVAL: QT_TRANSLATE_NOOP("core", "Awaiting approval"),
+    S.AWAITING_PARTS: QT_TRANSLATE_NOOP("core", "Awaiting parts"),
+    S.IN_REPAIR: QT_TRANSLATE_NOOP("core", "In repair"),
+    S.READY: QT_TRANSLATE_NOOP("core", "Ready for pickup"),
+    S.DELIVERED: QT_TRANSLATE_NOOP("core", "Delivered"),
+    S.CANCELLED: QT_TRANSLATE_NOOP("core", "Cancelled"),
+    S.UNREPAIRABLE: QT_TRANSLATE_NOOP("core", "Unrepairable"),
 }
 WAITING = frozenset({S.AWAITING_APPROVAL, S.AWAITING_PARTS})
 OPEN = frozenset(set(S) - {S.DELIVERED, S.CANCELLED})
