@@ -1,0 +1,280 @@
+"""The work-order list as a Qt model: ids of the current filter and sort, rows fetched by the page.
+
+Opening shows the count and the first page at once; every id is then loaded in one background
+query (a single sort in SQL), after which any row is a slice away. A jump before that finishes
+fetches its page by row number (OFFSET), so the list is usable from the first moment.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+from ...core.auth import Actor
+from ...core.errors import OutletDeskError
+from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries, WorkOrderRow
+from ...core.work_orders.rules import TimeLimits, deadline_state
+from ...models import Priority, WorkOrderStatus, utcnow
+from ..formats import local_datetime
+from ..tasks import TaskRunner
+
+PAGE_SIZE = 200
+CACHED_PAGES = 50  # about 10,000 rows in memory, whatever the list's length
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = (
+    SortKey.NUMBER,
+    SortKey.RECEIVED,
+    SortKey.CUSTOMER,
+    SortKey.PHONE,
+    SortKey.DEVICE,
+    SortKey.STATUS,
+    SortKey.PRIORITY,
+    SortKey.TECHNICIAN,
+    SortKey.NEXT_DUE,
+    SortKey.TOTAL,
+)
+DEADLINE_COLOURS = {
+    "ok": QColor("#dff0d8"),
+    "due_soon": QColor("#fcf3cf"),
+    "overdue": QColor("#f5c6cb"),
+}
+
+
+class WorkOrderListModel(QAbstractTableModel):
+    """Holds only ids (STYLE.md: large tables); rows come from WorkOrderQueries in pages."""
+
+    count_changed = Signal(int)
+    load_failed = Signal(object)  # the exception, for the page to show
+
+    def __init__(
+        self,
+        queries: WorkOrderQueries,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        limits: TimeLimits | None = None,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
+        super().__init__(parent)
+        self._queries = queries
+        self._actor = actor
+        self._runner = runner
+        self._limits = limits or TimeLimits()
+        self._now = now
+        self._filter = WorkOrderFilter()
+        self._count = 0
+        self._ids: list[int] = []  # the first page until every id has arrived
+        self._all_ids = False
+        self._generation = 0
+        self._pages: OrderedDict[int, list[WorkOrderRow | None]] = OrderedDict()
+        self._headers = [
+            self.tr("Number"),
+            self.tr("Received"),
+            self.tr("Customer"),
+            self.tr("Phone"),
+            self.tr("Device"),
+            self.tr("Status"),
+            self.tr("Priority"),
+            self.tr("Technician"),
+            self.tr("Next deadline"),
+            self.tr("Total"),
+        ]
+        self._status_labels = {
+            WorkOrderStatus.RECEIVED: self.tr("Received"),
+            WorkOrderStatus.DIAGNOSING: self.tr("Diagnosing"),
+            WorkOrderStatus.AWAITING_APPROVAL: self.tr("Awaiting approval"),
+            WorkOrderStatus.AWAITING_PARTS: self.tr("Awaiting parts"),
+            WorkOrderStatus.IN_REPAIR: self.tr("In repair"),
+            WorkOrderStatus.READY: self.tr("Ready for pickup"),
+            WorkOrderStatus.DELIVERED: self.tr("Delivered"),
+            WorkOrderStatus.CANCELLED: self.tr("Cancelled"),
+            WorkOrderStatus.UNREPAIRABLE: self.tr("Unrepairable"),
+        }
+        self._priority_labels = {
+            Priority.NORMAL.value: self.tr("Normal"),
+            Priority.URGENT.value: self.tr("Urgent"),
+        }
+
+    # ------------------------------------------------------------ filter, sort, refresh
+
+    @property
+    def filter(self) -> WorkOrderFilter:
+        return self._filter
+
+    @property
+    def all_ids_loaded(self) -> bool:
+        return self._all_ids
+
+    def set_filter(self, f: WorkOrderFilter) -> None:
+        self._filter = f
+        self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_filter(replace(self._filter, sort=COLUMNS[column], descending=descending))
+
+    def refresh(self) -> None:
+        """Count and first page now (the caller shows any error); every other id in the background."""
+        self._generation += 1
+        generation, f = self._generation, self._filter
+        count = self._queries.count(self._actor, f)
+        first = self._queries.ids(self._actor, f, limit=PAGE_SIZE)
+        rows = self._queries.rows(self._actor, first)
+        self.beginResetModel()
+        self._count = max(count, len(first))
+        self._ids = first
+        self._all_ids = len(first) >= self._count
+        self._pages.clear()
+        self._pages[0] = _aligned(first, rows)
+        self.endResetModel()
+        self.count_changed.emit(self._count)
+        if not self._all_ids:
+            self._runner.run(
+                lambda: self._queries.ids(self._actor, f),
+                lambda ids: self._ids_arrived(generation, ids),
+                lambda exc: self._failed(generation, exc),
+            )
+
+    def _ids_arrived(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # a newer filter or refresh has replaced this one
+        if len(ids) != self._count:
+            # Orders were added or removed between the count and now: start from these ids.
+            self.beginResetModel()
+            self._count, self._ids, self._all_ids = len(ids), ids, True
+            self._pages.clear()
+            self.endResetModel()
+            self.count_changed.emit(self._count)
+            return
+        self._ids, self._all_ids = ids, True
+        for page, rows in list(self._pages.items()):
+            if [r.id if r else None for r in rows] != ids[
+                page * PAGE_SIZE : (page + 1) * PAGE_SIZE
+            ]:
+                del self._pages[page]
+        if self._count:
+            last = self.index(self._count - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.load_failed.emit(exc)
+
+    # ------------------------------------------------------------ rows by the page
+
+    def work_order_id(self, row: int) -> int | None:
+        found = self.row(row)
+        return found.id if found else None
+
+    def row(self, row: int) -> WorkOrderRow | None:
+        if not 0 <= row < self._count:
+            return None
+        page = row // PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._load_page(page)
+        else:
+            self._pages.move_to_end(page)
+        offset = row - page * PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    def _load_page(self, page: int) -> list[WorkOrderRow | None]:
+        start = page * PAGE_SIZE
+        try:
+            if self._all_ids:
+                ids = self._ids[start : start + PAGE_SIZE]
+            else:
+                ids = self._queries.ids(self._actor, self._filter, offset=start, limit=PAGE_SIZE)
+            rows = _aligned(ids, self._queries.rows(self._actor, ids))
+        except OutletDeskError as exc:
+            # data() must not raise into Qt; the page shows the error, refresh() tries again.
+            self.load_failed.emit(exc)
+            rows = []
+        self._pages[page] = rows
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    # ------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column is SortKey.TOTAL:
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return None
+        found = self.row(index.row())
+        if found is None:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column is not SortKey.NEXT_DUE:
+                return None
+            state = deadline_state(
+                found.next_due_at,
+                self._now(),
+                found.next_due_kind,
+                self._limits,
+                Priority(found.priority),
+            )
+            return DEADLINE_COLOURS.get(state)
+        return self._display(found, column)
+
+    def _display(self, r: WorkOrderRow, column: SortKey) -> str:
+        if column is SortKey.NUMBER:
+            return r.number
+        if column is SortKey.RECEIVED:
+            return local_datetime(r.received_at)
+        if column is SortKey.CUSTOMER:
+            return r.customer_name
+        if column is SortKey.PHONE:
+            return r.customer_phone
+        if column is SortKey.DEVICE:
+            return r.device
+        if column is SortKey.STATUS:
+            return self._status_labels.get(r.status, r.status.value)
+        if column is SortKey.PRIORITY:
+            return self._priority_labels.get(r.priority, r.priority)
+        if column is SortKey.TECHNICIAN:
+            return r.technician
+        if column is SortKey.NEXT_DUE:
+            return local_datetime(r.next_due_at)
+        return f"{r.total:,.2f}"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+
+def _aligned(ids: list[int], rows: list[WorkOrderRow]) -> list[WorkOrderRow | None]:
+    """Rows in the ids' order; None where an order vanished since its id was read."""
+    by_id = {r.id: r for r in rows}
+    return [by_id.get(i) for i in ids]
