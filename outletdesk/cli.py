@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from .paths import default_database_url
 if TYPE_CHECKING:
     from .core.auth import Actor
     from .core.services import Services
+    from .models import WorkOrderStatus
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=0,
         metavar="N",
-        help="demo work orders (work orders come with a later version; today this only reports that)",
+        help="demo work orders to add over several years at every outlet (default 0)",
     )
 
     backup = sub.add_parser(
@@ -60,6 +62,38 @@ def _parser() -> argparse.ArgumentParser:
     customers.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
     customers.add_argument(
         "--search", default="", metavar="TEXT", help="only customers matching this name or phone"
+    )
+
+    work_orders = export_sub.add_parser(
+        "work-orders", help="the work-order log (one row per order, and a sheet of lines)"
+    )
+    work_orders.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    work_orders.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="received on or after this day"
+    )
+    work_orders.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="received on or before this day"
+    )
+    work_orders.add_argument("--outlet", metavar="CODE", help="only this outlet's orders")
+    work_orders.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        metavar="S",
+        help="only orders in this status, e.g. delivered (repeat or separate by commas)",
+    )
+
+    receipt = sub.add_parser("receipt", help="print a work order's receipt or label to a PDF")
+    receipt.add_argument("number", metavar="NUMBER", help="work order number, e.g. N-000123")
+    receipt.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    receipt.add_argument(
+        "--kind", choices=["intake", "handback", "quote", "label"], default="intake"
+    )
+    receipt.add_argument(
+        "--format",
+        dest="paper",
+        metavar="FORMAT",
+        help="receipts: 80mm (default), 58mm or a4; labels: 62x29 (default) or 40x20",
     )
 
     users = sub.add_parser("users", help="manage users")
@@ -125,6 +159,10 @@ def _run(args: argparse.Namespace, url: str) -> int:
                 f"Restored {services.db.describe()} from {args.file} ({info.customers} customers)"
             )
             return 0
+        if args.command == "export" and args.what == "work-orders":
+            return _export_work_orders(services, actor, args)
+        if args.command == "receipt":
+            return _receipt(services, actor, args)
         if args.command == "export":
             from .core.customer_export import export_customers
 
@@ -156,10 +194,103 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
         + ", ".join(u for u, _, _ in DEMO_USERS)
         + f" with password '{DEMO_PASSWORD}'."
     )
-    if args.work_orders:
-        print(
-            f"Note: work orders are not built yet; --work-orders {args.work_orders} created none."
+    if args.work_orders < 0 or args.work_orders > 5_000_000:
+        raise ValidationError(
+            "--work-orders",
+            "must be between {minimum} and {maximum}.",
+            minimum=0,
+            maximum=5_000_000,
         )
+    if args.work_orders:
+        from .core.work_orders.demo import generate_work_orders
+
+        made = generate_work_orders(services.db, args.work_orders)
+        print(f"{made} demo work orders added.")
+    return 0
+
+
+def _statuses() -> tuple[WorkOrderStatus, ...]:
+    from .models import WorkOrderStatus
+
+    return tuple(WorkOrderStatus)
+
+
+def _day(option: str, value: str | None) -> date | None:
+    from .core.errors import ValidationError
+
+    if value is None:
+        return None
+    try:
+        if len(value.strip()) != 10:
+            raise ValueError(value)
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(
+            option, "{value!r} is not a date; write it as YYYY-MM-DD.", value=value[:20]
+        ) from None
+
+
+def _export_work_orders(services: Services, actor: Actor, args: argparse.Namespace) -> int:
+    from .core.errors import NotFound, ValidationError
+    from .core.work_orders.export import export_work_orders
+    from .core.work_orders.queries import WorkOrderFilter
+
+    date_from, date_to = _day("--from", args.date_from), _day("--to", args.date_to)
+    if date_from and date_to and date_from > date_to:
+        raise ValidationError("--to", "{to} is before --from {start}.", to=date_to, start=date_from)
+    outlet_id = None
+    if args.outlet:
+        try:
+            outlet_id = services.outlets.by_code(args.outlet).id
+        except NotFound:
+            raise ValidationError(
+                "--outlet", "there is no outlet with code {code!r}.", code=args.outlet[:20]
+            ) from None
+    known = {s.value: s for s in _statuses()}
+    statuses = []
+    for given in (part.strip().lower() for item in args.status for part in item.split(",")):
+        if given not in known:
+            raise ValidationError(
+                "--status",
+                "{value!r} is not a status; use one of: {allowed}.",
+                value=given[:30],
+                allowed=", ".join(known),
+            )
+        statuses.append(known[given])
+    f = WorkOrderFilter(
+        statuses=tuple(dict.fromkeys(statuses)),
+        outlet_id=outlet_id,
+        received_from=date_from,
+        received_to=date_to,
+    )
+    count = export_work_orders(services, actor, args.output, f)
+    print(f"{count} work orders written to {args.output}")
+    return 0
+
+
+RECEIPT_FORMATS = ("80mm", "58mm", "a4")
+LABEL_FORMATS = ("62x29", "40x20")
+
+
+def _receipt(services: Services, actor: Actor, args: argparse.Namespace) -> int:
+    from .core.errors import ValidationError
+    from .core.work_orders.receipts import receipt_pdf
+
+    label = args.kind == "label"
+    allowed = LABEL_FORMATS if label else RECEIPT_FORMATS
+    paper = (args.paper or allowed[0]).strip().lower().removeprefix("label-")
+    if paper not in allowed:
+        raise ValidationError(
+            "--format",
+            "{value!r} does not fit --kind {kind}; use one of: {allowed}.",
+            value=args.paper[:20],
+            kind=args.kind,
+            allowed=", ".join(allowed),
+        )
+    order = services.work_orders.by_number(actor, args.number)
+    pdf = receipt_pdf(services, actor, order.id, args.kind, "label-" + paper if label else paper)
+    args.output.write_bytes(pdf)
+    print(f"{args.kind} printout of {order.number} written to {args.output}")
     return 0
 
 

@@ -87,7 +87,7 @@ def test_installed_command_and_environment_variable(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env.sqlite3").exists()
-    assert "work orders are not built yet" in result.stdout
+    assert "10 demo work orders added." in result.stdout
     helps = subprocess.run(
         [sys.executable, "-m", "outletdesk.cli", "export", "customers", "--help"],
         capture_output=True,
