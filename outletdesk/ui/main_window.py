@@ -21,6 +21,7 @@ from .context import AppContext
 from .customers_page import CustomersPage
 from .errors import show_error
 from .settings import SettingsPage
+from .work_orders.page import WorkOrdersPage, looks_like_order_number
 
 
 class MainWindow(QMainWindow):
@@ -35,17 +36,11 @@ class MainWindow(QMainWindow):
         )
         self.pages = QStackedWidget()
         self.customers = CustomersPage(ctx)
+        self.work_orders = WorkOrdersPage(ctx)
+        self.work_orders.scan_not_found.connect(self._scan_to_customers)
         self.settings = SettingsPage(ctx)
         entries: list[tuple[str, QWidget]] = [
-            (
-                self.tr("Counter / Work orders"),
-                ComingLaterPage(
-                    self.tr("Counter / Work orders"),
-                    self.tr(
-                        "Intake, diagnosis, parts and labour, hand-back, payment and follow-up of repair work orders."
-                    ),
-                ),
-            ),
+            (self.tr("Counter / Work orders"), self.work_orders),
             (
                 self.tr("Parts & stock"),
                 ComingLaterPage(
@@ -114,17 +109,28 @@ class MainWindow(QMainWindow):
         page = self.pages.widget(index)
         if page is self.customers:
             self.customers.focus_search()
+        elif page is self.work_orders:
+            self.work_orders.focus_search()
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
 
     def handle_scan(self, code: str) -> None:
-        """A scanner read anywhere in the window goes to the current page's search, else Customers."""
-        page = self.pages.currentWidget()
-        handler = getattr(page, "handle_scan", None)
-        if handler is None or not handler(code):
-            self.show_page(self.pages.indexOf(self.customers))
-            self.customers.handle_scan(code)
+        """A scanned order number opens that order; other reads go to the current page's search,
+        else (or when no order has that number) to Customers."""
+        if looks_like_order_number(code):
+            if self.work_orders.handle_scan(code):
+                self.show_page(self.pages.indexOf(self.work_orders))
+                return
+        else:
+            handler = getattr(self.pages.currentWidget(), "handle_scan", None)
+            if handler is not None and handler(code):
+                return
+        self._scan_to_customers(code)
+
+    def _scan_to_customers(self, code: str) -> None:
+        self.show_page(self.pages.indexOf(self.customers))
+        self.customers.handle_scan(code)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.outlets and self._ctx.actor.outlet_id is not None:

@@ -1,0 +1,295 @@
+"""The small forms the detail view opens: assign/escalate, payment, hand-back, cancel, follow-up.
+
+Each one calls its service on the runner when submitted, shows rule errors in the form (the named
+field outlined) and closes only when the change was saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.changes import Changes
+from ...core.errors import StaleRecord
+from ...core.work_orders.dto import WorkOrderDTO
+from ...models import PaymentMethod
+from ..context import AppContext
+from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
+from .labels import method_text
+
+
+def method_combo(parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    for method in PaymentMethod:
+        combo.addItem(method_text(method), method.value)
+    return combo
+
+
+def money_text(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+class WorkOrderActionDialog(QDialog):
+    """Shared frame: a form, a red error line, Save/Cancel; `work()` returns (order, changes)."""
+
+    done = Signal(object)  # WorkOrderDTO
+    stale = Signal()
+
+    def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.order = order
+        self.form = QFormLayout()
+        self.error = QLabel(self)
+        self.errors = FormErrors(self.error, {})
+        self.buttons = save_cancel_buttons(self, self.submit)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(460, 0)
+
+    def say(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.show()
+
+    def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        self.errors.clear()
+        job = self.work()
+        self.buttons.setEnabled(False)
+        self._ctx.runner.run(job, self._saved, self._failed)
+
+    def _saved(self, result: tuple[WorkOrderDTO, Changes]) -> None:
+        order, changes = result
+        self.order = order
+        self._ctx.bus.publish(changes)
+        self.done.emit(order)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.errors.show(exc, self)
+        if isinstance(exc, StaleRecord):
+            self.errors.say(
+                self.tr("{message} The order was reloaded; close this and try again.").format(
+                    message=self.error.text()
+                )
+            )
+            self.stale.emit()
+
+
+class AssignDialog(WorkOrderActionDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        order: WorkOrderDTO,
+        technicians: list[tuple[int, str]],
+        escalate: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, order, parent)
+        self.escalate = escalate
+        self.setWindowTitle(self.tr("Escalate") if escalate else self.tr("Assign technician"))
+        if escalate:
+            self.say(
+                self.tr(
+                    "Hand a complicated problem to a senior technician or the manager; "
+                    "the reason is kept in the history."
+                )
+            )
+        self.technician = QComboBox(self)
+        self.technician.addItem(self.tr("(nobody)"), None)
+        for uid, name in technicians:
+            self.technician.addItem(name, uid)
+        index = self.technician.findData(order.technician_id)
+        self.technician.setCurrentIndex(max(0, index))
+        self.reason = multiline(3, self)
+        add_rows(
+            self.form,
+            [(self.tr("&Technician"), self.technician), (self.tr("&Reason"), self.reason)],
+            self,
+        )
+        self.errors.fields.update({"Technician": self.technician, "Reason": self.reason})
+
+    def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
+        services, actor, order = self._ctx.services, self._ctx.actor, self.order
+        tech, reason, escalate = (
+            self.technician.currentData(),
+            self.reason.toPlainText(),
+            self.escalate,
+        )
+        return lambda: services.work_orders.assign(
+            actor, order.id, order.version, tech, reason, escalate=escalate
+        )
+
+
+class PaymentDialog(WorkOrderActionDialog):
+    def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
+        super().__init__(ctx, order, parent)
+        self.setWindowTitle(self.tr("Take payment – {number}").format(number=order.number))
+        self.say(
+            self.tr("Total {total}, paid {paid}, balance due {balance}.").format(
+                total=money_text(order.total),
+                paid=money_text(order.paid),
+                balance=money_text(order.balance),
+            )
+        )
+        self.amount = QLineEdit(money_text(max(order.balance, Decimal(0))), self)
+        self.method = method_combo(self)
+        add_rows(
+            self.form,
+            [(self.tr("&Amount"), self.amount), (self.tr("&Method"), self.method)],
+            self,
+        )
+        self.errors.fields.update({"Amount": self.amount, "Payment method": self.method})
+        self.amount.selectAll()
+
+    def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
+        services, actor, order = self._ctx.services, self._ctx.actor, self.order
+        amount, method = self.amount.text(), self.method.currentData()
+        return lambda: services.work_orders.add_payment(actor, order.id, amount, method)
+
+
+class HandBackDialog(WorkOrderActionDialog):
+    def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
+        super().__init__(ctx, order, parent)
+        self.setWindowTitle(self.tr("Hand back – {number}").format(number=order.number))
+        self.say(
+            self.tr("Total {total}, paid {paid}: {balance} to collect now.").format(
+                total=money_text(order.total),
+                paid=money_text(order.paid),
+                balance=money_text(max(order.balance, Decimal(0))),
+            )
+        )
+        self.collected_by = QLineEdit(order.customer_name, self)
+        self.amount = QLineEdit(money_text(max(order.balance, Decimal(0))), self)
+        self.method = method_combo(self)
+        self.print_receipt = QCheckBox(self.tr("&Print the hand-back receipt"), self)
+        self.print_receipt.setChecked(True)
+        add_rows(
+            self.form,
+            [
+                (self.tr("&Collected by"), self.collected_by),
+                (self.tr("&Payment"), self.amount),
+                (self.tr("&Method"), self.method),
+            ],
+            self,
+        )
+        self.form.addRow("", self.print_receipt)
+        self.errors.fields.update(
+            {
+                "Collected by": self.collected_by,
+                "Amount": self.amount,
+                "Payment method": self.method,
+            }
+        )
+
+    def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
+        services, actor, order = self._ctx.services, self._ctx.actor, self.order
+        who, amount, method = (
+            self.collected_by.text(),
+            self.amount.text(),
+            self.method.currentData(),
+        )
+        return lambda: services.work_orders.hand_back(
+            actor, order.id, order.version, who, amount or "0", method
+        )
+
+
+class CancelDialog(WorkOrderActionDialog):
+    def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
+        super().__init__(ctx, order, parent)
+        self.setWindowTitle(self.tr("Cancel job – {number}").format(number=order.number))
+        if order.paid > 0:
+            self.say(
+                self.tr("{paid} was paid and will be recorded as refunded.").format(
+                    paid=money_text(order.paid)
+                )
+            )
+        self.reason = multiline(3, self)
+        self.method = method_combo(self)
+        add_rows(
+            self.form,
+            [(self.tr("&Reason"), self.reason), (self.tr("&Refund method"), self.method)],
+            self,
+        )
+        self.method.setEnabled(order.paid > 0)
+        self.errors.fields.update({"Reason": self.reason, "Payment method": self.method})
+
+    def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
+        services, actor, order = self._ctx.services, self._ctx.actor, self.order
+        reason, method = self.reason.toPlainText(), self.method.currentData()
+        return lambda: services.work_orders.cancel(actor, order.id, order.version, reason, method)
+
+
+SCORE_FIELDS = ("Service attitude", "Efficiency", "Problem solved", "Overall")
+
+
+class FollowUpDialog(WorkOrderActionDialog):
+    def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
+        super().__init__(ctx, order, parent)
+        self.setWindowTitle(self.tr("Follow-up call – {number}").format(number=order.number))
+        phones = ", ".join(order.customer_phones)
+        self.say(f"{order.customer_name}  {phones}")
+        self.reached = QCheckBox(self.tr("Customer &reached"), self)
+        self.reached.setChecked(True)
+        self.scores: dict[str, QSpinBox] = {}
+        for field in SCORE_FIELDS:
+            spin = QSpinBox(self)
+            spin.setRange(0, 5)
+            spin.setSpecialValueText("–")  # 0: not given yet
+            self.scores[field] = spin
+        self.comment = multiline(3, self)
+        self.form.addRow("", self.reached)
+        add_rows(
+            self.form,
+            [
+                (self.tr("Service &attitude (1–5)"), self.scores["Service attitude"]),
+                (self.tr("&Efficiency (1–5)"), self.scores["Efficiency"]),
+                (self.tr("Problem &solved (1–5)"), self.scores["Problem solved"]),
+                (self.tr("&Overall (1–5)"), self.scores["Overall"]),
+                (self.tr("&Comment"), self.comment),
+            ],
+            self,
+        )
+        self.reached.toggled.connect(self._reached_changed)
+        self.errors.fields.update({**self.scores, "Comment": self.comment})
+
+    def _reached_changed(self, reached: bool) -> None:
+        for spin in self.scores.values():
+            spin.setEnabled(reached)
+
+    def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
+        services, actor, order = self._ctx.services, self._ctx.actor, self.order
+        reached = self.reached.isChecked()
+        values: dict[str, Any] = {
+            key: (self.scores[field].value() or None)
+            for key, field in zip(
+                ("attitude", "efficiency", "solved", "overall"), SCORE_FIELDS, strict=True
+            )
+        }
+        comment = self.comment.toPlainText()
+        return lambda: services.work_orders.record_follow_up(
+            actor, order.id, reached=reached, comment=comment, **values
+        )

@@ -1,0 +1,770 @@
+"""One work order: header with deadline colour, the job, lines and payments, history and notes,
+and the steps the order may take next (only the allowed ones are offered)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from html import escape
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.auth import Permission
+from ...core.changes import Changes
+from ...core.errors import StaleRecord
+from ...core.work_orders import rules
+from ...core.work_orders.dto import LineInput, WorkOrderDTO
+from ...core.work_orders.settings import WorkOrderSettings
+from ...models import LineKind, Warranty, WorkOrderStatus, utcnow
+from ..context import AppContext
+from ..errors import show_error
+from ..formats import local_datetime
+from ..settings.forms import FormErrors
+from .actions import (
+    AssignDialog,
+    CancelDialog,
+    FollowUpDialog,
+    HandBackDialog,
+    PaymentDialog,
+    WorkOrderActionDialog,
+    money_text,
+)
+from .labels import (
+    DEADLINE_COLOURS,
+    channel_text,
+    deadline_text,
+    device_type_text,
+    event_kind_text,
+    line_kind_text,
+    method_text,
+    payment_kind_text,
+    priority_text,
+    status_text,
+    warranty_text,
+)
+from .printouts import ReceiptPrinter, kind_title
+
+S = WorkOrderStatus
+_D = TypeVar("_D", bound=WorkOrderActionDialog)
+COL_KIND, COL_DESCRIPTION, COL_QUANTITY, COL_PRICE, COL_AMOUNT = range(5)
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.strip().replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+class WorkOrderDetail(QDialog):
+    """Opened from the list (Enter / double-click) or by scanning the order's barcode."""
+
+    changed = Signal(object)  # WorkOrderDTO after a change was saved
+
+    def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.order_id = order_id
+        self.order: WorkOrderDTO | None = None
+        self.settings = WorkOrderSettings()
+        self.technicians: list[tuple[int, str]] = []
+        self.printer = ReceiptPrinter(ctx, self)
+        self.can_edit = ctx.actor.can(Permission.EDIT_WORK_ORDERS)
+        self.setWindowTitle(self.tr("Work order"))
+
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fdecea; color: #8e1b10; padding: 6px; border-radius: 3px;"
+        )
+        self.banner.hide()
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._job_tab(), self.tr("&Job"))
+        self.tabs.addTab(self._money_tab(), self.tr("&Lines && payments"))
+        self.tabs.addTab(self._history_tab(), self.tr("&History && notes"))
+
+        # Next steps: only the allowed statuses get a button (rebuilt for each state).
+        self.step_note = QLineEdit(self)
+        self.step_note.setPlaceholderText(self.tr("Note for the next step (optional)"))
+        self.steps_row = QHBoxLayout()
+        self.step_buttons: dict[S, QPushButton] = {}
+        self.hand_back_button = QPushButton(self.tr("Hand &back…"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel &job…"), self)
+        self.follow_up_button = QPushButton(self.tr("Record &follow-up…"), self)
+        self.print_buttons: dict[str, QPushButton] = {}
+        print_row = QHBoxLayout()
+        print_row.addWidget(QLabel(self.tr("Print:"), self))
+        for kind in ("intake", "quote", "handback", "label"):
+            button = QPushButton(kind_title(kind), self)
+            button.clicked.connect(lambda _c=False, k=kind: self.print_receipt(k))
+            self.print_buttons[kind] = button
+            print_row.addWidget(button)
+        print_row.addStretch(1)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.reject)
+        print_row.addWidget(close)
+
+        steps = QGridLayout()
+        steps.addWidget(QLabel(self.tr("Move to:"), self), 0, 0)
+        steps.addLayout(self.steps_row, 0, 1)
+        steps.addWidget(self.step_note, 1, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.hand_back_button)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.follow_up_button)
+        actions.addStretch(1)
+        steps.addLayout(actions, 2, 1)
+        steps.setColumnStretch(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(steps)
+        layout.addLayout(print_row)
+
+        self.hand_back_button.clicked.connect(self.open_hand_back)
+        self.cancel_button.clicked.connect(self.open_cancel)
+        self.follow_up_button.clicked.connect(self.open_follow_up)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.resize(1000, 720)
+        self.reload()
+
+    # ------------------------------------------------------------ tabs
+
+    def _job_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.job_text = QLabel(tab)
+        self.job_text.setTextFormat(Qt.TextFormat.RichText)
+        self.job_text.setWordWrap(True)
+        self.job_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.job_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.technician_label = QLabel(tab)
+        self.assign_button = QPushButton(self.tr("&Assign…"), tab)
+        self.escalate_button = QPushButton(self.tr("&Escalate…"), tab)
+        self.assign_button.clicked.connect(lambda: self.open_assign(escalate=False))
+        self.escalate_button.clicked.connect(lambda: self.open_assign(escalate=True))
+        tech_row = QHBoxLayout()
+        tech_row.addWidget(QLabel(self.tr("Technician:"), tab))
+        tech_row.addWidget(self.technician_label, 1)
+        tech_row.addWidget(self.assign_button)
+        tech_row.addWidget(self.escalate_button)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.job_text, 1)
+        layout.addLayout(tech_row)
+        return tab
+
+    def _money_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.lines = QTableWidget(0, 5, tab)
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Description"),
+                self.tr("Qty / minutes"),
+                self.tr("Price / hourly rate"),
+                self.tr("Amount"),
+            ]
+        )
+        self.lines.verticalHeader().hide()
+        for column, width in (
+            (COL_KIND, 80),
+            (COL_QUANTITY, 110),
+            (COL_PRICE, 140),
+            (COL_AMOUNT, 100),
+        ):
+            self.lines.setColumnWidth(column, width)
+        self.lines.horizontalHeader().setSectionResizeMode(
+            COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        )
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setTabKeyNavigation(True)
+        self.lines.itemChanged.connect(lambda _item: self.update_totals())
+        add_labour = QPushButton(self.tr("Add la&bour"), tab)
+        add_part = QPushButton(self.tr("Add &part"), tab)
+        add_fee = QPushButton(self.tr("Add f&ee"), tab)
+        self.remove_line_button = QPushButton(self.tr("&Remove line"), tab)
+        add_labour.clicked.connect(lambda: self.add_line(LineKind.LABOUR))
+        add_part.clicked.connect(lambda: self.add_line(LineKind.PART))
+        add_fee.clicked.connect(lambda: self.add_line(LineKind.FEE))
+        self.remove_line_button.clicked.connect(self.remove_line)
+        self.line_buttons = [add_labour, add_part, add_fee, self.remove_line_button]
+        self.discount = QLineEdit("0.00", tab)
+        self.discount_reason = QLineEdit(tab)
+        self.discount.textChanged.connect(lambda _t: self.update_totals())
+        self.totals = QLabel(tab)
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.save_lines_button = QPushButton(self.tr("&Save lines"), tab)
+        self.save_lines_button.clicked.connect(self.save_lines)
+        self.lines_error = QLabel(tab)
+        self.lines_errors = FormErrors(
+            self.lines_error,
+            {"Discount": self.discount, "Discount reason": self.discount_reason},
+        )
+        buttons = QHBoxLayout()
+        for button in self.line_buttons:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Discount"), self.discount)
+        form.addRow(self.tr("Discount reason"), self.discount_reason)
+        below = QHBoxLayout()
+        below.addLayout(form, 1)
+        below.addWidget(self.totals)
+        below.addWidget(self.save_lines_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.payments = QTableWidget(0, 5, tab)
+        self.payments.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Kind"), self.tr("Method"), self.tr("Amount"), self.tr("By")]
+        )
+        self.payments.verticalHeader().hide()
+        self.payments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.payments.horizontalHeader().setStretchLastSection(True)
+        self.payments.setMaximumHeight(130)
+        self.payment_button = QPushButton(self.tr("Take pa&yment…"), tab)
+        self.payment_button.clicked.connect(self.open_payment)
+        pay_row = QHBoxLayout()
+        pay_row.addWidget(QLabel(self.tr("Payments"), tab))
+        pay_row.addStretch(1)
+        pay_row.addWidget(self.payment_button)
+
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(below)
+        layout.addWidget(self.lines_error)
+        layout.addLayout(pay_row)
+        layout.addWidget(self.payments)
+        return tab
+
+    def _history_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.history = QTableWidget(0, 4, tab)
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")]
+        )
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setWordWrap(True)
+        self.note = QLineEdit(tab)
+        self.note.setPlaceholderText(self.tr("Write a note and press Enter"))
+        self.note_internal = QCheckBox(self.tr("&Internal (not for the customer)"), tab)
+        self.note_internal.setChecked(True)
+        self.add_note_button = QPushButton(self.tr("Add &note"), tab)
+        self.add_note_button.clicked.connect(self.add_note)
+        self.note.returnPressed.connect(self.add_note)
+        self.note_error = QLabel(tab)
+        self.note_errors = FormErrors(self.note_error, {"Note": self.note})
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.note_internal)
+        row.addWidget(self.add_note_button)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.history, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.note_error)
+        return tab
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        services, actor, order_id = self._ctx.services, self._ctx.actor, self.order_id
+
+        def load() -> tuple[WorkOrderDTO, WorkOrderSettings, list[tuple[int, str]]]:
+            order = services.work_orders.get(actor, order_id)
+            settings = services.work_order_settings.get(order.outlet_id)
+            return order, settings, services.work_orders.technicians(actor)
+
+        self._ctx.runner.run(load, self._loaded, lambda exc: show_error(self, exc))
+
+    def _loaded(
+        self, result: tuple[WorkOrderDTO, WorkOrderSettings, list[tuple[int, str]]]
+    ) -> None:
+        order, self.settings, self.technicians = result
+        self.show_order(order)
+
+    def show_order(self, order: WorkOrderDTO) -> None:
+        self.order = order
+        self.setWindowTitle(
+            self.tr("Work order {number} – {customer}").format(
+                number=order.number, customer=order.customer_name
+            )
+        )
+        self.header.setText(self._header_html(order))
+        self.job_text.setText(self._job_html(order))
+        self.technician_label.setText(order.technician_name or self.tr("(not assigned)"))
+        self._fill_lines(order)
+        self._fill_payments(order)
+        self._fill_history(order)
+        self._rebuild_steps(order)
+
+    def deadline_state(self, order: WorkOrderDTO) -> str:
+        return rules.deadline_state(
+            order.next_due_at, utcnow(), order.next_due_kind, self.settings.limits, order.priority
+        )
+
+    def _header_html(self, order: WorkOrderDTO) -> str:
+        state = self.deadline_state(order)
+        colour = DEADLINE_COLOURS.get(state, "#555")
+        parts = [
+            f"<span style='font-size:20px; font-weight:600'>{escape(order.number)}</span>",
+            f"<b>{escape(status_text(order.status))}</b>",
+        ]
+        if order.priority == "urgent":
+            parts.append(
+                f"<span style='color:#c62828; font-weight:600'>"
+                f"{escape(priority_text(order.priority))}</span>"
+            )
+        parts.append(
+            f"<span style='color:{colour}'>"
+            f"{escape(deadline_text(order.next_due_kind, order.next_due_at, state))}</span>"
+        )
+        line2 = [self.tr("Received {when}").format(when=local_datetime(order.received_at))]
+        if order.warranty is not Warranty.NONE or order.is_rework:
+            rework_of = None
+            if order.warranty is Warranty.REPAIR:
+                rework_of = order.warranty_note.split(",")[0].replace("rework of ", "")
+            line2.append(warranty_text(order.warranty, _until(order.warranty_note), rework_of))
+        if order.promised_at:
+            line2.append(self.tr("Promised {when}").format(when=local_datetime(order.promised_at)))
+        waiting = order.waiting_approval_seconds + order.waiting_parts_seconds
+        if waiting:
+            line2.append(
+                self.tr("Waited {approval} h for approval, {parts} h for parts").format(
+                    approval=round(order.waiting_approval_seconds / 3600, 1),
+                    parts=round(order.waiting_parts_seconds / 3600, 1),
+                )
+            )
+        return (
+            " &nbsp;·&nbsp; ".join(parts)
+            + "<br><span style='color:#444'>"
+            + escape(" · ".join(line2))
+            + "</span>"
+        )
+
+    def _job_html(self, order: WorkOrderDTO) -> str:
+        d = order.device
+
+        def row(label: str, value: str) -> str:
+            if not value:
+                return ""
+            text = escape(value).replace("\n", "<br>")
+            return f"<tr><td style='color:#555; padding-right:12px'>{escape(label)}</td><td>{text}</td></tr>"
+
+        condition = "; ".join(
+            f"{item}: {self.tr('ok') if ok else self.tr('NOT OK')}" + (f" ({note})" if note else "")
+            for item, ok, note in order.condition
+        )
+        rows = [
+            row(self.tr("Customer"), order.customer_name),
+            row(self.tr("Phone"), ", ".join(order.customer_phones)),
+            row(self.tr("Device"), f"{device_type_text(d.device_type)} · {d.label}"),
+            row(self.tr("Serial number"), d.serial),
+            row(self.tr("IMEI"), d.imei),
+            row(self.tr("Colour"), d.colour),
+            row(self.tr("Purchase date"), str(d.purchase_date or "")),
+            row(self.tr("Proof of purchase"), d.proof_of_purchase),
+            row(self.tr("Channel"), channel_text(order.channel)),
+            row(self.tr("Reported fault"), order.reported_fault),
+            row(self.tr("Customer's demand"), order.customer_demand),
+            row(self.tr("Condition on arrival"), condition),
+            row(self.tr("Accessories"), order.accessories),
+            row(self.tr("Estimate"), money_text(order.estimate)),
+            row(self.tr("Collected by"), order.collected_by),
+            row(
+                self.tr("Repair warranty until"),
+                str(order.repair_warranty_until or ""),
+            ),
+        ]
+        if order.passcode is not None:
+            rows.append(row(self.tr("Passcode"), order.passcode))
+        elif order.has_passcode:
+            rows.append(row(self.tr("Passcode"), self.tr("(recorded; technicians only)")))
+        if order.follow_up is not None and order.follow_up.done_at is not None:
+            f = order.follow_up
+            scores = (
+                self.tr("attitude {a}, efficiency {e}, solved {s}, overall {o}").format(
+                    a=f.attitude, e=f.efficiency, s=f.solved, o=f.overall
+                )
+                if f.reached
+                else self.tr("customer not reached")
+            )
+            rows.append(
+                row(self.tr("Follow-up"), scores + (f" – {f.comment}" if f.comment else ""))
+            )
+        return "<table>" + "".join(rows) + "</table>"
+
+    def _fill_lines(self, order: WorkOrderDTO) -> None:
+        self.lines.blockSignals(True)
+        self.lines.setRowCount(0)
+        for line in order.lines:
+            self._append_line(line.kind, line.description, line.quantity, line.unit_price)
+        self.lines.blockSignals(False)
+        self.discount.setText(money_text(order.discount))
+        self.discount_reason.setText(order.discount_reason)
+        self.update_totals()
+
+    def _append_line(
+        self, kind: LineKind, description: str, quantity: Decimal | str, price: Decimal | str
+    ) -> int:
+        row = self.lines.rowCount()
+        self.lines.insertRow(row)
+        kind_item = QTableWidgetItem(line_kind_text(kind))
+        kind_item.setData(Qt.ItemDataRole.UserRole, kind.value)
+        kind_item.setFlags(kind_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        amount = QTableWidgetItem("")
+        amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for column, item in (
+            (COL_KIND, kind_item),
+            (COL_DESCRIPTION, QTableWidgetItem(description)),
+            (COL_QUANTITY, QTableWidgetItem(_plain(quantity))),
+            (COL_PRICE, QTableWidgetItem(_plain(price))),
+            (COL_AMOUNT, amount),
+        ):
+            self.lines.setItem(row, column, item)
+        return row
+
+    def _fill_payments(self, order: WorkOrderDTO) -> None:
+        self.payments.setRowCount(len(order.payments))
+        for row, p in enumerate(order.payments):
+            for column, text in enumerate(
+                (
+                    local_datetime(p.at),
+                    payment_kind_text(p.kind),
+                    method_text(p.method),
+                    money_text(p.amount),
+                    p.username,
+                )
+            ):
+                self.payments.setItem(row, column, QTableWidgetItem(text))
+        self.payments.resizeColumnsToContents()
+
+    def _fill_history(self, order: WorkOrderDTO) -> None:
+        self.history.setRowCount(len(order.events))
+        for row, e in enumerate(order.events):
+            what = event_kind_text(e.kind)
+            if e.kind == "status" and e.to_status is not None:
+                what = (
+                    f"{status_text(e.from_status)} → {status_text(e.to_status)}"
+                    if e.from_status
+                    else status_text(e.to_status)
+                )
+            for column, text in enumerate((local_datetime(e.at), e.username, what, e.text)):
+                item = QTableWidgetItem(text)
+                if e.kind == "internal_note":
+                    item.setForeground(Qt.GlobalColor.darkBlue)
+                self.history.setItem(row, column, item)
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.scrollToBottom()
+
+    def _rebuild_steps(self, order: WorkOrderDTO) -> None:
+        for button in self.step_buttons.values():
+            self.steps_row.removeWidget(button)
+            button.deleteLater()
+        self.step_buttons = {}
+        allowed = [
+            s
+            for s in S
+            if s in rules.TRANSITIONS[order.status] and s not in (S.DELIVERED, S.CANCELLED)
+        ]
+        for number, target in enumerate(allowed, start=1):
+            button = QPushButton(f"&{number} {status_text(target)}", self)
+            button.setAutoDefault(False)
+            button.setEnabled(self.can_edit)
+            button.clicked.connect(lambda _c=False, t=target: self.move_to(t))
+            self.step_buttons[target] = button
+            self.steps_row.addWidget(button)
+        self.step_note.setEnabled(bool(allowed) and self.can_edit)
+        is_open = order.status in rules.OPEN
+        self.hand_back_button.setEnabled(
+            self.can_edit and S.DELIVERED in rules.TRANSITIONS[order.status]
+        )
+        self.cancel_button.setEnabled(
+            self.can_edit and S.CANCELLED in rules.TRANSITIONS[order.status]
+        )
+        self.follow_up_button.setEnabled(
+            self.can_edit and order.follow_up is not None and order.follow_up.done_at is None
+        )
+        for widget in (
+            self.assign_button,
+            self.escalate_button,
+            self.payment_button,
+            self.save_lines_button,
+            *self.line_buttons,
+        ):
+            widget.setEnabled(self.can_edit and is_open)
+        self.lines.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+            if self.can_edit and is_open
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        self.add_note_button.setEnabled(self.can_edit)
+        self.note.setEnabled(self.can_edit)
+        has_lines = bool(order.lines)
+        self.print_buttons["quote"].setEnabled(has_lines)
+        self.print_buttons["handback"].setEnabled(order.status is S.DELIVERED)
+
+    # ------------------------------------------------------------ lines
+
+    def add_line(
+        self,
+        kind: LineKind,
+        description: str = "",
+        quantity: str = "",
+        price: str = "",
+    ) -> int:
+        if not quantity:
+            quantity = "30" if kind is LineKind.LABOUR else "1"
+        self.lines.blockSignals(True)
+        row = self._append_line(kind, description, quantity, price or "0.00")
+        self.lines.blockSignals(False)
+        self.update_totals()
+        self.lines.setCurrentCell(row, COL_DESCRIPTION)
+        self.lines.setFocus()
+        self.lines.editItem(self._cell(row, COL_DESCRIPTION))
+        return row
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.lines.item(row, column)
+        assert item is not None  # every row gets all its cells in _append_line
+        return item
+
+    def remove_line(self) -> None:
+        row = self.lines.currentRow()
+        if row >= 0:
+            self.lines.removeRow(row)
+            self.update_totals()
+
+    def line_inputs(self) -> list[LineInput]:
+        result = []
+        for row in range(self.lines.rowCount()):
+            kind = self._cell(row, COL_KIND).data(Qt.ItemDataRole.UserRole)
+            result.append(
+                LineInput(
+                    kind,
+                    self._cell(row, COL_DESCRIPTION).text(),
+                    self._cell(row, COL_QUANTITY).text().strip(),
+                    self._cell(row, COL_PRICE).text().strip(),
+                )
+            )
+        return result
+
+    def update_totals(self) -> None:
+        """A live preview with the core's own arithmetic; the saved order is the authority."""
+        order = self.order
+        under_warranty = order is not None and order.warranty is not Warranty.NONE
+        amounts: list[Decimal] = []
+        valid = True
+        self.lines.blockSignals(True)
+        for row in range(self.lines.rowCount()):
+            kind = LineKind(self._cell(row, COL_KIND).data(Qt.ItemDataRole.UserRole))
+            quantity = _decimal(self._cell(row, COL_QUANTITY).text())
+            price = _decimal(self._cell(row, COL_PRICE).text())
+            if quantity is None or price is None:
+                valid = False
+                self._cell(row, COL_AMOUNT).setText("?")
+                continue
+            amount = rules.line_amount(kind, quantity, price, under_warranty)
+            amounts.append(amount)
+            self._cell(row, COL_AMOUNT).setText(money_text(amount))
+        self.lines.blockSignals(False)
+        discount = _decimal(self.discount.text() or "0")
+        if not valid or discount is None or order is None:
+            self.totals.setText(self.tr("Totals: fix the amounts marked ?"))
+            return
+        t = rules.totals(amounts, discount, order.tax_rate)
+        paid = order.paid
+        self.totals.setText(
+            "<table>"
+            + "".join(
+                f"<tr><td style='padding-right:10px'>{escape(label)}</td>"
+                f"<td align='right'>{value}</td></tr>"
+                for label, value in (
+                    (self.tr("Subtotal"), money_text(t.subtotal)),
+                    (self.tr("Discount"), "−" + money_text(t.discount)),
+                    (self.tr("Tax ({rate}%)").format(rate=order.tax_rate), money_text(t.tax)),
+                    (self.tr("Total"), f"<b>{money_text(t.total)}</b>"),
+                    (self.tr("Paid"), money_text(paid)),
+                    (self.tr("Balance due"), f"<b>{money_text(t.total - paid)}</b>"),
+                )
+            )
+            + "</table>"
+        )
+
+    def save_lines(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        self.lines_errors.clear()
+        services, actor = self._ctx.services, self._ctx.actor
+        lines, discount, reason = (
+            self.line_inputs(),
+            self.discount.text().strip() or "0",
+            self.discount_reason.text(),
+        )
+        self._write(
+            lambda: services.work_orders.set_lines(
+                actor, order.id, order.version, lines, discount, reason
+            ),
+            self.lines_errors,
+        )
+
+    # ------------------------------------------------------------ steps and notes
+
+    def move_to(self, target: S) -> None:
+        order = self.order
+        if order is None:
+            return
+        services, actor, note = self._ctx.services, self._ctx.actor, self.step_note.text()
+        self._write(
+            lambda: services.work_orders.move(actor, order.id, order.version, target, note),
+            None,
+            after=self.step_note.clear,
+        )
+
+    def add_note(self) -> None:
+        order, text = self.order, self.note.text()
+        if order is None or not self.can_edit:
+            return
+        services, actor, internal = (
+            self._ctx.services,
+            self._ctx.actor,
+            self.note_internal.isChecked(),
+        )
+        self.note_errors.clear()
+        self._write(
+            lambda: services.work_orders.add_note(actor, order.id, text, internal=internal),
+            self.note_errors,
+            after=self.note.clear,
+        )
+
+    def _write(
+        self,
+        work: Callable[[], tuple[WorkOrderDTO, Changes]],
+        errors: FormErrors | None,
+        after: Callable[[], None] | None = None,
+    ) -> None:
+        def saved(result: tuple[WorkOrderDTO, Changes]) -> None:
+            order, changes = result
+            self.banner.hide()
+            self.show_order(order)
+            self._ctx.bus.publish(changes)
+            self.changed.emit(order)
+            if after:
+                after()
+
+        self._ctx.runner.run(work, saved, lambda exc: self._failed(exc, errors))
+
+    def _failed(self, exc: BaseException, errors: FormErrors | None) -> None:
+        if isinstance(exc, StaleRecord):
+            self.show_stale()
+        elif errors is not None:
+            errors.show(exc, self)
+        else:
+            self.show_problem(exc)
+
+    def show_stale(self) -> None:
+        self.banner.setText(
+            self.tr(
+                "Someone else changed this order meanwhile, so your change was not saved. "
+                "The order has been reloaded: check it and do the step again."
+            )
+        )
+        self.banner.show()
+        self.reload()
+
+    def show_problem(self, exc: BaseException) -> None:
+        """Rule errors go to the banner (no modal box); bugs still reach the crash dialog."""
+        from ...core.errors import DomainError
+        from ..errors import error_text
+
+        if isinstance(exc, DomainError):
+            self.banner.setText(error_text(exc))
+            self.banner.show()
+        else:
+            show_error(self, exc)
+
+    # ------------------------------------------------------------ action dialogs
+
+    def open_assign(self, escalate: bool = False) -> AssignDialog | None:
+        if self.order is None:
+            return None
+        return self._open(AssignDialog(self._ctx, self.order, self.technicians, escalate, self))
+
+    def open_payment(self) -> PaymentDialog | None:
+        return self._open(PaymentDialog(self._ctx, self.order, self)) if self.order else None
+
+    def open_hand_back(self) -> HandBackDialog | None:
+        if self.order is None:
+            return None
+        dialog = HandBackDialog(self._ctx, self.order, self)
+        dialog.done.connect(lambda _order: self._handed_back(dialog))
+        return self._open(dialog)
+
+    def _handed_back(self, dialog: HandBackDialog) -> None:
+        if dialog.print_receipt.isChecked():
+            self.print_receipt("handback")
+
+    def open_cancel(self) -> CancelDialog | None:
+        return self._open(CancelDialog(self._ctx, self.order, self)) if self.order else None
+
+    def open_follow_up(self) -> FollowUpDialog | None:
+        return self._open(FollowUpDialog(self._ctx, self.order, self)) if self.order else None
+
+    def _open(self, dialog: _D) -> _D:
+        dialog.done.connect(self._action_done)
+        dialog.stale.connect(self.reload)
+        self.open_action(dialog)
+        return dialog
+
+    def _action_done(self, order: WorkOrderDTO) -> None:
+        self.banner.hide()
+        self.show_order(order)
+        self.changed.emit(order)
+
+    def open_action(self, dialog: QDialog) -> None:
+        dialog.open()
+
+    def print_receipt(self, kind: str) -> None:
+        if self.order is not None:
+            self.printer.preview(self.order.id, self.order.number, kind)
+
+
+def _plain(value: Decimal | str) -> str:
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f") if value == value.to_integral() else f"{value:.2f}"
+        return text
+    return value
+
+
+def _until(note: str) -> str:
+    """The date at the end of the core's warranty note ("… until 2025-03-01")."""
+    return note.rsplit("until ", 1)[-1] if "until " in note else ""

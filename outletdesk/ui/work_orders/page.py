@@ -1,0 +1,495 @@
+"""Counter / Work orders: find any job as you type, filter the list, open, take in, follow up."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.auth import Permission
+from ...core.changes import Changes
+from ...core.errors import NotFound, OutletDeskError
+from ...core.work_orders import rules
+from ...core.work_orders.dto import WorkOrderDTO
+from ...core.work_orders.export import (
+    HEADER_WORDS,
+    LINE_COLUMNS,
+    ORDER_COLUMNS,
+    VALUE_WORDS,
+    export_work_orders,
+)
+from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries
+from ...core.work_orders.service import FollowUpTask
+from ...core.work_orders.settings import WorkOrderSettings
+from ...models import WorkOrderStatus, utcnow
+from ...progress import Progress
+from ..context import AppContext
+from ..errors import show_error, translate_core
+from ..formats import local_datetime
+from .detail import WorkOrderDetail
+from .intake_dialog import IntakeDialog
+from .labels import status_text
+from .list_model import COLUMNS, WorkOrderListModel
+from .printouts import ReceiptPrinter
+
+S = WorkOrderStatus
+SEARCH_DELAY_MS = 200
+_ORDER_NUMBER = re.compile(r"^[A-Za-z0-9]{1,10}-\d{3,}$")
+NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
+
+
+def looks_like_order_number(code: str) -> bool:
+    """A work-order number as printed on receipts and labels, e.g. N-000123."""
+    return bool(_ORDER_NUMBER.match(code.strip()))
+
+
+class WorkOrdersPage(QWidget):
+    """The list of work orders with its filters, and the follow-up calls due beside it."""
+
+    scan_not_found = Signal(str)  # a scanned number that is no order (after an async lookup)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.settings = WorkOrderSettings()
+        self.model: WorkOrderListModel | None = None
+        self.detail: WorkOrderDetail | None = None
+        self.intake: IntakeDialog | None = None
+        self.printer = ReceiptPrinter(ctx, self)
+        self.is_manager = ctx.actor.can(Permission.VIEW_AUDIT)
+
+        title = QLabel(self.tr("Counter / Work orders"), self)
+        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.new_button = QPushButton(self.tr("&New intake (Ctrl+N)"), self)
+        self.new_button.setEnabled(ctx.actor.can(Permission.EDIT_WORK_ORDERS))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            self.tr("Number, phone, serial, IMEI, name or model (Ctrl+F)")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("Open orders"), "open")
+        self.status.addItem(self.tr("All statuses"), "all")
+        for status in S:
+            self.status.addItem(status_text(status), status.value)
+        self.technician = QComboBox(self)
+        self.technician.addItem(self.tr("All technicians"), None)
+        self.overdue = QPushButton(self.tr("&Overdue"), self)
+        self.due_today = QPushButton(self.tr("Due &today"), self)
+        for toggle in (self.overdue, self.due_today):
+            toggle.setCheckable(True)
+        self.date_from = _date_edit(self, self.tr("from: any"))
+        self.date_to = _date_edit(self, self.tr("to: any"))
+        self.this_outlet = QCheckBox(self.tr("This outlet"), self)
+        self.this_outlet.setChecked(ctx.actor.outlet_id is not None)
+        self.this_outlet.setVisible(ctx.actor.outlet_id is not None)
+        self.export_button = QPushButton(self.tr("E&xport to Excel…"), self)
+        self.export_button.setEnabled(ctx.actor.can(Permission.EXPORT_DATA))
+        if not ctx.actor.can(Permission.EXPORT_DATA):
+            self.export_button.setToolTip(self.tr("Your role may not export data."))
+
+        self.table = QTableView(self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setSortingEnabled(True)
+        self.count_label = QLabel(self)
+
+        self.follow_ups = QListWidget(self)
+        self.flagged = QListWidget(self)
+        for box in (self.follow_ups, self.flagged):
+            box.setWordWrap(True)
+            box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.follow_ups_title = QLabel(self.tr("Follow-up calls due"), side)
+        self.follow_ups_title.setStyleSheet("font-weight: 600;")
+        side_layout.addWidget(self.follow_ups_title)
+        side_layout.addWidget(self.follow_ups, 2)
+        self.flagged_title = QLabel(self.tr("Low satisfaction scores (≤ 2)"), side)
+        self.flagged_title.setStyleSheet("font-weight: 600; color: #c62828;")
+        side_layout.addWidget(self.flagged_title)
+        side_layout.addWidget(self.flagged, 1)
+        self.flagged_title.setVisible(self.is_manager)
+        self.flagged.setVisible(self.is_manager)
+
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.export_button)
+        filters = QHBoxLayout()
+        for widget in (
+            QLabel(self.tr("Status"), self),
+            self.status,
+            QLabel(self.tr("Technician"), self),
+            self.technician,
+            self.overdue,
+            self.due_today,
+            QLabel(self.tr("Received"), self),
+            self.date_from,
+            self.date_to,
+            self.this_outlet,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1040, 220])
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._search_return)
+        for combo in (self.status, self.technician):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        for toggle in (self.overdue, self.due_today, self.this_outlet):
+            toggle.toggled.connect(lambda _on: self.apply_filter())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.apply_filter())
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())
+        self.follow_ups.itemActivated.connect(self._task_chosen)
+        self.flagged.itemActivated.connect(self._task_chosen)
+        self.new_button.clicked.connect(self.new_intake)
+        self.export_button.clicked.connect(self.export)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_intake)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        ctx.bus.changed.connect(self.refresh)
+        self._load_settings()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._timer.stop()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------ loading
+
+    def _load_settings(self) -> None:
+        services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
+
+        def load() -> tuple[WorkOrderSettings, list[tuple[int, str]]]:
+            settings = (
+                services.work_order_settings.get(outlet_id)
+                if outlet_id is not None
+                else WorkOrderSettings()
+            )
+            return settings, services.work_orders.technicians(actor)
+
+        self._ctx.runner.run(load, self._settings_loaded, lambda exc: show_error(self, exc))
+
+    def _settings_loaded(self, result: tuple[WorkOrderSettings, list[tuple[int, str]]]) -> None:
+        self.settings, technicians = result
+        for uid, name in technicians:
+            self.technician.addItem(name, uid)
+        # Deadline colours follow this outlet's time limits, so the model is made once they are known.
+        self.model = WorkOrderListModel(
+            WorkOrderQueries(self._ctx.services.db),
+            self._ctx.actor,
+            self._ctx.runner,
+            self,
+            limits=self.settings.limits,
+        )
+        self.model.count_changed.connect(self._show_count)
+        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index(SortKey.CUSTOMER), QHeaderView.ResizeMode.Stretch)
+        widths = {
+            SortKey.NUMBER: 85,
+            SortKey.RECEIVED: 118,
+            SortKey.PHONE: 105,
+            SortKey.DEVICE: 140,
+            SortKey.STATUS: 118,
+            SortKey.PRIORITY: 62,
+            SortKey.TECHNICIAN: 90,
+            SortKey.NEXT_DUE: 118,
+            SortKey.TOTAL: 72,
+        }
+        for key, width in widths.items():
+            self.table.setColumnWidth(COLUMNS.index(key), width)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first
+        self.apply_filter()
+        self.refresh_follow_ups()
+
+    def current_filter(self) -> WorkOrderFilter:
+        choice = self.status.currentData()
+        if choice == "open":
+            statuses = tuple(s for s in S if s in rules.OPEN)
+        elif choice == "all":
+            statuses = ()
+        else:
+            statuses = (S(choice),)
+        base = self.model.filter if self.model is not None else WorkOrderFilter()
+        return replace(
+            base,
+            text=self.search.text(),
+            statuses=statuses,
+            technician_id=self.technician.currentData(),
+            outlet_id=self._ctx.actor.outlet_id if self.this_outlet.isChecked() else None,
+            received_from=_date(self.date_from),
+            received_to=_date(self.date_to),
+            overdue=self.overdue.isChecked(),
+            due_today=self.due_today.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        if self.model is None:
+            return
+        try:
+            self.model.set_filter(self.current_filter())
+        except OutletDeskError as exc:
+            show_error(self, exc)
+            return
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def refresh(self, changes: Changes) -> None:
+        if (changes.work_orders or changes.database) and self.model is not None:
+            try:
+                self.model.refresh()
+            except OutletDeskError as exc:
+                show_error(self, exc)
+            self.refresh_follow_ups()
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("{count} work orders").format(count=count))
+
+    def refresh_follow_ups(self) -> None:
+        services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
+        manager = self.is_manager
+
+        def load() -> tuple[list[FollowUpTask], list[FollowUpTask]]:
+            due = services.work_orders.follow_ups(actor, outlet_id, limit=200)
+            flagged = (
+                services.work_orders.follow_ups(actor, outlet_id, flagged_only=True, limit=100)
+                if manager
+                else []
+            )
+            return due, flagged
+
+        self._ctx.runner.run(load, self._show_follow_ups, lambda exc: show_error(self, exc))
+
+    def _show_follow_ups(self, result: tuple[list[FollowUpTask], list[FollowUpTask]]) -> None:
+        due, flagged = result
+        now = utcnow()
+        self.follow_ups.clear()
+        for task in due:
+            item = QListWidgetItem(
+                self.tr("{number} · {name}\n{phone} · call by {when}").format(
+                    number=task.number,
+                    name=task.customer_name,
+                    phone=task.customer_phone,
+                    when=local_datetime(task.due_at),
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, task.work_order_id)
+            if task.due_at < now:
+                item.setForeground(Qt.GlobalColor.red)
+            self.follow_ups.addItem(item)
+        self.follow_ups_title.setText(
+            self.tr("Follow-up calls due ({count})").format(count=len(due))
+        )
+        self.flagged.clear()
+        for task in flagged:
+            item = QListWidgetItem(
+                self.tr("{number} · {name} · overall {score}").format(
+                    number=task.number,
+                    name=task.customer_name,
+                    score=task.overall if task.overall is not None else "–",
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, task.work_order_id)
+            self.flagged.addItem(item)
+
+    # ------------------------------------------------------------ keyboard and scanner
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_return(self) -> None:
+        """Enter: a typed order number opens it; one match opens; several: on to the table."""
+        self.apply_filter()
+        if self.model is None:
+            return
+        if self.model.rowCount() == 1:
+            self.open_selected()
+        elif self.model.rowCount():
+            self.table.setFocus()
+
+    def handle_scan(self, code: str) -> bool:
+        """A scanned order number opens that order; False when there is no such order.
+
+        With the threaded runner the answer comes later: the order opens then, or
+        `scan_not_found` is emitted so the window can fall back to the customer search.
+        """
+        code = code.strip()
+        if not looks_like_order_number(code):
+            self.search.setText(code)
+            self.apply_filter()
+            return True
+        outcome: list[bool] = []
+        services, actor = self._ctx.services, self._ctx.actor
+
+        def found(order: WorkOrderDTO) -> None:
+            outcome.append(True)
+            self.open_order(order.id)
+
+        def failed(exc: BaseException) -> None:
+            outcome.append(False)
+            if not isinstance(exc, NotFound):
+                show_error(self, exc)
+            elif pending:
+                self.scan_not_found.emit(code)
+
+        pending = False
+        self._ctx.runner.run(lambda: services.work_orders.by_number(actor, code), found, failed)
+        if outcome:  # the inline runner answered already
+            return outcome[0]
+        pending = True
+        return True
+
+    # ------------------------------------------------------------ opening, intake, export
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if self.model is None or not index.isValid():
+            return None
+        return self.model.work_order_id(index.row())
+
+    def open_selected(self) -> None:
+        order_id = self.selected_id()
+        if order_id is not None:
+            self.open_order(order_id)
+
+    def open_order(self, order_id: int) -> WorkOrderDetail:
+        detail = WorkOrderDetail(self._ctx, order_id, self)
+        self.detail = detail
+        self.open_dialog(detail)
+        return detail
+
+    def _task_chosen(self, item: QListWidgetItem) -> None:
+        order_id = item.data(Qt.ItemDataRole.UserRole)
+        if order_id is not None:
+            detail = self.open_order(order_id)
+            if detail.follow_up_button.isEnabled():
+                detail.follow_up_button.setFocus()
+
+    def new_intake(self) -> IntakeDialog | None:
+        if not self._ctx.actor.can(Permission.EDIT_WORK_ORDERS):
+            return None
+        dialog = IntakeDialog(self._ctx, self)
+        dialog.saved.connect(lambda order: self._intake_saved(dialog, order))
+        self.intake = dialog
+        self.open_dialog(dialog)
+        return dialog
+
+    def _intake_saved(self, dialog: IntakeDialog, order: WorkOrderDTO) -> None:
+        if dialog.print_intake.isChecked():
+            self.printer.preview(order.id, order.number, "intake")
+        if dialog.print_label.isChecked():
+            self.printer.preview(order.id, order.number, "label")
+
+    def open_dialog(self, dialog: QWidget) -> None:
+        dialog.open()  # type: ignore[attr-defined]
+
+    def export(self) -> None:
+        if self.model is None:
+            return
+        path = self.ask_export_path()
+        if not path:
+            return
+        services, actor, f = self._ctx.services, self._ctx.actor, self.model.filter
+        words = [
+            *(title for title, _kind, _width in ORDER_COLUMNS),
+            *(title for title, _kind, _width in LINE_COLUMNS),
+            *VALUE_WORDS.values(),
+            *HEADER_WORDS,
+        ]
+        texts = {word: translate_core(word) for word in words}
+        progress = Progress()
+        self._ctx.runner.run(
+            lambda: export_work_orders(
+                services, actor, Path(path), f, progress=progress, texts=texts
+            ),
+            lambda count: self.inform(
+                self.tr("{count} work orders written to {path}").format(count=count, path=path)
+            ),
+            lambda exc: show_error(self, exc),
+            progress=progress,
+            label=self.tr("Exporting work orders…"),
+            parent=self,
+        )
+
+    def ask_export_path(self) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export work orders"),
+            "work-orders.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if path and not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return path
+
+    def inform(self, text: str) -> None:
+        QMessageBox.information(self, self.tr("Export finished"), text)
+
+
+def _date_edit(parent: QWidget, any_text: str) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(any_text)
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def _date(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == NO_DATE else value.toPython()  # type: ignore[return-value]

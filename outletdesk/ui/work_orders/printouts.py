@@ -1,0 +1,78 @@
+"""Intake, quote and hand-back receipts and device labels: rendered on the worker, then previewed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ...core.work_orders.receipts import (
+    DEFAULT_LABEL_PAPER,
+    DEVICE_TYPE_WORDS,
+    RECEIPT_WORDS,
+    receipt_pdf,
+)
+from ...progress import Progress
+from ..context import AppContext
+from ..errors import show_error, translate_core
+from ..print_preview import PrintPreviewDialog
+from ..settings.seat_tabs import seat_paper, seat_text
+
+# No settings tab offers this yet; label printers are "label-62x29" unless a seat says otherwise.
+SEAT_LABEL_PAPER = "printing/label_paper"
+KINDS = ("intake", "quote", "handback", "label")
+
+
+def receipt_texts() -> dict[str, str]:
+    """The receipt's words in the window's language (the renderer itself knows no Qt)."""
+    words = {**RECEIPT_WORDS, **DEVICE_TYPE_WORDS}
+    return {key: translate_core(english) for key, english in words.items()}
+
+
+def kind_title(kind: str) -> str:
+    return {
+        "intake": QCoreApplication.translate("work_orders", "Intake receipt"),
+        "quote": QCoreApplication.translate("work_orders", "Quote"),
+        "handback": QCoreApplication.translate("work_orders", "Hand-back receipt"),
+        "label": QCoreApplication.translate("work_orders", "Device label"),
+    }[kind]
+
+
+def paper_for(ctx: AppContext, kind: str) -> str:
+    if kind == "label":
+        return seat_text(ctx.seat, SEAT_LABEL_PAPER, DEFAULT_LABEL_PAPER)
+    return seat_paper(ctx.seat)
+
+
+class ReceiptPrinter:
+    """Renders a printout on the worker and shows it in the print preview."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        self._ctx = ctx
+        self._parent = parent
+        self.last_preview: PrintPreviewDialog | None = None
+
+    def preview(self, order_id: int, number: str, kind: str) -> None:
+        services, actor, paper = self._ctx.services, self._ctx.actor, paper_for(self._ctx, kind)
+        progress = Progress()
+        texts = receipt_texts()
+        title = f"{kind_title(kind)} {number}"
+        self._ctx.runner.run(
+            lambda: receipt_pdf(
+                services, actor, order_id, kind, paper, texts=texts, progress=progress
+            ),
+            lambda pdf: self.show_preview(pdf, title),
+            lambda exc: show_error(self._parent, exc),
+            progress=progress,
+            label=QCoreApplication.translate("work_orders", "Preparing {what}…").format(
+                what=kind_title(kind)
+            ),
+            parent=self._parent,
+        )
+
+    def show_preview(self, pdf: bytes, title: str) -> None:
+        """Opens the preview (window-modal, not blocking); tests replace this."""
+        dialog = PrintPreviewDialog(
+            pdf, title, self._ctx.seat, self._parent, runner=self._ctx.runner
+        )
+        self.last_preview = dialog
+        dialog.open()
