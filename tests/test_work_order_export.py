@@ -89,7 +89,7 @@ def test_log_rows_are_typed_and_hostile_text_stays_text(services, admin, tech, t
     assert abs(done[col["Received"]] - local_received) < timedelta(seconds=1)  # local, not UTC
     assert (done[col["Customer"]], done[col["Phone"]]) == ("张伟", "13900000001")
     assert done[col["Device"]] == "Huawei P50 Pro" and done[col["Serial no."]] == serial_of("张伟")
-    assert (done[col["Status"]], done[col["Priority"]]) == ("delivered", "normal")
+    assert (done[col["Status"]], done[col["Priority"]]) == ("Delivered", "normal")
     assert done[col["Technician"]] == "Tech" and done[col["Warranty"]] == "none"
     money = [done[col[c]] for c in ("Subtotal", "Discount", "Tax", "Total", "Paid", "Balance")]
     assert money == [420, 0, 0, 420, 420, 0]
@@ -163,8 +163,8 @@ def test_translated_titles_and_progress(services, admin, tmp_path):
     texts = {
         "Work orders": "维修工单",
         "Customer": "客户",
-        "delivered": "已交付",
-        "received": "已接收",
+        "Delivered": "已交付",
+        "Received": "已接收",
     }
     path = tmp_path / "zh.xlsx"
     export_work_orders(services, admin, path, WorkOrderFilter(), progress=progress, texts=texts)

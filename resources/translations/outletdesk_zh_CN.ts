@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Escalate</source>
+        <translation>升级处理</translation>
+    </message>
+    <message>
+        <source>Assign technician</source>
+        <translation>指派技师</translation>
+    </message>
+    <message>
+        <source>Hand a complicated problem to a senior technician or the manager; the reason is kept in the history.</source>
+        <translation>将复杂问题交给资深技师或经理处理；原因会记入历史记录。</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>&amp;Technician</source>
+        <translation>技师(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel job – {number}</source>
+        <translation>取消工单 – {number}</translation>
+    </message>
+    <message>
+        <source>{paid} was paid and will be recorded as refunded.</source>
+        <translation>已付 {paid}，将记录为退款。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Refund method</source>
+        <translation>退款方式(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>ComingLaterPage</name>
     <message>
         <source>Coming in a later version. This page holds no data yet.</source>
@@ -120,12 +166,12 @@
         <translation>选择一位客户以查看详细信息。</translation>
     </message>
     <message>
-        <source>Repair history</source>
-        <translation>维修记录</translation>
+        <source>No repairs yet.</source>
+        <translation>暂无维修记录。</translation>
     </message>
     <message>
-        <source>Work orders arrive in a later version; this customer&apos;s repairs will be listed here.</source>
-        <translation>维修工单将在后续版本中提供；届时此处将列出该客户的维修记录。</translation>
+        <source>Repair history</source>
+        <translation>维修记录</translation>
     </message>
     <message>
         <source>{count} customers written to {path}</source>
@@ -243,6 +289,259 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up call – {number}</source>
+        <translation>回访 – {number}</translation>
+    </message>
+    <message>
+        <source>Customer &amp;reached</source>
+        <translation>已联系到客户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Service &amp;attitude (1–5)</source>
+        <translation>服务态度(&amp;A)（1–5）</translation>
+    </message>
+    <message>
+        <source>&amp;Efficiency (1–5)</source>
+        <translation>效率(&amp;E)（1–5）</translation>
+    </message>
+    <message>
+        <source>Problem &amp;solved (1–5)</source>
+        <translation>问题解决(&amp;S)（1–5）</translation>
+    </message>
+    <message>
+        <source>&amp;Overall (1–5)</source>
+        <translation>总体(&amp;O)（1–5）</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>评价(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>HandBackDialog</name>
+    <message>
+        <source>Hand back – {number}</source>
+        <translation>交付取件 – {number}</translation>
+    </message>
+    <message>
+        <source>Total {total}, paid {paid}: {balance} to collect now.</source>
+        <translation>合计 {total}，已付 {paid}：现需收取 {balance}。</translation>
+    </message>
+    <message>
+        <source>&amp;Print the hand-back receipt</source>
+        <translation>打印交付小票(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Collected by</source>
+        <translation>取件人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Payment</source>
+        <translation>付款(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方式(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New intake</source>
+        <translation>新建接收</translation>
+    </message>
+    <message>
+        <source>Print &amp;intake receipt</source>
+        <translation>打印接收小票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Print device &amp;label</source>
+        <translation>打印设备标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>保存(&amp;S) (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Find by name or phone; ↓ to the results</source>
+        <translation>按姓名或电话查找；按 ↓ 进入结果</translation>
+    </message>
+    <message>
+        <source>Other customer</source>
+        <translation>其他客户</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to fill in the device fields</source>
+        <translation>单击或按 Enter 填入设备信息</translation>
+    </message>
+    <message>
+        <source>New customer &amp;name</source>
+        <translation>新客户姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Their devices (Enter fills in the device):</source>
+        <translation>客户的设备（按 Enter 填入设备信息）：</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>15 digits</source>
+        <translation>15 位数字</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD（可选）</translation>
+    </message>
+    <message>
+        <source>Invoice or order number</source>
+        <translation>发票号或订单号</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Brand / model</source>
+        <translation>品牌 / 型号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Se&amp;rial number</source>
+        <translation>序列号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>I&amp;MEI</source>
+        <translation>IMEI(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Purc&amp;hase date</source>
+        <translation>购买日期(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Proof of purchase</source>
+        <translation>购买凭证</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent (expedite)</source>
+        <translation>加急(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Charger, case, SIM card…</source>
+        <translation>充电器、保护壳、SIM 卡…</translation>
+    </message>
+    <message>
+        <source>Only technicians can read it; erased at hand-back</source>
+        <translation>仅技师可见；交付时自动清除</translation>
+    </message>
+    <message>
+        <source>&amp;Promised</source>
+        <translation>承诺时间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>(later)</source>
+        <translation>（稍后指派）</translation>
+    </message>
+    <message>
+        <source>Reported &amp;fault</source>
+        <translation>故障描述(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;demand</source>
+        <translation>客户诉求(&amp;D)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Condition on arrival</source>
+        <translation>接收时外观状况</translation>
+    </message>
+    <message>
+        <source>&amp;Accessories</source>
+        <translation>随机附件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;code</source>
+        <translation>密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Estimate</source>
+        <translation>预估费用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit</source>
+        <translation>定金(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Promised for</source>
+        <translation>承诺完成时间</translation>
+    </message>
+    <message>
+        <source>Tech&amp;nician</source>
+        <translation>技师(&amp;N)</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>This outlet requires every item to be checked at intake.</source>
+        <translation>本网点要求接收时检查每一项。</translation>
+    </message>
+    <message>
+        <source>No customer chosen: pick one above or enter a new customer below.</source>
+        <translation>未选择客户：请在上方选择，或在下方输入新客户。</translation>
+    </message>
+    <message>
+        <source>(no devices yet)</source>
+        <translation>（暂无设备）</translation>
+    </message>
+    <message>
+        <source>Past orders: {orders}</source>
+        <translation>历史工单：{orders}</translation>
+    </message>
+    <message>
+        <source>No past orders.</source>
+        <translation>无历史工单。</translation>
+    </message>
+    <message>
+        <source>Seen before: {device}, {count} repair(s)</source>
+        <translation>曾经维修过：{device}，{count} 次维修</translation>
+    </message>
+</context>
+<context>
     <name>LanguageTab</name>
     <message>
         <source>&amp;Language on this computer:</source>
@@ -285,10 +584,6 @@
     <message>
         <source>Counter / Work orders</source>
         <translation>前台 / 维修工单</translation>
-    </message>
-    <message>
-        <source>Intake, diagnosis, parts and labour, hand-back, payment and follow-up of repair work orders.</source>
-        <translation>维修工单的接收登记、检测诊断、配件与工时、交付取件、收款及回访。</translation>
     </message>
     <message>
         <source>Parts &amp; stock</source>
@@ -441,6 +736,25 @@
     <message>
         <source>The two passwords differ; type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Take payment – {number}</source>
+        <translation>收款 – {number}</translation>
+    </message>
+    <message>
+        <source>Total {total}, paid {paid}, balance due {balance}.</source>
+        <translation>合计 {total}，已付 {paid}，应付余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方式(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -634,6 +948,10 @@
         <translation>小票</translation>
     </message>
     <message>
+        <source>Work orders</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -754,6 +1072,511 @@
     <message>
         <source>Choose a user in the list first.</source>
         <translation>请先在列表中选择一个用户。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderActionDialog</name>
+    <message>
+        <source>{message} The order was reloaded; close this and try again.</source>
+        <translation>{message} 工单已重新加载；请关闭此窗口后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderDetail</name>
+    <message>
+        <source>Work order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>&amp;Job</source>
+        <translation>工单(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Lines &amp;&amp; payments</source>
+        <translation>明细与付款(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;History &amp;&amp; notes</source>
+        <translation>历史与备注(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Note for the next step (optional)</source>
+        <translation>下一步的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Hand &amp;back…</source>
+        <translation>交付取件(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;job…</source>
+        <translation>取消工单(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;follow-up…</source>
+        <translation>记录回访(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Print:</source>
+        <translation>打印：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Move to:</source>
+        <translation>转到：</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>指派(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Technician:</source>
+        <translation>技师：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Qty / minutes</source>
+        <translation>数量 / 分钟</translation>
+    </message>
+    <message>
+        <source>Price / hourly rate</source>
+        <translation>单价 / 每小时费率</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Add la&amp;bour</source>
+        <translation>添加工时(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add &amp;part</source>
+        <translation>添加配件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add f&amp;ee</source>
+        <translation>添加费用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>删除明细(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save lines</source>
+        <translation>保存明细(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Discount reason</source>
+        <translation>折扣原因</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Take pa&amp;yment…</source>
+        <translation>收款(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>付款记录</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Write a note and press Enter</source>
+        <translation>输入备注后按 Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Internal (not for the customer)</source>
+        <translation>内部备注（不给客户看）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>添加备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Work order {number} – {customer}</source>
+        <translation>维修工单 {number} – {customer}</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（未指派）</translation>
+    </message>
+    <message>
+        <source>Received {when}</source>
+        <translation>接收于 {when}</translation>
+    </message>
+    <message>
+        <source>Promised {when}</source>
+        <translation>承诺 {when} 完成</translation>
+    </message>
+    <message>
+        <source>Waited {approval} h for approval, {parts} h for parts</source>
+        <translation>等待客户确认 {approval} 小时，等待配件 {parts} 小时</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Proof of purchase</source>
+        <translation>购买凭证</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Reported fault</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s demand</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Condition on arrival</source>
+        <translation>接收时外观状况</translation>
+    </message>
+    <message>
+        <source>Accessories</source>
+        <translation>随机附件</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>取件人</translation>
+    </message>
+    <message>
+        <source>Repair warranty until</source>
+        <translation>维修保修至</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>(recorded; technicians only)</source>
+        <translation>（已记录；仅技师可见）</translation>
+    </message>
+    <message>
+        <source>attitude {a}, efficiency {e}, solved {s}, overall {o}</source>
+        <translation>态度 {a}，效率 {e}，解决 {s}，总体 {o}</translation>
+    </message>
+    <message>
+        <source>customer not reached</source>
+        <translation>未联系到客户</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Totals: fix the amounts marked ?</source>
+        <translation>合计：请修正标有 ? 的金额</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Tax ({rate}%)</source>
+        <translation>税额（{rate}%）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>应付余额</translation>
+    </message>
+    <message>
+        <source>Someone else changed this order meanwhile, so your change was not saved. The order has been reloaded: check it and do the step again.</source>
+        <translation>在此期间其他人修改了该工单，因此您的更改未保存。工单已重新加载：请检查后重新操作。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>下一时限</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersPage</name>
+    <message>
+        <source>Counter / Work orders</source>
+        <translation>前台 / 维修工单</translation>
+    </message>
+    <message>
+        <source>&amp;New intake (Ctrl+N)</source>
+        <translation>新建接收(&amp;N) (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Number, phone, serial, IMEI, name or model (Ctrl+F)</source>
+        <translation>工单号、电话、序列号、IMEI、姓名或型号 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All technicians</source>
+        <translation>全部技师</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation>已超时(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Due &amp;today</source>
+        <translation>今日到期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>from: any</source>
+        <translation>起：不限</translation>
+    </message>
+    <message>
+        <source>to: any</source>
+        <translation>止：不限</translation>
+    </message>
+    <message>
+        <source>This outlet</source>
+        <translation>本网点</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Your role may not export data.</source>
+        <translation>您的角色无权导出数据。</translation>
+    </message>
+    <message>
+        <source>Follow-up calls due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Low satisfaction scores (≤ 2)</source>
+        <translation>低满意度评分（≤ 2）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>{count} work orders</source>
+        <translation>共 {count} 张工单</translation>
+    </message>
+    <message>
+        <source>{number} · {name}
+{phone} · call by {when}</source>
+        <translation>{number} · {name}
+{phone} · 请在 {when} 前回访</translation>
+    </message>
+    <message>
+        <source>Follow-up calls due ({count})</source>
+        <translation>待回访（{count}）</translation>
+    </message>
+    <message>
+        <source>{number} · {name} · overall {score}</source>
+        <translation>{number} · {name} · 总体 {score}</translation>
+    </message>
+    <message>
+        <source>{count} work orders written to {path}</source>
+        <translation>已将 {count} 张工单写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting work orders…</source>
+        <translation>正在导出工单…</translation>
+    </message>
+    <message>
+        <source>Export work orders</source>
+        <translation>导出工单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersTab</name>
+    <message>
+        <source>One device type per line: type, colon, manufacturer warranty in months</source>
+        <translation>每行一种设备类型：类型、冒号、厂家保修月数</translation>
+    </message>
+    <message>
+        <source>One item per line, checked at intake</source>
+        <translation>每行一项，接收时检查</translation>
+    </message>
+    <message>
+        <source>Every checklist item must be answered at intake</source>
+        <translation>接收时必须填写检查清单的每一项</translation>
+    </message>
+    <message>
+        <source>For this outlet. Urgent orders get half of each time limit.</source>
+        <translation>适用于本网点。加急工单的各项时限减半。</translation>
+    </message>
+    <message>
+        <source>&amp;Judgement within (hours):</source>
+        <translation>初步判断时限（小时）(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repair within (hours):</source>
+        <translation>维修完成时限（小时）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up within (hours):</source>
+        <translation>回访时限（小时）(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Ta&amp;x rate (%):</source>
+        <translation>税率（%）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Repair &amp;warranty (days):</source>
+        <translation>维修保修期（天）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Device types:</source>
+        <translation>设备类型(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Condition checklist:</source>
+        <translation>外观检查清单(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save work order settings</source>
+        <translation>保存工单设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Only an administrator or outlet manager can change these settings.</source>
+        <translation>只有系统管理员或网点经理可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +2009,618 @@
         <source>This database belongs to a working outlet (it has users and was not made by the demo command); demo data is not added to it.</source>
         <translation>该数据库属于正在使用的网点（已有用户，且不是由演示命令创建的）；不会向其中添加演示数据。</translation>
     </message>
+    <message>
+        <source>Work order {id} does not exist.</source>
+        <translation>维修工单 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Work order {number} was changed by someone else since you opened it. Nothing was saved; reopen it to see their change.</source>
+        <translation>在您打开维修工单 {number} 之后，其他人修改了它。未保存任何内容；请重新打开以查看其修改。</translation>
+    </message>
+    <message>
+        <source>Work order no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Judged</source>
+        <translation>判断时间</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>Reported fault</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Judgement in time</source>
+        <translation>判断及时</translation>
+    </message>
+    <message>
+        <source>Repair in time</source>
+        <translation>维修及时</translation>
+    </message>
+    <message>
+        <source>Follow-up in time</source>
+        <translation>回访及时</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>manufacturer</source>
+        <translation>厂家保修</translation>
+    </message>
+    <message>
+        <source>repair (rework)</source>
+        <translation>维修保修（返修）</translation>
+    </message>
+    <message>
+        <source>labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Work order lines</source>
+        <translation>工单明细</translation>
+    </message>
+    <message>
+        <source>All outlets</source>
+        <translation>所有网点</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Device type</source>
+        <translation>设备类型</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Proof of purchase</source>
+        <translation>购买凭证</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Device notes</source>
+        <translation>设备备注</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s demand</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Condition on arrival</source>
+        <translation>接收时外观状况</translation>
+    </message>
+    <message>
+        <source>Accessories</source>
+        <translation>随机附件</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Promised date</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>{value!r} must be 15 digits.</source>
+        <translation>{value!r} 必须是 15 位数字。</translation>
+    </message>
+    <message>
+        <source>{value!r} has a wrong check digit (mistyped?).</source>
+        <translation>{value!r} 的校验位错误（是否输错？）。</translation>
+    </message>
+    <message>
+        <source>must be a date, not a date and time.</source>
+        <translation>必须是日期，而不是日期和时间。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (YYYY-MM-DD).</source>
+        <translation>{value!r} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>cannot be in the future.</source>
+        <translation>不能是将来的日期。</translation>
+    </message>
+    <message>
+        <source>is too far in the past.</source>
+        <translation>日期过早。</translation>
+    </message>
+    <message>
+        <source>may use only letters, digits, spaces and . / -</source>
+        <translation>只能使用字母、数字、空格以及 . / -</translation>
+    </message>
+    <message>
+        <source>Sign in at an outlet to take in devices.</source>
+        <translation>请在某个网点登录后再接收设备。</translation>
+    </message>
+    <message>
+        <source>must be a future date and time.</source>
+        <translation>必须是将来的日期和时间。</translation>
+    </message>
+    <message>
+        <source>choose a customer or enter a new one.</source>
+        <translation>请选择客户或输入新客户。</translation>
+    </message>
+    <message>
+        <source>choose an active user.</source>
+        <translation>请选择一个启用的用户。</translation>
+    </message>
+    <message>
+        <source>customer {id} does not exist.</source>
+        <translation>客户 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>each item needs a name, ok or not, and a note.</source>
+        <translation>每一项都需要名称、是否正常以及备注。</translation>
+    </message>
+    <message>
+        <source>this outlet requires every item to be checked; missing: {items}.</source>
+        <translation>本网点要求检查每一项；缺少：{items}。</translation>
+    </message>
+    <message>
+        <source>Printout</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <source>Repair intake receipt</source>
+        <translation>维修接收小票</translation>
+    </message>
+    <message>
+        <source>Hand-back receipt</source>
+        <translation>交付小票</translation>
+    </message>
+    <message>
+        <source>Repair quote</source>
+        <translation>维修报价单</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s request</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Not OK</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Accessories received</source>
+        <translation>收到的附件</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not under warranty</source>
+        <translation>不在保修期内</translation>
+    </message>
+    <message>
+        <source>Manufacturer warranty</source>
+        <translation>厂家保修</translation>
+    </message>
+    <message>
+        <source>Repair warranty (rework)</source>
+        <translation>维修保修（返修）</translation>
+    </message>
+    <message>
+        <source>Covered by warranty: parts and labour free.</source>
+        <translation>保修范围内：配件和工时免费。</translation>
+    </message>
+    <message>
+        <source>Deposit paid</source>
+        <translation>已付定金</translation>
+    </message>
+    <message>
+        <source>Ready by</source>
+        <translation>预计完成</translation>
+    </message>
+    <message>
+        <source>Work and parts</source>
+        <translation>工时与配件</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{rate}/h</source>
+        <translation>{rate}/小时</translation>
+    </message>
+    <message>
+        <source>No work recorded.</source>
+        <translation>未记录任何工作。</translation>
+    </message>
+    <message>
+        <source>Tax ({rate}%)</source>
+        <translation>税额（{rate}%）</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>付款记录</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>应付余额</translation>
+    </message>
+    <message>
+        <source>Handed back</source>
+        <translation>交付时间</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>取件人</translation>
+    </message>
+    <message>
+        <source>Returned unrepaired.</source>
+        <translation>未修复退回。</translation>
+    </message>
+    <message>
+        <source>Repair warranty until</source>
+        <translation>维修保修至</translation>
+    </message>
+    <message>
+        <source>Device received back (signature)</source>
+        <translation>已取回设备（签名）</translation>
+    </message>
+    <message>
+        <source>Estimate for your approval. Work starts once you approve it; if we find more to do, we ask you first.</source>
+        <translation>预估费用供您确认。经您确认后开始维修；如发现需要额外处理，我们会先征得您的同意。</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>{date} ({days} days)</source>
+        <translation>{date}（{days} 天）</translation>
+    </message>
+    <message>
+        <source>Approved by the customer (signature, date)</source>
+        <translation>客户确认（签名、日期）</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>tablet</source>
+        <translation>平板电脑</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>笔记本电脑</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>手表</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a paper size for this printout; use one of: {allowed}.</source>
+        <translation>{value!r} 不适用于此打印内容；请使用以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a printout; use one of: {allowed}.</source>
+        <translation>{value!r} 不是可打印的内容；请使用以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Diagnosing</source>
+        <translation>检测中</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>Awaiting parts</source>
+        <translation>待配件</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待取件</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Unrepairable</source>
+        <translation>无法维修</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Line kind</source>
+        <translation>明细类别</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>每小时费率</translation>
+    </message>
+    <message>
+        <source>Discount reason</source>
+        <translation>折扣原因</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation>没有维修工单 {number}。</translation>
+    </message>
+    <message>
+        <source>Use Hand back or Cancel for that step.</source>
+        <translation>该步骤请使用“交付取件”或“取消工单”。</translation>
+    </message>
+    <message>
+        <source>Work order {number} cannot go from {current} to {target}; possible next steps: {allowed}.</source>
+        <translation>维修工单 {number} 不能从 {current} 转到 {target}；可执行的下一步：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Work order {number} is closed.</source>
+        <translation>维修工单 {number} 已关闭。</translation>
+    </message>
+    <message>
+        <source>Work order {number} is closed; its lines can no longer change.</source>
+        <translation>维修工单 {number} 已关闭；其明细不能再修改。</translation>
+    </message>
+    <message>
+        <source>cannot be more than the lines&apos; total ({subtotal}).</source>
+        <translation>不能超过明细合计（{subtotal}）。</translation>
+    </message>
+    <message>
+        <source>must be more than zero.</source>
+        <translation>必须大于零。</translation>
+    </message>
+    <message>
+        <source>{amount} is more than the balance due ({balance}).</source>
+        <translation>{amount} 超过了应付余额（{balance}）。</translation>
+    </message>
+    <message>
+        <source>Work order {number} is not ready for pickup (it is {status}).</source>
+        <translation>维修工单 {number} 尚不可取件（当前状态：{status}）。</translation>
+    </message>
+    <message>
+        <source>Work order {number}: {balance} is still due (total {total}, paid {paid}); nothing was saved.</source>
+        <translation>维修工单 {number}：仍有 {balance} 未付（合计 {total}，已付 {paid}）；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>Problem solved</source>
+        <translation>问题解决</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Work order {number} has not been handed back yet.</source>
+        <translation>维修工单 {number} 尚未交付。</translation>
+    </message>
+    <message>
+        <source>The follow-up of {number} is already recorded.</source>
+        <translation>{number} 的回访已记录。</translation>
+    </message>
+    <message>
+        <source>Judgement within (hours)</source>
+        <translation>初步判断时限（小时）</translation>
+    </message>
+    <message>
+        <source>Repair within (hours)</source>
+        <translation>维修完成时限（小时）</translation>
+    </message>
+    <message>
+        <source>Follow-up within (hours)</source>
+        <translation>回访时限（小时）</translation>
+    </message>
+    <message>
+        <source>Tax rate (%)</source>
+        <translation>税率（%）</translation>
+    </message>
+    <message>
+        <source>Repair warranty (days)</source>
+        <translation>维修保修期（天）</translation>
+    </message>
+    <message>
+        <source>Manufacturer warranty (months)</source>
+        <translation>厂家保修期（月）</translation>
+    </message>
+    <message>
+        <source>Condition checklist</source>
+        <translation>外观检查清单</translation>
+    </message>
+    <message>
+        <source>line {line}: write a device type, a colon and months, e.g. &quot;phone: 12&quot;.</source>
+        <translation>第 {line} 行：请写设备类型、冒号和月数，例如 &quot;phone: 12&quot;。</translation>
+    </message>
+    <message>
+        <source>name at least one device type.</source>
+        <translation>至少填写一种设备类型。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1196,6 +2631,153 @@
     <message>
         <source>Cannot do that</source>
         <translation>无法执行该操作</translation>
+    </message>
+</context>
+<context>
+    <name>work_orders</name>
+    <message>
+        <source>Urgent</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Customer note</source>
+        <translation>客户备注</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>问题升级</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>first judgement</source>
+        <translation>初步判断</translation>
+    </message>
+    <message>
+        <source>repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Rework: back within repair warranty of {number} (until {until})</source>
+        <translation>返修：在 {number} 的维修保修期内返回（至 {until}）</translation>
+    </message>
+    <message>
+        <source>Manufacturer warranty until {until}</source>
+        <translation>厂家保修至 {until}</translation>
+    </message>
+    <message>
+        <source>No warranty: chargeable</source>
+        <translation>不在保修期内：收费</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>无待办时限</translation>
+    </message>
+    <message>
+        <source>{what} due {when}</source>
+        <translation>{what}截止 {when}</translation>
+    </message>
+    <message>
+        <source>OVERDUE: {text}</source>
+        <translation>已超时：{text}</translation>
+    </message>
+    <message>
+        <source>Intake receipt</source>
+        <translation>接收小票</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Hand-back receipt</source>
+        <translation>交付小票</translation>
+    </message>
+    <message>
+        <source>Device label</source>
+        <translation>设备标签</translation>
+    </message>
+    <message>
+        <source>Preparing {what}…</source>
+        <translation>正在准备{what}…</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ from ..auth import Actor, Permission
 from ..i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from .queries import WorkOrderFilter, WorkOrderQueries
+from .rules import STATUS_LABELS
 
 BATCH = 1000
 
@@ -69,15 +70,8 @@ LINE_COLUMNS: tuple[tuple[str, Kind, float | None], ...] = (
 )
 # Cell words and the header block, translated by the caller like the column titles.
 VALUE_WORDS: dict[str, str] = {
-    "received": QT_TRANSLATE_NOOP("core", "received"),
-    "diagnosing": QT_TRANSLATE_NOOP("core", "diagnosing"),
-    "awaiting_approval": QT_TRANSLATE_NOOP("core", "awaiting approval"),
-    "awaiting_parts": QT_TRANSLATE_NOOP("core", "awaiting parts"),
-    "in_repair": QT_TRANSLATE_NOOP("core", "in repair"),
-    "ready": QT_TRANSLATE_NOOP("core", "ready for pickup"),
-    "delivered": QT_TRANSLATE_NOOP("core", "delivered"),
-    "cancelled": QT_TRANSLATE_NOOP("core", "cancelled"),
-    "unrepairable": QT_TRANSLATE_NOOP("core", "unrepairable"),
+    # The statuses use the shared names of every list and printout.
+    **{status.value: label for status, label in STATUS_LABELS.items()},
     "normal": QT_TRANSLATE_NOOP("core", "normal"),
     "urgent": QT_TRANSLATE_NOOP("core", "urgent"),
     "none": QT_TRANSLATE_NOOP("core", "none"),

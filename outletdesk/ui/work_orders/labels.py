@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from ...core.work_orders.rules import STATUS_LABELS
 from ...models import (
     Channel,
     LineKind,
@@ -21,17 +22,8 @@ S = WorkOrderStatus
 
 
 def status_text(status: WorkOrderStatus | str) -> str:
-    return {
-        S.RECEIVED: QCoreApplication.translate("work_orders", "Received"),
-        S.DIAGNOSING: QCoreApplication.translate("work_orders", "Diagnosing"),
-        S.AWAITING_APPROVAL: QCoreApplication.translate("work_orders", "Awaiting approval"),
-        S.AWAITING_PARTS: QCoreApplication.translate("work_orders", "Awaiting parts"),
-        S.IN_REPAIR: QCoreApplication.translate("work_orders", "In repair"),
-        S.READY: QCoreApplication.translate("work_orders", "Ready for pickup"),
-        S.DELIVERED: QCoreApplication.translate("work_orders", "Delivered"),
-        S.CANCELLED: QCoreApplication.translate("work_orders", "Cancelled"),
-        S.UNREPAIRABLE: QCoreApplication.translate("work_orders", "Unrepairable"),
-    }[S(status)]
+    """One set of status names for lists, histories, exports and printouts (core's)."""
+    return QCoreApplication.translate("core", STATUS_LABELS[S(status)])
 
 
 def device_type_text(name: str) -> str:

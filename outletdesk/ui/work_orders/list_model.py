@@ -21,9 +21,10 @@ from ...core.auth import Actor
 from ...core.errors import OutletDeskError
 from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries, WorkOrderRow
 from ...core.work_orders.rules import TimeLimits, deadline_state
-from ...models import Priority, WorkOrderStatus, utcnow
+from ...models import Priority, utcnow
 from ..formats import local_datetime
 from ..tasks import TaskRunner
+from .labels import priority_text, status_text
 
 PAGE_SIZE = 200
 CACHED_PAGES = 50  # about 10,000 rows in memory, whatever the list's length
@@ -87,21 +88,6 @@ class WorkOrderListModel(QAbstractTableModel):
             self.tr("Next deadline"),
             self.tr("Total"),
         ]
-        self._status_labels = {
-            WorkOrderStatus.RECEIVED: self.tr("Received"),
-            WorkOrderStatus.DIAGNOSING: self.tr("Diagnosing"),
-            WorkOrderStatus.AWAITING_APPROVAL: self.tr("Awaiting approval"),
-            WorkOrderStatus.AWAITING_PARTS: self.tr("Awaiting parts"),
-            WorkOrderStatus.IN_REPAIR: self.tr("In repair"),
-            WorkOrderStatus.READY: self.tr("Ready for pickup"),
-            WorkOrderStatus.DELIVERED: self.tr("Delivered"),
-            WorkOrderStatus.CANCELLED: self.tr("Cancelled"),
-            WorkOrderStatus.UNREPAIRABLE: self.tr("Unrepairable"),
-        }
-        self._priority_labels = {
-            Priority.NORMAL.value: self.tr("Normal"),
-            Priority.URGENT.value: self.tr("Urgent"),
-        }
 
     # ------------------------------------------------------------ filter, sort, refresh
 
@@ -253,9 +239,9 @@ class WorkOrderListModel(QAbstractTableModel):
         if column is SortKey.DEVICE:
             return r.device
         if column is SortKey.STATUS:
-            return self._status_labels.get(r.status, r.status.value)
+            return status_text(r.status)
         if column is SortKey.PRIORITY:
-            return self._priority_labels.get(r.priority, r.priority)
+            return priority_text(r.priority)
         if column is SortKey.TECHNICIAN:
             return r.technician
         if column is SortKey.NEXT_DUE:
