@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from .models import WorkOrderStatus
 
 
+DEMO_WORK_ORDERS = 300
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="outletdesk",
@@ -40,9 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--work-orders",
         type=int,
-        default=0,
+        default=None,
         metavar="N",
-        help="demo work orders to add over several years at every outlet (default 0)",
+        help="demo work orders to add over several years at every outlet "
+        f"(default: {DEMO_WORK_ORDERS} when the database has none yet)",
     )
 
     backup = sub.add_parser(
@@ -184,6 +188,13 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
         raise ValidationError(
             "--customers", "must be between {minimum} and {maximum}.", minimum=0, maximum=5_000_000
         )
+    if args.work_orders is not None and not 0 <= args.work_orders <= 5_000_000:
+        raise ValidationError(
+            "--work-orders",
+            "must be between {minimum} and {maximum}.",
+            minimum=0,
+            maximum=5_000_000,
+        )
     report = fill_demo(services.db, customers=args.customers)
     print(
         f"Demo database {services.db.describe()}: {report.outlets} outlets, "
@@ -194,17 +205,19 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
         + ", ".join(u for u, _, _ in DEMO_USERS)
         + f" with password '{DEMO_PASSWORD}'."
     )
-    if args.work_orders < 0 or args.work_orders > 5_000_000:
-        raise ValidationError(
-            "--work-orders",
-            "must be between {minimum} and {maximum}.",
-            minimum=0,
-            maximum=5_000_000,
-        )
-    if args.work_orders:
+    wanted = args.work_orders
+    if wanted is None:  # a first demo shows a living counter; later runs add nothing unasked
+        from sqlalchemy import func, select
+
+        from .models import WorkOrder
+
+        with services.db.read() as s:
+            none_yet = not s.scalar(select(func.count()).select_from(WorkOrder))
+        wanted = DEMO_WORK_ORDERS if none_yet and report.customers else 0
+    if wanted:
         from .core.work_orders.demo import generate_work_orders
 
-        made = generate_work_orders(services.db, args.work_orders)
+        made = generate_work_orders(services.db, wanted)
         print(f"{made} demo work orders added.")
     return 0
 

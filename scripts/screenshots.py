@@ -18,6 +18,7 @@ def main(out: Path, languages: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from outletdesk.core.demo import fill_demo
+    from outletdesk.core.work_orders.demo import generate_work_orders
     from outletdesk.core.services import Services
     from outletdesk.ui.context import AppContext, ChangeBus, seat_settings
     from outletdesk.ui.i18n import install_translators
@@ -29,6 +30,7 @@ def main(out: Path, languages: list[str]) -> None:
     url = f"sqlite:///{Path(os.environ['OUTLETDESK_HOME']) / 'shots.sqlite3'}"
     services = Services.open(url)
     fill_demo(services.db)
+    generate_work_orders(services.db, 400)
     actor = services.auth.sign_in("admin", "demo")
 
     def settle(ms: int = 400) -> None:

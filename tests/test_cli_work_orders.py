@@ -35,7 +35,7 @@ def test_export_work_orders_with_filters(demo_db, tmp_path, capsys):
     assert main(["--db", demo_db, *args, "--status", "cancelled,ready"]) == 0
     _, some = log_rows(path)
     assert 0 < len(some) < 30
-    assert {r[status] for r in some} <= {"delivered", "cancelled", "ready for pickup"}
+    assert {r[status] for r in some} <= {"Delivered", "Cancelled", "Ready for pickup"}
     assert len({r[outlet] for r in some}) == 1
 
     path = tmp_path / "none.xlsx"

@@ -225,6 +225,8 @@ def generate_work_orders(
     devices_of: dict[int, list[tuple[int, str, str, str, str]]] = {}
     tax_basis_points = int(TAX_RATE * 100)
     detailed_from = count - DETAILED
+    # However few orders are asked for, some are still in the shop (a demo needs open jobs).
+    fresh = min(40, max(3, count // 20))
 
     def make_chunk(done: int, size: int) -> _Chunk:
         nonlocal dev_id, line_id, event_id, pay_id
@@ -237,6 +239,8 @@ def generate_work_orders(
         for k in range(done, done + size):
             # Even spread over the years, in id order, at opening hours (08:00-19:00 local-ish).
             day_at = start + timedelta(seconds=span * (k + rng.random()) / count)
+            if k >= count - fresh:  # a living counter: the newest jobs came in these last days
+                day_at = end - timedelta(hours=rng.uniform(1, 72))
             received = day_at.replace(hour=8 + (day_at.hour % 11))
             if received > end:
                 received = end - timedelta(minutes=rng.randint(1, 600))
@@ -287,7 +291,7 @@ def generate_work_orders(
             )
             # Open orders are the recent ones: the chance of still being open halves every ~3 days.
             roll = rng.random()
-            if roll < math.exp(-age / 4):
+            if k >= count - fresh or roll < math.exp(-age / 4):
                 status = rng.choices(status_names, status_weights)[0]
             elif roll < 0.95:
                 status = "delivered"

@@ -131,20 +131,25 @@ class WorkOrdersPage(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         self.follow_ups_title = QLabel(self.tr("Follow-up calls due"), side)
+        self.follow_ups_title.setWordWrap(True)
         self.follow_ups_title.setStyleSheet("font-weight: 600;")
         side_layout.addWidget(self.follow_ups_title)
         side_layout.addWidget(self.follow_ups, 2)
         self.flagged_title = QLabel(self.tr("Low satisfaction scores (≤ 2)"), side)
+        self.flagged_title.setWordWrap(True)
         self.flagged_title.setStyleSheet("font-weight: 600; color: #c62828;")
         side_layout.addWidget(self.flagged_title)
         side_layout.addWidget(self.flagged, 1)
         self.flagged_title.setVisible(self.is_manager)
         self.flagged.setVisible(self.is_manager)
 
+        # Two short rows rather than one long one: the page must fit a 1280-pixel screen.
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.search, 1)
-        top.addWidget(self.export_button)
+        top.addWidget(QLabel(self.tr("Received"), self))
+        top.addWidget(self.date_from)
+        top.addWidget(self.date_to)
         filters = QHBoxLayout()
         for widget in (
             QLabel(self.tr("Status"), self),
@@ -153,13 +158,11 @@ class WorkOrdersPage(QWidget):
             self.technician,
             self.overdue,
             self.due_today,
-            QLabel(self.tr("Received"), self),
-            self.date_from,
-            self.date_to,
             self.this_outlet,
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.export_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -173,6 +176,8 @@ class WorkOrdersPage(QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1040, 220])
+        splitter.setChildrenCollapsible(False)
+        side.setMinimumWidth(180)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(splitter, 1)
@@ -236,9 +241,12 @@ class WorkOrdersPage(QWidget):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index(SortKey.CUSTOMER), QHeaderView.ResizeMode.Stretch)
+        # The last column takes spare room; a narrow window scrolls instead of crushing the
+        # customer's name (a stretched column shrank to a few pixels on 1280-pixel screens).
+        header.setStretchLastSection(True)
         widths = {
             SortKey.NUMBER: 85,
+            SortKey.CUSTOMER: 130,
             SortKey.RECEIVED: 118,
             SortKey.PHONE: 105,
             SortKey.DEVICE: 140,
