@@ -18,8 +18,8 @@ def main(out: Path, languages: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from outletdesk.core.demo import fill_demo
-    from outletdesk.core.work_orders.demo import generate_work_orders
     from outletdesk.core.services import Services
+    from outletdesk.core.work_orders.demo import generate_work_orders
     from outletdesk.ui.context import AppContext, ChangeBus, seat_settings
     from outletdesk.ui.i18n import install_translators
     from outletdesk.ui.main_window import MainWindow
