@@ -88,6 +88,9 @@ def test_follow_up_due_after_hand_back_until_recorded():
     )
     assert rules.next_deadline(clock(S.CANCELLED), LIMITS) == (None, None)
     assert rules.next_deadline(clock(S.READY, judged=T0, ready=T0), LIMITS) == (None, None)
+    # reopened after "ready" (the test failed): the repair limit is back
+    reopened = clock(S.IN_REPAIR, judged=T0, ready=T0 + timedelta(hours=3))
+    assert rules.next_deadline(reopened, LIMITS) == ("execute", T0 + timedelta(hours=24))
 
 
 def test_deadline_colours():

@@ -375,3 +375,103 @@ def test_renaming_the_customer_keeps_order_search_in_step(services, clerk):
 def test_purchase_date_must_be_a_date(services, clerk):
     with pytest.raises(ValidationError, match="Purchase date"):
         intake(services, clerk, device=DeviceInput("phone", purchase_date=date(1980, 1, 1)))
+
+
+def test_the_technician_who_starts_an_unassigned_job_owns_it(services, clerk, tech):
+    order, _ = intake(services, clerk)
+    assert order.technician_id is None
+    order, _ = services.work_orders.move(tech, order.id, order.version, S.DIAGNOSING)
+    assert order.technician_id is None  # looking is not taking it on
+    order, _ = services.work_orders.move(tech, order.id, order.version, S.IN_REPAIR)
+    assert order.technician_id == tech.user_id
+    order, _ = services.work_orders.move(tech, order.id, order.version, S.READY)
+    order, _ = services.work_orders.move(
+        tech, order.id, order.version, S.IN_REPAIR, "Failed the final test"
+    )
+    assert order.next_due_kind == "execute"  # reopened work is timed again
+
+
+def test_warranty_work_with_a_deposit_hands_back_with_the_deposit_refunded(services, clerk, tech):
+    bought = (utcnow().astimezone().date() - timedelta(days=30)).isoformat()
+    order, _ = intake(
+        services,
+        clerk,
+        device=DeviceInput("phone", "Xiaomi", "14", purchase_date=bought),
+        deposit="100.00",
+    )
+    assert order.warranty is Warranty.MANUFACTURER
+    for step in (S.IN_REPAIR, S.READY):
+        order, _ = services.work_orders.move(tech, order.id, order.version, step)
+    order, _ = services.work_orders.set_lines(
+        tech, order.id, order.version, [LineInput("part", "Battery", 1, "180")]
+    )
+    assert order.total == Decimal("0.00") and order.balance == Decimal("-100.00")
+    order, _ = services.work_orders.hand_back(
+        clerk, order.id, order.version, "Owner", method="cash"
+    )
+    assert order.status is S.DELIVERED and order.paid == Decimal("0.00") and order.balance == 0
+    assert [(p.kind, p.amount) for p in order.payments][-1] == (
+        PaymentKind.REFUND,
+        Decimal("100.00"),
+    )
+
+
+def test_an_unrepairable_device_goes_back_without_repair_warranty(services, clerk, tech):
+    order, _ = intake(services, clerk, deposit="50.00")
+    order, _ = services.work_orders.move(tech, order.id, order.version, S.DIAGNOSING)
+    order, _ = services.work_orders.move(
+        tech, order.id, order.version, S.UNREPAIRABLE, "Board corroded"
+    )
+    order, _ = services.work_orders.set_lines(
+        tech, order.id, order.version, [LineInput("fee", "Diagnosis", 1, "30")]
+    )
+    order, _ = services.work_orders.hand_back(clerk, order.id, order.version, "Owner")
+    assert order.status is S.DELIVERED and order.repair_warranty_until is None
+    assert order.paid == Decimal("30.00") and order.balance == 0  # 20.00 of the deposit returned
+
+
+def test_a_cancelled_job_owes_nothing(services, clerk, tech):
+    order, _ = intake(services, clerk, deposit="0")
+    order, _ = services.work_orders.set_lines(
+        tech, order.id, order.version, [LineInput("part", "Screen", 1, "300")]
+    )
+    order, _ = services.work_orders.cancel(clerk, order.id, order.version, "Too expensive")
+    assert order.total == Decimal("0.00") and order.balance == 0 and len(order.lines) == 1
+
+
+def test_a_returning_device_keeps_its_purchase_date_and_serials_match_only_the_same_type(
+    services, clerk
+):
+    bought = (utcnow().astimezone().date() - timedelta(days=60)).isoformat()
+    first, _ = intake(
+        services,
+        clerk,
+        device=DeviceInput("laptop", "Lenovo", "X1", serial="SN-1", purchase_date=bought),
+        deposit="0",
+    )
+    again = services.intake.preview_warranty(
+        clerk, clerk.outlet_id, DeviceInput("laptop", serial="SN-1")
+    )
+    assert again.kind is Warranty.MANUFACTURER  # the date typed last time still counts
+    other, _ = intake(services, clerk, device=DeviceInput("watch", serial="SN-1"), deposit="0")
+    assert (
+        other.device.id != first.device.id
+    )  # same serial on another kind of device: not the same one
+
+
+def test_an_outlets_code_is_fixed_once_its_numbers_are_printed(services, admin, clerk, outlet):
+    from outletdesk.core.outlets import OutletInput
+
+    intake(services, clerk)
+    current = services.outlets.get(outlet.id)
+    with pytest.raises(ValidationError, match="Outlet code"):
+        services.outlets.update(admin, outlet.id, current.version, OutletInput("NO", current.name))
+    services.outlets.update(admin, outlet.id, current.version, OutletInput("N", "Renamed is fine"))
+
+
+def test_a_line_beyond_the_money_range_is_refused(services, clerk, tech):
+    order, _ = intake(services, clerk, deposit="0")
+    with pytest.raises(ValidationError, match="largest amount"):
+        services.work_orders.set_lines(
+            tech, order.id, order.version, [LineInput("part", "Gold", 10000, "9999999.99")]
+        )

@@ -79,6 +79,14 @@ def require_outlet(s: Session, field: str, outlet_id: int | None) -> None:
         )
 
 
+def _has_work_orders(s: Session, outlet_id: int) -> bool:
+    from sqlalchemy import exists
+
+    from ..models import WorkOrder
+
+    return bool(s.scalar(select(exists().where(WorkOrder.outlet_id == outlet_id))))
+
+
 class OutletService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -139,6 +147,15 @@ class OutletService:
                             "core",
                             "Outlet {code} was changed by someone else since you opened it. "
                             "Nothing was saved; reopen it to see their change.",
+                        ),
+                        code=outlet.code,
+                    )
+                if data.code != outlet.code and _has_work_orders(s, outlet.id):
+                    raise ValidationError(
+                        F_CODE,
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "cannot change: work order numbers of this outlet start with {code}.",
                         ),
                         code=outlet.code,
                     )

@@ -109,7 +109,11 @@ def update_clock(s: Session, order: WorkOrder) -> None:
 
 def refresh_money(s: Session, order: WorkOrder) -> None:
     """Totals and paid kept in step with lines and payments inside the same transaction."""
-    amounts = s.scalars(select(WorkOrderLine.amount).where(WorkOrderLine.work_order_id == order.id))
+    amounts = list(
+        s.scalars(select(WorkOrderLine.amount).where(WorkOrderLine.work_order_id == order.id))
+    )
+    if order.status == WorkOrderStatus.CANCELLED.value:
+        amounts = []  # a job called off owes nothing; its lines stay as the record of what was planned
     result = rules.totals(amounts, order.discount, order.tax_rate)
     order.subtotal, order.discount, order.tax, order.total = (
         result.subtotal,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select, update
@@ -151,7 +151,10 @@ def validate_device(data: DeviceInput, settings: WorkOrderSettings, today: date)
     )
 
 
-def find_device(s: Session, serial: str, imei: str) -> Device | None:
+def find_device(
+    s: Session, serial: str, imei: str, device_type: str | None = None
+) -> Device | None:
+    """IMEIs are unique in the world; serials only per maker, so they must also agree on the type."""
     if imei:
         found = s.scalar(
             select(Device).where(Device.imei == imei).order_by(Device.id.desc()).limit(1)
@@ -159,9 +162,10 @@ def find_device(s: Session, serial: str, imei: str) -> Device | None:
         if found:
             return found
     if serial:
-        return s.scalar(
-            select(Device).where(Device.serial == serial).order_by(Device.id.desc()).limit(1)
-        )
+        query = select(Device).where(Device.serial == serial)
+        if device_type:
+            query = query.where(Device.device_type == device_type)
+        return s.scalar(query.order_by(Device.id.desc()).limit(1))
     return None
 
 
@@ -260,7 +264,9 @@ class IntakeService:
         with self._db.read(actor) as s:
             settings = load_settings(s, outlet_id)
             checked = validate_device(device, settings, today)
-            known = find_device(s, checked.serial, checked.imei)
+            known = find_device(s, checked.serial, checked.imei, checked.device_type)
+            if known is not None and checked.purchase_date is None and known.purchase_date:
+                checked = replace(checked, purchase_date=known.purchase_date)
             return warranty_for(s, checked, known.id if known else None, settings, today)
 
     def take_in(self, actor: Actor, data: IntakeInput) -> tuple[WorkOrderDTO, Changes]:
@@ -323,7 +329,10 @@ class IntakeService:
                         id=data.customer_id,
                     )
                 customer = existing
-            device = find_device(s, device_data.serial, device_data.imei)
+            device = find_device(s, device_data.serial, device_data.imei, device_data.device_type)
+            if device is not None and device_data.purchase_date is None and device.purchase_date:
+                # A device seen before keeps its purchase date for the warranty check.
+                device_data = replace(device_data, purchase_date=device.purchase_date)
             warranty = warranty_for(s, device_data, device.id if device else None, settings, today)
             if device is None:
                 device = Device(customer_id=customer.id, **device_data.__dict__)

@@ -93,19 +93,18 @@ def next_deadline(clock: Clock, limits: TimeLimits) -> tuple[str | None, datetim
     for parts added on (the clock stops while waiting, so no deadline is shown then).
     """
     judge, execute, follow_up = limits.for_priority(clock.priority)
-    if clock.status in (S.CANCELLED,):
-        return None, None
     if clock.status is S.DELIVERED:
         if clock.followed_up or clock.delivered_at is None:
             return None, None
         return "follow_up", clock.delivered_at + follow_up
+    if clock.status in (S.READY, S.UNREPAIRABLE, S.CANCELLED):
+        return None, None
     if clock.judged_at is None and clock.status in (S.RECEIVED, S.DIAGNOSING):
         return "judge", clock.received_at + judge
-    if clock.ready_at is None and clock.status not in (S.READY, S.UNREPAIRABLE):
-        if clock.waiting_since is not None:
-            return None, None
-        return "execute", clock.received_at + execute + clock.waited
-    return None, None
+    # Still being worked on (also when reopened after "ready"): the repair limit applies.
+    if clock.waiting_since is not None:
+        return None, None
+    return "execute", clock.received_at + execute + clock.waited
 
 
 def deadline_state(

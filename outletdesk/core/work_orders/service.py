@@ -55,6 +55,7 @@ F_COLLECTED_BY = QT_TRANSLATE_NOOP("core", "Collected by")
 F_SCORE = QT_TRANSLATE_NOOP("core", "Score")
 F_COMMENT = QT_TRANSLATE_NOOP("core", "Comment")
 LOW_SCORE = 2
+MONEY_LIMIT = Decimal("1000000000")  # well inside Numeric(12, 2) even summed over many lines
 METHODS = tuple(m.value for m in PaymentMethod)
 
 
@@ -167,6 +168,12 @@ class WorkOrderService:
             order.ready_at = now
         if target in (S.DELIVERED, S.CANCELLED):
             order.passcode = None  # never kept once the device has left or the job is off
+        if (
+            order.technician_id is None
+            and actor.role.value == "technician"
+            and target in rules.JUDGED
+        ):
+            order.technician_id = actor.user_id  # the technician who takes the job on owns it
         order.status = target.value
         order.updated_at = now
         add_event(s, order, actor, "status", note, current.value, target.value, at=now)
@@ -271,6 +278,15 @@ class WorkOrderService:
             s.execute(delete(WorkOrderLine).where(WorkOrderLine.work_order_id == order.id))
             for position, (kind, description, quantity, price, part_id) in enumerate(checked):
                 amount = rules.line_amount(kind, quantity, price, free)
+                if amount >= MONEY_LIMIT:
+                    raise ValidationError(
+                        F_PRICE,
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "line {line} comes to more than the largest amount the shop can book.",
+                        ),
+                        line=position + 1,
+                    )
                 s.add(
                     WorkOrderLine(
                         work_order_id=order.id,
@@ -424,7 +440,7 @@ class WorkOrderService:
                 s.flush()
                 refresh_money(s, order)
             balance = order.total - order.paid
-            if balance != 0:
+            if balance > 0:
                 raise DomainError(
                     QT_TRANSLATE_NOOP(
                         "core",
@@ -435,6 +451,22 @@ class WorkOrderService:
                     total=order.total,
                     paid=order.paid,
                 )
+            if (
+                balance < 0
+            ):  # a deposit above the final bill (warranty work, unrepairable): give it back
+                s.add(
+                    Payment(
+                        work_order_id=order.id,
+                        at=now,
+                        user_id=actor.user_id,
+                        kind=PaymentKind.REFUND.value,
+                        method=method,
+                        amount=-balance,
+                        note="overpayment returned at hand-back",
+                    )
+                )
+                s.flush()
+                refresh_money(s, order)
             settings = load_settings(s, order.outlet_id)
             repaired = order.status == S.READY.value
             order.collected_by, order.delivered_at = collected, now
