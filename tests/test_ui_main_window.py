@@ -35,7 +35,7 @@ def test_navigation_and_status_bar(window, outlet):
         "Reports",
         "Settings",
     ]
-    assert window.pages.currentWidget() is window.customers
+    assert window.pages.currentWidget() is window.work_orders  # a shift starts at the counter
     assert outlet.name in window.status_outlet.text()
     assert "SQLite" in window.status_db.text() or "PostgreSQL" in window.status_db.text()
     assert "Administrator" in window.status_user.text()

@@ -473,3 +473,54 @@ def test_export_to_excel_uses_the_page_filter(page, services, clerk, tmp_path, m
     book = openpyxl.load_workbook(target)
     values = [c.value for row in book.worksheets[0].iter_rows() for c in row]
     assert "N-000001" in values
+
+
+def test_unsaved_lines_stop_the_next_step_and_the_passcode_is_masked(
+    services, outlet, tmp_path, qtbot
+):
+    """From the user test: lines typed but not saved vanished when the status changed."""
+    from conftest import make_actor
+    from PySide6.QtCore import QSettings
+
+    from outletdesk.core.customers import CustomerInput
+    from outletdesk.core.work_orders.dto import DeviceInput, IntakeInput
+    from outletdesk.models import LineKind, Role, WorkOrderStatus
+    from outletdesk.ui.context import AppContext, ChangeBus
+    from outletdesk.ui.tasks import TaskRunner
+    from outletdesk.ui.work_orders.detail import WorkOrderDetail
+
+    tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech2")
+    order, _ = services.intake.take_in(
+        tech,
+        IntakeInput(
+            DeviceInput("phone"),
+            "No sound",
+            new_customer=CustomerInput("Lars Jensen", ["0612345678"]),
+            passcode="2580",
+        ),
+    )
+    order, _ = services.work_orders.move(tech, order.id, order.version, WorkOrderStatus.IN_REPAIR)
+    ctx = AppContext(
+        services,
+        tech,
+        TaskRunner(inline=True),
+        ChangeBus(),
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    detail = WorkOrderDetail(ctx, order.id)
+    qtbot.addWidget(detail)
+    assert "2580" not in detail.job_text.text() and "••••••" in detail.job_text.text()
+    detail.toggle_passcode()
+    assert "2580" in detail.job_text.text()
+    detail.add_line(LineKind.PART, "Speaker", "1", "45")
+    assert detail.lines_unsaved()
+    detail.move_to(WorkOrderStatus.READY)
+    assert services.work_orders.get(tech, order.id).status is WorkOrderStatus.IN_REPAIR
+    assert "not saved" in detail.banner.text()
+    detail.save_lines()
+    assert not detail.lines_unsaved()
+    detail.move_to(WorkOrderStatus.READY)
+    fresh = services.work_orders.get(tech, order.id)
+    assert fresh.status is WorkOrderStatus.READY and fresh.total == Decimal("45.00")
+    # from "ready" only "in repair" is a step, and it keeps its own key, Alt+4
+    assert detail.step_buttons[WorkOrderStatus.IN_REPAIR].text().startswith("&4 ")

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         )
         ctx.runner.on_unhandled = lambda exc: show_error(self, exc)
         ctx.bus.changed.connect(self._on_changes)
-        self.show_page(3)
+        self.show_page(0)  # the counter is where a shift starts
         self.resize(1280, 800)
 
     def show_page(self, index: int) -> None:

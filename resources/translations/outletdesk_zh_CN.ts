@@ -330,8 +330,8 @@
         <translation>合计 {total}，已付 {paid}：现需收取 {balance}。</translation>
     </message>
     <message>
-        <source>&amp;Print the hand-back receipt</source>
-        <translation>打印交付小票(&amp;P)</translation>
+        <source>Print the hand-back &amp;receipt</source>
+        <translation>打印交付小票(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Collected by</source>
@@ -379,10 +379,6 @@
     <message>
         <source>Click or press Enter to fill in the device fields</source>
         <translation>单击或按 Enter 填入设备信息</translation>
-    </message>
-    <message>
-        <source>New customer &amp;name</source>
-        <translation>新客户姓名(&amp;N)</translation>
     </message>
     <message>
         <source>P&amp;hone</source>
@@ -437,10 +433,6 @@
         <translation>IMEI(&amp;M)</translation>
     </message>
     <message>
-        <source>Purc&amp;hase date</source>
-        <translation>购买日期(&amp;H)</translation>
-    </message>
-    <message>
         <source>Proof of purchase</source>
         <translation>购买凭证</translation>
     </message>
@@ -473,16 +465,24 @@
         <translation>（稍后指派）</translation>
     </message>
     <message>
-        <source>Reported &amp;fault</source>
-        <translation>故障描述(&amp;F)</translation>
-    </message>
-    <message>
         <source>Customer&apos;s &amp;demand</source>
         <translation>客户诉求(&amp;D)</translation>
     </message>
     <message>
-        <source>C&amp;hannel</source>
-        <translation>渠道(&amp;H)</translation>
+        <source>Ne&amp;w customer name</source>
+        <translation>新客户姓名(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Rep&amp;orted fault</source>
+        <translation>故障描述(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Condition on arrival</source>
@@ -1316,6 +1316,14 @@
         <translation>维修保修至</translation>
     </message>
     <message>
+        <source>hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
         <source>Passcode</source>
         <translation>密码</translation>
     </message>
@@ -1358,6 +1366,10 @@
     <message>
         <source>Balance due</source>
         <translation>应付余额</translation>
+    </message>
+    <message>
+        <source>The lines have changes that are not saved. Save them (Save lines on the Lines &amp; payments tab) or remove them before the next step.</source>
+        <translation>明细有未保存的更改。请先保存（在“明细与付款”页点击“保存明细”）或删除，再进行下一步。</translation>
     </message>
     <message>
         <source>Someone else changed this order meanwhile, so your change was not saved. The order has been reloaded: check it and do the step again.</source>
@@ -1780,6 +1792,10 @@
     <message>
         <source>Outlet {code} was changed by someone else since you opened it. Nothing was saved; reopen it to see their change.</source>
         <translation>在您打开网点 {code} 之后，其他人修改了它。未保存任何内容；请重新打开以查看其修改。</translation>
+    </message>
+    <message>
+        <source>cannot change: work order numbers of this outlet start with {code}.</source>
+        <translation>不能修改：本网点的工单号以 {code} 开头。</translation>
     </message>
     <message>
         <source>{code!r} is already used by another outlet.</source>
@@ -2540,6 +2556,10 @@
     <message>
         <source>Work order {number} is closed; its lines can no longer change.</source>
         <translation>维修工单 {number} 已关闭；其明细不能再修改。</translation>
+    </message>
+    <message>
+        <source>line {line} comes to more than the largest amount the shop can book.</source>
+        <translation>第 {line} 行的金额超过了可记账的最大金额。</translation>
     </message>
     <message>
         <source>cannot be more than the lines&apos; total ({subtotal}).</source>

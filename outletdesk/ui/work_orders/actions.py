@@ -185,7 +185,7 @@ class HandBackDialog(WorkOrderActionDialog):
         self.collected_by = QLineEdit(order.customer_name, self)
         self.amount = QLineEdit(money_text(max(order.balance, Decimal(0))), self)
         self.method = method_combo(self)
-        self.print_receipt = QCheckBox(self.tr("&Print the hand-back receipt"), self)
+        self.print_receipt = QCheckBox(self.tr("Print the hand-back &receipt"), self)
         self.print_receipt.setChecked(True)
         add_rows(
             self.form,

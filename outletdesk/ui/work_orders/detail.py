@@ -76,6 +76,16 @@ def _decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+STEP_KEYS = {
+    WorkOrderStatus.DIAGNOSING: 1,
+    WorkOrderStatus.AWAITING_APPROVAL: 2,
+    WorkOrderStatus.AWAITING_PARTS: 3,
+    WorkOrderStatus.IN_REPAIR: 4,
+    WorkOrderStatus.READY: 5,
+    WorkOrderStatus.UNREPAIRABLE: 6,
+}
+
+
 class WorkOrderDetail(QDialog):
     """Opened from the list (Enter / double-click) or by scanning the order's barcode."""
 
@@ -163,7 +173,13 @@ class WorkOrderDetail(QDialog):
         self.job_text.setTextFormat(Qt.TextFormat.RichText)
         self.job_text.setWordWrap(True)
         self.job_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.job_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.job_text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.passcode_shown = False
+        self.job_text.linkActivated.connect(self.toggle_passcode)
         self.technician_label = QLabel(tab)
         self.assign_button = QPushButton(self.tr("&Assign…"), tab)
         self.escalate_button = QPushButton(self.tr("&Escalate…"), tab)
@@ -309,7 +325,14 @@ class WorkOrderDetail(QDialog):
         order, self.settings, self.technicians = result
         self.show_order(order)
 
+    def toggle_passcode(self, _link: str = "") -> None:
+        self.passcode_shown = not self.passcode_shown
+        if self.order is not None:
+            self.job_text.setText(self._job_html(self.order))
+
     def show_order(self, order: WorkOrderDTO) -> None:
+        if self.order is None or self.order.id != order.id:
+            self.passcode_shown = False
         self.order = order
         self.setWindowTitle(
             self.tr("Work order {number} – {customer}").format(
@@ -403,7 +426,13 @@ class WorkOrderDetail(QDialog):
             ),
         ]
         if order.passcode is not None:
-            rows.append(row(self.tr("Passcode"), order.passcode))
+            # Masked even for technicians, until asked for: the screen may face the customer.
+            shown = escape(order.passcode) if self.passcode_shown else "••••••"
+            link = self.tr("hide") if self.passcode_shown else self.tr("show")
+            rows.append(
+                f"<tr><td style='color:#555; padding-right:12px'>{escape(self.tr('Passcode'))}</td>"
+                f"<td>{shown} <a href='passcode'>{escape(link)}</a></td></tr>"
+            )
         elif order.has_passcode:
             rows.append(row(self.tr("Passcode"), self.tr("(recorded; technicians only)")))
         if order.follow_up is not None and order.follow_up.done_at is not None:
@@ -495,8 +524,9 @@ class WorkOrderDetail(QDialog):
             for s in S
             if s in rules.TRANSITIONS[order.status] and s not in (S.DELIVERED, S.CANCELLED)
         ]
-        for number, target in enumerate(allowed, start=1):
-            button = QPushButton(f"&{number} {status_text(target)}", self)
+        for target in allowed:
+            # Each status keeps its number (Alt+4 is always "In repair"), whatever the order's state.
+            button = QPushButton(f"&{STEP_KEYS[target]} {status_text(target)}", self)
             button.setAutoDefault(False)
             button.setEnabled(self.can_edit)
             button.clicked.connect(lambda _c=False, t=target: self.move_to(t))
@@ -639,9 +669,36 @@ class WorkOrderDetail(QDialog):
 
     # ------------------------------------------------------------ steps and notes
 
-    def move_to(self, target: S) -> None:
+    def lines_unsaved(self) -> bool:
+        """The lines table differs from the saved lines (what a status step would throw away)."""
         order = self.order
         if order is None:
+            return False
+
+        def norm(
+            kind: object, description: str, quantity: object, price: object
+        ) -> tuple[object, ...]:
+            return (str(kind), description.strip(), _decimal(str(quantity)), _decimal(str(price)))
+
+        shown = [norm(x.kind, x.description, x.quantity, x.unit_price) for x in self.line_inputs()]
+        saved = [norm(x.kind, x.description, x.quantity, x.unit_price) for x in order.lines]
+        return shown != saved or _decimal(self.discount.text() or "0") != order.discount
+
+    def refuse_unsaved_lines(self) -> bool:
+        if not self.lines_unsaved():
+            return False
+        self.banner.setText(
+            self.tr(
+                "The lines have changes that are not saved. Save them (Save lines on the Lines & "
+                "payments tab) or remove them before the next step."
+            )
+        )
+        self.banner.show()
+        return True
+
+    def move_to(self, target: S) -> None:
+        order = self.order
+        if order is None or self.refuse_unsaved_lines():
             return
         services, actor, note = self._ctx.services, self._ctx.actor, self.step_note.text()
         self._write(
@@ -723,7 +780,7 @@ class WorkOrderDetail(QDialog):
         return self._open(PaymentDialog(self._ctx, self.order, self)) if self.order else None
 
     def open_hand_back(self) -> HandBackDialog | None:
-        if self.order is None:
+        if self.order is None or self.refuse_unsaved_lines():
             return None
         dialog = HandBackDialog(self._ctx, self.order, self)
         dialog.done.connect(lambda _order: self._handed_back(dialog))
@@ -734,7 +791,9 @@ class WorkOrderDetail(QDialog):
             self.print_receipt("handback")
 
     def open_cancel(self) -> CancelDialog | None:
-        return self._open(CancelDialog(self._ctx, self.order, self)) if self.order else None
+        if self.order is None or self.refuse_unsaved_lines():
+            return None
+        return self._open(CancelDialog(self._ctx, self.order, self))
 
     def open_follow_up(self) -> FollowUpDialog | None:
         return self._open(FollowUpDialog(self._ctx, self.order, self)) if self.order else None
