@@ -524,3 +524,37 @@ def test_unsaved_lines_stop_the_next_step_and_the_passcode_is_masked(
     assert fresh.status is WorkOrderStatus.READY and fresh.total == Decimal("45.00")
     # from "ready" only "in repair" is a step, and it keeps its own key, Alt+4
     assert detail.step_buttons[WorkOrderStatus.IN_REPAIR].text().startswith("&4 ")
+
+
+def test_enter_on_a_pick_list_picks_and_never_saves_the_intake(
+    services, clerk, tmp_path, qtbot, monkeypatch
+):
+    """From the user test: Return on the customer list also pressed Save."""
+    from PySide6.QtCore import QSettings, Qt
+
+    from outletdesk.core.customers import CustomerInput
+    from outletdesk.ui.context import AppContext, ChangeBus
+    from outletdesk.ui.tasks import TaskRunner
+    from outletdesk.ui.work_orders.intake_dialog import IntakeDialog
+
+    services.customers.create(clerk, CustomerInput("Maria Lopez", ["0612345678"]))
+    ctx = AppContext(
+        services,
+        clerk,
+        TaskRunner(inline=True),
+        ChangeBus(),
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    calls = []
+    monkeypatch.setattr(IntakeDialog, "submit", lambda self: calls.append("submit"))
+    dialog = IntakeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.search.setText("maria")
+    dialog.run_customer_search()
+    dialog.results.setFocus()
+    dialog.results.setCurrentRow(0)
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+    assert calls == []
+    assert dialog.customer is not None and dialog.customer.name == "Maria Lopez"  # picked

@@ -10,7 +10,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -595,6 +595,15 @@ class IntakeDialog(QDialog):
             promised_at=promised,
             technician_id=self.technician.currentData(),
         )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Plain Enter never reaches QDialog (which would press Save): it picks and moves on."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def submit(self) -> None:
         if not self.save_button.isEnabled():
