@@ -440,3 +440,28 @@ def test_generated_orders_are_searchable_and_later_orders_too(services):
         )
     assert queries.ids(admin, WorkOrderFilter(text="later-serial")) == [new_id]
     assert queries.count(admin, WorkOrderFilter()) == 51
+
+
+def test_demo_follow_ups_can_be_recorded(services):
+    """Review finding: demo orders showed a follow-up deadline with no follow-up to record."""
+    from outletdesk.core.demo import fill_demo
+    from outletdesk.core.work_orders.demo import generate_work_orders
+
+    fill_demo(services.db, customers=30)
+    admin = services.auth.sign_in("admin", "demo")
+    generate_work_orders(services.db, 300)
+    with services.db.read() as s:
+        due = list(s.scalars(select(WorkOrder).where(WorkOrder.next_due_kind == "follow_up")))
+    tasks = services.work_orders.follow_ups(admin, None)
+    assert tasks and {t.work_order_id for t in tasks} == {o.id for o in due}
+    if tasks:
+        order, _ = services.work_orders.record_follow_up(
+            admin,
+            tasks[0].work_order_id,
+            reached=True,
+            attitude=5,
+            efficiency=5,
+            solved=5,
+            overall=5,
+        )
+        assert order.next_due_at is None

@@ -27,6 +27,7 @@ from ...models import (
     Customer,
     CustomerPhone,
     Device,
+    FollowUp,
     NumberSequence,
     Outlet,
     Payment,
@@ -236,6 +237,7 @@ def generate_work_orders(
         lines: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
         payments: list[dict[str, Any]] = []
+        follow_ups: list[dict[str, Any]] = []
         for k in range(done, done + size):
             # Even spread over the years, in id order, at opening hours (08:00-19:00 local-ish).
             day_at = start + timedelta(seconds=span * (k + rng.random()) / count)
@@ -291,7 +293,9 @@ def generate_work_orders(
             )
             # Open orders are the recent ones: the chance of still being open halves every ~3 days.
             roll = rng.random()
-            if k >= count - fresh or roll < math.exp(-age / 4):
+            if k >= count - fresh and roll < 0.25:
+                status = "delivered"  # handed back in the last days: the follow-up call is due
+            elif k >= count - fresh or roll < math.exp(-age / 4):
                 status = rng.choices(status_names, status_weights)[0]
             elif roll < 0.95:
                 status = "delivered"
@@ -357,6 +361,28 @@ def generate_work_orders(
                 else None
             )
             oid = wo_id + k
+            score: int | None = None
+            if delivered_at is not None and (not followed or k >= detailed_from):
+                # The follow-up call: still due for recent hand-backs (so it can be recorded),
+                # done with scores for the detailed history.
+                score = rng.randint(2, 5) if followed else None  # same as the order's satisfaction
+                follow_ups.append(
+                    {
+                        "work_order_id": oid,
+                        "due_at": store.when(delivered_at + follow),
+                        "done_at": store.when(delivered_at + follow * rng.uniform(0.1, 0.9))
+                        if followed
+                        else None,
+                        "user_id": None,
+                        "reached": True if followed else None,
+                        "attitude": score,
+                        "efficiency": score,
+                        "solved": score,
+                        "overall": score,
+                        "comment": "",
+                        "flagged": bool(score is not None and score <= 2),
+                    }
+                )
             orders.append(
                 {
                     "id": oid,
@@ -401,7 +427,7 @@ def generate_work_orders(
                     "repair_warranty_until": store.day(
                         (delivered_at + timedelta(days=90)).date() if delivered_at else None
                     ),
-                    "satisfaction": rng.randint(3, 5) if followed and rng.random() < 0.6 else None,
+                    "satisfaction": score,
                     "customer_name_key": ckey,
                     "customer_phone": cphones[0] if cphones else "",
                     "device_model_key": f"{brand} {model}".casefold(),
@@ -505,7 +531,14 @@ def generate_work_orders(
                 )
                 pay_id += 1
         return _Chunk(
-            wo_id + done, wo_id + done + size - 1, devices, orders, lines, events, payments
+            wo_id + done,
+            wo_id + done + size - 1,
+            devices,
+            orders,
+            lines,
+            events,
+            payments,
+            follow_ups,
         )
 
     trigger = None
@@ -547,6 +580,7 @@ class _Chunk:
     lines: list[dict[str, Any]]
     events: list[dict[str, Any]]
     payments: list[dict[str, Any]]
+    follow_ups: list[dict[str, Any]]
 
 
 def _produced(make: Callable[[int, int], _Chunk], count: int) -> Iterator[_Chunk]:
@@ -595,6 +629,7 @@ def _insert_chunk(s: Session, chunk: _Chunk, fts_trigger: str | None) -> None:
         (WorkOrderLine, chunk.lines),
         (WorkOrderEvent, chunk.events),
         (Payment, chunk.payments),
+        (FollowUp, chunk.follow_ups),
     ):
         if not rows:
             continue
