@@ -558,3 +558,47 @@ def test_enter_on_a_pick_list_picks_and_never_saves_the_intake(
     qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
     assert calls == []
     assert dialog.customer is not None and dialog.customer.name == "Maria Lopez"  # picked
+
+
+def test_the_judgement_dialog_changes_the_warranty_with_a_reason(services, clerk, tmp_path, qtbot):
+    from datetime import timedelta
+
+    from PySide6.QtCore import QSettings
+
+    from outletdesk.core.customers import CustomerInput
+    from outletdesk.core.work_orders.dto import DeviceInput, IntakeInput, LineInput
+    from outletdesk.models import Warranty, utcnow
+    from outletdesk.ui.context import AppContext, ChangeBus
+    from outletdesk.ui.tasks import TaskRunner
+    from outletdesk.ui.work_orders.actions import JudgementDialog
+
+    bought = (utcnow().astimezone().date() - timedelta(days=10)).isoformat()
+    order, _ = services.intake.take_in(
+        clerk,
+        IntakeInput(
+            DeviceInput("phone", purchase_date=bought),
+            "Dropped in water",
+            customer_id=None,
+            new_customer=CustomerInput("Omar Haddad", ["0612345678"]),
+        ),
+    )
+    order, _ = services.work_orders.set_lines(
+        clerk, order.id, order.version, [LineInput("part", "Board", 1, "250")]
+    )
+    ctx = AppContext(
+        services,
+        clerk,
+        TaskRunner(inline=True),
+        ChangeBus(),
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    dialog = JudgementDialog(ctx, order)
+    qtbot.addWidget(dialog)
+    dialog.judgement.setCurrentIndex(dialog.judgement.findData("misuse"))
+    dialog.warranty.setCurrentIndex(dialog.warranty.findData("none"))
+    dialog.submit()
+    assert dialog.error.text().startswith("Note:")  # a reason is needed
+    dialog.note.setText("Liquid damage")
+    dialog.submit()
+    fresh = services.work_orders.get(clerk, order.id)
+    assert fresh.warranty is Warranty.NONE and fresh.total == Decimal("250.00")

@@ -475,3 +475,48 @@ def test_a_line_beyond_the_money_range_is_refused(services, clerk, tech):
         services.work_orders.set_lines(
             tech, order.id, order.version, [LineInput("part", "Gold", 10000, "9999999.99")]
         )
+
+
+def test_judgement_can_take_away_the_warranty_and_reprices_the_lines(services, clerk, tech):
+    bought = (utcnow().astimezone().date() - timedelta(days=30)).isoformat()
+    order, _ = intake(
+        services,
+        clerk,
+        device=DeviceInput("phone", "Vivo", "X100", purchase_date=bought),
+        deposit="0",
+    )
+    assert order.warranty is Warranty.MANUFACTURER and order.warranty_until is not None
+    order, _ = services.work_orders.set_lines(
+        tech, order.id, order.version, [LineInput("part", "Board", 1, "400")]
+    )
+    assert order.total == Decimal("0.00")
+    with pytest.raises(ValidationError, match="Note"):  # taking warranty away needs a reason
+        services.work_orders.judge(tech, order.id, order.version, "misuse", "none")
+    order, _ = services.work_orders.judge(
+        tech, order.id, order.version, "misuse", "none", "Liquid damage inside 进水"
+    )
+    assert (order.warranty, order.total, order.warranty_note) == (
+        Warranty.NONE,
+        Decimal("400.00"),
+        "Liquid damage inside 进水",
+    )
+    assert order.judged_at is not None and order.next_due_kind == "execute"
+    assert order.events[-1].kind == "judgement"
+    with pytest.raises(ValidationError, match="Judgement"):
+        services.work_orders.judge(tech, order.id, order.version, "gremlins", "none", "x")
+
+
+def test_a_rework_names_the_order_it_reworks(services, clerk, tech):
+    first, _ = intake(services, clerk, deposit="0")
+    for step in (S.IN_REPAIR, S.READY):
+        first, _ = services.work_orders.move(tech, first.id, first.version, step)
+    services.work_orders.hand_back(clerk, first.id, first.version, "Owner")
+    second, _ = intake(
+        services,
+        clerk,
+        new_customer=None,
+        customer_id=first.customer_id,
+        deposit="0",
+        device=DeviceInput("phone", imei=IMEI),
+    )
+    assert second.rework_of == first.number and second.warranty_until is not None

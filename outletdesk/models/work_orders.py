@@ -52,6 +52,15 @@ class Warranty(enum.StrEnum):
     REPAIR = "repair"  # back within our repair warranty: a rework
 
 
+class Judgement(enum.StrEnum):
+    """The preliminary judgement (初步判断) of what went wrong."""
+
+    QUALITY_DEFECT = "quality_defect"
+    TRANSPORT_DAMAGE = "transport_damage"
+    MISUSE = "misuse"
+    WEAR = "wear"
+
+
 class LineKind(enum.StrEnum):
     LABOUR = "labour"
     PART = "part"
@@ -121,7 +130,10 @@ class WorkOrder(Base):
     promised_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     technician_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     warranty: Mapped[str] = mapped_column(String(20), default=Warranty.NONE.value)
-    warranty_note: Mapped[str] = mapped_column(String(200), default="")
+    warranty_note: Mapped[str] = mapped_column(String(200), default="")  # why, when judged
+    warranty_until: Mapped[date | None] = mapped_column(Date, default=None)
+    rework_of: Mapped[str | None] = mapped_column(String(20), default=None)  # the earlier order
+    judgement: Mapped[str | None] = mapped_column(String(20), default=None)  # Judgement
     discount: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
     discount_reason: Mapped[str] = mapped_column(String(200), default="")
     tax_rate: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("0.00"))  # percent

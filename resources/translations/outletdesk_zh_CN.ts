@@ -542,6 +542,57 @@
     </message>
 </context>
 <context>
+    <name>JudgementDialog</name>
+    <message>
+        <source>Judgement – {number}</source>
+        <translation>初步判断 – {number}</translation>
+    </message>
+    <message>
+        <source>Changing the warranty found at intake needs a reason; the lines are re-priced at once.</source>
+        <translation>修改接收时确定的保修需要填写原因；明细会立即重新计价。</translation>
+    </message>
+    <message>
+        <source>Quality defect</source>
+        <translation>质量缺陷</translation>
+    </message>
+    <message>
+        <source>Transport damage</source>
+        <translation>运输损坏</translation>
+    </message>
+    <message>
+        <source>Misuse or accident</source>
+        <translation>使用不当或意外</translation>
+    </message>
+    <message>
+        <source>Normal wear</source>
+        <translation>正常磨损</translation>
+    </message>
+    <message>
+        <source>Not under warranty: chargeable</source>
+        <translation>不在保修期内：收费</translation>
+    </message>
+    <message>
+        <source>Manufacturer warranty: free</source>
+        <translation>厂家保修：免费</translation>
+    </message>
+    <message>
+        <source>Our repair warranty (rework): free</source>
+        <translation>本店维修保修（返修）：免费</translation>
+    </message>
+    <message>
+        <source>&amp;What went wrong</source>
+        <translation>问题原因(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Warranty</source>
+        <translation>保修(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>LanguageTab</name>
     <message>
         <source>&amp;Language on this computer:</source>
@@ -1134,6 +1185,10 @@
     <message>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Jud&amp;gement / warranty…</source>
+        <translation>判断 / 保修(&amp;G)…</translation>
     </message>
     <message>
         <source>Technician:</source>
@@ -2504,6 +2559,10 @@
     <message>
         <source>Unrepairable</source>
         <translation>无法维修</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>初步判断</translation>
     </message>
     <message>
         <source>Note</source>

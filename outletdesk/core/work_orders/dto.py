@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ...models import (
     Channel,
+    Judgement,
     LineKind,
     PaymentKind,
     PaymentMethod,
@@ -157,7 +158,10 @@ class WorkOrderDTO:
     technician_id: int | None
     technician_name: str
     warranty: Warranty
-    warranty_note: str
+    warranty_note: str  # the reason given when the warranty was judged
+    warranty_until: date | None
+    rework_of: str | None  # the earlier order this one reworks
+    judgement: Judgement | None
     is_rework: bool
     lines: tuple[LineDTO, ...]
     discount: Decimal

@@ -24,7 +24,6 @@ from ...models import (
     PaymentMethod,
     Priority,
     User,
-    Warranty,
     WorkOrder,
     WorkOrderStatus,
     utcnow,
@@ -368,7 +367,8 @@ class IntakeService:
                 promised_at=data.promised_at,
                 technician_id=data.technician_id,
                 warranty=warranty.kind.value,
-                warranty_note=_warranty_note(warranty),
+                warranty_until=warranty.until,
+                rework_of=warranty.last_order_number if warranty.rework else None,
                 tax_rate=settings.tax_rate,
                 received_at=now,
                 customer_name_key=name_key(customer.name),
@@ -452,11 +452,3 @@ class IntakeService:
                     items=", ".join(missing),
                 )
         return checked
-
-
-def _warranty_note(warranty: WarrantyDTO) -> str:
-    if warranty.kind is Warranty.REPAIR:
-        return f"rework of {warranty.last_order_number}, repair warranty until {warranty.until}"
-    if warranty.kind is Warranty.MANUFACTURER:
-        return f"manufacturer warranty until {warranty.until}"
-    return ""

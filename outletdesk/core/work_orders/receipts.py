@@ -230,8 +230,12 @@ def _intake(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Block
             state = w["ok"] if ok else w["not_ok"]
             blocks.append(Field(item, f"{state}: {note}" if note else state))
     warranty = _warranty(order, w)
-    if order.warranty_note:
-        warranty += f" ({order.warranty_note})"
+    if order.warranty_until:  # dates and order numbers read the same in every language
+        warranty += f" – {order.warranty_until.isoformat()}"
+    if order.rework_of:
+        warranty += f" ({order.rework_of})"
+    if order.warranty_note:  # the reason someone typed when judging the warranty
+        warranty += f"; {order.warranty_note}"
     blocks += [
         Rule(),
         Field(w["accessories"], order.accessories or w["none"]),

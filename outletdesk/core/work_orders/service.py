@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ...models import (
     Customer,
     FollowUp,
+    Judgement,
     LineKind,
     Payment,
     PaymentKind,
@@ -38,6 +39,8 @@ from .settings import load_settings
 
 S = WorkOrderStatus
 F_STATUS = QT_TRANSLATE_NOOP("core", "Status")
+F_JUDGEMENT = QT_TRANSLATE_NOOP("core", "Judgement")
+F_WARRANTY = QT_TRANSLATE_NOOP("core", "Warranty")
 F_NOTE = QT_TRANSLATE_NOOP("core", "Note")
 F_REASON = QT_TRANSLATE_NOOP("core", "Reason")
 F_TECHNICIAN = QT_TRANSLATE_NOOP("core", "Technician")
@@ -233,6 +236,56 @@ class WorkOrderService:
                 before={"technician_id": before},
                 after={"technician_id": technician_id, "reason": reason},
             )
+            return to_dto(s, order, actor), Changes(work_orders=True)
+
+    def judge(
+        self,
+        actor: Actor,
+        order_id: int,
+        version: int,
+        judgement: Judgement | str,
+        warranty: Warranty | str,
+        note: str = "",
+    ) -> tuple[WorkOrderDTO, Changes]:
+        """The preliminary judgement (初步判断): what went wrong, and whether warranty covers it.
+
+        Changing the warranty found at intake (water damage inside the maker's period, say) needs a
+        reason; the lines are re-priced at once and the change is in the history and the audit log.
+        """
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        kind = Judgement(v.choice(F_JUDGEMENT, str(judgement), tuple(j.value for j in Judgement)))
+        cover = Warranty(v.choice(F_WARRANTY, str(warranty), tuple(w.value for w in Warranty)))
+        with self._db.write(actor) as s:
+            order = load_order(s, order_id, version, lock=True)
+            if S(order.status) not in rules.OPEN:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("core", "Work order {number} is closed."), number=order.number
+                )
+            changing = cover.value != order.warranty
+            reason = v.text(F_NOTE, note, max_len=200, required=changing)
+            before = {"judgement": order.judgement, "warranty": order.warranty}
+            now = utcnow()
+            order.judgement, order.warranty, order.updated_at = kind.value, cover.value, now
+            if reason:
+                order.warranty_note = reason
+            if changing:
+                free = cover is not Warranty.NONE
+                lines = s.scalars(
+                    select(WorkOrderLine).where(WorkOrderLine.work_order_id == order.id)
+                )
+                for line in lines:
+                    line.amount = rules.line_amount(
+                        LineKind(line.kind), line.quantity, line.unit_price, free
+                    )
+                s.flush()
+                refresh_money(s, order)
+            if order.judged_at is None:
+                order.judged_at = now  # the first judgement is the one the time limit asks for
+            update_clock(s, order)
+            summary = f"{kind.value} / {cover.value}" + (f": {reason}" if reason else "")
+            add_event(s, order, actor, "judgement", summary)
+            after = {"judgement": kind.value, "warranty": cover.value, "note": reason}
+            record(s, actor, "judge", "work_order", order.id, before=before, after=after)
             return to_dto(s, order, actor), Changes(work_orders=True)
 
     def add_note(

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...core.changes import Changes
 from ...core.errors import StaleRecord
 from ...core.work_orders.dto import WorkOrderDTO
-from ...models import PaymentMethod
+from ...models import Judgement, PaymentMethod, Warranty
 from ..context import AppContext
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 from .labels import method_text
@@ -293,3 +293,57 @@ class FollowUpDialog(WorkOrderActionDialog):
         return lambda: services.work_orders.record_follow_up(
             actor, order.id, reached=reached, comment=comment, **values
         )
+
+
+class JudgementDialog(WorkOrderActionDialog):
+    """The preliminary judgement: what went wrong, and whether warranty pays for the work."""
+
+    def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, order, parent)
+        self.setWindowTitle(self.tr("Judgement – {number}").format(number=order.number))
+        self.say(
+            self.tr(
+                "Changing the warranty found at intake needs a reason; the lines are re-priced at once."
+            )
+        )
+        self.judgement = QComboBox(self)
+        for kind, text in (
+            (Judgement.QUALITY_DEFECT, self.tr("Quality defect")),
+            (Judgement.TRANSPORT_DAMAGE, self.tr("Transport damage")),
+            (Judgement.MISUSE, self.tr("Misuse or accident")),
+            (Judgement.WEAR, self.tr("Normal wear")),
+        ):
+            self.judgement.addItem(text, kind.value)
+        if order.judgement is not None:
+            self.judgement.setCurrentIndex(self.judgement.findData(order.judgement.value))
+        self.warranty = QComboBox(self)
+        for kind, text in (
+            (Warranty.NONE, self.tr("Not under warranty: chargeable")),
+            (Warranty.MANUFACTURER, self.tr("Manufacturer warranty: free")),
+            (Warranty.REPAIR, self.tr("Our repair warranty (rework): free")),
+        ):
+            self.warranty.addItem(text, kind.value)
+        self.warranty.setCurrentIndex(self.warranty.findData(order.warranty.value))
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(200)
+        add_rows(
+            self.form,
+            [
+                (self.tr("&What went wrong"), self.judgement),
+                (self.tr("&Warranty"), self.warranty),
+                (self.tr("&Reason"), self.note),
+            ],
+            self,
+        )
+        self.errors.fields.update(
+            {"Judgement": self.judgement, "Warranty": self.warranty, "Note": self.note}
+        )
+
+    def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
+        services, actor, order = self._ctx.services, self._ctx.actor, self.order
+        kind, cover, note = (
+            self.judgement.currentData(),
+            self.warranty.currentData(),
+            self.note.text(),
+        )
+        return lambda: services.work_orders.judge(actor, order.id, order.version, kind, cover, note)

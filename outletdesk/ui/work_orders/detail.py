@@ -44,6 +44,7 @@ from .actions import (
     CancelDialog,
     FollowUpDialog,
     HandBackDialog,
+    JudgementDialog,
     PaymentDialog,
     WorkOrderActionDialog,
     money_text,
@@ -185,11 +186,14 @@ class WorkOrderDetail(QDialog):
         self.escalate_button = QPushButton(self.tr("&Escalate…"), tab)
         self.assign_button.clicked.connect(lambda: self.open_assign(escalate=False))
         self.escalate_button.clicked.connect(lambda: self.open_assign(escalate=True))
+        self.judge_button = QPushButton(self.tr("Jud&gement / warranty…"), tab)
+        self.judge_button.clicked.connect(self.open_judgement)
         tech_row = QHBoxLayout()
         tech_row.addWidget(QLabel(self.tr("Technician:"), tab))
         tech_row.addWidget(self.technician_label, 1)
         tech_row.addWidget(self.assign_button)
         tech_row.addWidget(self.escalate_button)
+        tech_row.addWidget(self.judge_button)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.job_text, 1)
         layout.addLayout(tech_row)
@@ -370,10 +374,7 @@ class WorkOrderDetail(QDialog):
         )
         line2 = [self.tr("Received {when}").format(when=local_datetime(order.received_at))]
         if order.warranty is not Warranty.NONE or order.is_rework:
-            rework_of = None
-            if order.warranty is Warranty.REPAIR:
-                rework_of = order.warranty_note.split(",")[0].replace("rework of ", "")
-            line2.append(warranty_text(order.warranty, _until(order.warranty_note), rework_of))
+            line2.append(warranty_text(order.warranty, order.warranty_until or "", order.rework_of))
         if order.promised_at:
             line2.append(self.tr("Promised {when}").format(when=local_datetime(order.promised_at)))
         waiting = order.waiting_approval_seconds + order.waiting_parts_seconds
@@ -546,6 +547,7 @@ class WorkOrderDetail(QDialog):
         for widget in (
             self.assign_button,
             self.escalate_button,
+            self.judge_button,
             self.payment_button,
             self.save_lines_button,
             *self.line_buttons,
@@ -771,6 +773,9 @@ class WorkOrderDetail(QDialog):
 
     # ------------------------------------------------------------ action dialogs
 
+    def open_judgement(self) -> JudgementDialog | None:
+        return self._open(JudgementDialog(self._ctx, self.order, self)) if self.order else None
+
     def open_assign(self, escalate: bool = False) -> AssignDialog | None:
         if self.order is None:
             return None
@@ -822,8 +827,3 @@ def _plain(value: Decimal | str) -> str:
         text = format(value.normalize(), "f") if value == value.to_integral() else f"{value:.2f}"
         return text
     return value
-
-
-def _until(note: str) -> str:
-    """The date at the end of the core's warranty note ("… until 2025-03-01")."""
-    return note.rsplit("until ", 1)[-1] if "until " in note else ""
