@@ -26,10 +26,13 @@ class DeferredRunner:
         self.pending.append((work, on_done, on_error))
         return len(self.pending)
 
+    def step(self) -> None:
+        work, on_done, _ = self.pending.pop(0)
+        on_done(work())
+
     def release(self) -> None:
         while self.pending:
-            work, on_done, _ = self.pending.pop(0)
-            on_done(work())
+            self.step()
 
 
 def make_model(shop, runner=None) -> WorkOrderListModel:  # noqa: F811
@@ -108,15 +111,21 @@ def test_rows_come_by_the_page_before_and_after_all_ids_arrive(shop, monkeypatch
     runner = DeferredRunner()
     model = make_model(shop, runner)
     expected = queries.ids(actor, WorkOrderFilter())
+    assert model.rowCount() == 0 and calls == []  # nothing queried on the UI thread
+    runner.step()  # count and first page arrive together
     assert model.rowCount() == 5 and not model.all_ids_loaded
-    assert len(calls) == 1  # the first page, at once
-    # A jump before the ids arrive fetches that page by position.
+    assert len(calls) == 1
+    # A jump before all ids arrive asks for that page by position, on the worker.
+    assert model.work_order_id(4) is None
+    runner.step()  # all ids
+    assert model.all_ids_loaded
+    runner.step()  # the page of row 4
     assert model.work_order_id(4) == expected[4]
     assert calls[-1] == expected[4:]
-    runner.release()
-    assert model.all_ids_loaded
+    assert [model.work_order_id(r) for r in range(5)][:2] == expected[:2]  # page 0 is cached
+    runner.release()  # the page of rows 2-3
     assert [model.work_order_id(r) for r in range(5)] == expected
-    assert model.work_order_id(1) == expected[1] and len(calls) == 3  # cached pages reused
+    assert len(calls) == 3  # each page fetched once
     assert model.row(5) is None and model.row(-1) is None
 
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from ...core.auth import Actor
-from ...core.errors import OutletDeskError
 from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries, WorkOrderRow
 from ...core.work_orders.rules import TimeLimits, deadline_state
 from ...models import Priority, utcnow
@@ -76,6 +75,8 @@ class WorkOrderListModel(QAbstractTableModel):
         self._all_ids = False
         self._generation = 0
         self._pages: OrderedDict[int, list[WorkOrderRow | None]] = OrderedDict()
+        self._pending: set[int] = set()  # pages on their way from the worker
+        self._delivering = False  # True while the runner answers inline (tests): no repaint
         self._headers = [
             self.tr("Number"),
             self.tr("Received"),
@@ -110,23 +111,38 @@ class WorkOrderListModel(QAbstractTableModel):
         self.set_filter(replace(self._filter, sort=COLUMNS[column], descending=descending))
 
     def refresh(self) -> None:
-        """Count and first page now (the caller shows any error); every other id in the background."""
+        """Count and first page on the worker (shown the moment they arrive), then every id."""
         self._generation += 1
-        generation, f = self._generation, self._filter
-        count = self._queries.count(self._actor, f)
-        first = self._queries.ids(self._actor, f, limit=PAGE_SIZE)
-        rows = self._queries.rows(self._actor, first)
+        generation, f, queries, actor = self._generation, self._filter, self._queries, self._actor
+
+        def first_page() -> tuple[int, list[int], list[WorkOrderRow]]:
+            first = queries.ids(actor, f, limit=PAGE_SIZE)
+            return queries.count(actor, f), first, queries.rows(actor, first)
+
+        self._runner.run(
+            first_page,
+            lambda result: self._first_page_arrived(generation, *result),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _first_page_arrived(
+        self, generation: int, count: int, first: list[int], rows: list[WorkOrderRow]
+    ) -> None:
+        if generation != self._generation:
+            return
+        f, queries, actor = self._filter, self._queries, self._actor
         self.beginResetModel()
         self._count = max(count, len(first))
         self._ids = first
         self._all_ids = len(first) >= self._count
         self._pages.clear()
+        self._pending.clear()
         self._pages[0] = _aligned(first, rows)
         self.endResetModel()
         self.count_changed.emit(self._count)
         if not self._all_ids:
             self._runner.run(
-                lambda: self._queries.ids(self._actor, f),
+                lambda: queries.ids(actor, f),
                 lambda ids: self._ids_arrived(generation, ids),
                 lambda exc: self._failed(generation, exc),
             )
@@ -163,33 +179,60 @@ class WorkOrderListModel(QAbstractTableModel):
         return found.id if found else None
 
     def row(self, row: int) -> WorkOrderRow | None:
+        """The row if its page is here; otherwise None now, and the page is fetched on the worker."""
         if not 0 <= row < self._count:
             return None
         page = row // PAGE_SIZE
         rows = self._pages.get(page)
         if rows is None:
-            rows = self._load_page(page)
+            self._request_page(page)
+            rows = self._pages.get(page)  # already there when the runner runs inline (tests)
+            if rows is None:
+                return None
         else:
             self._pages.move_to_end(page)
         offset = row - page * PAGE_SIZE
         return rows[offset] if offset < len(rows) else None
 
-    def _load_page(self, page: int) -> list[WorkOrderRow | None]:
+    def _request_page(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        generation, f, queries, actor = self._generation, self._filter, self._queries, self._actor
         start = page * PAGE_SIZE
-        try:
-            if self._all_ids:
-                ids = self._ids[start : start + PAGE_SIZE]
-            else:
-                ids = self._queries.ids(self._actor, self._filter, offset=start, limit=PAGE_SIZE)
-            rows = _aligned(ids, self._queries.rows(self._actor, ids))
-        except OutletDeskError as exc:
-            # data() must not raise into Qt; the page shows the error, refresh() tries again.
-            self.load_failed.emit(exc)
-            rows = []
+        known = self._ids[start : start + PAGE_SIZE] if self._all_ids else None
+
+        def load() -> list[WorkOrderRow | None]:
+            ids = (
+                known if known is not None else queries.ids(actor, f, offset=start, limit=PAGE_SIZE)
+            )
+            return _aligned(ids, queries.rows(actor, ids))
+
+        self._delivering = True
+        self._runner.run(
+            load,
+            lambda rows: self._page_arrived(generation, page, rows),
+            lambda exc: self._page_failed(generation, page, exc),
+        )
+        self._delivering = False
+
+    def _page_arrived(self, generation: int, page: int, rows: list[WorkOrderRow | None]) -> None:
+        self._pending.discard(page)
+        if generation != self._generation:
+            return
         self._pages[page] = rows
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
-        return rows
+        if not self._delivering and rows:  # arrived later: repaint the rows that waited for it
+            first = page * PAGE_SIZE
+            last = min(first + len(rows), self._count) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _page_failed(self, generation: int, page: int, exc: BaseException) -> None:
+        self._pending.discard(page)
+        if generation == self._generation:
+            self._pages[page] = []  # shown empty; refresh() tries again
+            self.load_failed.emit(exc)
 
     # ------------------------------------------------------------ Qt model
 
