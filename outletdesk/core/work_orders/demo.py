@@ -365,7 +365,8 @@ def generate_work_orders(
             if delivered_at is not None and (not followed or k >= detailed_from):
                 # The follow-up call: still due for recent hand-backs (so it can be recorded),
                 # done with scores for the detailed history.
-                score = rng.randint(2, 5) if followed else None  # same as the order's satisfaction
+                # Mostly content customers, a few unhappy ones for the manager to call back.
+                score = rng.choices((1, 2, 3, 4, 5), (2, 4, 10, 34, 50))[0] if followed else None
                 follow_ups.append(
                     {
                         "work_order_id": oid,
