@@ -9,7 +9,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,10 +27,10 @@ from ..core.customer_export import COLUMN_TITLES, HEADER_WORDS, export_customers
 from ..core.customers import CustomerDTO, CustomerSearchResult
 from ..core.work_orders.dto import WorkOrderDTO
 from ..core.work_orders.rules import STATUS_LABELS
-from ..progress import Progress
 from .context import AppContext
 from .customer_dialog import CustomerDialog
 from .errors import show_error, translate_core
+from .exporting import ask_xlsx_path, run_export
 from .formats import local_datetime
 
 PAGE_LIMIT = 500
@@ -307,27 +306,20 @@ class CustomersPage(QWidget):
             return
         services, actor, query = self._ctx.services, self._ctx.actor, self.search.text()
         texts = {word: translate_core(word) for word in (*COLUMN_TITLES, *HEADER_WORDS)}
-        progress = Progress()
-        self._ctx.runner.run(
-            lambda: export_customers(
+        run_export(
+            self._ctx,
+            self,
+            lambda progress: export_customers(
                 services, actor, Path(path), query=query, progress=progress, texts=texts
             ),
             lambda count: self.inform(
                 self.tr("{count} customers written to {path}").format(count=count, path=path)
             ),
-            lambda exc: show_error(self, exc),
-            progress=progress,
-            label=self.tr("Exporting customers…"),
-            parent=self,
+            self.tr("Exporting customers…"),
         )
 
     def ask_export_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export customers"), "customers.xlsx", self.tr("Excel workbook (*.xlsx)")
-        )
-        if path and not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return path
+        return ask_xlsx_path(self, self.tr("Export customers"), "customers.xlsx")
 
     def inform(self, text: str) -> None:
         QMessageBox.information(self, self.tr("Export finished"), text)

@@ -186,10 +186,6 @@
         <translation>导出客户</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
@@ -1579,10 +1575,6 @@
         <translation>导出工单</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
@@ -2710,6 +2702,13 @@
     <message>
         <source>Cannot do that</source>
         <translation>无法执行该操作</translation>
+    </message>
+</context>
+<context>
+    <name>exporting</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,31 @@ def add_event(
     )
 
 
+def add_payment_row(
+    s: Session,
+    order: WorkOrder,
+    actor: Actor,
+    *,
+    kind: str,
+    method: str,
+    amount: Decimal,
+    note: str = "",
+    at: datetime | None = None,
+) -> None:
+    """Money in or out for an order (amount positive; a refund's kind says it went back)."""
+    s.add(
+        Payment(
+            work_order_id=order.id,
+            at=at or utcnow(),
+            user_id=actor.user_id,
+            kind=kind,
+            method=method,
+            amount=amount,
+            note=note,
+        )
+    )
+
+
 def update_clock(s: Session, order: WorkOrder) -> None:
     """Recompute the next deadline after any change of status or follow-up."""
     limits = load_settings(s, order.outlet_id).limits

@@ -19,7 +19,6 @@ from ...models import (
     Device,
     NumberSequence,
     Outlet,
-    Payment,
     PaymentKind,
     PaymentMethod,
     Priority,
@@ -37,7 +36,7 @@ from ..database import Database
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import rules
-from .common import add_event, device_dto, refresh_money, to_dto, update_clock
+from .common import add_event, add_payment_row, device_dto, refresh_money, to_dto, update_clock
 from .dto import DeviceDTO, DeviceInput, IntakeInput, WarrantyDTO, WorkOrderDTO
 from .settings import WorkOrderSettings, load_settings
 
@@ -390,15 +389,14 @@ class IntakeService:
             s.add(order)
             s.flush()
             if deposit > 0:
-                s.add(
-                    Payment(
-                        work_order_id=order.id,
-                        at=now,
-                        user_id=actor.user_id,
-                        kind=PaymentKind.DEPOSIT.value,
-                        method=method,
-                        amount=deposit,
-                    )
+                add_payment_row(
+                    s,
+                    order,
+                    actor,
+                    kind=PaymentKind.DEPOSIT.value,
+                    method=method,
+                    amount=deposit,
+                    at=now,
                 )
             add_event(s, order, actor, "status", to_status=WorkOrderStatus.RECEIVED.value, at=now)
             s.flush()

@@ -15,7 +15,6 @@ from ...models import (
     FollowUp,
     Judgement,
     LineKind,
-    Payment,
     PaymentKind,
     PaymentMethod,
     User,
@@ -33,7 +32,7 @@ from ..database import Database
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import rules
-from .common import add_event, load_order, refresh_money, to_dto, update_clock
+from .common import add_event, add_payment_row, load_order, refresh_money, to_dto, update_clock
 from .dto import LineInput, WorkOrderDTO
 from .settings import load_settings
 
@@ -428,16 +427,15 @@ class WorkOrderService:
                     amount=value,
                     balance=order.total - order.paid,
                 )
-            s.add(
-                Payment(
-                    work_order_id=order.id,
-                    at=utcnow(),
-                    user_id=actor.user_id,
-                    kind=kind.value,
-                    method=method,
-                    amount=value,
-                    note=note,
-                )
+            add_payment_row(
+                s,
+                order,
+                actor,
+                kind=kind.value,
+                method=method,
+                amount=value,
+                note=note,
+                at=utcnow(),
             )
             s.flush()
             refresh_money(s, order)
@@ -480,15 +478,14 @@ class WorkOrderService:
                 )
             now = utcnow()
             if amount > 0:
-                s.add(
-                    Payment(
-                        work_order_id=order.id,
-                        at=now,
-                        user_id=actor.user_id,
-                        kind=PaymentKind.PAYMENT.value,
-                        method=method,
-                        amount=amount,
-                    )
+                add_payment_row(
+                    s,
+                    order,
+                    actor,
+                    kind=PaymentKind.PAYMENT.value,
+                    method=method,
+                    amount=amount,
+                    at=now,
                 )
                 s.flush()
                 refresh_money(s, order)
@@ -507,16 +504,15 @@ class WorkOrderService:
             if (
                 balance < 0
             ):  # a deposit above the final bill (warranty work, unrepairable): give it back
-                s.add(
-                    Payment(
-                        work_order_id=order.id,
-                        at=now,
-                        user_id=actor.user_id,
-                        kind=PaymentKind.REFUND.value,
-                        method=method,
-                        amount=-balance,
-                        note="overpayment returned at hand-back",
-                    )
+                add_payment_row(
+                    s,
+                    order,
+                    actor,
+                    kind=PaymentKind.REFUND.value,
+                    method=method,
+                    amount=-balance,
+                    note="overpayment returned at hand-back",
+                    at=now,
                 )
                 s.flush()
                 refresh_money(s, order)
@@ -550,16 +546,15 @@ class WorkOrderService:
             order = load_order(s, order_id, version, lock=True)
             now = utcnow()
             if order.paid > 0:
-                s.add(
-                    Payment(
-                        work_order_id=order.id,
-                        at=now,
-                        user_id=actor.user_id,
-                        kind=PaymentKind.REFUND.value,
-                        method=method,
-                        amount=order.paid,
-                        note=reason[:200],
-                    )
+                add_payment_row(
+                    s,
+                    order,
+                    actor,
+                    kind=PaymentKind.REFUND.value,
+                    method=method,
+                    amount=order.paid,
+                    note=reason[:200],
+                    at=now,
                 )
                 s.flush()
             order.closed_at = now

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,9 +44,9 @@ from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueri
 from ...core.work_orders.service import FollowUpTask
 from ...core.work_orders.settings import WorkOrderSettings
 from ...models import WorkOrderStatus, utcnow
-from ...progress import Progress
 from ..context import AppContext
 from ..errors import show_error, translate_core
+from ..exporting import ask_xlsx_path, run_export
 from ..formats import local_datetime
 from .detail import WorkOrderDetail
 from .intake_dialog import IntakeDialog
@@ -459,30 +458,20 @@ class WorkOrdersPage(QWidget):
             *HEADER_WORDS,
         ]
         texts = {word: translate_core(word) for word in words}
-        progress = Progress()
-        self._ctx.runner.run(
-            lambda: export_work_orders(
+        run_export(
+            self._ctx,
+            self,
+            lambda progress: export_work_orders(
                 services, actor, Path(path), f, progress=progress, texts=texts
             ),
             lambda count: self.inform(
                 self.tr("{count} work orders written to {path}").format(count=count, path=path)
             ),
-            lambda exc: show_error(self, exc),
-            progress=progress,
-            label=self.tr("Exporting work orders…"),
-            parent=self,
+            self.tr("Exporting work orders…"),
         )
 
     def ask_export_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export work orders"),
-            "work-orders.xlsx",
-            self.tr("Excel workbook (*.xlsx)"),
-        )
-        if path and not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return path
+        return ask_xlsx_path(self, self.tr("Export work orders"), "work-orders.xlsx")
 
     def inform(self, text: str) -> None:
         QMessageBox.information(self, self.tr("Export finished"), text)
