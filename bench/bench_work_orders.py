@@ -27,14 +27,19 @@ VISIBLE_ROWS = 30  # what a list window paints after a jump
 
 
 class _Later:
-    """A task runner that keeps the background id load: 'open' is what the clerk waits for."""
+    """A task runner that does what the clerk waits for (count and first page, the first task)
+    at once, as the worker would, and keeps the background load of every id out of the figure."""
+
+    def __init__(self) -> None:
+        self.started = False
 
     def run(self, work, on_done=None, on_error=None, **_kwargs):  # noqa: ANN001, ANN003
-        self.work, self.on_done = work, on_done
+        if not self.started:
+            self.started = True
+            result = work()
+            if on_done:
+                on_done(result)
         return 1
-
-    def finish(self) -> None:
-        self.on_done(self.work())
 
 
 def _database() -> tuple[Path, float]:
