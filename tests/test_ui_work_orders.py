@@ -602,3 +602,42 @@ def test_the_judgement_dialog_changes_the_warranty_with_a_reason(services, clerk
     dialog.submit()
     fresh = services.work_orders.get(clerk, order.id)
     assert fresh.warranty is Warranty.NONE and fresh.total == Decimal("250.00")
+
+
+def test_expedite_from_the_detail_view_and_device_notes_at_intake(services, clerk, tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    from outletdesk.core.customers import CustomerInput
+    from outletdesk.models import Priority
+    from outletdesk.ui.context import AppContext, ChangeBus
+    from outletdesk.ui.tasks import TaskRunner
+    from outletdesk.ui.work_orders.detail import WorkOrderDetail
+    from outletdesk.ui.work_orders.intake_dialog import IntakeDialog
+
+    ctx = AppContext(
+        services,
+        clerk,
+        TaskRunner(inline=True),
+        ChangeBus(),
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    services.customers.create(clerk, CustomerInput("Yuki Tanaka", ["0612345678"]))
+    dialog = IntakeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.search.setText("yuki")
+    dialog.run_customer_search()
+    dialog.choose_customer(dialog.results.item(0).data(0x0100))
+    dialog.device_notes.setText("Engraved back: 'For Yuki'")
+    assert dialog.device_input().notes == "Engraved back: 'For Yuki'"
+    from outletdesk.core.work_orders.dto import IntakeInput
+
+    order, _ = services.intake.take_in(
+        clerk, IntakeInput(dialog.device_input(), "Cracked screen", customer_id=dialog.customer.id)
+    )
+    assert order.device.notes == "Engraved back: 'For Yuki'"
+    detail = WorkOrderDetail(ctx, order.id)
+    qtbot.addWidget(detail)
+    assert not detail.urgent_button.isChecked()
+    detail.toggle_urgent()
+    fresh = services.work_orders.get(clerk, order.id)
+    assert fresh.priority is Priority.URGENT and detail.urgent_button.isChecked()

@@ -520,3 +520,18 @@ def test_a_rework_names_the_order_it_reworks(services, clerk, tech):
         device=DeviceInput("phone", imei=IMEI),
     )
     assert second.rework_of == first.number and second.warranty_until is not None
+
+
+def test_expediting_after_intake_halves_the_limits_from_then_on(services, clerk, tech):
+    order, _ = intake(services, clerk)
+    assert order.next_due_at == order.received_at + timedelta(hours=2)
+    order, changes = services.work_orders.set_priority(
+        clerk, order.id, order.version, "urgent", "Customer flies tomorrow"
+    )
+    assert changes.work_orders and order.priority.value == "urgent"
+    assert order.next_due_at == order.received_at + timedelta(hours=1)
+    assert order.events[-1].kind == "priority"
+    with pytest.raises(ValidationError, match="Priority"):
+        services.work_orders.set_priority(clerk, order.id, order.version, "asap")
+    order, changes = services.work_orders.set_priority(clerk, order.id, order.version, "urgent")
+    assert not changes.any()  # already urgent: nothing written

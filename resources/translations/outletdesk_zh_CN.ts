@@ -405,6 +405,10 @@
         <translation>发票号或订单号</translation>
     </message>
     <message>
+        <source>Scratches, engraving, case colour…</source>
+        <translation>划痕、刻字、外壳颜色…</translation>
+    </message>
+    <message>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
@@ -435,6 +439,10 @@
     <message>
         <source>Colour</source>
         <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Device notes</source>
+        <translation>设备备注</translation>
     </message>
     <message>
         <source>Job</source>
@@ -1181,6 +1189,14 @@
     <message>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xpedite</source>
+        <translation>加急(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Urgent: every time limit is halved</source>
+        <translation>加急：各项时限减半</translation>
     </message>
     <message>
         <source>Jud&amp;gement / warranty…</source>

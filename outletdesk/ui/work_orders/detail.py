@@ -34,7 +34,7 @@ from ...core.errors import StaleRecord
 from ...core.work_orders import rules
 from ...core.work_orders.dto import LineInput, WorkOrderDTO
 from ...core.work_orders.settings import WorkOrderSettings
-from ...models import LineKind, Warranty, WorkOrderStatus, utcnow
+from ...models import LineKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
@@ -186,6 +186,10 @@ class WorkOrderDetail(QDialog):
         self.escalate_button = QPushButton(self.tr("&Escalate…"), tab)
         self.assign_button.clicked.connect(lambda: self.open_assign(escalate=False))
         self.escalate_button.clicked.connect(lambda: self.open_assign(escalate=True))
+        self.urgent_button = QPushButton(self.tr("E&xpedite"), tab)
+        self.urgent_button.setCheckable(True)
+        self.urgent_button.setToolTip(self.tr("Urgent: every time limit is halved"))
+        self.urgent_button.clicked.connect(self.toggle_urgent)
         self.judge_button = QPushButton(self.tr("Jud&gement / warranty…"), tab)
         self.judge_button.clicked.connect(self.open_judgement)
         tech_row = QHBoxLayout()
@@ -193,6 +197,7 @@ class WorkOrderDetail(QDialog):
         tech_row.addWidget(self.technician_label, 1)
         tech_row.addWidget(self.assign_button)
         tech_row.addWidget(self.escalate_button)
+        tech_row.addWidget(self.urgent_button)
         tech_row.addWidget(self.judge_button)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.job_text, 1)
@@ -338,6 +343,7 @@ class WorkOrderDetail(QDialog):
         if self.order is None or self.order.id != order.id:
             self.passcode_shown = False
         self.order = order
+        self.urgent_button.setChecked(order.priority is Priority.URGENT)
         self.setWindowTitle(
             self.tr("Work order {number} – {customer}").format(
                 number=order.number, customer=order.customer_name
@@ -548,6 +554,7 @@ class WorkOrderDetail(QDialog):
             self.assign_button,
             self.escalate_button,
             self.judge_button,
+            self.urgent_button,
             self.payment_button,
             self.save_lines_button,
             *self.line_buttons,
@@ -772,6 +779,16 @@ class WorkOrderDetail(QDialog):
             show_error(self, exc)
 
     # ------------------------------------------------------------ action dialogs
+
+    def toggle_urgent(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        target = Priority.NORMAL if order.priority is Priority.URGENT else Priority.URGENT
+        services, actor = self._ctx.services, self._ctx.actor
+        self._write(
+            lambda: services.work_orders.set_priority(actor, order.id, order.version, target), None
+        )
 
     def open_judgement(self) -> JudgementDialog | None:
         return self._open(JudgementDialog(self._ctx, self.order, self)) if self.order else None

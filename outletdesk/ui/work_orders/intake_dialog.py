@@ -187,6 +187,9 @@ class IntakeDialog(QDialog):
         self.proof = QLineEdit(box)
         self.proof.setPlaceholderText(self.tr("Invoice or order number"))
         self.colour = QLineEdit(box)
+        self.device_notes = QLineEdit(box)
+        self.device_notes.setMaxLength(1000)
+        self.device_notes.setPlaceholderText(self.tr("Scratches, engraving, case colour…"))
         self.seen_before = QLabel(box)
         self.seen_before.setWordWrap(True)
         self.seen_before.setTextFormat(Qt.TextFormat.RichText)
@@ -209,6 +212,7 @@ class IntakeDialog(QDialog):
         _row(form, self.tr("Purchase date"), self.purchase_date)
         _row(form, self.tr("Proof of purchase"), self.proof)
         _row(form, self.tr("Colour"), self.colour)
+        _row(form, self.tr("Device notes"), self.device_notes)
         form.addRow(self.seen_before)
         form.addRow(self.warranty_label)
         return box
@@ -280,6 +284,7 @@ class IntakeDialog(QDialog):
             "Serial number": self.serial,
             "IMEI": self.imei,
             "Purchase date": self.purchase_date,
+            "Device notes": self.device_notes,
             "Proof of purchase": self.proof,
             "Colour": self.colour,
             "Reported fault": self.fault,
@@ -485,6 +490,7 @@ class IntakeDialog(QDialog):
             purchase_date=self.purchase_date.text().strip() or None,
             proof_of_purchase=self.proof.text(),
             colour=self.colour.text(),
+            notes=self.device_notes.text(),
         )
 
     def run_device_lookup(self) -> None:
