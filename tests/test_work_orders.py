@@ -535,3 +535,11 @@ def test_expediting_after_intake_halves_the_limits_from_then_on(services, clerk,
         services.work_orders.set_priority(clerk, order.id, order.version, "asap")
     order, changes = services.work_orders.set_priority(clerk, order.id, order.version, "urgent")
     assert not changes.any()  # already urgent: nothing written
+
+
+def test_the_list_names_a_device_without_brand_or_model_by_its_type(services, clerk):
+    from outletdesk.core.work_orders.queries import WorkOrderQueries
+
+    order, _ = intake(services, clerk, device=DeviceInput("watch"), deposit="0")
+    (row,) = WorkOrderQueries(services.db).rows(clerk, [order.id])
+    assert row.device == "watch" == order.device.label

@@ -244,7 +244,7 @@ def _refresh_work_order_search(s: Session, customer: Customer) -> None:
     from sqlalchemy import Table, update
 
     from ..models import Device, WorkOrder
-    from .work_orders.rules import search_text
+    from .work_orders.rules import device_label, search_text
 
     phones = [p.number for p in customer.phones]
     rows = s.execute(
@@ -263,7 +263,7 @@ def _refresh_work_order_search(s: Session, customer: Customer) -> None:
     table = WorkOrder.__table__
     assert isinstance(table, Table)
     for order_id, number, serial, imei, brand, model, device_type in rows:
-        label = " ".join(p for p in (brand, model) if p) or device_type
+        label = device_label(brand, model, device_type)
         s.execute(
             update(table)
             .where(table.c.id == order_id)

@@ -17,6 +17,7 @@ from ...models import (
     WorkOrderStatus,
 )
 from ..customers import CustomerInput
+from .rules import device_label
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class DeviceDTO:
 
     @property
     def label(self) -> str:
-        return " ".join(p for p in (self.brand, self.model) if p) or self.device_type
+        return device_label(self.brand, self.model, self.device_type)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from ...progress import Progress
 from ..auth import Actor, Permission
 from ..i18n import QT_TRANSLATE_NOOP
 from ..services import Services
+from . import rules
 from .queries import WorkOrderFilter, WorkOrderQueries
 from .rules import STATUS_LABELS
 
@@ -180,7 +181,7 @@ def export_work_orders(
                     if r is None:  # deleted since the ids were read
                         continue
                     numbers[oid] = r.number
-                    device = " ".join(p for p in (r.brand, r.model) if p) or r.device_type
+                    device = rules.device_label(r.brand, r.model, r.device_type)
                     yield (
                         r.number,
                         outlets[r.outlet_id][1],

@@ -125,7 +125,7 @@ class _Device:
 
     @property
     def label(self) -> str:
-        return " ".join(p for p in (self.brand, self.model) if p) or self.device_type
+        return rules.device_label(self.brand, self.model, self.device_type)
 
 
 def validate_device(data: DeviceInput, settings: WorkOrderSettings, today: date) -> _Device:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from ...models import Customer, Device, Outlet, User, WorkOrder, WorkOrderStatus, utcnow
 from ..auth import Actor, Permission
 from ..database import Database
+from .rules import device_label
 
 MAX_QUERY_LENGTH = 100
 # Statuses in lifecycle order: sorting by status follows the counter's day, not the alphabet.
@@ -160,6 +161,7 @@ class WorkOrderQueries:
                 WorkOrder.customer_phone,
                 Device.brand,
                 Device.model,
+                Device.device_type,
                 WorkOrder.status,
                 WorkOrder.priority,
                 User.display_name,
@@ -183,7 +185,7 @@ class WorkOrderQueries:
                     r.received_at,
                     r.name,
                     r.customer_phone,
-                    " ".join(p for p in (r.brand, r.model) if p),
+                    device_label(r.brand, r.model, r.device_type),
                     WorkOrderStatus(r.status),
                     r.priority,
                     r.display_name or "",

@@ -214,6 +214,11 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+def device_label(brand: str, model: str, device_type: str) -> str:
+    """How a device is named everywhere: "brand model", or its type when neither is known."""
+    return " ".join(p for p in (brand, model) if p) or device_type
+
+
 def format_number(outlet_code: str, value: int) -> str:
     """Work order numbers per outlet: N-000123 (never reused; see NumberSequence)."""
     return f"{outlet_code}-{value:06d}"
