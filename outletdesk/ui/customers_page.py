@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -244,13 +245,13 @@ class CustomersPage(QWidget):
         if customer is None:
             self.details.setText(self.tr("Select a customer to see their details."))
             return
-        lines = [f"<h3>{_escape(customer.name)}</h3>"]
+        lines = [f"<h3>{escape(customer.name)}</h3>"]
         for number in customer.phones:
-            lines.append(_escape(number) + "<br>")
+            lines.append(escape(number) + "<br>")
         if customer.email:
-            lines.append(_escape(customer.email) + "<br>")
+            lines.append(escape(customer.email) + "<br>")
         if customer.notes:
-            lines.append("<p>" + _escape(customer.notes).replace("\n", "<br>") + "</p>")
+            lines.append("<p>" + escape(customer.notes).replace("\n", "<br>") + "</p>")
         self.details.setText("".join(lines))
         if not self._ctx.actor.can(Permission.VIEW_WORK_ORDERS):
             return
@@ -267,8 +268,8 @@ class CustomersPage(QWidget):
         if current is None or current.id != customer_id:
             return
         rows = [
-            f"<tr><td>{_escape(o.number)}</td><td>{local_datetime(o.received_at)[:10]}</td>"
-            f"<td>{_escape(o.device.label)}</td><td>{_escape(translate_core(STATUS_LABELS[o.status]))}</td></tr>"
+            f"<tr><td>{escape(o.number)}</td><td>{local_datetime(o.received_at)[:10]}</td>"
+            f"<td>{escape(o.device.label)}</td><td>{escape(translate_core(STATUS_LABELS[o.status]))}</td></tr>"
             for o in orders
         ]
         history = (
@@ -323,7 +324,3 @@ class CustomersPage(QWidget):
 
     def inform(self, text: str) -> None:
         QMessageBox.information(self, self.tr("Export finished"), text)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
