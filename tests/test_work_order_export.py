@@ -70,6 +70,11 @@ def test_log_rows_are_typed_and_hostile_text_stays_text(services, admin, tech, t
     services.work_orders.record_follow_up(
         admin, order.id, reached=True, attitude=5, efficiency=4, solved=5, overall=4
     )
+    # An approved partial refund lowers what was paid and what was charged; one awaiting review
+    # changes nothing yet.
+    order, _ = services.refunds.request(admin, order.id, "20", "cash", "Goodwill")
+    services.refunds.approve(admin, order.refunds[0].id, order.refunds[0].version)
+    services.refunds.request(admin, order.id, "30", "cash", "Asked again")
 
     path = tmp_path / "log.xlsx"
     count = export_work_orders(services, admin, path, WorkOrderFilter(sort=SortKey.NUMBER))
@@ -91,8 +96,11 @@ def test_log_rows_are_typed_and_hostile_text_stays_text(services, admin, tech, t
     assert done[col["Device"]] == "Huawei P50 Pro" and done[col["Serial no."]] == serial_of("张伟")
     assert (done[col["Status"]], done[col["Priority"]]) == ("Delivered", "normal")
     assert done[col["Technician"]] == "Tech" and done[col["Warranty"]] == "none"
-    money = [done[col[c]] for c in ("Subtotal", "Discount", "Tax", "Total", "Paid", "Balance")]
-    assert money == [420, 0, 0, 420, 420, 0]
+    money = [
+        done[col[c]]
+        for c in ("Subtotal", "Discount", "Tax", "Total", "Paid", "Refunded after hand-back")
+    ]
+    assert money == [420, 0, 0, 420, 400, 20] and done[col["Balance"]] == 0
     assert all(isinstance(v, int | float) for v in money)
     assert done[col["Judgement in time"]] == "yes" and done[col["Repair in time"]] == "yes"
     assert done[col["Follow-up in time"]] == "yes" and done[col["Satisfaction"]] == 4

@@ -60,6 +60,7 @@ class Permission(enum.StrEnum):
     VIEW_WORK_ORDERS = "view_work_orders"
     EDIT_WORK_ORDERS = "edit_work_orders"
     SEE_PASSCODE = "see_passcode"
+    APPROVE_REFUNDS = "approve_refunds"
 
 
 _ALL = frozenset(Permission)

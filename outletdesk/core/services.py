@@ -12,6 +12,7 @@ from .outlets import OutletService
 from .settings import SettingsService
 from .users import UserService
 from .work_orders.intake import IntakeService
+from .work_orders.refunds import RefundService
 from .work_orders.service import WorkOrderService
 from .work_orders.settings import WorkOrderSettingsService
 
@@ -28,6 +29,7 @@ class Services:
     intake: IntakeService
     work_orders: WorkOrderService
     work_order_settings: WorkOrderSettingsService
+    refunds: RefundService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -42,6 +44,7 @@ class Services:
             IntakeService(db),
             WorkOrderService(db),
             WorkOrderSettingsService(db),
+            RefundService(db),
         )
 
     @classmethod

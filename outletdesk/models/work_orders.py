@@ -61,6 +61,12 @@ class Judgement(enum.StrEnum):
     WEAR = "wear"
 
 
+class RefundStatus(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 class LineKind(enum.StrEnum):
     LABOUR = "labour"
     PART = "part"
@@ -238,6 +244,35 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(10))
     amount: Mapped[Decimal] = mapped_column(Money())  # positive; a refund's kind says it goes back
     note: Mapped[str] = mapped_column(String(200), default="")
+    # Every refund names who approved it (DOMAIN.md): a manager for a requested refund, the clerk
+    # for the deposit or overpayment given back by rule at cancel or hand-back.
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+
+
+class RefundRequest(Base):
+    """A refund asked for after hand-back (partial refund, refund of a failed repair), reviewed by
+    a manager: approved (money goes back as a refund payment) or rejected with a reason the
+    customer is told."""
+
+    __tablename__ = "refund_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_order_id: Mapped[int] = mapped_column(ForeignKey("work_orders.id"), index=True)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    requested_by: Mapped[str] = mapped_column(String(80))
+    amount: Mapped[Decimal] = mapped_column(Money())
+    method: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default=RefundStatus.PENDING.value, index=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    decided_by: Mapped[str] = mapped_column(String(80), default="")
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"), default=None)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class FollowUp(Base):

@@ -989,6 +989,146 @@
     </message>
 </context>
 <context>
+    <name>RefundDecisionDialog</name>
+    <message>
+        <source>Approve refund – {number}</source>
+        <translation>批准退款 – {number}</translation>
+    </message>
+    <message>
+        <source>Decline refund – {number}</source>
+        <translation>拒绝退款 – {number}</translation>
+    </message>
+    <message>
+        <source>{amount} by {method}, asked for by {who} on {when}: {reason}</source>
+        <translation>{amount}（{method}），由 {who} 于 {when} 申请：{reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional)</source>
+        <translation>备注（可选）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the customer</source>
+        <translation>告知客户的原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundRequestDialog</name>
+    <message>
+        <source>Request a refund – {number}</source>
+        <translation>申请退款 – {number}</translation>
+    </message>
+    <message>
+        <source>Paid {paid}; up to {refundable} can be asked for. A manager reviews the request within {days} working days; the customer is told the answer.</source>
+        <translation>已付 {paid}；最多可申请 {refundable}。经理将在 {days} 个工作日内审核，审核结果会告知客户。</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsAwaitingDialog</name>
+    <message>
+        <source>Refunds awaiting review</source>
+        <translation>待审核的退款</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>审核期限</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;Open order</source>
+        <translation>打开工单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>{count} refund requests await your review; overdue ones are red.</source>
+        <translation>有 {count} 个退款申请待您审核；逾期的以红色显示。</translation>
+    </message>
+    <message>
+        <source>No refund request awaits review.</source>
+        <translation>没有待审核的退款申请。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsPanel</name>
+    <message>
+        <source>Asked</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest refund…</source>
+        <translation>申请退款(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve…</source>
+        <translation>批准(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Decli&amp;ne…</source>
+        <translation>拒绝(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Refunds after hand-back</source>
+        <translation>交付后退款</translation>
+    </message>
+    <message>
+        <source>{status}, due {when}</source>
+        <translation>{status}，期限 {when}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1411,6 +1551,10 @@
         <translation>回访</translation>
     </message>
     <message>
+        <source>approved by {name}</source>
+        <translation>批准人 {name}</translation>
+    </message>
+    <message>
         <source>Totals: fix the amounts marked ?</source>
         <translation>合计：请修正标有 ? 的金额</translation>
     </message>
@@ -1529,8 +1673,16 @@
         <translation>止：不限</translation>
     </message>
     <message>
+        <source>All outlets</source>
+        <translation>所有网点</translation>
+    </message>
+    <message>
         <source>This outlet</source>
         <translation>本网点</translation>
+    </message>
+    <message>
+        <source>&amp;Refunds to review</source>
+        <translation>待审核退款(&amp;R)</translation>
     </message>
     <message>
         <source>E&amp;xport to Excel…</source>
@@ -1563,6 +1715,10 @@
     <message>
         <source>{count} work orders</source>
         <translation>共 {count} 张工单</translation>
+    </message>
+    <message>
+        <source>&amp;Refunds to review ({count})</source>
+        <translation>待审核退款 ({count})(&amp;R)</translation>
     </message>
     <message>
         <source>{number} · {name}
@@ -2153,6 +2309,10 @@
         <translation>已付</translation>
     </message>
     <message>
+        <source>Refunded after hand-back</source>
+        <translation>交付后已退款</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -2481,6 +2641,26 @@
         <translation>应付余额</translation>
     </message>
     <message>
+        <source>approved by {name}</source>
+        <translation>批准人 {name}</translation>
+    </message>
+    <message>
+        <source>Notes for the customer</source>
+        <translation>给客户的说明</translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation>已申请退款</translation>
+    </message>
+    <message>
+        <source>Refund approved</source>
+        <translation>退款已批准</translation>
+    </message>
+    <message>
+        <source>Refund declined</source>
+        <translation>退款被拒绝</translation>
+    </message>
+    <message>
         <source>Handed back</source>
         <translation>交付时间</translation>
     </message>
@@ -2579,6 +2759,26 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Work order {number} has not been handed back; a deposit is returned by cancelling the job, an overpayment at hand-back.</source>
+        <translation>工单 {number} 尚未交付；订金在取消工单时退还，多付款项在交付时退还。</translation>
+    </message>
+    <message>
+        <source>{amount} is more than can be refunded ({refundable}: paid, less refunds awaiting review).</source>
+        <translation>{amount} 超过可退金额（{refundable}：已付金额减去待审核的退款）。</translation>
+    </message>
+    <message>
+        <source>Work order {number}: only {available} is left to refund; reject this request and ask for a smaller amount.</source>
+        <translation>工单 {number}：只剩 {available} 可退；请拒绝此申请并重新申请较小的金额。</translation>
+    </message>
+    <message>
+        <source>Refund request {id} does not exist.</source>
+        <translation>退款申请 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>The refund request on {number} was decided or changed by someone else. Nothing was saved; reopen the order to see it.</source>
+        <translation>{number} 的退款申请已被他人审核或修改。未保存任何内容；请重新打开工单查看。</translation>
     </message>
     <message>
         <source>Line kind</source>
@@ -2816,6 +3016,30 @@
     <message>
         <source>Follow-up</source>
         <translation>回访</translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation>已申请退款</translation>
+    </message>
+    <message>
+        <source>Refund approved</source>
+        <translation>退款已批准</translation>
+    </message>
+    <message>
+        <source>Refund declined</source>
+        <translation>退款被拒绝</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>first judgement</source>

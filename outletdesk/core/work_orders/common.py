@@ -22,6 +22,8 @@ from ...models import (
     PaymentKind,
     PaymentMethod,
     Priority,
+    RefundRequest,
+    RefundStatus,
     User,
     Warranty,
     WorkOrder,
@@ -34,7 +36,15 @@ from ..auth import Actor, Permission
 from ..errors import NotFound, StaleRecord
 from ..i18n import QT_TRANSLATE_NOOP
 from . import rules
-from .dto import DeviceDTO, EventDTO, FollowUpDTO, LineDTO, PaymentDTO, WorkOrderDTO
+from .dto import (
+    DeviceDTO,
+    EventDTO,
+    FollowUpDTO,
+    LineDTO,
+    PaymentDTO,
+    RefundDTO,
+    WorkOrderDTO,
+)
 from .settings import load_settings
 
 
@@ -95,7 +105,10 @@ def add_payment_row(
     note: str = "",
     at: datetime | None = None,
 ) -> None:
-    """Money in or out for an order (amount positive; a refund's kind says it went back)."""
+    """Money in or out for an order (amount positive; a refund's kind says it went back).
+
+    A refund given back by rule (a deposit at cancel, an overpayment at hand-back) is approved by
+    the person who gives it back."""
     s.add(
         Payment(
             work_order_id=order.id,
@@ -105,6 +118,7 @@ def add_payment_row(
             method=method,
             amount=amount,
             note=note,
+            approved_by_id=actor.user_id if kind == PaymentKind.REFUND.value else None,
         )
     )
 
@@ -193,6 +207,7 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
             p.amount,
             names.get(p.user_id, "") if p.user_id else "",
             p.note,
+            names.get(p.approved_by_id, "") if p.approved_by_id else "",
         )
         for p in s.scalars(
             select(Payment)
@@ -286,6 +301,14 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
         collected_by=order.collected_by,
         repair_warranty_until=order.repair_warranty_until,
         version=order.version,
+        refunds=tuple(
+            refund_dto(r, order.number, customer.name)
+            for r in s.scalars(
+                select(RefundRequest)
+                .where(RefundRequest.work_order_id == order.id)
+                .order_by(RefundRequest.requested_at, RefundRequest.id)
+            )
+        ),
     )
 
 
@@ -302,4 +325,24 @@ def device_dto(d: Device) -> DeviceDTO:
         d.proof_of_purchase,
         d.colour,
         d.notes,
+    )
+
+
+def refund_dto(r: RefundRequest, number: str, customer_name: str) -> RefundDTO:
+    return RefundDTO(
+        id=r.id,
+        work_order_id=r.work_order_id,
+        number=number,
+        customer_name=customer_name,
+        requested_at=r.requested_at,
+        requested_by=r.requested_by,
+        amount=r.amount,
+        method=PaymentMethod(r.method),
+        reason=r.reason,
+        status=RefundStatus(r.status),
+        review_due_at=rules.add_working_days(r.requested_at, rules.REFUND_REVIEW_WORKING_DAYS),
+        decided_at=r.decided_at,
+        decided_by=r.decided_by,
+        decision_note=r.decision_note,
+        version=r.version,
     )

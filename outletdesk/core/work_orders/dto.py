@@ -13,6 +13,7 @@ from ...models import (
     PaymentKind,
     PaymentMethod,
     Priority,
+    RefundStatus,
     Warranty,
     WorkOrderStatus,
 )
@@ -110,6 +111,28 @@ class PaymentDTO:
     amount: Decimal
     username: str
     note: str
+    approved_by: str = ""  # refunds only
+
+
+@dataclass(frozen=True)
+class RefundDTO:
+    """A refund asked for after hand-back and where its review stands."""
+
+    id: int
+    work_order_id: int
+    number: str  # the work order's
+    customer_name: str
+    requested_at: datetime
+    requested_by: str
+    amount: Decimal
+    method: PaymentMethod
+    reason: str
+    status: RefundStatus
+    review_due_at: datetime
+    decided_at: datetime | None
+    decided_by: str
+    decision_note: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -188,10 +211,26 @@ class WorkOrderDTO:
     collected_by: str
     repair_warranty_until: date | None
     version: int
+    refunds: tuple[RefundDTO, ...] = ()
+
+    @property
+    def refunded(self) -> Decimal:
+        """Money given back after hand-back on approved requests (it lowers what was charged)."""
+        return sum(
+            (r.amount for r in self.refunds if r.status is RefundStatus.APPROVED), Decimal("0.00")
+        )
 
     @property
     def balance(self) -> Decimal:
-        return self.total - self.paid
+        return self.total - self.refunded - self.paid
+
+    @property
+    def refundable(self) -> Decimal:
+        """What a new refund request may still ask for: paid, less requests awaiting review."""
+        pending = sum(
+            (r.amount for r in self.refunds if r.status is RefundStatus.PENDING), Decimal("0.00")
+        )
+        return max(self.paid - pending, Decimal("0.00"))
 
     @property
     def deposit(self) -> Decimal:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -17,6 +18,8 @@ from ...models import (
     Customer,
     Device,
     Outlet,
+    RefundRequest,
+    RefundStatus,
     User,
     WorkOrder,
     WorkOrderLine,
@@ -55,6 +58,7 @@ ORDER_COLUMNS: tuple[tuple[str, Kind, float | None], ...] = (
     (QT_TRANSLATE_NOOP("core", "Tax"), "money", 10),
     (QT_TRANSLATE_NOOP("core", "Total"), "money", 12),
     (QT_TRANSLATE_NOOP("core", "Paid"), "money", 12),
+    (QT_TRANSLATE_NOOP("core", "Refunded after hand-back"), "money", 12),
     (QT_TRANSLATE_NOOP("core", "Balance"), "money", 12),
     (QT_TRANSLATE_NOOP("core", "Judgement in time"), "text", 10),
     (QT_TRANSLATE_NOOP("core", "Repair in time"), "text", 10),
@@ -168,6 +172,18 @@ def export_work_orders(
                     .where(w.id.in_(chunk))
                 )
                 found = {r.id: r for r in s.execute(query)}
+                refunded: dict[int, Decimal] = dict(
+                    s.execute(
+                        select(RefundRequest.work_order_id, func.sum(RefundRequest.amount))
+                        .where(
+                            RefundRequest.work_order_id.in_(chunk),
+                            RefundRequest.status == RefundStatus.APPROVED.value,
+                        )
+                        .group_by(RefundRequest.work_order_id)
+                    )
+                    .tuples()
+                    .all()
+                )
                 line_count += (
                     s.scalar(
                         select(func.count())
@@ -181,6 +197,7 @@ def export_work_orders(
                     if r is None:  # deleted since the ids were read
                         continue
                     numbers[oid] = r.number
+                    back = refunded.get(oid, Decimal("0.00"))  # Money-typed sum
                     device = rules.device_label(r.brand, r.model, r.device_type)
                     yield (
                         r.number,
@@ -205,7 +222,8 @@ def export_work_orders(
                         r.tax,
                         r.total,
                         r.paid,
-                        r.total - r.paid,
+                        back,
+                        r.total - back - r.paid,
                         met(r.judge_met),
                         met(r.execute_met),
                         met(r.follow_up_met),

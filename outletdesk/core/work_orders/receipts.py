@@ -34,6 +34,7 @@ from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..printouts import F_PAPER, RECEIPT_PAPERS
 from ..services import Services
+from . import rules
 from .dto import WorkOrderDTO
 
 F_KIND = QT_TRANSLATE_NOOP("core", "Printout")
@@ -98,6 +99,12 @@ RECEIPT_WORDS: dict[str, str] = {
     "method_other": QT_TRANSLATE_NOOP("core", "other"),
     "paid": QT_TRANSLATE_NOOP("core", "Paid"),
     "balance": QT_TRANSLATE_NOOP("core", "Balance due"),
+    "refunded": QT_TRANSLATE_NOOP("core", "Refunded after hand-back"),
+    "approved_by": QT_TRANSLATE_NOOP("core", "approved by {name}"),
+    "notes": QT_TRANSLATE_NOOP("core", "Notes for the customer"),
+    "refund_requested": QT_TRANSLATE_NOOP("core", "Refund requested"),
+    "refund_approved": QT_TRANSLATE_NOOP("core", "Refund approved"),
+    "refund_rejected": QT_TRANSLATE_NOOP("core", "Refund declined"),
     "handed_back": QT_TRANSLATE_NOOP("core", "Handed back"),
     "collected_by": QT_TRANSLATE_NOOP("core", "Collected by"),
     "unrepaired": QT_TRANSLATE_NOOP("core", "Returned unrepaired."),
@@ -207,6 +214,19 @@ def _totals(order: WorkOrderDTO, w: _Words) -> Totals:
     return Totals(tuple(rows))
 
 
+def _notes(order: WorkOrderDTO, w: _Words) -> list[Block]:
+    """What the shop told the customer: customer notes and refund decisions (never internal
+    notes)."""
+    told = [e for e in order.events if e.kind in rules.CUSTOMER_EVENT_KINDS]
+    if not told:
+        return []
+    blocks: list[Block] = [Heading(w["notes"])]
+    for e in told:
+        label = w[e.kind] + ": " if e.kind != "customer_note" else ""
+        blocks.append(Paragraph(f"{e.at.astimezone():%Y-%m-%d} {label}{e.text}"))
+    return blocks
+
+
 def _terms(terms: str, w: _Words) -> list[Block]:
     return [Heading(w["terms"]), Paragraph(terms.strip())] if terms.strip() else []
 
@@ -247,7 +267,7 @@ def _intake(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Block
         blocks.append(Field(w["deposit"], money(order.deposit)))
     if order.promised_at is not None:
         blocks.append(Field(w["promised"], local_time(order.promised_at)))
-    blocks += [*_terms(terms, w), SignatureLine(w["signature"])]
+    blocks += [*_notes(order, w), *_terms(terms, w), SignatureLine(w["signature"])]
     return w["intake_title"], blocks
 
 
@@ -270,7 +290,8 @@ def _handback(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Blo
         rows = tuple(
             (
                 f"{p.at.astimezone():%Y-%m-%d}",
-                f"{w['kind_' + p.kind.value]} ({w['method_' + p.method.value]})",
+                f"{w['kind_' + p.kind.value]} ({w['method_' + p.method.value]})"
+                + (", " + w["approved_by"].format(name=p.approved_by) if p.approved_by else ""),
                 ("-" if p.kind is PaymentKind.REFUND else "") + money(p.amount),
             )
             for p in order.payments
@@ -279,7 +300,11 @@ def _handback(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Blo
             Heading(w["payments"]),
             LineItems((w["date"], w["payment"], w["col_amount"]), rows, numeric_columns=(2,)),
         ]
-    blocks.append(Totals(((w["paid"], money(order.paid)), (w["balance"], money(order.balance)))))
+    settled = [(w["paid"], money(order.paid))]
+    if order.refunded:
+        settled.append((w["refunded"], money(order.refunded)))
+    blocks.append(Totals((*settled, (w["balance"], money(order.balance)))))
+    blocks += _notes(order, w)
     blocks.append(Rule())
     if order.collected_by:
         blocks.append(Field(w["collected_by"], order.collected_by))
@@ -310,6 +335,7 @@ def _quote(
         blocks.append(Paragraph(f"{_warranty(order, w)}. {w['warranty_free']}"))
     if order.deposit:
         blocks.append(Field(w["deposit"], money(order.deposit)))
+    blocks += _notes(order, w)
     until = today + timedelta(days=valid_days)
     blocks.append(
         Field(w["valid_until"], w["valid_days"].format(date=f"{until:%Y-%m-%d}", days=valid_days))

@@ -231,3 +231,23 @@ def search_text(
     return " ".join(
         p for p in (number, customer_name, *phones, serial, imei, device) if p
     ).casefold()
+
+
+# Refund review (退款审核): 1-3 working days in the handbook; we hold ourselves to the short end's
+# far edge, 3 working days from the request (weekends do not count).
+REFUND_REVIEW_WORKING_DAYS = 3
+
+
+def add_working_days(start: datetime, days: int) -> datetime:
+    """`start` moved on by `days` working days (Monday to Friday), counted in local time."""
+    local = start.astimezone()
+    moved = 0
+    while moved < days:
+        local += timedelta(days=1)
+        if local.weekday() < 5:
+            moved += 1
+    return local.astimezone(start.tzinfo)
+
+
+# History entries the customer is told about (printed on their receipts); internal notes never are.
+CUSTOMER_EVENT_KINDS = frozenset({"customer_note", "refund_approved", "refund_rejected"})

@@ -63,6 +63,7 @@ from .labels import (
     warranty_text,
 )
 from .printouts import ReceiptPrinter, kind_title
+from .refunds import RefundsPanel
 
 S = WorkOrderStatus
 _D = TypeVar("_D", bound=WorkOrderActionDialog)
@@ -285,6 +286,9 @@ class WorkOrderDetail(QDialog):
         layout.addWidget(self.lines_error)
         layout.addLayout(pay_row)
         layout.addWidget(self.payments)
+        self.refunds = RefundsPanel(self._ctx, tab)
+        self.refunds.dialog_wanted.connect(self._open)
+        layout.addWidget(self.refunds)
         return tab
 
     def _history_tab(self) -> QWidget:
@@ -354,6 +358,7 @@ class WorkOrderDetail(QDialog):
         self.technician_label.setText(order.technician_name or self.tr("(not assigned)"))
         self._fill_lines(order)
         self._fill_payments(order)
+        self.refunds.show_order(order, self.can_edit)
         self._fill_history(order)
         self._rebuild_steps(order)
 
@@ -496,7 +501,13 @@ class WorkOrderDetail(QDialog):
                     payment_kind_text(p.kind),
                     method_text(p.method),
                     money_text(p.amount),
-                    p.username,
+                    (
+                        p.username
+                        + " · "
+                        + self.tr("approved by {name}").format(name=p.approved_by)
+                        if p.approved_by
+                        else p.username
+                    ),
                 )
             ):
                 self.payments.setItem(row, column, QTableWidgetItem(text))

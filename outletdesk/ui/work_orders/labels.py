@@ -14,6 +14,7 @@ from ...models import (
     PaymentKind,
     PaymentMethod,
     Priority,
+    RefundStatus,
     Warranty,
     WorkOrderStatus,
 )
@@ -84,7 +85,18 @@ def event_kind_text(kind: str) -> str:
         "escalation": QCoreApplication.translate("work_orders", "Escalation"),
         "assignment": QCoreApplication.translate("work_orders", "Assignment"),
         "follow_up": QCoreApplication.translate("work_orders", "Follow-up"),
+        "refund_requested": QCoreApplication.translate("work_orders", "Refund requested"),
+        "refund_approved": QCoreApplication.translate("work_orders", "Refund approved"),
+        "refund_rejected": QCoreApplication.translate("work_orders", "Refund declined"),
     }.get(kind, kind)
+
+
+def refund_status_text(status: RefundStatus | str) -> str:
+    return {
+        RefundStatus.PENDING: QCoreApplication.translate("work_orders", "Awaiting review"),
+        RefundStatus.APPROVED: QCoreApplication.translate("work_orders", "Approved"),
+        RefundStatus.REJECTED: QCoreApplication.translate("work_orders", "Declined"),
+    }[RefundStatus(status)]
 
 
 def due_kind_text(kind: str | None) -> str:

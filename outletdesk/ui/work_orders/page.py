@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.auth import Permission
 from ...core.changes import Changes
 from ...core.errors import NotFound, OutletDeskError
+from ...core.outlets import OutletDTO
 from ...core.work_orders import rules
 from ...core.work_orders.dto import WorkOrderDTO
 from ...core.work_orders.export import (
@@ -53,6 +53,7 @@ from .intake_dialog import IntakeDialog
 from .labels import status_text
 from .list_model import COLUMNS, WorkOrderListModel
 from .printouts import ReceiptPrinter
+from .refunds import RefundsAwaitingDialog
 
 S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
@@ -102,9 +103,16 @@ class WorkOrdersPage(QWidget):
             toggle.setCheckable(True)
         self.date_from = _date_edit(self, self.tr("from: any"))
         self.date_to = _date_edit(self, self.tr("to: any"))
-        self.this_outlet = QCheckBox(self.tr("This outlet"), self)
-        self.this_outlet.setChecked(ctx.actor.outlet_id is not None)
-        self.this_outlet.setVisible(ctx.actor.outlet_id is not None)
+        # Which outlet's orders: the signed-in outlet first; any other, or all of them.
+        self.outlet = QComboBox(self)
+        self.outlet.addItem(self.tr("All outlets"), None)
+        if ctx.actor.outlet_id is not None:
+            self.outlet.addItem(self.tr("This outlet"), ctx.actor.outlet_id)
+            self.outlet.setCurrentIndex(1)
+        self.can_approve_refunds = ctx.actor.can(Permission.APPROVE_REFUNDS)
+        self.refunds_button = QPushButton(self.tr("&Refunds to review"), self)
+        self.refunds_button.setVisible(self.can_approve_refunds)
+        self.refunds_dialog: RefundsAwaitingDialog | None = None
         self.export_button = QPushButton(self.tr("E&xport to Excel…"), self)
         self.export_button.setEnabled(ctx.actor.can(Permission.EXPORT_DATA))
         if not ctx.actor.can(Permission.EXPORT_DATA):
@@ -157,10 +165,11 @@ class WorkOrdersPage(QWidget):
             self.technician,
             self.overdue,
             self.due_today,
-            self.this_outlet,
+            self.outlet,
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.refunds_button)
         filters.addWidget(self.export_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -187,9 +196,9 @@ class WorkOrdersPage(QWidget):
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._search_return)
-        for combo in (self.status, self.technician):
+        for combo in (self.status, self.technician, self.outlet):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        for toggle in (self.overdue, self.due_today, self.this_outlet):
+        for toggle in (self.overdue, self.due_today):
             toggle.toggled.connect(lambda _on: self.apply_filter())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.apply_filter())
@@ -199,6 +208,8 @@ class WorkOrdersPage(QWidget):
         self.flagged.itemActivated.connect(self._task_chosen)
         self.new_button.clicked.connect(self.new_intake)
         self.export_button.clicked.connect(self.export)
+        self.refunds_button.clicked.connect(self.open_refunds)
+        self.outlet.currentIndexChanged.connect(lambda _i: self.refresh_follow_ups())
         QShortcut(QKeySequence.StandardKey.New, self, self.new_intake)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         ctx.bus.changed.connect(self.refresh)
@@ -213,20 +224,23 @@ class WorkOrdersPage(QWidget):
     def _load_settings(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
 
-        def load() -> tuple[WorkOrderSettings, list[tuple[int, str]]]:
+        def load() -> tuple[WorkOrderSettings, list[tuple[int, str]], list[OutletDTO]]:
             settings = (
                 services.work_order_settings.get(outlet_id)
                 if outlet_id is not None
                 else WorkOrderSettings()
             )
-            return settings, services.work_orders.technicians(actor)
+            return settings, services.work_orders.technicians(actor), services.outlets.list()
 
         self._ctx.runner.run(load, self._settings_loaded, lambda exc: show_error(self, exc))
 
-    def _settings_loaded(self, result: tuple[WorkOrderSettings, list[tuple[int, str]]]) -> None:
-        self.settings, technicians = result
+    def _settings_loaded(
+        self, result: tuple[WorkOrderSettings, list[tuple[int, str]], list[OutletDTO]]
+    ) -> None:
+        self.settings, technicians, outlets = result
         for uid, name in technicians:
             self.technician.addItem(name, uid)
+        self._fill_outlets(outlets)
         # Deadline colours follow this outlet's time limits, so the model is made once they are known.
         self.model = WorkOrderListModel(
             WorkOrderQueries(self._ctx.services.db),
@@ -275,7 +289,7 @@ class WorkOrdersPage(QWidget):
             text=self.search.text(),
             statuses=statuses,
             technician_id=self.technician.currentData(),
-            outlet_id=self._ctx.actor.outlet_id if self.this_outlet.isChecked() else None,
+            outlet_id=self.outlet.currentData(),
             received_from=_date(self.date_from),
             received_to=_date(self.date_to),
             overdue=self.overdue.isChecked(),
@@ -309,19 +323,30 @@ class WorkOrdersPage(QWidget):
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
         manager = self.is_manager
 
-        def load() -> tuple[list[FollowUpTask], list[FollowUpTask]]:
+        refunds_outlet, approver = self.outlet.currentData(), self.can_approve_refunds
+
+        def load() -> tuple[list[FollowUpTask], list[FollowUpTask], int]:
             due = services.work_orders.follow_ups(actor, outlet_id, limit=200)
             flagged = (
                 services.work_orders.follow_ups(actor, outlet_id, flagged_only=True, limit=100)
                 if manager
                 else []
             )
-            return due, flagged
+            refunds = (
+                services.refunds.count_awaiting_review(actor, refunds_outlet) if approver else 0
+            )
+            return due, flagged, refunds
 
         self._ctx.runner.run(load, self._show_follow_ups, lambda exc: show_error(self, exc))
 
-    def _show_follow_ups(self, result: tuple[list[FollowUpTask], list[FollowUpTask]]) -> None:
-        due, flagged = result
+    def _show_follow_ups(self, result: tuple[list[FollowUpTask], list[FollowUpTask], int]) -> None:
+        due, flagged, refunds = result
+        self.refunds_button.setText(
+            self.tr("&Refunds to review ({count})").format(count=refunds)
+            if refunds
+            else self.tr("&Refunds to review")
+        )
+        self.refunds_button.setStyleSheet("color: #c62828; font-weight: 600;" if refunds else "")
         now = utcnow()
         self.follow_ups.clear()
         for task in due:
@@ -440,6 +465,28 @@ class WorkOrdersPage(QWidget):
             self.printer.preview(order.id, order.number, "intake")
         if dialog.print_label.isChecked():
             self.printer.preview(order.id, order.number, "label")
+
+    def _fill_outlets(self, outlets: list[OutletDTO]) -> None:
+        """Name every outlet in the picker, keeping the choice made (the signed-in one at first)."""
+        chosen = self.outlet.currentData()
+        self.outlet.blockSignals(True)
+        self.outlet.clear()
+        self.outlet.addItem(self.tr("All outlets"), None)
+        for o in outlets:
+            self.outlet.addItem(f"{o.code} – {o.name}", o.id)
+        index = self.outlet.findData(chosen)
+        self.outlet.setCurrentIndex(max(index, 0))
+        self.outlet.blockSignals(False)
+        self.outlet.setVisible(len(outlets) > 1 or chosen is None)
+
+    def open_refunds(self) -> RefundsAwaitingDialog | None:
+        if not self.can_approve_refunds:
+            return None
+        dialog = RefundsAwaitingDialog(self._ctx, self.outlet.currentData(), self)
+        dialog.open_order.connect(self.open_order)
+        self.refunds_dialog = dialog
+        self.open_dialog(dialog)
+        return dialog
 
     def open_dialog(self, dialog: QWidget) -> None:
         dialog.open()  # type: ignore[attr-defined]
