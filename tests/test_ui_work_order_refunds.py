@@ -80,6 +80,8 @@ def test_clerk_asks_manager_approves_from_the_review_list(
     order = manager_detail.order
     assert order.refunds[0].status is RefundStatus.APPROVED
     assert order.refunded == Decimal("80.00") and order.balance == 0
+    totals = manager_detail.totals.text()
+    assert "Refunded after hand-back" in totals and "<b>0.00</b>" in totals
     last = manager_detail.payments.rowCount() - 1
     assert manager_detail.payments.item(last, 1).text() == "Refund"
     assert "approved by Boss" in manager_detail.payments.item(last, 4).text()

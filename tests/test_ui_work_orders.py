@@ -352,6 +352,7 @@ def test_cancel_refunds_the_deposit(services, clerk, ctx, qtbot, monkeypatch):
     cancel.method.setCurrentIndex(cancel.method.findData("transfer"))
     cancel.submit()
     assert detail.order.status is S.CANCELLED and detail.order.paid == 0
+    assert detail.refunds.isHidden()  # refund requests are for handed-back orders
     assert detail.payments.item(1, 1).text() == "Refund"
     assert not detail.cancel_button.isEnabled() and not detail.step_buttons
 

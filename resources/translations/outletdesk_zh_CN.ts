@@ -1575,6 +1575,10 @@
         <translation>已付</translation>
     </message>
     <message>
+        <source>Refunded after hand-back</source>
+        <translation>交付后已退款</translation>
+    </message>
+    <message>
         <source>Balance due</source>
         <translation>应付余额</translation>
     </message>

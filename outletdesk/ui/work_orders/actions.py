@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,6 +71,16 @@ class WorkOrderActionDialog(QDialog):
     def say(self, text: str) -> None:
         self.intro.setText(text)
         self.intro.show()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        # A wrapped intro needs more height than the dialog's size hint gives a top-level
+        # window (Qt does not apply height-for-width there); without this the buttons overlap
+        # the last field.
+        super().showEvent(event)
+        layout = self.layout()
+        needed = layout.heightForWidth(self.width()) if layout is not None else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
         raise NotImplementedError

@@ -651,20 +651,23 @@ class WorkOrderDetail(QDialog):
             self.totals.setText(self.tr("Totals: fix the amounts marked ?"))
             return
         t = rules.totals(amounts, discount, order.tax_rate)
-        paid = order.paid
+        paid, refunded = order.paid, order.refunded
+        rows = [
+            (self.tr("Subtotal"), money_text(t.subtotal)),
+            (self.tr("Discount"), "−" + money_text(t.discount)),
+            (self.tr("Tax ({rate}%)").format(rate=order.tax_rate), money_text(t.tax)),
+            (self.tr("Total"), f"<b>{money_text(t.total)}</b>"),
+            (self.tr("Paid"), money_text(paid)),
+        ]
+        if refunded:  # approved after hand-back: it lowered what the order charged
+            rows.append((self.tr("Refunded after hand-back"), money_text(refunded)))
+        rows.append((self.tr("Balance due"), f"<b>{money_text(t.total - refunded - paid)}</b>"))
         self.totals.setText(
             "<table>"
             + "".join(
                 f"<tr><td style='padding-right:10px'>{escape(label)}</td>"
                 f"<td align='right'>{value}</td></tr>"
-                for label, value in (
-                    (self.tr("Subtotal"), money_text(t.subtotal)),
-                    (self.tr("Discount"), "−" + money_text(t.discount)),
-                    (self.tr("Tax ({rate}%)").format(rate=order.tax_rate), money_text(t.tax)),
-                    (self.tr("Total"), f"<b>{money_text(t.total)}</b>"),
-                    (self.tr("Paid"), money_text(paid)),
-                    (self.tr("Balance due"), f"<b>{money_text(t.total - paid)}</b>"),
-                )
+                for label, value in rows
             )
             + "</table>"
         )

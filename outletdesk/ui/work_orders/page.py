@@ -105,6 +105,10 @@ class WorkOrdersPage(QWidget):
         self.date_to = _date_edit(self, self.tr("to: any"))
         # Which outlet's orders: the signed-in outlet first; any other, or all of them.
         self.outlet = QComboBox(self)
+        self.outlet.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.outlet.setMinimumContentsLength(14)  # the popup shows the full names
         self.outlet.addItem(self.tr("All outlets"), None)
         if ctx.actor.outlet_id is not None:
             self.outlet.addItem(self.tr("This outlet"), ctx.actor.outlet_id)

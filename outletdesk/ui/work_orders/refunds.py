@@ -166,6 +166,8 @@ class RefundsPanel(QWidget):
     def show_order(self, order: WorkOrderDTO, can_edit: bool) -> None:
         self.order = order
         self.can_edit = can_edit
+        # Only a handed-back order takes refund requests; an open one keeps the room for its lines.
+        self.setVisible(order.status is WorkOrderStatus.DELIVERED or bool(order.refunds))
         self.table.setRowCount(len(order.refunds))
         now = utcnow()
         for row, r in enumerate(order.refunds):
