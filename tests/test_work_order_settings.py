@@ -79,3 +79,41 @@ def test_the_tab_loads_saves_and_shows_errors(services, admin, outlet, tmp_path,
         "SIM tray present",
     )
     assert tab.status.text() == "Saved."
+
+
+def test_new_time_limits_move_the_deadlines_still_running(services, admin, clerk, outlet):
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from test_work_orders import intake
+
+    from outletdesk.core.work_orders.rules import TimeLimits
+    from outletdesk.models import FollowUp, WorkOrderStatus
+
+    S = WorkOrderStatus
+    waiting, _ = intake(services, clerk)
+    done, _ = intake(services, clerk, deposit="0")
+    for step in (S.IN_REPAIR, S.READY):
+        done, _ = services.work_orders.move(clerk, done.id, done.version, step)
+    done, _ = services.work_orders.hand_back(clerk, done.id, done.version, "Owner")
+    assert waiting.next_due_at == waiting.received_at + timedelta(hours=2)
+
+    before = services.work_order_settings.get(outlet.id)
+    changes = services.work_order_settings.save(
+        admin,
+        outlet.id,
+        replace(before, limits=TimeLimits(Decimal("4"), Decimal("24"), Decimal("72"))),
+    )
+    assert changes.work_orders  # the list repaints its deadline colours
+    waiting = services.work_orders.get(clerk, waiting.id)
+    assert waiting.next_due_at == waiting.received_at + timedelta(hours=4)
+    done = services.work_orders.get(clerk, done.id)
+    assert done.delivered_at is not None
+    assert done.next_due_at == done.delivered_at + timedelta(hours=72)
+    with services.db.read() as s:
+        follow_up = s.query(FollowUp).filter_by(work_order_id=done.id).one()
+        assert follow_up.due_at == done.next_due_at
+    # Saving without touching the limits leaves every order (and its version) alone.
+    saved = services.work_order_settings.get(outlet.id)
+    services.work_order_settings.save(admin, outlet.id, replace(saved, tax_rate=Decimal("5")))
+    assert services.work_orders.get(clerk, waiting.id).version == waiting.version

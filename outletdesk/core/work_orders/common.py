@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -123,9 +123,9 @@ def add_payment_row(
     )
 
 
-def update_clock(s: Session, order: WorkOrder) -> None:
-    """Recompute the next deadline after any change of status or follow-up."""
-    limits = load_settings(s, order.outlet_id).limits
+def update_clock(s: Session, order: WorkOrder, limits: rules.TimeLimits | None = None) -> None:
+    """Recompute the next deadline after any change of status, follow-up or time limits."""
+    limits = limits or load_settings(s, order.outlet_id).limits
     followed_up = bool(s.scalar(select(FollowUp.done_at).where(FollowUp.work_order_id == order.id)))
     clock = rules.Clock(
         status=WorkOrderStatus(order.status),
@@ -145,6 +145,28 @@ def update_clock(s: Session, order: WorkOrder) -> None:
     if order.ready_at is not None and order.execute_met is None:
         waited = timedelta(seconds=order.waiting_approval_seconds + order.waiting_parts_seconds)
         order.execute_met = order.ready_at <= order.received_at + execute + waited
+
+
+def recompute_deadlines(s: Session, outlet_id: int, limits: rules.TimeLimits) -> int:
+    """An outlet's time limits changed: every deadline still running there follows the new
+    limits (open jobs and follow-up calls not yet made); returns how many orders changed.
+
+    Limits already met or missed stay as they were recorded."""
+    changed = 0
+    running = select(WorkOrder).where(
+        WorkOrder.outlet_id == outlet_id, WorkOrder.next_due_at.is_not(None)
+    )
+    for order in s.scalars(running).all():
+        before = order.next_due_at
+        update_clock(s, order, limits)
+        if order.next_due_kind == "follow_up" and order.next_due_at is not None:
+            s.execute(
+                update(FollowUp)
+                .where(FollowUp.work_order_id == order.id, FollowUp.done_at.is_(None))
+                .values(due_at=order.next_due_at)
+            )
+        changed += order.next_due_at != before
+    return changed
 
 
 def refresh_money(s: Session, order: WorkOrder) -> None:

@@ -150,6 +150,13 @@ class WorkOrderSettingsService:
                 before=json.loads(before.to_json()),
                 after=json.loads(settings.to_json()),
             )
+            if settings.limits != before.limits:
+                # The deadline arithmetic lives with the orders (common imports this module).
+                from .common import recompute_deadlines
+
+                s.flush()
+                recompute_deadlines(s, outlet_id, settings.limits)
+                return Changes(settings=True, work_orders=True)
         return Changes(settings=True)
 
 
