@@ -26,7 +26,7 @@ from ..core.auth import Permission
 from ..core.changes import Changes
 from ..core.customer_export import COLUMN_TITLES, HEADER_WORDS, export_customers
 from ..core.customers import CustomerDTO, CustomerSearchResult
-from ..core.work_orders.dto import WorkOrderDTO
+from ..core.work_orders.dto import OrderSummary
 from ..core.work_orders.rules import STATUS_LABELS
 from .context import AppContext
 from .customer_dialog import CustomerDialog
@@ -262,14 +262,14 @@ class CustomersPage(QWidget):
             lambda exc: show_error(self, exc),
         )
 
-    def _show_history(self, customer_id: int, head: str, orders: list[WorkOrderDTO]) -> None:
+    def _show_history(self, customer_id: int, head: str, orders: list[OrderSummary]) -> None:
         """The customer's repairs, newest first (the selection may have moved on meanwhile)."""
         current = self.selected()
         if current is None or current.id != customer_id:
             return
         rows = [
             f"<tr><td>{escape(o.number)}</td><td>{local_datetime(o.received_at)[:10]}</td>"
-            f"<td>{escape(o.device.label)}</td><td>{escape(translate_core(STATUS_LABELS[o.status]))}</td></tr>"
+            f"<td>{escape(o.device_label)}</td><td>{escape(translate_core(STATUS_LABELS[o.status]))}</td></tr>"
             for o in orders
         ]
         history = (

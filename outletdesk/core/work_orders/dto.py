@@ -115,6 +115,18 @@ class PaymentDTO:
 
 
 @dataclass(frozen=True)
+class OrderSummary:
+    """One line of a customer's or a device's repair history (no lines, payments or events)."""
+
+    id: int
+    number: str
+    received_at: datetime
+    status: WorkOrderStatus
+    device_label: str
+    reported_fault: str
+
+
+@dataclass(frozen=True)
 class RefundDTO:
     """A refund asked for after hand-back and where its review stands."""
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -37,7 +37,7 @@ from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import rules
 from .common import add_event, add_payment_row, device_dto, refresh_money, to_dto, update_clock
-from .dto import DeviceDTO, DeviceInput, IntakeInput, WarrantyDTO, WorkOrderDTO
+from .dto import DeviceDTO, DeviceInput, IntakeInput, OrderSummary, WarrantyDTO, WorkOrderDTO
 from .settings import WorkOrderSettings, load_settings
 
 F_DEVICE_TYPE = QT_TRANSLATE_NOOP("core", "Device type")
@@ -215,7 +215,7 @@ class IntakeService:
 
     def device_history(
         self, actor: Actor, serial: str = "", imei: str = ""
-    ) -> tuple[DeviceDTO | None, list[WorkOrderDTO]]:
+    ) -> tuple[DeviceDTO | None, list[OrderSummary]]:
         """A device seen before, recognised by serial or IMEI, with its repairs (newest first)."""
         actor.require(Permission.VIEW_WORK_ORDERS)
         serial = (serial or "").strip().upper()[:60]
@@ -224,17 +224,11 @@ class IntakeService:
             device = find_device(s, serial, imei)
             if device is None:
                 return None, []
-            orders = s.scalars(
-                select(WorkOrder)
-                .where(WorkOrder.device_id == device.id)
-                .order_by(WorkOrder.received_at.desc())
-                .limit(50)
-            )
-            return device_dto(device), [to_dto(s, o, actor) for o in orders]
+            return device_dto(device), _summaries(s, WorkOrder.device_id == device.id)
 
     def customer_history(
         self, actor: Actor, customer_id: int
-    ) -> tuple[list[DeviceDTO], list[WorkOrderDTO]]:
+    ) -> tuple[list[DeviceDTO], list[OrderSummary]]:
         """The intake screen shows a returning customer's devices and past orders."""
         actor.require(Permission.VIEW_WORK_ORDERS)
         with self._db.read(actor) as s:
@@ -247,13 +241,7 @@ class IntakeService:
                     .limit(50)
                 )
             ]
-            orders = s.scalars(
-                select(WorkOrder)
-                .where(WorkOrder.customer_id == customer_id)
-                .order_by(WorkOrder.received_at.desc())
-                .limit(50)
-            )
-            return devices, [to_dto(s, o, actor) for o in orders]
+            return devices, _summaries(s, WorkOrder.customer_id == customer_id)
 
     def preview_warranty(self, actor: Actor, outlet_id: int, device: DeviceInput) -> WarrantyDTO:
         """What the counter sees while typing: under warranty, and is it a rework?"""
@@ -450,3 +438,34 @@ class IntakeService:
                     items=", ".join(missing),
                 )
         return checked
+
+
+def _summaries(s: Session, which: ColumnElement[bool], limit: int = 50) -> list[OrderSummary]:
+    """A repair history in one query (newest first), not a full order per row."""
+    query = (
+        select(
+            WorkOrder.id,
+            WorkOrder.number,
+            WorkOrder.received_at,
+            WorkOrder.status,
+            Device.brand,
+            Device.model,
+            Device.device_type,
+            WorkOrder.reported_fault,
+        )
+        .join(Device, Device.id == WorkOrder.device_id)
+        .where(which)
+        .order_by(WorkOrder.received_at.desc(), WorkOrder.id.desc())
+        .limit(limit)
+    )
+    return [
+        OrderSummary(
+            oid,
+            number,
+            received,
+            WorkOrderStatus(status),
+            rules.device_label(brand, model, device_type),
+            fault,
+        )
+        for oid, number, received, status, brand, model, device_type, fault in s.execute(query)
+    ]

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.customers import CustomerDTO, CustomerInput, CustomerSearchResult
-from ...core.work_orders.dto import DeviceDTO, DeviceInput, IntakeInput, WarrantyDTO, WorkOrderDTO
+from ...core.work_orders.dto import (
+    DeviceDTO,
+    DeviceInput,
+    IntakeInput,
+    OrderSummary,
+    WarrantyDTO,
+    WorkOrderDTO,
+)
 from ...core.work_orders.settings import WorkOrderSettings
 from ...models import Channel, Priority
 from ..context import AppContext
@@ -435,7 +442,7 @@ class IntakeDialog(QDialog):
                 f"<b>{escape(self.customer.name)}</b>  {escape(', '.join(self.customer.phones))}"
             )
 
-    def _show_history(self, result: tuple[list[DeviceDTO], list[WorkOrderDTO]]) -> None:
+    def _show_history(self, result: tuple[list[DeviceDTO], list[OrderSummary]]) -> None:
         devices, orders = result
         self.past_devices.clear()
         for device in devices:
@@ -451,7 +458,7 @@ class IntakeDialog(QDialog):
         self.past_orders.setText(
             self.tr("Past orders: {orders}").format(
                 orders="; ".join(
-                    f"{o.number} {o.device.label} ({status_text(o.status)}, "
+                    f"{o.number} {o.device_label} ({status_text(o.status)}, "
                     f"{local_datetime(o.received_at)[:10]})"
                     for o in orders[:5]
                 )
@@ -502,7 +509,7 @@ class IntakeDialog(QDialog):
         if not device.device_type or outlet_id is None:
             return
 
-        def lookup() -> tuple[tuple[DeviceDTO | None, list[WorkOrderDTO]], WarrantyDTO | str]:
+        def lookup() -> tuple[tuple[DeviceDTO | None, list[OrderSummary]], WarrantyDTO | str]:
             history = (
                 services.intake.device_history(actor, serial=device.serial, imei=device.imei)
                 if device.serial.strip() or device.imei.strip()
@@ -525,7 +532,7 @@ class IntakeDialog(QDialog):
     def _show_lookup(
         self,
         seq: int,
-        result: tuple[tuple[DeviceDTO | None, list[WorkOrderDTO]], WarrantyDTO | str],
+        result: tuple[tuple[DeviceDTO | None, list[OrderSummary]], WarrantyDTO | str],
     ) -> None:
         if seq != self._lookup_seq:
             return
