@@ -230,3 +230,34 @@ def _no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("critical", "warning", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+
+
+# ---------------------------------------------------------------- poppler (reading PDFs back)
+
+POPPLER_TOOLS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm")
+
+
+def poppler_missing(*tools: str) -> str | None:
+    """Why a PDF cannot be read back here, or None; under CI a missing tool fails the test
+    (as the PostgreSQL server does: CI must not skip silently)."""
+    for tool in tools or POPPLER_TOOLS:
+        if shutil.which(tool) is None:
+            reason = f"{tool} is not installed (poppler-utils)"
+            if os.environ.get("CI"):
+                pytest.fail(reason)
+            return reason
+    return None
+
+
+def require_poppler(*tools: str) -> None:
+    reason = poppler_missing(*tools)
+    if reason is not None:
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def poppler() -> None:
+    require_poppler()
+
+
+needs_poppler = pytest.mark.usefixtures("poppler")

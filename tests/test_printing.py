@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -11,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import POPPLER_TOOLS, needs_poppler, poppler_missing, require_poppler
 
 from outletdesk.printing import document as d
 from outletdesk.printing.formats import paper_format
@@ -25,25 +25,6 @@ from outletdesk.progress import Cancelled, Progress
 
 MM = 72 / 25.4
 
-POPPLER_TOOLS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm")
-POPPLER_MISSING = "poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) are not installed"
-
-
-def require_poppler() -> None:
-    """Skip PDF read-back without poppler, but fail under CI (as conftest does for PostgreSQL)."""
-    if all(shutil.which(tool) for tool in POPPLER_TOOLS):
-        return
-    if os.environ.get("CI"):
-        pytest.fail(POPPLER_MISSING)
-    pytest.skip(POPPLER_MISSING)
-
-
-@pytest.fixture
-def poppler() -> None:
-    require_poppler()
-
-
-needs_poppler = pytest.mark.usefixtures("poppler")
 
 HEADER = d.OutletHeader(
     name="北站维修中心 North Repair",
@@ -260,14 +241,14 @@ def test_printing_does_not_import_qt_or_core() -> None:
             assert forbidden not in code, f"{module.name} mentions {forbidden}"
 
 
-@pytest.mark.parametrize(
-    ("ci", "outcome"), [(True, pytest.fail.Exception), (False, pytest.skip.Exception)]
-)
-def test_missing_poppler_fails_under_ci_and_skips_elsewhere(monkeypatch, ci, outcome):
-    monkeypatch.setattr(shutil, "which", lambda _tool: None)
-    if ci:
-        monkeypatch.setenv("CI", "true")
-    else:
-        monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(outcome, match=re.escape(POPPLER_MISSING)):
+@pytest.mark.parametrize("tool", POPPLER_TOOLS)
+def test_missing_poppler_fails_under_ci_and_skips_elsewhere(monkeypatch, tool):
+    monkeypatch.setattr(shutil, "which", lambda name: None if name == tool else f"/usr/bin/{name}")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=f"{tool} is not installed"):
+        require_poppler()
+    monkeypatch.delenv("CI")
+    assert poppler_missing(tool) == f"{tool} is not installed (poppler-utils)"
+    assert poppler_missing("pdftotext" if tool != "pdftotext" else "pdfinfo") is None
+    with pytest.raises(pytest.skip.Exception, match=f"{tool} is not installed"):
         require_poppler()

@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import needs_poppler
 
 from outletdesk.core import printouts
 from outletdesk.core.errors import ValidationError
 from outletdesk.core.settings import ReceiptSettings
 from outletdesk.printing.receipts import DEFAULT_TEXTS
-
-POPPLER_TOOLS = ("pdftotext",)
-POPPLER_MISSING = "poppler-utils (pdftotext) are not installed"
-
-
-def require_poppler() -> None:
-    """Skip PDF read-back without poppler, but fail under CI (as conftest does for PostgreSQL)."""
-    if all(shutil.which(tool) for tool in POPPLER_TOOLS):
-        return
-    if os.environ.get("CI"):
-        pytest.fail(POPPLER_MISSING)
-    pytest.skip(POPPLER_MISSING)
-
-
-@pytest.fixture
-def poppler() -> None:
-    require_poppler()
-
-
-needs_poppler = pytest.mark.usefixtures("poppler")
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
@@ -117,16 +96,3 @@ def test_unknown_or_label_paper_is_refused(services, admin, outlet, paper):
         printouts.test_receipt_pdf(services, admin, outlet.id, paper, None)
     assert caught.value.field == "Paper size"
     assert "80mm" in str(caught.value)
-
-
-@pytest.mark.parametrize(
-    ("ci", "outcome"), [(True, pytest.fail.Exception), (False, pytest.skip.Exception)]
-)
-def test_missing_poppler_fails_under_ci_and_skips_elsewhere(monkeypatch, ci, outcome):
-    monkeypatch.setattr(shutil, "which", lambda _tool: None)
-    if ci:
-        monkeypatch.setenv("CI", "true")
-    else:
-        monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(outcome, match=re.escape(POPPLER_MISSING)):
-        require_poppler()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import audit_count
+from conftest import audit_count, poppler_missing, require_poppler
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog
@@ -32,23 +30,6 @@ MM = 72 / 25.4
 
 # The offscreen platform cannot resize a shown dialog to its size hint and says so; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def poppler_missing(*tools: str) -> str | None:
-    """Why a PDF cannot be read back here, or None; under CI a missing tool fails the test."""
-    for tool in tools:
-        if shutil.which(tool) is None:
-            reason = f"{tool} is not installed"
-            if os.environ.get("CI"):  # as conftest does for PostgreSQL: CI must not skip silently
-                pytest.fail(reason)
-            return reason
-    return None
-
-
-def require_poppler(*tools: str) -> None:
-    reason = poppler_missing(*tools)
-    if reason is not None:
-        pytest.skip(reason)
 
 
 def make_context(services, actor, tmp_path: Path) -> AppContext:
@@ -478,17 +459,3 @@ def test_test_receipt_words_go_through_translation(admin_page, tmp_path, monkeyp
     assert "测试小票" in text and "顾客签名" in text and "合计" in text
     assert "Customer signature" not in text
     assert set(asked) >= set(chinese) and "Diagnosis" in asked
-
-
-@pytest.mark.parametrize("tool", ["pdftotext", "pdfinfo"])
-def test_missing_poppler_fails_under_ci_and_skips_elsewhere(monkeypatch, tool):
-    monkeypatch.setattr(shutil, "which", lambda name: None if name == tool else f"/usr/bin/{name}")
-    monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match=f"{tool} is not installed"):
-        require_poppler("pdftotext", "pdfinfo")
-    with pytest.raises(pytest.fail.Exception, match=f"{tool} is not installed"):
-        poppler_missing(tool)
-    monkeypatch.delenv("CI")
-    assert poppler_missing(tool) == f"{tool} is not installed"
-    with pytest.raises(pytest.skip.Exception, match=f"{tool} is not installed"):
-        require_poppler(tool)

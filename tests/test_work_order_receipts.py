@@ -7,8 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import make_actor
-from test_printouts import needs_poppler, pdf_text, poppler  # noqa: F401 - the fixture needs_poppler uses
+from conftest import make_actor, needs_poppler
+from test_printouts import pdf_text
 
 from outletdesk.core.customers import CustomerInput
 from outletdesk.core.errors import ValidationError
