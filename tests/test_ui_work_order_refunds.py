@@ -86,6 +86,8 @@ def test_clerk_asks_manager_approves_from_the_review_list(
     assert manager_detail.payments.item(last, 1).text() == "Refund"
     assert "approved by Boss" in manager_detail.payments.item(last, 4).text()
     assert not manager_detail.refunds.approve_button.isEnabled()
+    assert review.table.rowCount() == 0  # the open review list heard of the decision
+    assert "No refund request" in review.empty.text()
     page.refresh_follow_ups()
     assert "(1)" not in page.refunds_button.text()
 
@@ -104,6 +106,17 @@ def test_manager_declines_with_a_reason_the_customer_is_told(
     assert detail.order.paid == Decimal("300.00")
     history = [detail.history.item(r, 2).text() for r in range(detail.history.rowCount())]
     assert "Refund declined" in history
+
+
+def test_a_manager_cannot_approve_their_own_request(
+    services, manager, delivered, tmp_path, qtbot, monkeypatch
+):
+    services.refunds.request(manager, delivered.id, "30", "cash", "Goodwill")
+    detail = detail_for(_ctx(services, manager, tmp_path), qtbot, delivered.id, monkeypatch)
+    assert not detail.refunds.approve_button.isEnabled()
+    assert "another manager" in detail.refunds.approve_button.toolTip()
+    assert detail.refunds.reject_button.isEnabled()
+    assert detail.refunds.open_decision(approve=True) is None
 
 
 def test_the_outlet_picker_shows_another_outlets_orders(

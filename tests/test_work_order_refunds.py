@@ -125,6 +125,31 @@ def test_only_a_manager_decides_and_a_clerk_cannot_approve(services, clerk, mana
     services.refunds.approve(admin, refund.id, refund.version)
 
 
+def test_whoever_asked_for_a_refund_does_not_approve_it(services, manager, delivered):
+    order, _ = services.refunds.request(manager, delivered.id, "40", "cash", "Goodwill")
+    refund = order.refunds[0]
+    with pytest.raises(DomainError, match="another manager"):
+        services.refunds.approve(manager, refund.id, refund.version)
+    assert rows(services, Payment) == 2  # nothing moved
+    other = make_actor(services, delivered.outlet_id, Role.MANAGER, "deputy")
+    order, _ = services.refunds.approve(other, refund.id, refund.version)
+    assert order.refunds[0].decided_by == "Deputy" and order.refunded == Decimal("40.00")
+
+
+def test_the_outlets_review_limit_sets_when_the_answer_is_due(services, admin, clerk, delivered):
+    from dataclasses import replace
+
+    settings = services.work_order_settings.get(delivered.outlet_id)
+    services.work_order_settings.save(
+        admin, delivered.outlet_id, replace(settings, refund_review_days=1)
+    )
+    order, _ = services.refunds.request(clerk, delivered.id, "10", "cash", "Quick one")
+    refund = order.refunds[0]
+    assert refund.review_due_at == rules.add_working_days(refund.requested_at, 1)
+    (listed,) = services.refunds.awaiting_review(admin)
+    assert listed.review_due_at == refund.review_due_at
+
+
 def test_a_request_decided_by_someone_else_is_stale(services, clerk, manager, delivered):
     order, _ = services.refunds.request(clerk, delivered.id, "50", "cash", "Partial refund")
     refund = order.refunds[0]

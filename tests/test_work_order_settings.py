@@ -34,10 +34,13 @@ def test_form_texts_parse_into_settings():
         (5, "phone: many", "Manufacturer warranty (months)"),
         (5, "", "Manufacturer warranty (months)"),
         (6, "=HYPERLINK(1)", "Condition checklist"),
+        (8, "0", "Refund review (working days)"),
+        (8, "three", "Refund review (working days)"),
+        (8, "31", "Refund review (working days)"),
     ],
 )
 def test_bad_form_texts_name_the_field(index, text, field):
-    values = list(FORM)
+    values = [*FORM, "3"]
     values[index] = text
     with pytest.raises(ValidationError) as err:
         settings_from_form(*values)

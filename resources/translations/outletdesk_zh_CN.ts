@@ -1003,8 +1003,8 @@
         <translation>{amount}（{method}），由 {who} 于 {when} 申请：{reason}</translation>
     </message>
     <message>
-        <source>&amp;Note (optional)</source>
-        <translation>备注（可选）(&amp;N)</translation>
+        <source>&amp;Note for the customer (optional)</source>
+        <translation>给客户的备注（可选）(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Reason for the customer</source>
@@ -1073,8 +1073,8 @@
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <source>{count} refund requests await your review; overdue ones are red.</source>
-        <translation>有 {count} 个退款申请待您审核；逾期的以红色显示。</translation>
+        <source>Refund requests awaiting your review: {count} (overdue ones in red).</source>
+        <translation>待您审核的退款申请：{count} 个（逾期的以红色显示）。</translation>
     </message>
     <message>
         <source>No refund request awaits review.</source>
@@ -1126,6 +1126,10 @@
     <message>
         <source>{status}, due {when}</source>
         <translation>{status}，期限 {when}</translation>
+    </message>
+    <message>
+        <source>You asked for this refund; another manager must approve it.</source>
+        <translation>这笔退款是您申请的，须由另一位经理批准。</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1796,10 @@
     <message>
         <source>Repair &amp;warranty (days):</source>
         <translation>维修保修期（天）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Refund review within (wor&amp;king days):</source>
+        <translation>退款审核期限（工作日）(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Device types:</source>
@@ -2773,6 +2781,10 @@
         <translation>{amount} 超过可退金额（{refundable}：已付金额减去待审核的退款）。</translation>
     </message>
     <message>
+        <source>You asked for this refund yourself; another manager or an administrator must approve it.</source>
+        <translation>这笔退款是您自己申请的，须由另一位经理或管理员批准。</translation>
+    </message>
+    <message>
         <source>Work order {number}: only {available} is left to refund; reject this request and ask for a smaller amount.</source>
         <translation>工单 {number}：只剩 {available} 可退；请拒绝此申请并重新申请较小的金额。</translation>
     </message>
@@ -2903,6 +2915,10 @@
     <message>
         <source>Condition checklist</source>
         <translation>外观检查清单</translation>
+    </message>
+    <message>
+        <source>Refund review (working days)</source>
+        <translation>退款审核期限（工作日）</translation>
     </message>
     <message>
         <source>line {line}: write a device type, a colon and months, e.g. &quot;phone: 12&quot;.</source>

@@ -153,8 +153,13 @@ def recompute_deadlines(s: Session, outlet_id: int, limits: rules.TimeLimits) ->
 
     Limits already met or missed stay as they were recorded."""
     changed = 0
-    running = select(WorkOrder).where(
-        WorkOrder.outlet_id == outlet_id, WorkOrder.next_due_at.is_not(None)
+    # Locked and in a fixed order: a colleague saving one of these orders meanwhile waits, and the
+    # rows are read as they are now (not refused later as changed by someone else).
+    running = (
+        select(WorkOrder)
+        .where(WorkOrder.outlet_id == outlet_id, WorkOrder.next_due_at.is_not(None))
+        .order_by(WorkOrder.id)
+        .with_for_update()
     )
     for order in s.scalars(running).all():
         before = order.next_due_at
@@ -324,7 +329,9 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
         repair_warranty_until=order.repair_warranty_until,
         version=order.version,
         refunds=tuple(
-            refund_dto(r, order.number, customer.name)
+            refund_dto(
+                r, order.number, customer.name, load_settings(s, order.outlet_id).refund_review_days
+            )
             for r in s.scalars(
                 select(RefundRequest)
                 .where(RefundRequest.work_order_id == order.id)
@@ -350,7 +357,8 @@ def device_dto(d: Device) -> DeviceDTO:
     )
 
 
-def refund_dto(r: RefundRequest, number: str, customer_name: str) -> RefundDTO:
+def refund_dto(r: RefundRequest, number: str, customer_name: str, review_days: int) -> RefundDTO:
+    """`review_days`: the outlet's refund review limit in working days (its settings)."""
     return RefundDTO(
         id=r.id,
         work_order_id=r.work_order_id,
@@ -358,11 +366,12 @@ def refund_dto(r: RefundRequest, number: str, customer_name: str) -> RefundDTO:
         customer_name=customer_name,
         requested_at=r.requested_at,
         requested_by=r.requested_by,
+        requested_by_id=r.requested_by_id,
         amount=r.amount,
         method=PaymentMethod(r.method),
         reason=r.reason,
         status=RefundStatus(r.status),
-        review_due_at=rules.add_working_days(r.requested_at, rules.REFUND_REVIEW_WORKING_DAYS),
+        review_due_at=rules.add_working_days(r.requested_at, review_days),
         decided_at=r.decided_at,
         decided_by=r.decided_by,
         decision_note=r.decision_note,

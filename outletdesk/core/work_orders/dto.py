@@ -136,6 +136,7 @@ class RefundDTO:
     customer_name: str
     requested_at: datetime
     requested_by: str
+    requested_by_id: int | None
     amount: Decimal
     method: PaymentMethod
     reason: str

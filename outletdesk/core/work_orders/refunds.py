@@ -34,6 +34,7 @@ from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from .common import add_event, load_order, refresh_money, refund_dto, to_dto
 from .dto import RefundDTO, WorkOrderDTO
+from .settings import load_settings
 
 F_AMOUNT = QT_TRANSLATE_NOOP("core", "Amount")
 F_METHOD = QT_TRANSLATE_NOOP("core", "Payment method")
@@ -117,6 +118,14 @@ class RefundService:
         note = v.text(F_REASON, note, max_len=1000, multiline=True, required=False)
         with self._db.write(actor) as s:
             refund, order = self._pending(s, refund_id, version)
+            if refund.requested_by_id is not None and refund.requested_by_id == actor.user_id:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "You asked for this refund yourself; another manager or an administrator "
+                        "must approve it.",
+                    )
+                )
             available = order.paid - _pending_total(s, order.id) + refund.amount
             if refund.amount > available:
                 raise DomainError(
@@ -141,8 +150,8 @@ class RefundService:
             )
             s.add(payment)
             s.flush()
-            self._decide(s, actor, refund, RefundStatus.APPROVED, note, now)
             refund.payment_id = payment.id
+            self._decide(s, actor, refund, RefundStatus.APPROVED, note, now)
             refresh_money(s, order)
             add_event(
                 s,
@@ -198,7 +207,7 @@ class RefundService:
         actor.require(Permission.VIEW_WORK_ORDERS)
         with self._db.read(actor) as s:
             query = (
-                select(RefundRequest, WorkOrder.number, Customer.name)
+                select(RefundRequest, WorkOrder.number, Customer.name, WorkOrder.outlet_id)
                 .join(WorkOrder, WorkOrder.id == RefundRequest.work_order_id)
                 .join(Customer, Customer.id == WorkOrder.customer_id)
                 .where(RefundRequest.status == RefundStatus.PENDING.value)
@@ -206,7 +215,13 @@ class RefundService:
             )
             if outlet_id is not None:
                 query = query.where(WorkOrder.outlet_id == outlet_id)
-            return [refund_dto(r, number, name) for r, number, name in s.execute(query).tuples()]
+            days: dict[int, int] = {}
+            found = []
+            for r, number, name, outlet in s.execute(query).tuples():
+                if outlet not in days:
+                    days[outlet] = load_settings(s, outlet).refund_review_days
+                found.append(refund_dto(r, number, name, days[outlet]))
+            return found
 
     def count_awaiting_review(self, actor: Actor, outlet_id: int | None = None) -> int:
         actor.require(Permission.VIEW_WORK_ORDERS)

@@ -233,11 +233,6 @@ def search_text(
     ).casefold()
 
 
-# Refund review (退款审核): 1-3 working days in the handbook; we hold ourselves to the short end's
-# far edge, 3 working days from the request (weekends do not count).
-REFUND_REVIEW_WORKING_DAYS = 3
-
-
 def add_working_days(start: datetime, days: int) -> datetime:
     """`start` moved on by `days` working days (Monday to Friday), counted in local time."""
     local = start.astimezone()

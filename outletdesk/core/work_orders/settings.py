@@ -26,6 +26,7 @@ F_TAX = QT_TRANSLATE_NOOP("core", "Tax rate (%)")
 F_REPAIR_WARRANTY = QT_TRANSLATE_NOOP("core", "Repair warranty (days)")
 F_MANUFACTURER = QT_TRANSLATE_NOOP("core", "Manufacturer warranty (months)")
 F_CHECKLIST = QT_TRANSLATE_NOOP("core", "Condition checklist")
+F_REFUND_REVIEW = QT_TRANSLATE_NOOP("core", "Refund review (working days)")
 
 DEFAULT_DEVICE_TYPES = {"phone": 12, "tablet": 12, "laptop": 12, "watch": 12, "other": 12}
 DEFAULT_CHECKLIST = (
@@ -47,6 +48,8 @@ class WorkOrderSettings:
     device_types: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DEVICE_TYPES))
     checklist: tuple[str, ...] = DEFAULT_CHECKLIST
     checklist_mandatory: bool = False
+    # Refund review (退款审核): 1-3 working days in the handbook; the far edge by default.
+    refund_review_days: int = 3
 
     def manufacturer_months(self, device_type: str) -> int:
         return self.device_types.get(device_type, 12)
@@ -92,6 +95,7 @@ class WorkOrderSettings:
             types,
             items,
             bool(self.checklist_mandatory),
+            v.integer(F_REFUND_REVIEW, self.refund_review_days, minimum=1, maximum=30),
         )
 
     def to_json(self) -> str:
@@ -111,6 +115,7 @@ class WorkOrderSettings:
             },
             checklist=tuple(data.get("checklist", DEFAULT_CHECKLIST)),
             checklist_mandatory=bool(data.get("checklist_mandatory", False)),
+            refund_review_days=int(data.get("refund_review_days", 3)),
         )
 
 
@@ -169,6 +174,7 @@ def settings_from_form(
     device_types: str,
     checklist: str,
     checklist_mandatory: bool,
+    refund_review_days: str = "3",
 ) -> WorkOrderSettings:
     """The settings tab's texts, parsed and validated: device types one per line as "type: months"."""
     types: dict[str, int] = {}
@@ -205,4 +211,5 @@ def settings_from_form(
         types,
         tuple(item.strip() for item in checklist.splitlines() if item.strip()),
         checklist_mandatory,
+        v.integer(F_REFUND_REVIEW, refund_review_days, minimum=1, maximum=30),
     ).validated()

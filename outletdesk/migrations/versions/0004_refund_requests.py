@@ -20,6 +20,8 @@ depends_on = None
 
 def upgrade() -> None:
     # Plain ADD COLUMN (SQLite takes an inline reference; no batch rebuild of a large table).
+    # SQLite reflects this inline constraint without its name: a later batch operation on
+    # payments must pass the naming convention to find it.
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
             "ALTER TABLE payments ADD COLUMN approved_by_id INTEGER "
@@ -42,14 +44,14 @@ def upgrade() -> None:
             "requested_at", outletdesk.models.base.UTCDateTime(timezone=True), nullable=False
         ),
         sa.Column("requested_by_id", sa.Integer(), nullable=True),
-        sa.Column("requested_by", sa.String(length=80), nullable=False),
+        sa.Column("requested_by", sa.String(length=120), nullable=False),
         sa.Column("amount", outletdesk.models.base.Money(precision=12, scale=2), nullable=False),
         sa.Column("method", sa.String(length=10), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("decided_at", outletdesk.models.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("decided_by_id", sa.Integer(), nullable=True),
-        sa.Column("decided_by", sa.String(length=80), nullable=False),
+        sa.Column("decided_by", sa.String(length=120), nullable=False),
         sa.Column("decision_note", sa.Text(), nullable=False),
         sa.Column("payment_id", sa.Integer(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -70,6 +72,12 @@ def upgrade() -> None:
             name=op.f("fk_refund_requests_work_order_id_work_orders"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_refund_requests")),
+    )
+    # Refunds given back by rule before this revision (a deposit at cancel, an overpayment at
+    # hand-back) were approved by whoever gave them back.
+    op.execute(
+        "UPDATE payments SET approved_by_id = user_id "
+        "WHERE kind = 'refund' AND approved_by_id IS NULL"
     )
     op.create_index(op.f("ix_refund_requests_status"), "refund_requests", ["status"], unique=False)
     op.create_index(

@@ -27,6 +27,7 @@ class WorkOrdersTab(QWidget):
         may_edit = ctx.actor.can(Permission.EDIT_SETTINGS)
         self.judge, self.execute, self.follow_up = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.tax, self.repair_days = QLineEdit(self), QLineEdit(self)
+        self.refund_days = QLineEdit(self)
         self.device_types = multiline(5, self)
         self.device_types.setToolTip(
             self.tr("One device type per line: type, colon, manufacturer warranty in months")
@@ -44,13 +45,21 @@ class WorkOrdersTab(QWidget):
                 (self.tr("&Follow-up within (hours):"), self.follow_up),
                 (self.tr("Ta&x rate (%):"), self.tax),
                 (self.tr("Repair &warranty (days):"), self.repair_days),
+                (self.tr("Refund review within (wor&king days):"), self.refund_days),
                 (self.tr("&Device types:"), self.device_types),
                 (self.tr("&Condition checklist:"), self.checklist),
             ],
             self,
         )
         form.addRow("", self.mandatory)
-        for widget in (self.judge, self.execute, self.follow_up, self.tax, self.repair_days):
+        for widget in (
+            self.judge,
+            self.execute,
+            self.follow_up,
+            self.tax,
+            self.repair_days,
+            self.refund_days,
+        ):
             widget.setReadOnly(not may_edit)
         self.device_types.setReadOnly(not may_edit)
         self.checklist.setReadOnly(not may_edit)
@@ -64,6 +73,7 @@ class WorkOrdersTab(QWidget):
                 wo.F_FOLLOW_UP: self.follow_up,
                 wo.F_TAX: self.tax,
                 wo.F_REPAIR_WARRANTY: self.repair_days,
+                wo.F_REFUND_REVIEW: self.refund_days,
                 wo.F_MANUFACTURER: self.device_types,
                 wo.F_CHECKLIST: self.checklist,
             },
@@ -100,6 +110,7 @@ class WorkOrdersTab(QWidget):
         self.follow_up.setText(str(settings.limits.follow_up_hours))
         self.tax.setText(str(settings.tax_rate))
         self.repair_days.setText(str(settings.repair_warranty_days))
+        self.refund_days.setText(str(settings.refund_review_days))
         self.device_types.setPlainText(
             "\n".join(f"{name}: {months}" for name, months in settings.device_types.items())
         )
@@ -120,12 +131,12 @@ class WorkOrdersTab(QWidget):
             self.device_types.toPlainText(),
             self.checklist.toPlainText(),
         )
-        mandatory = self.mandatory.isChecked()
+        mandatory, refund_days = self.mandatory.isChecked(), self.refund_days.text()
         services, actor = self.ctx.services, self.ctx.actor
 
         def work() -> Changes:
             return services.work_order_settings.save(
-                actor, outlet_id, wo.settings_from_form(*texts, mandatory)
+                actor, outlet_id, wo.settings_from_form(*texts, mandatory, refund_days)
             )
 
         self.ctx.runner.run(work, self._saved, self.errors.shower(self))

@@ -358,6 +358,7 @@ class WorkOrderDetail(QDialog):
         self.technician_label.setText(order.technician_name or self.tr("(not assigned)"))
         self._fill_lines(order)
         self._fill_payments(order)
+        self.refunds.review_days = self.settings.refund_review_days
         self.refunds.show_order(order, self.can_edit)
         self._fill_history(order)
         self._rebuild_steps(order)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from ...core.auth import Permission
 from ...core.changes import Changes
-from ...core.work_orders import rules
 from ...core.work_orders.dto import RefundDTO, WorkOrderDTO
 from ...models import RefundStatus, WorkOrderStatus, utcnow
 from ..context import AppContext
@@ -36,7 +35,13 @@ from .labels import method_text, refund_status_text
 class RefundRequestDialog(WorkOrderActionDialog):
     """Ask for money back on a handed-back order; a manager reviews it."""
 
-    def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        order: WorkOrderDTO,
+        review_days: int,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, order, parent)
         self.setWindowTitle(self.tr("Request a refund – {number}").format(number=order.number))
         self.say(
@@ -46,7 +51,7 @@ class RefundRequestDialog(WorkOrderActionDialog):
             ).format(
                 paid=money_text(order.paid),
                 refundable=money_text(order.refundable),
-                days=rules.REFUND_REVIEW_WORKING_DAYS,
+                days=review_days,
             )
         )
         self.amount = QLineEdit(self)
@@ -104,7 +109,12 @@ class RefundDecisionDialog(WorkOrderActionDialog):
             )
         )
         self.note = multiline(3, self)
-        label = self.tr("&Note (optional)") if approve else self.tr("&Reason for the customer")
+        # Either way the text goes to the customer (their receipts carry the answer).
+        label = (
+            self.tr("&Note for the customer (optional)")
+            if approve
+            else self.tr("&Reason for the customer")
+        )
         add_rows(self.form, [(label, self.note)], self)
         self.errors.fields.update({"Reason": self.note})
 
@@ -126,6 +136,8 @@ class RefundsPanel(QWidget):
         self._ctx = ctx
         self.order: WorkOrderDTO | None = None
         self.can_approve = ctx.actor.can(Permission.APPROVE_REFUNDS)
+        self.can_edit = False
+        self.review_days = 3  # the outlet's refund review limit; the detail view sets it
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels(
             [
@@ -216,13 +228,18 @@ class RefundsPanel(QWidget):
         )
         chosen = self.selected()
         decidable = chosen is not None and chosen.status is RefundStatus.PENDING
-        self.approve_button.setEnabled(self.can_approve and decidable)
+        # Four eyes: whoever asked for a refund does not approve it (declining is allowed).
+        own = chosen is not None and chosen.requested_by_id == self._ctx.actor.user_id
+        self.approve_button.setEnabled(self.can_approve and decidable and not own)
+        self.approve_button.setToolTip(
+            self.tr("You asked for this refund; another manager must approve it.") if own else ""
+        )
         self.reject_button.setEnabled(self.can_approve and decidable)
 
     def open_request(self) -> RefundRequestDialog | None:
         if self.order is None or not self.request_button.isEnabled():
             return None
-        dialog = RefundRequestDialog(self._ctx, self.order, self)
+        dialog = RefundRequestDialog(self._ctx, self.order, self.review_days, self)
         self.dialog_wanted.emit(dialog)
         return dialog
 
@@ -276,7 +293,13 @@ class RefundsAwaitingDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(820, 360)
+        ctx.bus.changed.connect(self._changed)
+        self.finished.connect(lambda _r: ctx.bus.changed.disconnect(self._changed))
         self.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.work_orders or changes.database:  # decided from an order opened here
+            self.reload()
 
     def reload(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._outlet_id
@@ -307,7 +330,7 @@ class RefundsAwaitingDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty.setText(
-            self.tr("{count} refund requests await your review; overdue ones are red.").format(
+            self.tr("Refund requests awaiting your review: {count} (overdue ones in red).").format(
                 count=len(refunds)
             )
             if refunds
