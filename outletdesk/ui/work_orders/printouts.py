@@ -1,16 +1,13 @@
-"""Intake, quote and hand-back receipts and device labels: rendered on the worker, then previewed."""
+"""Intake, quote and hand-back receipts and device labels: rendered on the worker, then previewed.
+
+The renderer (reportlab) is imported when a printout is made, not when a page is opened.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ...core.work_orders.receipts import (
-    DEFAULT_LABEL_PAPER,
-    DEVICE_TYPE_WORDS,
-    RECEIPT_WORDS,
-    receipt_pdf,
-)
 from ...progress import Progress
 from ..context import AppContext
 from ..errors import show_error, translate_core
@@ -24,6 +21,8 @@ KINDS = ("intake", "quote", "handback", "label")
 
 def receipt_texts() -> dict[str, str]:
     """The receipt's words in the window's language (the renderer itself knows no Qt)."""
+    from ...core.work_orders.receipts import DEVICE_TYPE_WORDS, RECEIPT_WORDS
+
     words = {**RECEIPT_WORDS, **DEVICE_TYPE_WORDS}
     return {key: translate_core(english) for key, english in words.items()}
 
@@ -39,6 +38,8 @@ def kind_title(kind: str) -> str:
 
 def paper_for(ctx: AppContext, kind: str) -> str:
     if kind == "label":
+        from ...core.work_orders.receipts import DEFAULT_LABEL_PAPER
+
         return seat_text(ctx.seat, SEAT_LABEL_PAPER, DEFAULT_LABEL_PAPER)
     return seat_paper(ctx.seat)
 
@@ -52,6 +53,8 @@ class ReceiptPrinter:
         self.last_preview: PrintPreviewDialog | None = None
 
     def preview(self, order_id: int, number: str, kind: str) -> None:
+        from ...core.work_orders.receipts import receipt_pdf
+
         services, actor, paper = self._ctx.services, self._ctx.actor, paper_for(self._ctx, kind)
         progress = Progress()
         texts = receipt_texts()
