@@ -5,14 +5,17 @@ The renderer (reportlab) is imported when a printout is made, not when a page is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ...progress import Progress
 from ..context import AppContext
 from ..errors import show_error, translate_core
-from ..print_preview import PrintPreviewDialog
-from ..settings.seat_tabs import seat_paper, seat_text
+
+if TYPE_CHECKING:
+    from ..print_preview import PrintPreviewDialog
 
 # No settings tab offers this yet; label printers are "label-62x29" unless a seat says otherwise.
 SEAT_LABEL_PAPER = "printing/label_paper"
@@ -37,6 +40,8 @@ def kind_title(kind: str) -> str:
 
 
 def paper_for(ctx: AppContext, kind: str) -> str:
+    from ..settings.seat_tabs import seat_paper, seat_text
+
     if kind == "label":
         from ...core.work_orders.receipts import DEFAULT_LABEL_PAPER
 
@@ -74,6 +79,8 @@ class ReceiptPrinter:
 
     def show_preview(self, pdf: bytes, title: str) -> None:
         """Opens the preview (window-modal, not blocking); tests replace this."""
+        from ..print_preview import PrintPreviewDialog
+
         dialog = PrintPreviewDialog(
             pdf, title, self._ctx.seat, self._parent, runner=self._ctx.runner
         )
