@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This checkout's outletdesk: the venv's editable install may point at another worktree, whose
+# code would time something else and migrate the shared bench database to its schema.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 
 def bare() -> None:
@@ -22,10 +27,11 @@ def bare() -> None:
 
 
 def outletdesk(url: str) -> None:
-    """The real start: migrations check, services, main window, first customer page on screen."""
+    """The real start: migrations check, services, main window, the Counter list's first page."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    import outletdesk
     from outletdesk.core.auth import Actor
     from outletdesk.core.services import Services
     from outletdesk.models import Role
@@ -33,6 +39,7 @@ def outletdesk(url: str) -> None:
     from outletdesk.ui.main_window import MainWindow
     from outletdesk.ui.tasks import TaskRunner
 
+    assert Path(outletdesk.__file__).resolve().parent == ROOT / "outletdesk", outletdesk.__file__
     app = QApplication(sys.argv)
     services = Services.open(url)
     outlet = services.outlets.list()[0]
@@ -45,7 +52,9 @@ def outletdesk(url: str) -> None:
     window.show()
 
     def poll() -> None:
-        if window.customers.model.rowCount() > 0:
+        model = window.work_orders.model
+        if window.isVisible() and model is not None and model.rowCount() > 0:
+            window.work_orders.table.viewport().repaint()  # the first rows painted, not just loaded
             print("READY", flush=True)
             os._exit(0)
         QTimer.singleShot(5, poll)
