@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 
@@ -84,6 +85,49 @@ def test_the_counter_page_opens_without_loading_printing_excel_alembic_or_dialog
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]", result.stdout
+
+
+_SIGN_IN_FIRST = """
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import outletdesk.app as app_module
+
+gate = threading.Event()  # holds the worker's open until the dialog has been looked at
+real_open = app_module.open_shop
+app_module.open_shop = lambda url: (gate.wait(), real_open(url))[1]
+app = QApplication([])
+
+def look():
+    print("sqlalchemy" in sys.modules, flush=True)
+    shown = [w for w in app.topLevelWidgets() if w.isVisible()]
+    print([type(w).__name__ for w in shown], flush=True)
+    gate.set()
+    for w in shown:
+        w.reject()  # closed before the database is open: run_app waits for the open, then ends
+
+QTimer.singleShot(0, look)
+sys.exit(app_module.run_app(sys.argv[1]))
+"""
+
+
+def test_the_sign_in_dialog_shows_before_sqlalchemy_loads_and_the_database_opens_behind_it(
+    tmp_path,
+):
+    """app.py runs the event loop with the sign-in dialog while the worker opens the database."""
+    from outletdesk.migrations import HEAD
+
+    path = tmp_path / "new.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-c", _SIGN_IN_FIRST, f"sqlite:///{path}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split("\n")[:2] == ["False", "['LoginDialog']"], result.stdout
+    with sqlite3.connect(path) as conn:  # the open (a migration here) finished, not cut off
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
 
 
 def test_the_migration_shortcut_knows_the_real_head():
