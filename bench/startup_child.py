@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This checkout's outletdesk: the venv's editable install may point at another worktree, whose
+# code would time something else and migrate the shared bench database to its schema.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 
 def bare() -> None:
@@ -22,35 +27,44 @@ def bare() -> None:
 
 
 def outletdesk(url: str) -> None:
-    """The real start: migrations check, services, main window, first customer page on screen."""
+    """The real start as app.py does it: Qt and the event loop first, the database opened (with
+    its migration check) on the worker, then the main window and the Counter list's first page."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from outletdesk.core.auth import Actor
-    from outletdesk.core.services import Services
-    from outletdesk.models import Role
-    from outletdesk.ui.context import AppContext, ChangeBus, seat_settings
-    from outletdesk.ui.main_window import MainWindow
+    import outletdesk
+    from outletdesk.app import Shop, open_main_window, open_shop
+    from outletdesk.ui.context import seat_settings
     from outletdesk.ui.tasks import TaskRunner
 
+    assert Path(outletdesk.__file__).resolve().parent == ROOT / "outletdesk", outletdesk.__file__
     app = QApplication(sys.argv)
-    services = Services.open(url)
-    outlet = services.outlets.list()[0]
-    # The sign-in dialog waits for a person; the bench starts as the signed-in manager.
-    actor = Actor(None, "bench", "Bench", Role.MANAGER, outlet.id)
     runner = TaskRunner(app)
-    window = MainWindow(
-        AppContext(services, actor, runner, ChangeBus(app), seat_settings()), outlet.name
-    )
-    window.show()
+    seat = seat_settings()
 
-    def poll() -> None:
-        if window.customers.model.rowCount() > 0:
-            print("READY", flush=True)
-            os._exit(0)
-        QTimer.singleShot(5, poll)
+    def opened(shop: Shop) -> None:
+        from outletdesk.core.auth import Actor
+        from outletdesk.models import Role
 
-    poll()
+        # The sign-in dialog waits for a person; the bench signs in as a manager at once.
+        actor = Actor(None, "bench", "Bench", Role.MANAGER, shop.outlets[0].id)
+        window = open_main_window(app, shop, actor, runner, seat)
+
+        def poll() -> None:
+            model = window.work_orders.model
+            if window.isVisible() and model is not None and model.rowCount() > 0:
+                window.work_orders.table.viewport().repaint()  # the rows painted, not just loaded
+                print("READY", flush=True)
+                os._exit(0)
+            QTimer.singleShot(5, poll)
+
+        poll()
+
+    def failed(exc: BaseException) -> None:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        os._exit(1)
+
+    runner.run(lambda: open_shop(url), opened, failed)
     app.exec()
 
 

@@ -1,24 +1,81 @@
-"""Composition root: builds the database, services, worker and window, and hands them down."""
+"""Composition root: builds the database, services, worker and window, and hands them down.
+
+The sign-in dialog shows as soon as Qt is up. The database is opened (and updated, if a new
+version brought a migration) on the worker meanwhile, so SQLAlchemy and the models are imported
+there while a person types, and a slow update shows the worker's delayed progress.
+"""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from .core.errors import OutletDeskError
-from .core.services import Services
 from .paths import log_dir, resources_dir
+
+if TYPE_CHECKING:
+    from .core.auth import Actor
+    from .core.outlets import OutletDTO
+    from .core.services import Services
+    from .ui.main_window import MainWindow
+    from .ui.tasks import TaskRunner
+
+FIRST_RUN = 2  # the sign-in dialog's result when the database turns out to be empty
+
+
+@dataclass(frozen=True)
+class Shop:
+    """An open database and what signing in offers from it, read on the worker."""
+
+    services: Services
+    set_up: bool  # False: an empty database, for the first-run dialog
+    outlets: list[OutletDTO]
+    users: list[str]
+
+
+def open_shop(url: str) -> Shop:
+    """Open the database, migrating it if needed, and read the sign-in choices (on the worker)."""
+    from .core.services import Services
+
+    services = Services.open(url)
+    try:
+        if not services.auth.has_users():
+            return Shop(services, False, [], [])
+        return Shop(services, True, services.outlets.list(), services.users.names())
+    except BaseException:
+        services.db.dispose()
+        raise
+
+
+def open_main_window(
+    app: QApplication, shop: Shop, actor: Actor, runner: TaskRunner, seat: QSettings
+) -> MainWindow:
+    """The window for the signed-in person, with the barcode scanner routed to it, on screen."""
+    from .ui.context import AppContext, ChangeBus
+    from .ui.main_window import MainWindow
+    from .ui.scanner import ScannerFilter
+
+    services = shop.services
+    outlet_name = services.outlets.get(actor.outlet_id).name if actor.outlet_id else ""
+    window = MainWindow(AppContext(services, actor, runner, ChangeBus(app), seat), outlet_name)
+    scanner = ScannerFilter(app)
+    scanner.scanned.connect(window.handle_scan)
+    app.installEventFilter(scanner)
+    window.show()
+    return window
 
 
 def run_app(url: str) -> int:
-    from .ui.context import AppContext, ChangeBus, seat_settings
+    from .core.errors import OutletDeskError
+    from .progress import Progress
+    from .ui.context import seat_settings
     from .ui.errors import error_text, install_crash_handler, set_up_logging
     from .ui.i18n import install_translators, seat_language
     from .ui.login import FirstRunDialog, LoginDialog
-    from .ui.main_window import MainWindow
-    from .ui.scanner import ScannerFilter
     from .ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -31,30 +88,58 @@ def run_app(url: str) -> int:
     seat = seat_settings()
     translators = install_translators(app, seat_language(seat))  # noqa: F841 - kept alive
 
-    try:
-        services = Services.open(url)
-    except OutletDeskError as exc:
-        QMessageBox.critical(None, "OutletDesk", error_text(exc))
-        return 1
     runner = TaskRunner(app)
-    try:
-        if services.auth.has_users():
-            dialog: QDialog = LoginDialog(
-                services, runner, seat, services.outlets.list(), services.users.names()
-            )
+    login = LoginDialog(runner, seat)
+    opening = Progress()
+    shop: Shop | None = None
+    failure: BaseException | None = None
+    waiting = QEventLoop()
+
+    def opened(result: Shop) -> None:
+        nonlocal shop
+        shop = result
+        waiting.quit()
+        if opening.cancelled:  # Cancel on "Opening the database…": the person chose not to start
+            login.reject()
+        elif result.set_up:
+            login.offer(result.services, result.outlets, result.users)
         else:
-            dialog = FirstRunDialog(services, runner)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:  # type: ignore[attr-defined]
+            login.done(FIRST_RUN)
+
+    def failed(exc: BaseException) -> None:
+        nonlocal failure
+        failure = exc
+        waiting.quit()
+        login.reject()
+
+    runner.run(
+        lambda: open_shop(url),
+        opened,
+        failed,
+        progress=opening,
+        label=login.opening_text(),
+        parent=login,
+    )
+    try:
+        answer = login.exec()
+        if shop is None and failure is None:
+            waiting.exec()  # closed while the database was opening: let a migration finish
+        if failure is not None:
+            if not isinstance(failure, OutletDeskError):
+                raise failure
+            QMessageBox.critical(None, "OutletDesk", error_text(failure))
+            return 1
+        assert shop is not None
+        actor = login.actor
+        if answer == FIRST_RUN:
+            first_run = FirstRunDialog(shop.services, runner)
+            answer = first_run.exec()
+            actor = first_run.actor
+        if answer != QDialog.DialogCode.Accepted or actor is None:
             return 0
-        actor = dialog.actor  # type: ignore[attr-defined]
-        outlet_name = services.outlets.get(actor.outlet_id).name if actor.outlet_id else ""
-        ctx = AppContext(services, actor, runner, ChangeBus(app), seat)
-        window = MainWindow(ctx, outlet_name)
-        scanner = ScannerFilter(app)
-        scanner.scanned.connect(window.handle_scan)
-        app.installEventFilter(scanner)
-        window.show()
+        window = open_main_window(app, shop, actor, runner, seat)  # noqa: F841 - kept alive
         return app.exec()
     finally:
         runner.shutdown()
-        services.db.dispose()
+        if shop is not None:
+            shop.services.db.dispose()

@@ -43,6 +43,19 @@ def test_navigation_and_status_bar(window, outlet):
     assert window.pages.currentWidget() is window.settings
 
 
+def test_customers_and_settings_are_built_in_place_when_first_chosen(window, services, admin):
+    services.customers.create(admin, CustomerInput("Priya Patel", ["13800138000"]))
+    window.nav.setCurrentRow(3)  # a click in the navigation, not show_page()
+    assert window.pages.count() == 6
+    assert window.pages.currentWidget() is window.customers
+    assert window.pages.indexOf(window.customers) == 3
+    assert window.customers.model.rowCount() == 1
+    window.nav.setCurrentRow(5)
+    assert window.pages.currentWidget() is window.settings
+    assert window.pages.indexOf(window.settings) == 5
+    assert window.page_titles()[3] == "Customers" and window.page_titles()[5] == "Settings"
+
+
 def test_pages_for_later_issues_say_so_and_show_no_data(window):
     for index in (1, 2, 4):
         page = window.pages.widget(index)

@@ -140,7 +140,8 @@ def test_human_typing_is_not_a_scan(qapp, qtbot, line):
 def test_login_remembers_the_last_user(services, outlet, clerk, tmp_path, qtbot):
     seat = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
     runner = TaskRunner(inline=True)
-    dialog = LoginDialog(services, runner, seat, services.outlets.list(), services.users.names())
+    dialog = LoginDialog(runner, seat)
+    dialog.offer(services, services.outlets.list(), services.users.names())
     qtbot.addWidget(dialog)
     assert not dialog.outlet.isVisibleTo(dialog)  # one outlet: no choice to make
     dialog.user.setCurrentText("clerk")
@@ -152,9 +153,31 @@ def test_login_remembers_the_last_user(services, outlet, clerk, tmp_path, qtbot)
     assert dialog.actor is not None and dialog.actor.username == "clerk"
     assert dialog.actor.outlet_id == outlet.id
     assert seat.value(LAST_USER_KEY) == "clerk"
-    again = LoginDialog(services, runner, seat, services.outlets.list(), services.users.names())
+    again = LoginDialog(runner, seat)
     qtbot.addWidget(again)
+    assert again.user.currentText() == "clerk"  # shown before the database is open
+    again.offer(services, services.outlets.list(), services.users.names())
     assert again.user.currentText() == "clerk"
+
+
+def test_login_shows_before_the_database_opens_and_signs_in_once_offered(
+    services, outlet, clerk, tmp_path, qtbot
+):
+    seat = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
+    seat.setValue(LAST_USER_KEY, "someone-removed")
+    dialog = LoginDialog(TaskRunner(inline=True), seat)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.password.setText("secret-pw")  # typed while the worker opens the database
+    dialog.submit()
+    assert dialog.actor is None and dialog.error.isHidden()
+    dialog.offer(services, services.outlets.list(), services.users.names())
+    assert dialog.ok_button.isEnabled()
+    assert dialog.user.currentText() == ""  # the remembered user is gone
+    assert [dialog.user.itemText(i) for i in range(dialog.user.count())] == ["clerk"]
+    dialog.user.setCurrentText("clerk")
+    dialog.submit()
+    assert dialog.actor is not None and dialog.actor.username == "clerk"
 
 
 def test_login_offers_the_outlet_when_there_are_several(
@@ -164,9 +187,8 @@ def test_login_offers_the_outlet_when_there_are_several(
 
     south, _ = services.outlets.create(admin, OutletInput("S", "South 南城"))
     seat = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
-    dialog = LoginDialog(
-        services, TaskRunner(inline=True), seat, services.outlets.list(), services.users.names()
-    )
+    dialog = LoginDialog(TaskRunner(inline=True), seat)
+    dialog.offer(services, services.outlets.list(), services.users.names())
     qtbot.addWidget(dialog)
     assert dialog.outlet.isVisibleTo(dialog) and dialog.outlet.count() == 2
     dialog.outlet.setCurrentIndex(dialog.outlet.findData(south.id))
@@ -190,3 +212,23 @@ def test_first_run_dialog_sets_up_an_empty_database(services, qtbot):
     dialog.submit()
     assert dialog.actor is not None
     assert services.outlets.by_code("HQ").name == "Head Office 总店"
+
+
+def test_open_shop_tells_an_empty_database_from_one_to_sign_in_to(tmp_path):
+    from outletdesk.app import open_shop
+    from outletdesk.core.outlets import OutletInput
+    from outletdesk.core.setup import set_up_first_run
+
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    empty = open_shop(url)  # creates and migrates the file, as on a first start
+    try:
+        assert not empty.set_up and empty.outlets == [] and empty.users == []
+        set_up_first_run(empty.services.db, OutletInput("N", "North 北站"), "admin", "", "pw-1234")
+    finally:
+        empty.services.db.dispose()
+    shop = open_shop(url)
+    try:
+        assert shop.set_up and shop.users == ["admin"]
+        assert [o.code for o in shop.outlets] == ["N"]
+    finally:
+        shop.services.db.dispose()

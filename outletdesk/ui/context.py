@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from ..core.auth import Actor
-from ..core.changes import Changes
-from ..core.services import Services
 from ..paths import user_data_dir
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # app.py reads seat settings before the worker has imported SQLAlchemy
+    from ..core.auth import Actor
+    from ..core.changes import Changes
+    from ..core.services import Services
 
 
 class ChangeBus(QObject):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.auth import Actor
 from ..core.errors import ValidationError
-from ..core.outlets import OutletDTO, OutletInput
-from ..core.services import Services
-from ..core.setup import set_up_first_run
 from .errors import error_text, show_error
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # the sign-in dialog shows while the worker still imports SQLAlchemy
+    from ..core.auth import Actor
+    from ..core.outlets import OutletDTO
+    from ..core.services import Services
 
 LAST_USER_KEY = "login/last_user"
 LAST_OUTLET_KEY = "login/last_outlet"
@@ -61,53 +64,65 @@ class _FormDialog(QDialog):
 
 
 class LoginDialog(_FormDialog):
-    def __init__(
-        self,
-        services: Services,
-        runner: TaskRunner,
-        seat: QSettings,
-        outlets: list[OutletDTO],
-        users: list[str],
-        parent: QWidget | None = None,
-    ) -> None:
+    """Shown before the database is open: names can be typed at once, Sign in waits for offer()."""
+
+    def __init__(self, runner: TaskRunner, seat: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
-        self._services = services
+        self._services: Services | None = None
         self._seat = seat
         self.setWindowTitle(self.tr("Sign in to OutletDesk"))
         self.user = QComboBox()
         self.user.setEditable(True)
-        self.user.addItems(users)
-        last = str(seat.value(LAST_USER_KEY, "") or "")
-        self.user.setCurrentText(last if last in users else "")
+        self._last = str(seat.value(LAST_USER_KEY, "") or "")
+        self.user.setCurrentText(self._last)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.outlet = QComboBox()
-        for outlet in outlets:
-            self.outlet.addItem(f"{outlet.code} – {outlet.name}", outlet.id)
-        last_outlet = seat.value(LAST_OUTLET_KEY)
-        if last_outlet is not None:
-            index = self.outlet.findData(int(last_outlet))
-            if index >= 0:
-                self.outlet.setCurrentIndex(index)
         form = QFormLayout()
         form.addRow(self.tr("&User"), self.user)
         form.addRow(self.tr("&Password"), self.password)
-        outlet_label = QLabel(self.tr("&Outlet"))
-        outlet_label.setBuddy(self.outlet)
-        form.addRow(outlet_label, self.outlet)
-        # Only ask which outlet when there is a choice to make.
-        outlet_label.setVisible(len(outlets) > 1)
-        self.outlet.setVisible(len(outlets) > 1)
+        self.outlet_label = QLabel(self.tr("&Outlet"))
+        self.outlet_label.setBuddy(self.outlet)
+        form.addRow(self.outlet_label, self.outlet)
+        self.outlet_label.hide()
+        self.outlet.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self._buttons(self.tr("Sign in")))
-        (self.password if last in users else self.user).setFocus()
+        self.ok_button.setEnabled(False)  # until the database is open
+        (self.password if self._last else self.user).setFocus()
         self.resize(380, 0)
+
+    def opening_text(self) -> str:
+        """The delayed progress label while the database opens (or is updated) on the worker."""
+        return self.tr("Opening the database…")
+
+    def offer(self, services: Services, outlets: list[OutletDTO], users: list[str]) -> None:
+        """The database is open: offer its user names and outlets, and allow signing in."""
+        self._services = services
+        typed = self.user.currentText()
+        self.user.addItems(users)
+        if typed == self._last and self._last not in users:
+            typed = ""  # a remembered user who is gone is not offered again
+        self.user.setCurrentText(typed)
+        for outlet in outlets:
+            self.outlet.addItem(f"{outlet.code} – {outlet.name}", outlet.id)
+        last_outlet = self._seat.value(LAST_OUTLET_KEY)
+        if last_outlet is not None:
+            index = self.outlet.findData(int(last_outlet))
+            if index >= 0:
+                self.outlet.setCurrentIndex(index)
+        # Only ask which outlet when there is a choice to make.
+        self.outlet_label.setVisible(len(outlets) > 1)
+        self.outlet.setVisible(len(outlets) > 1)
+        self.ok_button.setEnabled(True)
 
     def submit(self) -> None:
         username, password = self.user.currentText(), self.password.text()
         outlet_id = self.outlet.currentData()
+        if self._services is None:
+            return  # Sign in is enabled once the database is open
         self.ok_button.setEnabled(False)
         auth = self._services.auth
         self._runner.run(
@@ -170,6 +185,9 @@ class FirstRunDialog(_FormDialog):
             self.error.setText(self.tr("The two passwords differ."))
             self.error.show()
             return
+        from ..core.outlets import OutletInput
+        from ..core.setup import set_up_first_run
+
         outlet = OutletInput(self.code.text(), self.name.text())
         args = (self.username.text(), self.full_name.text(), self.password.text())
         db = self._services.db

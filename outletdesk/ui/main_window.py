@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,10 +20,12 @@ from ..core.auth import ROLE_LABELS
 from ..core.changes import Changes
 from .coming_later import ComingLaterPage
 from .context import AppContext
-from .customers_page import CustomersPage
 from .errors import show_error
-from .settings import SettingsPage
 from .work_orders.page import WorkOrdersPage, looks_like_order_number
+
+if TYPE_CHECKING:
+    from .customers_page import CustomersPage
+    from .settings import SettingsPage
 
 
 class MainWindow(QMainWindow):
@@ -35,10 +39,14 @@ class MainWindow(QMainWindow):
             "QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }"
         )
         self.pages = QStackedWidget()
-        self.customers = CustomersPage(ctx)
         self.work_orders = WorkOrdersPage(ctx)
         self.work_orders.scan_not_found.connect(self._scan_to_customers)
-        self.settings = SettingsPage(ctx)
+        # Customers and Settings are built when first shown: their queries would otherwise queue
+        # on the worker ahead of the counter's list, which is what a shift starts with.
+        self._customers: CustomersPage | None = None
+        self._settings: SettingsPage | None = None
+        self._customers_slot = QWidget()
+        self._settings_slot = QWidget()
         entries: list[tuple[str, QWidget]] = [
             (self.tr("Counter / Work orders"), self.work_orders),
             (
@@ -57,7 +65,7 @@ class MainWindow(QMainWindow):
                     self.tr("Equipment register, maintenance plans, due list and upkeep logs."),
                 ),
             ),
-            (self.tr("Customers"), self.customers),
+            (self.tr("Customers"), self._customers_slot),
             (
                 self.tr("Reports"),
                 ComingLaterPage(
@@ -67,7 +75,7 @@ class MainWindow(QMainWindow):
                     ),
                 ),
             ),
-            (self.tr("Settings"), self.settings),
+            (self.tr("Settings"), self._settings_slot),
         ]
         for number, (title, page) in enumerate(entries, start=1):
             item = QListWidgetItem(title)
@@ -75,7 +83,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.pages.addWidget(page)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number - 1: self.show_page(n))
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_chosen)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -104,10 +112,42 @@ class MainWindow(QMainWindow):
         self.show_page(0)  # the counter is where a shift starts
         self.resize(1280, 800)
 
+    @property
+    def customers(self) -> CustomersPage:
+        if self._customers is None:
+            from .customers_page import CustomersPage
+
+            self._customers = CustomersPage(self._ctx)
+            self._put_in_place(self._customers_slot, self._customers)
+        return self._customers
+
+    @property
+    def settings(self) -> SettingsPage:
+        if self._settings is None:
+            from .settings import SettingsPage
+
+            self._settings = SettingsPage(self._ctx)
+            self._put_in_place(self._settings_slot, self._settings)
+        return self._settings
+
+    def _put_in_place(self, slot: QWidget, page: QWidget) -> None:
+        index = self.pages.indexOf(slot)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(slot)
+        slot.deleteLater()
+
+    def _page_chosen(self, index: int) -> None:
+        slot = self.pages.widget(index)
+        if slot is self._customers_slot:
+            self.customers  # noqa: B018 - builds the page in its place
+        elif slot is self._settings_slot:
+            self.settings  # noqa: B018
+        self.pages.setCurrentIndex(index)
+
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
         page = self.pages.widget(index)
-        if page is self.customers:
+        if page is self._customers:
             self.customers.focus_search()
         elif page is self.work_orders:
             self.work_orders.focus_search()

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -33,13 +34,6 @@ from ...core.errors import NotFound, OutletDeskError
 from ...core.outlets import OutletDTO
 from ...core.work_orders import rules
 from ...core.work_orders.dto import WorkOrderDTO
-from ...core.work_orders.export import (
-    HEADER_WORDS,
-    LINE_COLUMNS,
-    ORDER_COLUMNS,
-    VALUE_WORDS,
-    export_work_orders,
-)
 from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries
 from ...core.work_orders.service import FollowUpTask
 from ...core.work_orders.settings import WorkOrderSettings
@@ -48,12 +42,14 @@ from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
 from ..formats import local_datetime
-from .detail import WorkOrderDetail
-from .intake_dialog import IntakeDialog
 from .labels import status_text
 from .list_model import COLUMNS, WorkOrderListModel
 from .printouts import ReceiptPrinter
-from .refunds import RefundsAwaitingDialog
+
+if TYPE_CHECKING:  # imported where opened: start-up does not load them (tests/test_layers.py)
+    from .detail import WorkOrderDetail
+    from .intake_dialog import IntakeDialog
+    from .refunds import RefundsAwaitingDialog
 
 S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
@@ -443,6 +439,8 @@ class WorkOrdersPage(QWidget):
             self.open_order(order_id)
 
     def open_order(self, order_id: int) -> WorkOrderDetail:
+        from .detail import WorkOrderDetail
+
         detail = WorkOrderDetail(self._ctx, order_id, self)
         self.detail = detail
         self.open_dialog(detail)
@@ -458,6 +456,8 @@ class WorkOrdersPage(QWidget):
     def new_intake(self) -> IntakeDialog | None:
         if not self._ctx.actor.can(Permission.EDIT_WORK_ORDERS):
             return None
+        from .intake_dialog import IntakeDialog
+
         dialog = IntakeDialog(self._ctx, self)
         dialog.saved.connect(lambda order: self._intake_saved(dialog, order))
         self.intake = dialog
@@ -486,6 +486,8 @@ class WorkOrdersPage(QWidget):
     def open_refunds(self) -> RefundsAwaitingDialog | None:
         if not self.can_approve_refunds:
             return None
+        from .refunds import RefundsAwaitingDialog
+
         dialog = RefundsAwaitingDialog(self._ctx, self.outlet.currentData(), self)
         dialog.open_order.connect(self.open_order)
         self.refunds_dialog = dialog
@@ -501,6 +503,14 @@ class WorkOrdersPage(QWidget):
         path = self.ask_export_path()
         if not path:
             return
+        from ...core.work_orders.export import (  # openpyxl: loaded on first export
+            HEADER_WORDS,
+            LINE_COLUMNS,
+            ORDER_COLUMNS,
+            VALUE_WORDS,
+            export_work_orders,
+        )
+
         services, actor, f = self._ctx.services, self._ctx.actor, self.model.filter
         words = [
             *(title for title, _kind, _width in ORDER_COLUMNS),

@@ -1,21 +1,21 @@
-"""Intake, quote and hand-back receipts and device labels: rendered on the worker, then previewed."""
+"""Intake, quote and hand-back receipts and device labels: rendered on the worker, then previewed.
+
+The renderer (reportlab) is imported when a printout is made, not when a page is opened.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ...core.work_orders.receipts import (
-    DEFAULT_LABEL_PAPER,
-    DEVICE_TYPE_WORDS,
-    RECEIPT_WORDS,
-    receipt_pdf,
-)
 from ...progress import Progress
 from ..context import AppContext
 from ..errors import show_error, translate_core
-from ..print_preview import PrintPreviewDialog
-from ..settings.seat_tabs import seat_paper, seat_text
+
+if TYPE_CHECKING:
+    from ..print_preview import PrintPreviewDialog
 
 # No settings tab offers this yet; label printers are "label-62x29" unless a seat says otherwise.
 SEAT_LABEL_PAPER = "printing/label_paper"
@@ -24,6 +24,8 @@ KINDS = ("intake", "quote", "handback", "label")
 
 def receipt_texts() -> dict[str, str]:
     """The receipt's words in the window's language (the renderer itself knows no Qt)."""
+    from ...core.work_orders.receipts import DEVICE_TYPE_WORDS, RECEIPT_WORDS
+
     words = {**RECEIPT_WORDS, **DEVICE_TYPE_WORDS}
     return {key: translate_core(english) for key, english in words.items()}
 
@@ -38,7 +40,11 @@ def kind_title(kind: str) -> str:
 
 
 def paper_for(ctx: AppContext, kind: str) -> str:
+    from ..settings.seat_tabs import seat_paper, seat_text
+
     if kind == "label":
+        from ...core.work_orders.receipts import DEFAULT_LABEL_PAPER
+
         return seat_text(ctx.seat, SEAT_LABEL_PAPER, DEFAULT_LABEL_PAPER)
     return seat_paper(ctx.seat)
 
@@ -52,6 +58,8 @@ class ReceiptPrinter:
         self.last_preview: PrintPreviewDialog | None = None
 
     def preview(self, order_id: int, number: str, kind: str) -> None:
+        from ...core.work_orders.receipts import receipt_pdf
+
         services, actor, paper = self._ctx.services, self._ctx.actor, paper_for(self._ctx, kind)
         progress = Progress()
         texts = receipt_texts()
@@ -71,6 +79,8 @@ class ReceiptPrinter:
 
     def show_preview(self, pdf: bytes, title: str) -> None:
         """Opens the preview (window-modal, not blocking); tests replace this."""
+        from ..print_preview import PrintPreviewDialog
+
         dialog = PrintPreviewDialog(
             pdf, title, self._ctx.seat, self._parent, runner=self._ctx.runner
         )
