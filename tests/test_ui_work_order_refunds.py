@@ -80,7 +80,7 @@ def test_clerk_asks_manager_approves_from_the_review_list(
     order = manager_detail.order
     assert order.refunds[0].status is RefundStatus.APPROVED
     assert order.refunded == Decimal("80.00") and order.balance == 0
-    totals = manager_detail.totals.text()
+    totals = manager_detail.editor.totals.text()
     assert "Refunded after hand-back" in totals and "<b>0.00</b>" in totals
     last = manager_detail.payments.rowCount() - 1
     assert manager_detail.payments.item(last, 1).text() == "Refund"

@@ -272,19 +272,19 @@ def test_lines_and_totals(services, clerk, tech, tmp_path, qtbot, monkeypatch):
     order = take_in(services, clerk)
     ctx = _ctx(services, tech, tmp_path)
     detail = detail_for(ctx, qtbot, order.id, monkeypatch)
-    row = detail.add_line(LineKind.PART, "Screen assembly", "1", "560.00")
-    detail.lines.item(row, 1).setText("Screen assembly 屏幕总成")
-    detail.add_line(LineKind.LABOUR, "Replace screen", "45", "80")
-    detail.add_line(LineKind.FEE, "Cleaning", "1", "10")
-    assert detail.lines.item(1, 4).text() == "60.00"
-    detail.discount.setText("20")
-    assert "610.00" in detail.totals.text()  # live preview before saving
+    row = detail.editor.add_line(LineKind.PART, "Screen assembly", "1", "560.00")
+    detail.editor.lines.item(row, 1).setText("Screen assembly 屏幕总成")
+    detail.editor.add_line(LineKind.LABOUR, "Replace screen", "45", "80")
+    detail.editor.add_line(LineKind.FEE, "Cleaning", "1", "10")
+    assert detail.editor.lines.item(1, 4).text() == "60.00"
+    detail.editor.discount.setText("20")
+    assert "610.00" in detail.editor.totals.text()  # live preview before saving
     detail.save_lines()  # a discount needs a reason
     saved = services.work_orders.get(clerk, order.id)
     assert saved.lines == ()
-    assert detail.lines_error.text().startswith("Discount reason:")
-    assert "border" in detail.discount_reason.styleSheet()
-    detail.discount_reason.setText("Loyal customer")
+    assert detail.editor.lines_error.text().startswith("Discount reason:")
+    assert "border" in detail.editor.discount_reason.styleSheet()
+    detail.editor.discount_reason.setText("Loyal customer")
     detail.save_lines()
     saved = services.work_orders.get(clerk, order.id)
     assert [line.amount for line in saved.lines] == [
@@ -297,9 +297,9 @@ def test_lines_and_totals(services, clerk, tech, tmp_path, qtbot, monkeypatch):
         Decimal("100.00"),
         Decimal("510.00"),
     )
-    assert "510.00" in detail.totals.text()
-    detail.lines.setCurrentCell(2, 1)
-    detail.remove_line()
+    assert "510.00" in detail.editor.totals.text()
+    detail.editor.lines.setCurrentCell(2, 1)
+    detail.editor.remove_line()
     detail.save_lines()
     assert services.work_orders.get(clerk, order.id).total == Decimal("600.00")
 
@@ -513,13 +513,13 @@ def test_unsaved_lines_stop_the_next_step_and_the_passcode_is_masked(
     assert "2580" not in detail.job_text.text() and "••••••" in detail.job_text.text()
     detail.toggle_passcode()
     assert "2580" in detail.job_text.text()
-    detail.add_line(LineKind.PART, "Speaker", "1", "45")
-    assert detail.lines_unsaved()
+    detail.editor.add_line(LineKind.PART, "Speaker", "1", "45")
+    assert detail.editor.lines_unsaved()
     detail.move_to(WorkOrderStatus.READY)
     assert services.work_orders.get(tech, order.id).status is WorkOrderStatus.IN_REPAIR
     assert "not saved" in detail.banner.text()
     detail.save_lines()
-    assert not detail.lines_unsaved()
+    assert not detail.editor.lines_unsaved()
     detail.move_to(WorkOrderStatus.READY)
     fresh = services.work_orders.get(tech, order.id)
     assert fresh.status is WorkOrderStatus.READY and fresh.total == Decimal("45.00")

@@ -608,6 +608,85 @@
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Qty / minutes</source>
+        <translation>数量 / 分钟</translation>
+    </message>
+    <message>
+        <source>Price / hourly rate</source>
+        <translation>单价 / 每小时费率</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Add la&amp;bour</source>
+        <translation>添加工时(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add &amp;part</source>
+        <translation>添加配件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add f&amp;ee</source>
+        <translation>添加费用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>删除明细(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save lines</source>
+        <translation>保存明细(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Discount reason</source>
+        <translation>折扣原因</translation>
+    </message>
+    <message>
+        <source>Totals: fix the amounts marked ?</source>
+        <translation>合计：请修正标有 ? 的金额</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Tax ({rate}%)</source>
+        <translation>税额（{rate}%）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Refunded after hand-back</source>
+        <translation>交付后已退款</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>应付余额</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to OutletDesk</source>
@@ -1359,48 +1438,8 @@
         <translation>类别</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <source>Qty / minutes</source>
-        <translation>数量 / 分钟</translation>
-    </message>
-    <message>
-        <source>Price / hourly rate</source>
-        <translation>单价 / 每小时费率</translation>
-    </message>
-    <message>
         <source>Amount</source>
         <translation>金额</translation>
-    </message>
-    <message>
-        <source>Add la&amp;bour</source>
-        <translation>添加工时(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Add &amp;part</source>
-        <translation>添加配件(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Add f&amp;ee</source>
-        <translation>添加费用(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Remove line</source>
-        <translation>删除明细(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Save lines</source>
-        <translation>保存明细(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>折扣</translation>
-    </message>
-    <message>
-        <source>Discount reason</source>
-        <translation>折扣原因</translation>
     </message>
     <message>
         <source>When</source>
@@ -1561,34 +1600,6 @@
     <message>
         <source>approved by {name}</source>
         <translation>批准人 {name}</translation>
-    </message>
-    <message>
-        <source>Totals: fix the amounts marked ?</source>
-        <translation>合计：请修正标有 ? 的金额</translation>
-    </message>
-    <message>
-        <source>Subtotal</source>
-        <translation>小计</translation>
-    </message>
-    <message>
-        <source>Tax ({rate}%)</source>
-        <translation>税额（{rate}%）</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>已付</translation>
-    </message>
-    <message>
-        <source>Refunded after hand-back</source>
-        <translation>交付后已退款</translation>
-    </message>
-    <message>
-        <source>Balance due</source>
-        <translation>应付余额</translation>
     </message>
     <message>
         <source>The lines have changes that are not saved. Save them (Save lines on the Lines &amp; payments tab) or remove them before the next step.</source>

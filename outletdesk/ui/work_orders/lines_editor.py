@@ -1,0 +1,258 @@
+"""The order's lines (labour by the minute, parts, fees), discount and live totals: the editable
+half of the detail view's "Lines & payments" tab. Saving goes through the detail view."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.work_orders import rules
+from ...core.work_orders.dto import LineInput, WorkOrderDTO
+from ...models import LineKind, Warranty
+from ..settings.forms import FormErrors
+from .actions import money_text
+from .labels import line_kind_text
+
+COL_KIND, COL_DESCRIPTION, COL_QUANTITY, COL_PRICE, COL_AMOUNT = range(5)
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.strip().replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+class LinesEditor(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.order: WorkOrderDTO | None = None
+        self.lines = QTableWidget(0, 5, self)
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Description"),
+                self.tr("Qty / minutes"),
+                self.tr("Price / hourly rate"),
+                self.tr("Amount"),
+            ]
+        )
+        self.lines.verticalHeader().hide()
+        for column, width in (
+            (COL_KIND, 80),
+            (COL_QUANTITY, 110),
+            (COL_PRICE, 140),
+            (COL_AMOUNT, 100),
+        ):
+            self.lines.setColumnWidth(column, width)
+        self.lines.horizontalHeader().setSectionResizeMode(
+            COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        )
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setTabKeyNavigation(True)
+        self.lines.itemChanged.connect(lambda _item: self.update_totals())
+        add_labour = QPushButton(self.tr("Add la&bour"), self)
+        add_part = QPushButton(self.tr("Add &part"), self)
+        add_fee = QPushButton(self.tr("Add f&ee"), self)
+        self.remove_line_button = QPushButton(self.tr("&Remove line"), self)
+        add_labour.clicked.connect(lambda: self.add_line(LineKind.LABOUR))
+        add_part.clicked.connect(lambda: self.add_line(LineKind.PART))
+        add_fee.clicked.connect(lambda: self.add_line(LineKind.FEE))
+        self.remove_line_button.clicked.connect(self.remove_line)
+        self.line_buttons = [add_labour, add_part, add_fee, self.remove_line_button]
+        self.discount = QLineEdit("0.00", self)
+        self.discount_reason = QLineEdit(self)
+        self.discount.textChanged.connect(lambda _t: self.update_totals())
+        self.totals = QLabel(self)
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.save_lines_button = QPushButton(self.tr("&Save lines"), self)
+        self.lines_error = QLabel(self)
+        self.lines_errors = FormErrors(
+            self.lines_error,
+            {"Discount": self.discount, "Discount reason": self.discount_reason},
+        )
+        buttons = QHBoxLayout()
+        for button in self.line_buttons:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Discount"), self.discount)
+        form.addRow(self.tr("Discount reason"), self.discount_reason)
+        below = QHBoxLayout()
+        below.addLayout(form, 1)
+        below.addWidget(self.totals)
+        below.addWidget(self.save_lines_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(below)
+        layout.addWidget(self.lines_error)
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.save_lines_button, *self.line_buttons):
+            widget.setEnabled(editable)
+        self.lines.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+            if editable
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+
+    def show_order(self, order: WorkOrderDTO) -> None:
+        self.order = order
+        self.lines.blockSignals(True)
+        self.lines.setRowCount(0)
+        for line in order.lines:
+            self._append_line(line.kind, line.description, line.quantity, line.unit_price)
+        self.lines.blockSignals(False)
+        self.discount.setText(money_text(order.discount))
+        self.discount_reason.setText(order.discount_reason)
+        self.update_totals()
+
+    def _append_line(
+        self, kind: LineKind, description: str, quantity: Decimal | str, price: Decimal | str
+    ) -> int:
+        row = self.lines.rowCount()
+        self.lines.insertRow(row)
+        kind_item = QTableWidgetItem(line_kind_text(kind))
+        kind_item.setData(Qt.ItemDataRole.UserRole, kind.value)
+        kind_item.setFlags(kind_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        amount = QTableWidgetItem("")
+        amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for column, item in (
+            (COL_KIND, kind_item),
+            (COL_DESCRIPTION, QTableWidgetItem(description)),
+            (COL_QUANTITY, QTableWidgetItem(_plain(quantity))),
+            (COL_PRICE, QTableWidgetItem(_plain(price))),
+            (COL_AMOUNT, amount),
+        ):
+            self.lines.setItem(row, column, item)
+        return row
+
+    def add_line(
+        self,
+        kind: LineKind,
+        description: str = "",
+        quantity: str = "",
+        price: str = "",
+    ) -> int:
+        if not quantity:
+            quantity = "30" if kind is LineKind.LABOUR else "1"
+        self.lines.blockSignals(True)
+        row = self._append_line(kind, description, quantity, price or "0.00")
+        self.lines.blockSignals(False)
+        self.update_totals()
+        self.lines.setCurrentCell(row, COL_DESCRIPTION)
+        self.lines.setFocus()
+        self.lines.editItem(self._cell(row, COL_DESCRIPTION))
+        return row
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.lines.item(row, column)
+        assert item is not None  # every row gets all its cells in _append_line
+        return item
+
+    def remove_line(self) -> None:
+        row = self.lines.currentRow()
+        if row >= 0:
+            self.lines.removeRow(row)
+            self.update_totals()
+
+    def line_inputs(self) -> list[LineInput]:
+        result = []
+        for row in range(self.lines.rowCount()):
+            kind = self._cell(row, COL_KIND).data(Qt.ItemDataRole.UserRole)
+            result.append(
+                LineInput(
+                    kind,
+                    self._cell(row, COL_DESCRIPTION).text(),
+                    self._cell(row, COL_QUANTITY).text().strip(),
+                    self._cell(row, COL_PRICE).text().strip(),
+                )
+            )
+        return result
+
+    def update_totals(self) -> None:
+        """A live preview with the core's own arithmetic; the saved order is the authority."""
+        order = self.order
+        under_warranty = order is not None and order.warranty is not Warranty.NONE
+        amounts: list[Decimal] = []
+        valid = True
+        self.lines.blockSignals(True)
+        for row in range(self.lines.rowCount()):
+            kind = LineKind(self._cell(row, COL_KIND).data(Qt.ItemDataRole.UserRole))
+            quantity = _decimal(self._cell(row, COL_QUANTITY).text())
+            price = _decimal(self._cell(row, COL_PRICE).text())
+            if quantity is None or price is None:
+                valid = False
+                self._cell(row, COL_AMOUNT).setText("?")
+                continue
+            amount = rules.line_amount(kind, quantity, price, under_warranty)
+            amounts.append(amount)
+            self._cell(row, COL_AMOUNT).setText(money_text(amount))
+        self.lines.blockSignals(False)
+        discount = _decimal(self.discount.text() or "0")
+        if not valid or discount is None or order is None:
+            self.totals.setText(self.tr("Totals: fix the amounts marked ?"))
+            return
+        t = rules.totals(amounts, discount, order.tax_rate)
+        paid, refunded = order.paid, order.refunded
+        rows = [
+            (self.tr("Subtotal"), money_text(t.subtotal)),
+            (self.tr("Discount"), "−" + money_text(t.discount)),
+            (self.tr("Tax ({rate}%)").format(rate=order.tax_rate), money_text(t.tax)),
+            (self.tr("Total"), f"<b>{money_text(t.total)}</b>"),
+            (self.tr("Paid"), money_text(paid)),
+        ]
+        if refunded:  # approved after hand-back: it lowered what the order charged
+            rows.append((self.tr("Refunded after hand-back"), money_text(refunded)))
+        rows.append((self.tr("Balance due"), f"<b>{money_text(t.total - refunded - paid)}</b>"))
+        self.totals.setText(
+            "<table>"
+            + "".join(
+                f"<tr><td style='padding-right:10px'>{escape(label)}</td>"
+                f"<td align='right'>{value}</td></tr>"
+                for label, value in rows
+            )
+            + "</table>"
+        )
+
+    def lines_unsaved(self) -> bool:
+        """The lines table differs from the saved lines (what a status step would throw away)."""
+        order = self.order
+        if order is None:
+            return False
+
+        def norm(
+            kind: object, description: str, quantity: object, price: object
+        ) -> tuple[object, ...]:
+            return (str(kind), description.strip(), _decimal(str(quantity)), _decimal(str(price)))
+
+        shown = [norm(x.kind, x.description, x.quantity, x.unit_price) for x in self.line_inputs()]
+        saved = [norm(x.kind, x.description, x.quantity, x.unit_price) for x in order.lines]
+        return shown != saved or _decimal(self.discount.text() or "0") != order.discount
+
+
+def _plain(value: Decimal | str) -> str:
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f") if value == value.to_integral() else f"{value:.2f}"
+        return text
+    return value
