@@ -12,12 +12,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
+from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    ARRAY,
+    JSON,
     ColumnElement,
+    Integer,
     Select,
     and_,
+    any_,
     bindparam,
     case,
     func,
@@ -93,32 +98,48 @@ class WorkOrderRow(NamedTuple):
     next_due_kind: str | None
 
 
-# The page query, built once: the list runs it for every page it shows.
-_ROWS = (
-    select(
-        WorkOrder.id,
-        WorkOrder.number,
-        WorkOrder.received_at,
-        Customer.name,
-        WorkOrder.customer_phone,
-        Device.brand,
-        Device.model,
-        Device.device_type,
-        WorkOrder.status,
-        WorkOrder.priority,
-        User.display_name,
-        Outlet.code,
-        WorkOrder.total,
-        WorkOrder.paid,
-        WorkOrder.next_due_at,
-        WorkOrder.next_due_kind,
-    )
-    .join(Customer, Customer.id == WorkOrder.customer_id)
-    .join(Device, Device.id == WorkOrder.device_id)
-    .join(Outlet, Outlet.id == WorkOrder.outlet_id)
-    .outerjoin(User, User.id == WorkOrder.technician_id)
-    .where(WorkOrder.id.in_(bindparam("ids", expanding=True)))
+_ROW_COLUMNS = (
+    WorkOrder.id,
+    WorkOrder.number,
+    WorkOrder.received_at,
+    Customer.name,
+    WorkOrder.customer_phone,
+    Device.brand,
+    Device.model,
+    Device.device_type,
+    WorkOrder.status,
+    WorkOrder.priority,
+    User.display_name,
+    Outlet.code,
+    WorkOrder.total,
+    WorkOrder.paid,
+    WorkOrder.next_due_at,
+    WorkOrder.next_due_kind,
 )
+_STATUSES = {s.value: s for s in WorkOrderStatus}
+
+
+@cache
+def _rows_query(dialect: str) -> Select[Any]:
+    """The page query, built once: the list runs it for every page it shows.
+
+    The page's ids go as one parameter (a JSON array on SQLite, an array on PostgreSQL), not
+    as one parameter each: expanding 200 of them cost more than the query itself.
+    """
+    wanted: ColumnElement[bool]
+    if dialect == "sqlite":
+        listed = func.json_each(bindparam("ids", type_=JSON)).table_valued("value")
+        wanted = WorkOrder.id.in_(select(listed.c.value))
+    else:
+        wanted = WorkOrder.id == any_(bindparam("ids", type_=ARRAY(Integer)))
+    return (
+        select(*_ROW_COLUMNS)
+        .join(Customer, Customer.id == WorkOrder.customer_id)
+        .join(Device, Device.id == WorkOrder.device_id)
+        .join(Outlet, Outlet.id == WorkOrder.outlet_id)
+        .outerjoin(User, User.id == WorkOrder.technician_id)
+        .where(wanted)
+    )
 
 
 def _escape_like(fragment: str) -> str:
@@ -192,7 +213,7 @@ class WorkOrderQueries:
                     customer,
                     phone,
                     device_label(brand, model, device_type),
-                    WorkOrderStatus(status),
+                    _STATUSES[status],
                     priority,
                     technician or "",
                     outlet,
@@ -218,7 +239,7 @@ class WorkOrderQueries:
                     paid,
                     next_due_at,
                     next_due_kind,
-                ) in conn.execute(_ROWS, {"ids": list(ids)}).all()
+                ) in conn.execute(_rows_query(self._db.kind), {"ids": list(ids)}).all()
             }
         return [found[i] for i in ids if i in found]
 
