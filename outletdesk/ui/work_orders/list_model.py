@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from ...core.auth import Actor
 from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries, WorkOrderRow
 from ...core.work_orders.rules import TimeLimits, deadline_state
-from ...models import Priority, utcnow
+from ...models import Priority, WorkOrderStatus, utcnow
 from ..formats import local_datetime
 from ..tasks import TaskRunner
 from .labels import priority_text, status_text
@@ -92,6 +92,9 @@ class WorkOrderListModel(QAbstractTableModel):
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._pending: set[int] = set()  # pages on their way from the worker
         self._delivering = False  # True while the runner answers inline (tests): no repaint
+        # Translated once, like the headers: a list shows the same few labels on every row.
+        self._status_texts = {s: status_text(s) for s in WorkOrderStatus}
+        self._priority_texts = {p.value: priority_text(p) for p in Priority}
         self._headers = [
             self.tr("Number"),
             self.tr("Received"),
@@ -290,8 +293,7 @@ class WorkOrderListModel(QAbstractTableModel):
         )
         return DEADLINE_COLOURS.get(state)
 
-    @staticmethod
-    def _texts(r: WorkOrderRow) -> tuple[str, ...]:
+    def _texts(self, r: WorkOrderRow) -> tuple[str, ...]:
         """What each column shows for this row, in COLUMNS order."""
         return (
             r.number,
@@ -299,8 +301,8 @@ class WorkOrderListModel(QAbstractTableModel):
             r.customer_name,
             r.customer_phone,
             r.device,
-            status_text(r.status),
-            priority_text(r.priority),
+            self._status_texts[r.status],
+            self._priority_texts[r.priority],
             r.technician,
             local_datetime(r.next_due_at),
             f"{r.total:,.2f}",
