@@ -93,7 +93,6 @@ class WorkOrderRow(NamedTuple):
     technician: str
     outlet_code: str
     total: Decimal
-    paid: Decimal
     next_due_at: datetime | None
     next_due_kind: str | None
 
@@ -112,7 +111,6 @@ _ROW_COLUMNS = (
     User.display_name,
     Outlet.code,
     WorkOrder.total,
-    WorkOrder.paid,
     WorkOrder.next_due_at,
     WorkOrder.next_due_kind,
 )
@@ -218,7 +216,6 @@ class WorkOrderQueries:
                     technician or "",
                     outlet,
                     total,
-                    paid,
                     next_due_at,
                     next_due_kind,
                 )
@@ -236,7 +233,6 @@ class WorkOrderQueries:
                     technician,
                     outlet,
                     total,
-                    paid,
                     next_due_at,
                     next_due_kind,
                 ) in conn.execute(_rows_query(self._db.kind), {"ids": list(ids)}).all()
