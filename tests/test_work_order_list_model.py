@@ -118,10 +118,12 @@ def test_rows_come_by_the_page_before_and_after_all_ids_arrive(shop, monkeypatch
     assert len(calls) == 1
     # A jump before all ids arrive asks for that page by position, on the worker.
     assert model.work_order_id(4) is None
+    assert model.data(model.index(4, 0)) is None  # painted empty until its page arrives
     runner.step()  # all ids
     assert model.all_ids_loaded
     runner.step()  # the page of row 4
     assert model.work_order_id(4) == expected[4]
+    assert model.data(model.index(4, 0)) == "N-000010"
     assert calls[-1] == expected[4:]
     assert [model.work_order_id(r) for r in range(5)][:2] == expected[:2]  # page 0 is cached
     runner.release()  # the page of rows 2-3

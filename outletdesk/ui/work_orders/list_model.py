@@ -264,13 +264,16 @@ class WorkOrderListModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:  # first: a view asks it of every cell it paints
-            row = index.row()
-            page = self._page_of(row)  # None for an invalid index (row -1)
-            if page is None or (found := page.rows[row % PAGE_SIZE]) is None:
+            number, offset = divmod(index.row(), PAGE_SIZE)
+            page = self._pages.get(number)  # never for an invalid index (row -1)
+            if page is not None and offset < len(page.texts) and (texts := page.texts[offset]):
+                self._pages.move_to_end(number)
+                return texts[index.column()]
+            found = self.row(index.row())
+            if found is None:
                 return None
-            texts = page.texts[row % PAGE_SIZE]
-            if texts is None:
-                texts = page.texts[row % PAGE_SIZE] = self._texts(found)
+            page = self._pages[number]
+            texts = page.texts[offset] = self._texts(found)
             return texts[index.column()]
         if not index.isValid():
             return None
