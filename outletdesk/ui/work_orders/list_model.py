@@ -26,8 +26,8 @@ from ..formats import local_datetime
 from ..tasks import TaskRunner
 from .labels import priority_text, status_text
 
-PAGE_SIZE = 200
-CACHED_PAGES = 50  # about 10,000 rows in memory, whatever the list's length
+PAGE_SIZE = 100  # rows read per fetch: a jump waits for one page, a window shows ~30-50
+CACHED_PAGES = 100  # about 10,000 rows in memory, whatever the list's length
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     SortKey.NUMBER,
