@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import update
 from test_work_order_queries import NOW, add_order, shop  # noqa: F401 - the shared fixture
 
+from outletdesk.core.errors import PermissionDenied
 from outletdesk.core.work_orders.queries import SortKey, WorkOrderFilter
 from outletdesk.models import WorkOrder
 from outletdesk.ui.tasks import TaskRunner
@@ -117,10 +118,12 @@ def test_rows_come_by_the_page_before_and_after_all_ids_arrive(shop, monkeypatch
     assert len(calls) == 1
     # A jump before all ids arrive asks for that page by position, on the worker.
     assert model.work_order_id(4) is None
+    assert model.data(model.index(4, 0)) is None  # painted empty until its page arrives
     runner.step()  # all ids
     assert model.all_ids_loaded
     runner.step()  # the page of row 4
     assert model.work_order_id(4) == expected[4]
+    assert model.data(model.index(4, 0)) == "N-000010"
     assert calls[-1] == expected[4:]
     assert [model.work_order_id(r) for r in range(5)][:2] == expected[:2]  # page 0 is cached
     runner.release()  # the page of rows 2-3
@@ -168,3 +171,26 @@ def test_orders_added_meanwhile_reset_the_list(services, shop, monkeypatch):  # 
     model.modelReset.connect(lambda: resets.append(model.rowCount()))
     runner.release()
     assert resets == [6] and model.work_order_id(0) == new_id
+
+
+def test_a_page_asked_after_the_account_is_disabled_is_refused(services, shop, monkeypatch):  # noqa: F811
+    queries, admin, _, ref = shop
+    monkeypatch.setattr(list_model, "PAGE_SIZE", 2)
+    model = WorkOrderListModel(queries, ref["t1"], TaskRunner(inline=True), now=lambda: NOW)
+    model.refresh()
+    assert model.data(model.index(2, 0)) == "N-000100"  # a page read while the account is fine
+    failures = []
+    model.load_failed.connect(failures.append)
+    record = next(u for u in services.users.list(admin) if u.username == "alice")
+    services.users.update(
+        admin,
+        record.id,
+        record.version,
+        display_name=record.display_name,
+        role=record.role,
+        active=False,
+        home_outlet_id=None,
+    )
+    assert model.data(model.index(4, 0)) is None  # the next page is refused, not shown
+    assert [type(e) for e in failures] == [PermissionDenied]
+    assert "sign in again" in str(failures[0])

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 
 from outletdesk.core.customers import name_key
 from outletdesk.core.demo import fill_demo
+from outletdesk.core.errors import PermissionDenied
 from outletdesk.core.outlets import OutletInput
 from outletdesk.core.work_orders import rules
 from outletdesk.core.work_orders.demo import generate_work_orders
@@ -315,13 +316,41 @@ def test_rows_keep_the_order_asked_and_skip_vanished_ids(shop):
     )
     assert first.status is S.DELIVERED and first.outlet_code == "N"
     assert first.technician == ref["t1"].display_name
-    assert first.total == Decimal("100.00") and first.paid == Decimal("100.00")
-    assert isinstance(first.paid, Decimal)
+    assert first.total == Decimal("100.00") and isinstance(first.total, Decimal)
     assert rows[0].technician == ""
     urgent = queries.rows(actor, [ids["N-000002"]])[0]
     assert urgent.priority == "urgent" and urgent.next_due_kind == "judge"
     assert urgent.next_due_at == datetime(2026, 3, 10, 10, 30, tzinfo=UTC)
     assert queries.rows(actor, []) == []
+    with pytest.raises(AttributeError):
+        first.total = Decimal("1.00")  # type: ignore[misc]
+
+
+def _change_account(services, admin, username: str, **change) -> None:
+    record = next(u for u in services.users.list(admin) if u.username == username)
+    fields = {"display_name": record.display_name, "role": record.role, "active": True}
+    services.users.update(
+        admin, record.id, record.version, home_outlet_id=None, **{**fields, **change}
+    )
+
+
+@pytest.mark.parametrize("change", [{"active": False}, {"role": "maintenance"}])
+def test_every_read_of_the_list_checks_the_account_is_still_as_signed_in(services, shop, change):
+    queries, admin, ids, ref = shop
+    technician = ref["t1"]
+    everything = WorkOrderFilter()
+    page = queries.ids(technician, everything, limit=2)
+    assert queries.count(technician, everything) == 5
+    assert [r.id for r in queries.rows(technician, page)] == page  # reads pass before ...
+    _change_account(services, admin, "alice", **change)
+    for read in (
+        lambda: queries.count(technician, everything),
+        lambda: queries.ids(technician, everything),
+        lambda: queries.rows(technician, page),  # ... and the very next page is refused
+    ):
+        with pytest.raises(PermissionDenied, match="sign in again"):
+            read()
+    assert queries.rows(admin, page)  # others read on
 
 
 def test_a_filter_is_a_value(shop):

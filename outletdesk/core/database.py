@@ -7,10 +7,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -46,12 +57,18 @@ class SignedIn(Protocol):
     def role(self) -> str: ...
 
 
-def _confirm_signed_in(session: Session, actor: SignedIn | None) -> None:
-    if actor is None or actor.user_id is None:
-        return
+@cache
+def _account_now() -> Select[tuple[str, bool]]:
+    """The signed-in account's role and active flag, built once (a list reads a page at a time)."""
     from ..models import User
 
-    row = session.execute(select(User.role, User.active).where(User.id == actor.user_id)).first()
+    return select(User.role, User.active).where(User.id == bindparam("user_id"))
+
+
+def _confirm_signed_in(conn: Session | Connection, actor: SignedIn | None) -> None:
+    if actor is None or actor.user_id is None:
+        return
+    row = conn.execute(_account_now(), {"user_id": actor.user_id}).first()
     if row is None or not row.active or row.role != actor.role:
         raise PermissionDenied(
             QT_TRANSLATE_NOOP(
@@ -118,6 +135,16 @@ class Database:
         with _storage_errors(), self._read.begin() as session:
             _confirm_signed_in(session, actor)
             yield session
+
+    @contextmanager
+    def read_rows(self, actor: SignedIn | None = None) -> Iterator[Connection]:
+        """A read on a Core connection, for lists that fetch rows by the page without the ORM.
+
+        The account is checked the same way, in the same transaction, on every read.
+        """
+        with _storage_errors(), self.engine.begin() as conn:
+            _confirm_signed_in(conn, actor)
+            yield conn
 
     @contextmanager
     def write(self, actor: SignedIn | None = None) -> Iterator[Session]:

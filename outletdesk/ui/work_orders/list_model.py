@@ -3,6 +3,7 @@
 Opening shows the count and the first page at once; every id is then loaded in one background
 query (a single sort in SQL), after which any row is a slice away. A jump before that finishes
 fetches its page by row number (OFFSET), so the list is usable from the first moment.
+A row's texts are made once, when it is first painted, and kept with its page.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from PySide6.QtWidgets import QWidget
 from ...core.auth import Actor
 from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries, WorkOrderRow
 from ...core.work_orders.rules import TimeLimits, deadline_state
-from ...models import Priority, utcnow
+from ...models import Priority, WorkOrderStatus, utcnow
 from ..formats import local_datetime
 from ..tasks import TaskRunner
 from .labels import priority_text, status_text
 
-PAGE_SIZE = 200
-CACHED_PAGES = 50  # about 10,000 rows in memory, whatever the list's length
+PAGE_SIZE = 100  # rows read per fetch: a jump waits for one page, a window shows ~30-50
+CACHED_PAGES = 100  # about 10,000 rows in memory, whatever the list's length
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     SortKey.NUMBER,
@@ -45,6 +46,20 @@ DEADLINE_COLOURS = {
     "due_soon": QColor("#fcf3cf"),
     "overdue": QColor("#f5c6cb"),
 }
+
+
+class _Page:
+    """The rows of one page (None where an order vanished) and their texts, made when painted."""
+
+    __slots__ = ("rows", "texts")
+
+    def __init__(self, ids: list[int], rows: list[WorkOrderRow]) -> None:
+        by_id = {r.id: r for r in rows}
+        self.rows: list[WorkOrderRow | None] = [by_id.get(i) for i in ids]
+        self.texts: list[tuple[str, ...] | None] = [None] * len(ids)
+
+    def ids(self) -> list[int | None]:
+        return [r.id if r else None for r in self.rows]
 
 
 class WorkOrderListModel(QAbstractTableModel):
@@ -74,9 +89,12 @@ class WorkOrderListModel(QAbstractTableModel):
         self._ids: list[int] = []  # the first page until every id has arrived
         self._all_ids = False
         self._generation = 0
-        self._pages: OrderedDict[int, list[WorkOrderRow | None]] = OrderedDict()
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._pending: set[int] = set()  # pages on their way from the worker
         self._delivering = False  # True while the runner answers inline (tests): no repaint
+        # Translated once, like the headers: a list shows the same few labels on every row.
+        self._status_texts = {s: status_text(s) for s in WorkOrderStatus}
+        self._priority_texts = {p.value: priority_text(p) for p in Priority}
         self._headers = [
             self.tr("Number"),
             self.tr("Received"),
@@ -137,7 +155,7 @@ class WorkOrderListModel(QAbstractTableModel):
         self._all_ids = len(first) >= self._count
         self._pages.clear()
         self._pending.clear()
-        self._pages[0] = _aligned(first, rows)
+        self._pages[0] = _Page(first, rows)
         self.endResetModel()
         self.count_changed.emit(self._count)
         if not self._all_ids:
@@ -159,11 +177,9 @@ class WorkOrderListModel(QAbstractTableModel):
             self.count_changed.emit(self._count)
             return
         self._ids, self._all_ids = ids, True
-        for page, rows in list(self._pages.items()):
-            if [r.id if r else None for r in rows] != ids[
-                page * PAGE_SIZE : (page + 1) * PAGE_SIZE
-            ]:
-                del self._pages[page]
+        for number, page in list(self._pages.items()):
+            if page.ids() != ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]:
+                del self._pages[number]
         if self._count:
             last = self.index(self._count - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -180,19 +196,23 @@ class WorkOrderListModel(QAbstractTableModel):
 
     def row(self, row: int) -> WorkOrderRow | None:
         """The row if its page is here; otherwise None now, and the page is fetched on the worker."""
+        found = self._page_of(row)
+        return found.rows[row % PAGE_SIZE] if found else None
+
+    def _page_of(self, row: int) -> _Page | None:
+        """The page holding this row (and the row is on it), or None while it is being fetched."""
         if not 0 <= row < self._count:
             return None
-        page = row // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            self._request_page(page)
-            rows = self._pages.get(page)  # already there when the runner runs inline (tests)
-            if rows is None:
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            self._request_page(number)
+            page = self._pages.get(number)  # already there when the runner runs inline (tests)
+            if page is None:
                 return None
         else:
-            self._pages.move_to_end(page)
-        offset = row - page * PAGE_SIZE
-        return rows[offset] if offset < len(rows) else None
+            self._pages.move_to_end(number)
+        return page if row % PAGE_SIZE < len(page.rows) else None
 
     def _request_page(self, page: int) -> None:
         if page in self._pending:
@@ -202,11 +222,11 @@ class WorkOrderListModel(QAbstractTableModel):
         start = page * PAGE_SIZE
         known = self._ids[start : start + PAGE_SIZE] if self._all_ids else None
 
-        def load() -> list[WorkOrderRow | None]:
+        def load() -> _Page:
             ids = (
                 known if known is not None else queries.ids(actor, f, offset=start, limit=PAGE_SIZE)
             )
-            return _aligned(ids, queries.rows(actor, ids))
+            return _Page(ids, queries.rows(actor, ids))
 
         self._delivering = True
         self._runner.run(
@@ -216,22 +236,22 @@ class WorkOrderListModel(QAbstractTableModel):
         )
         self._delivering = False
 
-    def _page_arrived(self, generation: int, page: int, rows: list[WorkOrderRow | None]) -> None:
-        self._pending.discard(page)
+    def _page_arrived(self, generation: int, number: int, page: _Page) -> None:
+        self._pending.discard(number)
         if generation != self._generation:
             return
-        self._pages[page] = rows
+        self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
-        if not self._delivering and rows:  # arrived later: repaint the rows that waited for it
-            first = page * PAGE_SIZE
-            last = min(first + len(rows), self._count) - 1
+        if not self._delivering and page.rows:  # arrived later: repaint the rows that waited
+            first = number * PAGE_SIZE
+            last = min(first + len(page.rows), self._count) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _page_failed(self, generation: int, page: int, exc: BaseException) -> None:
         self._pending.discard(page)
         if generation == self._generation:
-            self._pages[page] = []  # shown empty; refresh() tries again
+            self._pages[page] = _Page([], [])  # shown empty; refresh() tries again
             self.load_failed.emit(exc)
 
     # ------------------------------------------------------------ Qt model
@@ -243,53 +263,53 @@ class WorkOrderListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
+        if role == Qt.ItemDataRole.DisplayRole:  # first: a view asks it of every cell it paints
+            number, offset = divmod(index.row(), PAGE_SIZE)
+            page = self._pages.get(number)  # never for an invalid index (row -1)
+            if page is not None and offset < len(page.texts) and (texts := page.texts[offset]):
+                self._pages.move_to_end(number)
+                return texts[index.column()]
+            found = self.row(index.row())
+            if found is None:
+                return None
+            page = self._pages[number]
+            texts = page.texts[offset] = self._texts(found)
+            return texts[index.column()]
+        if not index.isValid():
             return None
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column is SortKey.TOTAL:
                 return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             return None
+        if role != Qt.ItemDataRole.BackgroundRole or column is not SortKey.NEXT_DUE:
+            return None
         found = self.row(index.row())
         if found is None:
             return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if column is not SortKey.NEXT_DUE:
-                return None
-            state = deadline_state(
-                found.next_due_at,
-                self._now(),
-                found.next_due_kind,
-                self._limits,
-                Priority(found.priority),
-            )
-            return DEADLINE_COLOURS.get(state)
-        return self._display(found, column)
+        state = deadline_state(
+            found.next_due_at,
+            self._now(),
+            found.next_due_kind,
+            self._limits,
+            Priority(found.priority),
+        )
+        return DEADLINE_COLOURS.get(state)
 
-    def _display(self, r: WorkOrderRow, column: SortKey) -> str:
-        if column is SortKey.NUMBER:
-            return r.number
-        if column is SortKey.RECEIVED:
-            return local_datetime(r.received_at)
-        if column is SortKey.CUSTOMER:
-            return r.customer_name
-        if column is SortKey.PHONE:
-            return r.customer_phone
-        if column is SortKey.DEVICE:
-            return r.device
-        if column is SortKey.STATUS:
-            return status_text(r.status)
-        if column is SortKey.PRIORITY:
-            return priority_text(r.priority)
-        if column is SortKey.TECHNICIAN:
-            return r.technician
-        if column is SortKey.NEXT_DUE:
-            return local_datetime(r.next_due_at)
-        return f"{r.total:,.2f}"
+    def _texts(self, r: WorkOrderRow) -> tuple[str, ...]:
+        """What each column shows for this row, in COLUMNS order."""
+        return (
+            r.number,
+            local_datetime(r.received_at),
+            r.customer_name,
+            r.customer_phone,
+            r.device,
+            self._status_texts[r.status],
+            self._priority_texts[r.priority],
+            r.technician,
+            local_datetime(r.next_due_at),
+            f"{r.total:,.2f}",
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -301,9 +321,3 @@ class WorkOrderListModel(QAbstractTableModel):
         ):
             return self._headers[section]
         return None
-
-
-def _aligned(ids: list[int], rows: list[WorkOrderRow]) -> list[WorkOrderRow | None]:
-    """Rows in the ids' order; None where an order vanished since its id was read."""
-    by_id = {r.id: r for r in rows}
-    return [by_id.get(i) for i in ids]
