@@ -494,3 +494,34 @@ def test_demo_follow_ups_can_be_recorded(services):
             overall=5,
         )
         assert order.next_due_at is None
+
+
+def test_open_orders_at_an_outlet_are_found_by_status_not_by_walking_every_date(
+    services, clerk, outlet
+):
+    """SQLite has no value statistics: without the hint it walks the outlet's whole date index
+    to avoid sorting (0.4 s at a million orders). The plan must start from the status."""
+    from sqlalchemy import event
+
+    if services.db.kind != "sqlite":
+        pytest.skip("PostgreSQL plans from its own statistics")
+    seen: list[tuple[str, object]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many):  # noqa: ANN001
+        seen.append((statement, parameters))
+
+    f = WorkOrderFilter(statuses=tuple(rules.OPEN), outlet_id=outlet.id, sort=SortKey.RECEIVED)
+    queries = WorkOrderQueries(services.db)
+    event.listen(services.db.engine, "before_cursor_execute", capture)
+    try:
+        queries.count(clerk, f)
+        queries.ids(clerk, f)
+    finally:
+        event.remove(services.db.engine, "before_cursor_execute", capture)
+    plans = []
+    with services.db.engine.connect() as conn:
+        for statement, parameters in [x for x in seen if "FROM work_orders" in x[0]][-2:]:
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+            plans.append(" ".join(str(r[-1]) for r in rows))
+    assert len(plans) == 2 and all("status=?" in plan for plan in plans), (plans, seen)
+    assert not any("ix_work_orders_outlet_received" in plan for plan in plans), plans

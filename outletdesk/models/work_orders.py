@@ -184,6 +184,8 @@ class WorkOrder(Base):
         Index("ix_work_orders_received", "received_at", "id"),
         Index("ix_work_orders_status_received", "status", "received_at"),
         Index("ix_work_orders_outlet_received", "outlet_id", "received_at"),
+        # The Counter opens on "open orders at this outlet": counted from the index alone.
+        Index("ix_work_orders_outlet_status_received", "outlet_id", "status", "received_at"),
         Index("ix_work_orders_technician_received", "technician_id", "received_at"),
         Index("ix_work_orders_next_due", "next_due_at"),
         Index("ix_work_orders_customer_phone", "customer_phone"),

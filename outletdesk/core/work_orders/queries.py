@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     ARRAY,
@@ -35,7 +35,7 @@ from sqlalchemy import (
 from ...models import Customer, Device, Outlet, User, WorkOrder, WorkOrderStatus, utcnow
 from ..auth import Actor, Permission
 from ..database import Database
-from .rules import device_label
+from .rules import OPEN, device_label
 
 MAX_QUERY_LENGTH = 100
 # Statuses in lifecycle order: sorting by status follows the counter's day, not the alphabet.
@@ -248,7 +248,18 @@ class WorkOrderQueries:
     def _where(self, stmt: Select[tuple[int]], f: WorkOrderFilter) -> Select[tuple[int]]:
         conditions: list[ColumnElement[bool]] = []
         if f.statuses:
-            conditions.append(WorkOrder.status.in_([WorkOrderStatus(x).value for x in f.statuses]))
+            status: ColumnElement[bool] = WorkOrder.status.in_(
+                [WorkOrderStatus(x).value for x in f.statuses]
+            )
+            if self._db.kind == "sqlite" and all(WorkOrderStatus(x) in OPEN for x in f.statuses):
+                # Jobs still open are a small share of an outlet's history. SQLite keeps no
+                # statistics of values, so it would walk the received-date index to skip a sort
+                # (0.4 s at a million orders); told they are rare it takes the status index and
+                # sorts the few (2 ms). PostgreSQL's statistics already know.
+                # Untyped: a Boolean-typed function would be rendered "likelihood(...) = 1",
+                # which no index serves.
+                status = cast(ColumnElement[bool], func.likelihood(status, literal_column("0.01")))
+            conditions.append(status)
         if f.technician_id is not None:
             conditions.append(WorkOrder.technician_id == f.technician_id)
         if f.outlet_id is not None:
