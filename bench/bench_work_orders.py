@@ -151,6 +151,7 @@ def run() -> list[Figure]:
 
     from outletdesk.core.services import Services
     from outletdesk.core.work_orders.queries import WorkOrderFilter, WorkOrderQueries
+    from outletdesk.core.work_orders.rules import OPEN
     from outletdesk.ui.tasks import TaskRunner
     from outletdesk.ui.work_orders.list_model import COLUMNS, PAGE_SIZE, WorkOrderListModel
 
@@ -181,6 +182,23 @@ def run() -> list[Figure]:
                 "ms",
                 "<= 150 ms",
                 open_ms <= 150,
+            )
+        )
+        # What the Counter really opens on: open orders at the signed-in outlet, newest first.
+        counter = WorkOrderFilter(statuses=tuple(OPEN), outlet_id=services.outlets.list()[0].id)
+
+        def open_counter() -> None:
+            WorkOrderListModel(queries, actor, _Later()).set_filter(counter)
+
+        counter_ms = best_of(open_counter) * 1000
+        figures.append(
+            Figure(
+                f"open the Counter's view (open orders at one outlet), {ORDERS:,} orders",
+                counter_ms,
+                open_floor,
+                "ms",
+                "<= 150 ms",
+                counter_ms <= 150,
             )
         )
 
