@@ -112,6 +112,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--full-name", default="", help="name shown on screen and receipts")
     add.add_argument("--outlet", metavar="CODE", help="home outlet code")
     users_sub.add_parser("list", help="list users and their roles")
+
+    stock = sub.add_parser("stock", help="spare-parts stock")
+    stock_sub = stock.add_subparsers(dest="action", metavar="ACTION", required=True)
+    stock_sub.add_parser(
+        "check", help="prove every cached on-hand equals the sum of its ledger movements"
+    )
     return p
 
 
@@ -175,9 +181,26 @@ def _run(args: argparse.Namespace, url: str) -> int:
             return 0
         if args.command == "users":
             return _users(services, actor, args)
+        if args.command == "stock":
+            return _stock_check(services, actor)
     finally:
         services.db.dispose()
     raise AssertionError(args.command)
+
+
+def _stock_check(services: Services, actor: Actor) -> int:
+    """Exit 0 when the ledger explains every on-hand; else list the rows that disagree, exit 2."""
+    wrong = services.stock.check(actor)
+    if not wrong:
+        print("Stock agrees with the ledger: every on-hand is the sum of its movements.")
+        return 0
+    for m in wrong:
+        print(
+            f"part {m.part_id} at location {m.location_id}: on hand {m.cached}, "
+            f"ledger says {m.ledger}"
+        )
+    print(f"{len(wrong)} stock rows disagree with the ledger.", file=sys.stderr)
+    return 2
 
 
 def _demo(services: Services, args: argparse.Namespace) -> int:

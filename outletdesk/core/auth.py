@@ -61,6 +61,8 @@ class Permission(enum.StrEnum):
     EDIT_WORK_ORDERS = "edit_work_orders"
     SEE_PASSCODE = "see_passcode"
     APPROVE_REFUNDS = "approve_refunds"
+    VIEW_STOCK = "view_stock"
+    MANAGE_STOCK = "manage_stock"  # catalogue, receiving, adjustments, stocktake
 
 
 _ALL = frozenset(Permission)
@@ -70,6 +72,7 @@ _COUNTER = frozenset(
         Permission.EDIT_CUSTOMERS,
         Permission.VIEW_WORK_ORDERS,
         Permission.EDIT_WORK_ORDERS,
+        Permission.VIEW_STOCK,
     }
 )
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -78,7 +81,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MANAGER: _ALL - {Permission.MANAGE_USERS, Permission.SEE_PASSCODE},
     Role.CLERK: _COUNTER,
     Role.TECHNICIAN: _COUNTER | {Permission.SEE_PASSCODE},
-    Role.MAINTENANCE: frozenset({Permission.VIEW_CUSTOMERS, Permission.VIEW_WORK_ORDERS}),
+    Role.MAINTENANCE: frozenset(
+        {Permission.VIEW_CUSTOMERS, Permission.VIEW_WORK_ORDERS, Permission.VIEW_STOCK}
+    ),
 }
 
 ROLE_LABELS = {

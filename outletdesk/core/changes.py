@@ -12,6 +12,7 @@ class Changes:
     customers: bool = False
     settings: bool = False
     work_orders: bool = False
+    parts: bool = False  # catalogue or stock
     database: bool = False  # restore or switch: everything must reload
 
     def any(self) -> bool:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..models import Outlet
+from ..models import Outlet, StockLocation
 from . import validation as v
 from .audit import record
 from .auth import Actor, Permission
@@ -124,6 +124,8 @@ class OutletService:
                 outlet = Outlet(**data.__dict__)
                 s.add(outlet)
                 s.flush()
+                # Its stock is kept in a main store room to begin with (spare parts).
+                s.add(StockLocation(outlet_id=outlet.id, code="MAIN", name="Main store"))
                 record(s, actor, "create", "outlet", outlet.id, after=_snapshot(outlet))
                 return _dto(outlet), Changes(outlets=True)
         except IntegrityError:

@@ -9,6 +9,8 @@ from .auth import AuthService
 from .customers import CustomerService
 from .database import Database, open_database
 from .outlets import OutletService
+from .parts.catalogue import CatalogueService
+from .parts.stock import StockService
 from .settings import SettingsService
 from .users import UserService
 from .work_orders.intake import IntakeService
@@ -30,6 +32,8 @@ class Services:
     work_orders: WorkOrderService
     work_order_settings: WorkOrderSettingsService
     refunds: RefundService
+    catalogue: CatalogueService
+    stock: StockService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -45,6 +49,8 @@ class Services:
             WorkOrderService(db),
             WorkOrderSettingsService(db),
             RefundService(db),
+            CatalogueService(db),
+            StockService(db),
         )
 
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from ..models import Outlet, Role, User
+from ..models import Outlet, Role, StockLocation, User
 from . import validation as v
 from .audit import record
 from .auth import Actor, hash_password
@@ -38,6 +38,7 @@ def set_up_first_run(
             created = Outlet(**data.__dict__)
             s.add(created)
             s.flush()
+            s.add(StockLocation(outlet_id=created.id, code="MAIN", name="Main store"))
         user = User(
             username=name,
             display_name=display,

@@ -3,6 +3,16 @@
 from .base import Base, Money, UTCDateTime, utcnow
 from .customers import Customer, CustomerPhone
 from .organisation import Outlet, Role, User
+from .parts import (
+    MovementKind,
+    Part,
+    PartBarcode,
+    PartModel,
+    PartStock,
+    StockLocation,
+    StockMovement,
+    Supplier,
+)
 from .settings import AuditEntry, ShopSetting
 from .work_orders import (
     Channel,
@@ -25,6 +35,14 @@ from .work_orders import (
 )
 
 __all__ = [
+    "MovementKind",
+    "Part",
+    "PartBarcode",
+    "PartModel",
+    "PartStock",
+    "StockLocation",
+    "StockMovement",
+    "Supplier",
     "Channel",
     "Device",
     "FollowUp",

@@ -2272,8 +2272,28 @@
         <translation>该数据库属于正在使用的网点（已有用户，且不是由演示命令创建的）；不会向其中添加演示数据。</translation>
     </message>
     <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>must not be zero.</source>
+        <translation>不能为零。</translation>
+    </message>
+    <message>
+        <source>{asked} of {sku} cannot come back from {number}: {issued} went out to it.</source>
+        <translation>{sku} 不能从 {number} 退回 {asked} 件：只领出了 {issued} 件。</translation>
+    </message>
+    <message>
+        <source>Not enough {sku} ({name}) at {outlet}: {on_hand} on hand, {asked} asked for. Nothing was taken.</source>
+        <translation>{outlet} 的 {sku}（{name}）库存不足：现有 {on_hand}，需要 {asked}。未出库。</translation>
+    </message>
+    <message>
         <source>Work order {id} does not exist.</source>
         <translation>维修工单 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the outlet whose stock this is (sign in at one).</source>
+        <translation>请选择库存所属的网点（在某个网点登录）。</translation>
     </message>
     <message>
         <source>Work order {number} was changed by someone else since you opened it. Nothing was saved; reopen it to see their change.</source>
@@ -2942,6 +2962,82 @@
     <message>
         <source>name at least one device type.</source>
         <translation>至少填写一种设备类型。</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU 编码</translation>
+    </message>
+    <message>
+        <source>Part name</source>
+        <translation>备件名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Cost price</source>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <source>Sale price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Fits models</source>
+        <translation>适用机型</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Supplier name</source>
+        <translation>供应商名称</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>供货周期（天）</translation>
+    </message>
+    <message>
+        <source>{value!r}: letters, digits and . _ / - only.</source>
+        <translation>{value!r}：只能包含字母、数字和 . _ / -。</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>{value!r} is already a supplier.</source>
+        <translation>{value!r} 已是供应商。</translation>
+    </message>
+    <message>
+        <source>supplier {id} does not exist.</source>
+        <translation>供应商 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>{value!r} is already in the catalogue.</source>
+        <translation>{value!r} 已在备件目录中。</translation>
+    </message>
+    <message>
+        <source>Part {id} does not exist.</source>
+        <translation>备件 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>No part has the SKU or barcode {code!r}.</source>
+        <translation>没有 SKU 编码或条码为 {code!r} 的备件。</translation>
+    </message>
+    <message>
+        <source>{value!r} already names another part.</source>
+        <translation>{value!r} 已用于另一个备件。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Spare parts: the catalogue and the stock ledger."""

@@ -1,0 +1,451 @@
+"""The stock ledger (库存台账): every change of stock is one immutable movement, written in the
+same transaction as the cached on-hand it changes. Stock never goes below zero, also when two
+counters take the last unit at the same moment: the stock row is locked (PostgreSQL) or the
+write transaction is exclusive (SQLite), the quantity is checked, then written; a CHECK
+constraint on the table backs the rule.
+
+Valuation: weighted average cost per location (an outlet's main store, or its van); what goes out
+leaves at the average, what comes in moves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from ...models import (
+    MovementKind,
+    Outlet,
+    Part,
+    PartStock,
+    StockLocation,
+    StockMovement,
+    Supplier,
+    WorkOrder,
+    utcnow,
+)
+from .. import validation as v
+from ..auth import Actor, Permission
+from ..changes import Changes
+from ..database import Database
+from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
+
+F_QUANTITY = QT_TRANSLATE_NOOP("core", "Quantity")
+F_UNIT_COST = QT_TRANSLATE_NOOP("core", "Unit cost")
+F_REASON = QT_TRANSLATE_NOOP("core", "Reason")
+F_SUPPLIER = QT_TRANSLATE_NOOP("core", "Supplier")
+MAX_QUANTITY = 1_000_000
+CENT = Decimal("0.01")
+MAIN = "MAIN"
+
+
+class InsufficientStock(DomainError):
+    """Taking more than is on the shelf; the message names the part, the outlet, both numbers."""
+
+
+@dataclass(frozen=True)
+class MovementDTO:
+    id: int
+    at: datetime
+    username: str
+    part_id: int
+    location_id: int
+    kind: MovementKind
+    quantity: int
+    unit_cost: Decimal
+    balance: int
+    reason: str
+    work_order_id: int | None
+
+
+@dataclass(frozen=True)
+class StockLevel:
+    part_id: int
+    location_id: int
+    outlet_id: int
+    outlet_code: str
+    location_code: str
+    on_hand: int
+    avg_cost: Decimal
+
+    @property
+    def value(self) -> Decimal:
+        return (self.avg_cost * self.on_hand).quantize(CENT)
+
+
+@dataclass(frozen=True)
+class LedgerMismatch:
+    """A stock row whose cached on-hand differs from the sum of its movements."""
+
+    part_id: int
+    location_id: int
+    cached: int
+    ledger: int
+
+
+class StockService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ------------------------------------------------------------ movements in
+
+    def receive(
+        self,
+        actor: Actor,
+        part_id: int,
+        quantity: int | str,
+        unit_cost: Decimal | str,
+        *,
+        supplier_id: int | None = None,
+        outlet_id: int | None = None,
+        reason: str = "",
+    ) -> tuple[StockLevel, Changes]:
+        """Goods in from a supplier at a unit cost; the average cost moves with them."""
+        actor.require(Permission.MANAGE_STOCK)
+        qty = _quantity(quantity)
+        cost = v.money(F_UNIT_COST, unit_cost)
+        reason = v.text(F_REASON, reason, max_len=500, required=False, multiline=True)
+        with self._db.write(actor) as s:
+            if supplier_id is not None and s.get(Supplier, supplier_id) is None:
+                raise ValidationError(
+                    F_SUPPLIER,
+                    QT_TRANSLATE_NOOP("core", "supplier {id} does not exist."),
+                    id=supplier_id,
+                )
+            part = _part(s, part_id)
+            location = _location(s, actor, outlet_id)
+            level = _move(
+                s, actor, part, location, MovementKind.RECEIVE, qty, cost, reason,
+                supplier_id=supplier_id,
+            )  # fmt: skip
+            return level, Changes(parts=True)
+
+    def adjust(
+        self,
+        actor: Actor,
+        part_id: int,
+        delta: int | str,
+        reason: str,
+        *,
+        outlet_id: int | None = None,
+    ) -> tuple[StockLevel, Changes]:
+        """A correction up or down, always with the reason (found, damaged, miscounted)."""
+        actor.require(Permission.MANAGE_STOCK)
+        change = v.integer(F_QUANTITY, delta, minimum=-MAX_QUANTITY, maximum=MAX_QUANTITY)
+        if change == 0:
+            raise ValidationError(F_QUANTITY, QT_TRANSLATE_NOOP("core", "must not be zero."))
+        reason = v.text(F_REASON, reason, max_len=500, multiline=True)
+        with self._db.write(actor) as s:
+            part = _part(s, part_id)
+            location = _location(s, actor, outlet_id)
+            return _move(s, actor, part, location, MovementKind.ADJUST, change, None, reason), (
+                Changes(parts=True)
+            )
+
+    def scrap(
+        self,
+        actor: Actor,
+        part_id: int,
+        quantity: int | str,
+        reason: str,
+        *,
+        outlet_id: int | None = None,
+    ) -> tuple[StockLevel, Changes]:
+        actor.require(Permission.MANAGE_STOCK)
+        qty = _quantity(quantity)
+        reason = v.text(F_REASON, reason, max_len=500, multiline=True)
+        with self._db.write(actor) as s:
+            part = _part(s, part_id)
+            location = _location(s, actor, outlet_id)
+            return _move(s, actor, part, location, MovementKind.SCRAP, -qty, None, reason), (
+                Changes(parts=True)
+            )
+
+    # ------------------------------------------------------------ work orders
+
+    def issue(
+        self,
+        actor: Actor,
+        part_id: int,
+        quantity: int | str,
+        work_order_id: int,
+        *,
+        outlet_id: int | None = None,
+    ) -> tuple[StockLevel, Changes]:
+        """Parts used on a repair leave the shelf; refused (naming what is there) when short."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        qty = _quantity(quantity)
+        with self._db.write(actor) as s:
+            order = _order(s, work_order_id)
+            part = _part(s, part_id)
+            location = _location(s, actor, outlet_id or order.outlet_id)
+            level = _move(
+                s, actor, part, location, MovementKind.ISSUE, -qty, None, order.number,
+                work_order_id=order.id,
+            )  # fmt: skip
+            return level, Changes(parts=True, work_orders=True)
+
+    def return_from_order(
+        self,
+        actor: Actor,
+        part_id: int,
+        quantity: int | str,
+        work_order_id: int,
+        *,
+        outlet_id: int | None = None,
+    ) -> tuple[StockLevel, Changes]:
+        """A part not used after all goes back on the shelf, at the cost it left with."""
+        actor.require(Permission.EDIT_WORK_ORDERS)
+        qty = _quantity(quantity)
+        with self._db.write(actor) as s:
+            order = _order(s, work_order_id)
+            part = _part(s, part_id)
+            location = _location(s, actor, outlet_id or order.outlet_id)
+            issued = s.execute(
+                select(func.coalesce(func.sum(StockMovement.quantity), 0)).where(
+                    StockMovement.work_order_id == order.id,
+                    StockMovement.part_id == part.id,
+                    StockMovement.location_id == location.id,
+                )
+            ).scalar_one()
+            if qty > -int(issued):
+                raise ValidationError(
+                    F_QUANTITY,
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{asked} of {sku} cannot come back from {number}: {issued} went out to it.",
+                    ),
+                    asked=qty,
+                    sku=part.sku,
+                    number=order.number,
+                    issued=max(-int(issued), 0),
+                )
+            last_cost = s.scalar(
+                select(StockMovement.unit_cost)
+                .where(
+                    StockMovement.work_order_id == order.id,
+                    StockMovement.part_id == part.id,
+                    StockMovement.kind == MovementKind.ISSUE.value,
+                )
+                .order_by(StockMovement.id.desc())
+                .limit(1)
+            )
+            level = _move(
+                s, actor, part, location, MovementKind.RETURN, qty, last_cost, order.number,
+                work_order_id=order.id,
+            )  # fmt: skip
+            return level, Changes(parts=True, work_orders=True)
+
+    # ------------------------------------------------------------ reading
+
+    def levels(self, actor: Actor, part_id: int) -> list[StockLevel]:
+        """On hand at every location (this outlet's and the others'), for the counter."""
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            rows = s.execute(
+                select(PartStock, StockLocation, Outlet.code)
+                .join(StockLocation, StockLocation.id == PartStock.location_id)
+                .join(Outlet, Outlet.id == StockLocation.outlet_id)
+                .where(PartStock.part_id == part_id)
+                .order_by(Outlet.code, StockLocation.code)
+            ).tuples()
+            return [_level(stock, location, code) for stock, location, code in rows]
+
+    def on_hand(self, actor: Actor, part_id: int, outlet_id: int | None = None) -> int:
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            location = _location(s, actor, outlet_id)
+            return int(
+                s.scalar(
+                    select(PartStock.on_hand).where(
+                        PartStock.part_id == part_id, PartStock.location_id == location.id
+                    )
+                )
+                or 0
+            )
+
+    def movements(self, actor: Actor, part_id: int, limit: int = 500) -> list[MovementDTO]:
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            rows = s.scalars(
+                select(StockMovement)
+                .where(StockMovement.part_id == part_id)
+                .order_by(StockMovement.id.desc())
+                .limit(limit)
+            )
+            return [
+                MovementDTO(
+                    m.id,
+                    m.at,
+                    m.username,
+                    m.part_id,
+                    m.location_id,
+                    MovementKind(m.kind),
+                    m.quantity,
+                    m.unit_cost,
+                    m.balance,
+                    m.reason,
+                    m.work_order_id,
+                )
+                for m in rows
+            ]
+
+    def check(self, actor: Actor) -> list[LedgerMismatch]:
+        """Proof that the cached on-hand is what the ledger says: every row whose sum of
+        movements differs (none, on a sound database)."""
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            ledger = (
+                select(
+                    StockMovement.part_id,
+                    StockMovement.location_id,
+                    func.sum(StockMovement.quantity).label("total"),
+                )
+                .group_by(StockMovement.part_id, StockMovement.location_id)
+                .subquery()
+            )
+            rows = s.execute(
+                select(PartStock.part_id, PartStock.location_id, PartStock.on_hand, ledger.c.total)
+                .outerjoin(
+                    ledger,
+                    (ledger.c.part_id == PartStock.part_id)
+                    & (ledger.c.location_id == PartStock.location_id),
+                )
+                .where(PartStock.on_hand != func.coalesce(ledger.c.total, 0))
+            ).all()
+            orphans = s.execute(
+                select(ledger.c.part_id, ledger.c.location_id, ledger.c.total)
+                .outerjoin(
+                    PartStock,
+                    (ledger.c.part_id == PartStock.part_id)
+                    & (ledger.c.location_id == PartStock.location_id),
+                )
+                .where(PartStock.part_id.is_(None))
+            ).all()
+        return [
+            LedgerMismatch(p, loc, cached, int(total or 0)) for p, loc, cached, total in rows
+        ] + [LedgerMismatch(p, loc, 0, int(total)) for p, loc, total in orphans]
+
+
+# ---------------------------------------------------------------- the one writer
+
+
+def _move(
+    s: Session,
+    actor: Actor,
+    part: Part,
+    location: StockLocation,
+    kind: MovementKind,
+    quantity: int,
+    unit_cost: Decimal | None,
+    reason: str,
+    *,
+    work_order_id: int | None = None,
+    supplier_id: int | None = None,
+) -> StockLevel:
+    """Lock the part's stock row at the location, check, append the movement, update the cache."""
+    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    s.execute(
+        insert(PartStock)
+        .values(part_id=part.id, location_id=location.id, on_hand=0, avg_cost=part.cost_price)
+        .on_conflict_do_nothing()
+    )
+    stock = s.scalar(
+        select(PartStock)
+        .where(PartStock.part_id == part.id, PartStock.location_id == location.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    assert stock is not None
+    after = stock.on_hand + quantity
+    if after < 0:
+        outlet = s.get(Outlet, location.outlet_id)
+        raise InsufficientStock(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Not enough {sku} ({name}) at {outlet}: {on_hand} on hand, {asked} asked for. "
+                "Nothing was taken.",
+            ),
+            sku=part.sku,
+            name=part.name,
+            outlet=outlet.name if outlet else location.code,
+            on_hand=stock.on_hand,
+            asked=-quantity,
+        )
+    if quantity > 0 and unit_cost is not None:  # goods in at a known cost move the average
+        total = stock.avg_cost * stock.on_hand + unit_cost * quantity
+        stock.avg_cost = (total / after).quantize(CENT, ROUND_HALF_UP)
+    cost = unit_cost if unit_cost is not None else stock.avg_cost
+    stock.on_hand = after
+    s.add(
+        StockMovement(
+            at=utcnow(),
+            user_id=actor.user_id,
+            username=actor.display_name or actor.username,
+            part_id=part.id,
+            location_id=location.id,
+            kind=kind.value,
+            quantity=quantity,
+            unit_cost=cost,
+            balance=after,
+            reason=reason,
+            work_order_id=work_order_id,
+            supplier_id=supplier_id,
+        )
+    )
+    s.flush()
+    outlet_code = s.scalar(select(Outlet.code).where(Outlet.id == location.outlet_id)) or ""
+    return _level(stock, location, outlet_code)
+
+
+def _level(stock: PartStock, location: StockLocation, outlet_code: str) -> StockLevel:
+    return StockLevel(
+        stock.part_id,
+        stock.location_id,
+        location.outlet_id,
+        outlet_code,
+        location.code,
+        stock.on_hand,
+        stock.avg_cost,
+    )
+
+
+def _quantity(value: int | str) -> int:
+    qty = v.integer(F_QUANTITY, value, minimum=1, maximum=MAX_QUANTITY)
+    return qty
+
+
+def _part(s: Session, part_id: int) -> Part:
+    part = s.get(Part, part_id)
+    if part is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "Part {id} does not exist."), id=part_id)
+    return part
+
+
+def _order(s: Session, order_id: int) -> WorkOrder:
+    order = s.get(WorkOrder, order_id)
+    if order is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "Work order {id} does not exist."), id=order_id)
+    return order
+
+
+def _location(s: Session, actor: Actor, outlet_id: int | None) -> StockLocation:
+    """The main store of the given outlet, else of the signed-in one."""
+    outlet = outlet_id if outlet_id is not None else actor.outlet_id
+    if outlet is None:
+        raise DomainError(
+            QT_TRANSLATE_NOOP("core", "Choose the outlet whose stock this is (sign in at one).")
+        )
+    location = s.scalar(
+        select(StockLocation).where(StockLocation.outlet_id == outlet, StockLocation.code == MAIN)
+    )
+    if location is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "Outlet {id} does not exist."), id=outlet)
+    return location

@@ -1,0 +1,152 @@
+"""Spare parts (备件) and their stock: catalogue, suppliers, stock per location, the movement ledger.
+
+On-hand is what the ledger says. `PartStock.on_hand` is a cache kept in the same transaction as
+every movement (and never below zero: a CHECK constraint backs the service's rule); the stock
+check command proves the two agree. Movements are append-only (the database refuses changes).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, Money, UTCDateTime, utcnow
+
+
+class MovementKind(enum.StrEnum):
+    RECEIVE = "receive"  # from a supplier, with unit cost
+    ISSUE = "issue"  # to a work order
+    RETURN = "return"  # back from a work order
+    ADJUST = "adjust"  # a correction with a reason
+    TRANSFER_OUT = "transfer_out"
+    TRANSFER_IN = "transfer_in"
+    STOCKTAKE = "stocktake"  # a counted difference posted
+    SCRAP = "scrap"
+
+
+class Supplier(Base):
+    __tablename__ = "suppliers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    contact: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Part(Base):
+    __tablename__ = "parts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)  # for search and sort
+    category: Mapped[str] = mapped_column(String(60), default="")
+    unit: Mapped[str] = mapped_column(String(12), default="pcs")
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"), default=None)
+    cost_price: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    sale_price: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PartBarcode(Base):
+    """A part may carry several barcodes (maker's EAN, our own label); each names one part."""
+
+    __tablename__ = "part_barcodes"
+
+    code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id", ondelete="CASCADE"), index=True)
+
+
+class PartModel(Base):
+    """A device model the part fits ("which parts fit an iPhone 12?")."""
+
+    __tablename__ = "part_models"
+
+    part_id: Mapped[int] = mapped_column(
+        ForeignKey("parts.id", ondelete="CASCADE"), primary_key=True
+    )
+    model_key: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
+    model: Mapped[str] = mapped_column(String(80))
+
+
+class StockLocation(Base):
+    """Where stock is kept: each outlet has its main store; a van or second room may be added."""
+
+    __tablename__ = "stock_locations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    __table_args__ = (UniqueConstraint("outlet_id", "code"),)
+
+
+class PartStock(Base):
+    """A part at a location: the cached on-hand, its weighted average cost, shelf and reorder."""
+
+    __tablename__ = "part_stock"
+
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"), primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    avg_cost: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    bin: Mapped[str] = mapped_column(String(40), default="")
+    min_level: Mapped[int] = mapped_column(Integer, default=0)
+    reorder_qty: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        CheckConstraint("on_hand >= 0", name="on_hand_not_negative"),
+        Index("ix_part_stock_location", "location_id", "part_id"),
+    )
+
+
+class StockMovement(Base):
+    """One change of stock: who, when, why, how many (signed), at what cost, from what source."""
+
+    __tablename__ = "stock_movements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    username: Mapped[str] = mapped_column(String(120))
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(Integer)  # + in, - out
+    unit_cost: Mapped[Decimal] = mapped_column(Money())
+    balance: Mapped[int] = mapped_column(Integer)  # on hand at the location after this movement
+    reason: Mapped[str] = mapped_column(Text, default="")
+    work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_orders.id"), default=None)
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"), default=None)
+    transfer_id: Mapped[int | None] = mapped_column(Integer, default=None)
+
+    __table_args__ = (
+        Index("ix_stock_movements_part_location", "part_id", "location_id", "id"),
+        Index("ix_stock_movements_at", "at"),
+        Index("ix_stock_movements_work_order", "work_order_id"),
+    )
