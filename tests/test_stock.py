@@ -230,3 +230,41 @@ def test_stock_check_command(services, db_url, manager, screen, capsys):
     assert main(["--db", db_url, "stock", "check"]) == 2
     captured = capsys.readouterr()
     assert "on hand 5, ledger says 2" in captured.out and "1 stock rows" in captured.err
+
+
+def test_part_lines_on_a_work_order_take_and_give_back_stock(services, manager, clerk, screen):
+    from outletdesk.core.work_orders.dto import LineInput
+    from outletdesk.models import WorkOrderStatus
+
+    services.stock.receive(manager, screen.id, 2, "300")
+    order, _ = intake(services, clerk)
+    order, _ = services.work_orders.move(clerk, order.id, order.version, WorkOrderStatus.IN_REPAIR)
+
+    def lines(qty):
+        return [
+            LineInput("part", "Screen", qty, "560", part_id=screen.id),
+            LineInput("part", "Glue (free text, not stocked)", 1, "5"),
+        ]
+
+    order, _ = services.work_orders.set_lines(clerk, order.id, order.version, lines(2))
+    assert services.stock.on_hand(clerk, screen.id) == 0
+    saved = order
+    with pytest.raises(InsufficientStock, match="0 on hand, 1 asked for"):
+        services.work_orders.set_lines(clerk, order.id, order.version, lines(3))
+    order = services.work_orders.get(clerk, order.id)
+    assert order.version == saved.version and order.lines == saved.lines  # nothing was saved
+    order, _ = services.work_orders.set_lines(clerk, order.id, order.version, lines(1))
+    assert services.stock.on_hand(clerk, screen.id) == 1  # one went back
+    order, _ = services.work_orders.move(
+        clerk, order.id, order.version, WorkOrderStatus.AWAITING_PARTS
+    )
+    order, _ = services.work_orders.cancel(clerk, order.id, order.version, "Customer withdrew")
+    assert services.stock.on_hand(clerk, screen.id) == 2
+    kinds = [m.kind for m in services.stock.movements(clerk, screen.id)]
+    assert kinds[:3] == [MovementKind.RETURN, MovementKind.RETURN, MovementKind.ISSUE]
+    assert services.stock.check(manager) == []
+    fresh, _ = intake(services, clerk)
+    with pytest.raises(ValidationError):
+        services.work_orders.set_lines(
+            clerk, fresh.id, fresh.version, [LineInput("part", "Ghost", 1, "1", part_id=999)]
+        )

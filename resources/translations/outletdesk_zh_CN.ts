@@ -2296,6 +2296,10 @@
         <translation>请选择库存所属的网点（在某个网点登录）。</translation>
     </message>
     <message>
+        <source>Part</source>
+        <translation type="unfinished">配件</translation>
+    </message>
+    <message>
         <source>Work order {number} was changed by someone else since you opened it. Nothing was saved; reopen it to see their change.</source>
         <translation>在您打开维修工单 {number} 之后，其他人修改了它。未保存任何内容；请重新打开以查看其修改。</translation>
     </message>

@@ -449,3 +449,49 @@ def _location(s: Session, actor: Actor, outlet_id: int | None) -> StockLocation:
     if location is None:
         raise NotFound(QT_TRANSLATE_NOOP("core", "Outlet {id} does not exist."), id=outlet)
     return location
+
+
+# ---------------------------------------------------------------- work-order part lines
+
+
+def issued_to_order(s: Session, order_id: int) -> dict[int, int]:
+    """Net quantity of each part that went out to the order (issues less returns)."""
+    rows = s.execute(
+        select(StockMovement.part_id, func.sum(StockMovement.quantity))
+        .where(StockMovement.work_order_id == order_id)
+        .group_by(StockMovement.part_id)
+    ).all()
+    return {part_id: -int(total) for part_id, total in rows if int(total) != 0}
+
+
+def settle_order_parts(s: Session, actor: Actor, order: WorkOrder, wanted: dict[int, int]) -> None:
+    """Make the stock that went out to the order match its part lines, inside the order's own
+    transaction: more wanted is issued (refused, with nothing saved, when the shelf is short),
+    a line removed or reduced goes back on the shelf."""
+    location = _location(s, actor, order.outlet_id)
+    issued = issued_to_order(s, order.id)
+    for part_id in sorted(set(wanted) | set(issued)):
+        delta = wanted.get(part_id, 0) - issued.get(part_id, 0)
+        if delta == 0:
+            continue
+        part = s.get(Part, part_id)
+        if part is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("core", "Part"),
+                QT_TRANSLATE_NOOP("core", "Part {id} does not exist."),
+                id=part_id,
+            )
+        kind = MovementKind.ISSUE if delta > 0 else MovementKind.RETURN
+        cost = None
+        if delta < 0:  # back at the cost it left with
+            cost = s.scalar(
+                select(StockMovement.unit_cost)
+                .where(
+                    StockMovement.work_order_id == order.id,
+                    StockMovement.part_id == part_id,
+                    StockMovement.kind == MovementKind.ISSUE.value,
+                )
+                .order_by(StockMovement.id.desc())
+                .limit(1)
+            )
+        _move(s, actor, part, location, kind, -delta, cost, order.number, work_order_id=order.id)

@@ -32,6 +32,7 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
+from ..parts.stock import settle_order_parts
 from . import rules
 from .common import add_event, add_payment_row, load_order, refresh_money, to_dto, update_clock
 from .dto import LineInput, WorkOrderDTO
@@ -386,6 +387,12 @@ class WorkOrderService:
                     )
                 )
             s.flush()
+            # Parts from the catalogue leave (or return to) this outlet's shelf with the save.
+            wanted: dict[int, int] = {}
+            for kind, _d, quantity, _p, part_id in checked:
+                if kind is LineKind.PART and part_id is not None:
+                    wanted[part_id] = wanted.get(part_id, 0) + int(quantity)
+            settle_order_parts(s, actor, order, wanted)
             subtotal = rules.totals(
                 s.scalars(
                     select(WorkOrderLine.amount).where(WorkOrderLine.work_order_id == order.id)
@@ -592,6 +599,7 @@ class WorkOrderService:
                 )
                 s.flush()
             order.closed_at = now
+            settle_order_parts(s, actor, order, {})  # parts taken for it go back on the shelf
             self._step(s, actor, order, S.CANCELLED, now, reason)
             refresh_money(s, order)
             return to_dto(s, order, actor), Changes(work_orders=True)
