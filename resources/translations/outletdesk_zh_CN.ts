@@ -2297,7 +2297,7 @@
     </message>
     <message>
         <source>Part</source>
-        <translation type="unfinished">配件</translation>
+        <translation>备件</translation>
     </message>
     <message>
         <source>Work order {number} was changed by someone else since you opened it. Nothing was saved; reopen it to see their change.</source>
