@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from test_printouts import needs_poppler, pdf_text, poppler  # noqa: F401 - used by needs_poppler
+from conftest import needs_poppler
+from test_printouts import pdf_text
 
 from outletdesk.cli import main
 
