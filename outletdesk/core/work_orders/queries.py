@@ -300,6 +300,14 @@ class WorkOrderQueries:
                 )
             else:
                 by_name = WorkOrder.customer_name_key.like(_escape_like(prefix) + "%", escape="\\")
+            if len(prefix) == 2 and _is_cjk(prefix):
+                # A Chinese given name (秀英 in 李秀英) is two characters inside the full name:
+                # look through the customers (tens of thousands, not the million orders), then
+                # take their orders by the customer index.
+                named = select(Customer.id).where(
+                    Customer.name_key.like(f"%{_escape_like(prefix)}%", escape="\\")
+                )
+                by_name = or_(by_name, WorkOrder.customer_id.in_(named))
             return or_(by_name, exact_number)
         long_terms = [t for t in terms if len(t) >= 3]
         short_terms = [t for t in terms if len(t) < 3]
@@ -366,3 +374,8 @@ class WorkOrderQueries:
         else:
             order += [column.asc(), WorkOrder.id.asc()]
         return stmt.order_by(*order)
+
+
+def _is_cjk(text: str) -> bool:
+    """Chinese, Japanese or Korean script (names written without spaces between parts)."""
+    return any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
