@@ -123,8 +123,8 @@ def test_keyboard_intake_of_a_new_customer(ctx, qtbot, services, previews):
     assert order.priority == "urgent" and order.has_passcode
     assert order.deposit == Decimal("50.00")
     assert order.condition == (
-        ("Screen intact", True, ""),
-        ("Housing without dents", False, "scratch on the back"),
+        ("屏幕完好 Screen intact", True, ""),
+        ("外壳无凹痕 Housing without dents", False, "scratch on the back"),
     )
     assert not dialog.isVisible()
 

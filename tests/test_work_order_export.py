@@ -94,16 +94,16 @@ def test_log_rows_are_typed_and_hostile_text_stays_text(services, admin, tech, t
     assert abs(done[col["Received"]] - local_received) < timedelta(seconds=1)  # local, not UTC
     assert (done[col["Customer"]], done[col["Phone"]]) == ("张伟", "13900000001")
     assert done[col["Device"]] == "Huawei P50 Pro" and done[col["Serial no."]] == serial_of("张伟")
-    assert (done[col["Status"]], done[col["Priority"]]) == ("Delivered", "normal")
-    assert done[col["Technician"]] == "Tech" and done[col["Warranty"]] == "none"
+    assert (done[col["Status"]], done[col["Priority"]]) == ("Delivered", "Normal")
+    assert done[col["Technician"]] == "Tech" and done[col["Warranty"]] == "No warranty"
     money = [
         done[col[c]]
         for c in ("Subtotal", "Discount", "Tax", "Total", "Paid", "Refunded after hand-back")
     ]
     assert money == [420, 0, 0, 420, 400, 20] and done[col["Balance"]] == 0
     assert all(isinstance(v, int | float) for v in money)
-    assert done[col["Judgement in time"]] == "yes" and done[col["Repair in time"]] == "yes"
-    assert done[col["Follow-up in time"]] == "yes" and done[col["Satisfaction"]] == 4
+    assert done[col["Judgement in time"]] == "Yes" and done[col["Repair in time"]] == "Yes"
+    assert done[col["Follow-up in time"]] == "Yes" and done[col["Satisfaction"]] == 4
 
     open_row = data[0]
     assert open_row[col["Customer"]] == "Zhou" and open_row[col["Reported fault"]] == HOSTILE
@@ -123,8 +123,8 @@ def test_log_rows_are_typed_and_hostile_text_stays_text(services, admin, tech, t
         "Amount",
     )
     assert line_rows == [
-        ("N-000001", "part", "Battery 电池", 2, 180, 360),
-        ("N-000001", "labour", "+SUM(A1)", 30, 120, 60),
+        ("N-000001", "Part", "Battery 电池", 2, 180, 360),
+        ("N-000001", "Labour", "+SUM(A1)", 30, 120, 60),
     ]
     assert hostile.number not in {r[0] for r in line_rows}
 

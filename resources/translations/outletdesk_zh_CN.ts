@@ -1124,8 +1124,8 @@
         <translation>待审核的退款</translation>
     </message>
     <message>
-        <source>Work order</source>
-        <translation>工单</translation>
+        <source>Work order (outlet)</source>
+        <translation>工单（网点）</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1504,6 +1504,14 @@
     <message>
         <source>Waited {approval} h for approval, {parts} h for parts</source>
         <translation>等待客户确认 {approval} 小时，等待配件 {parts} 小时</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>NOT OK</source>
+        <translation>异常</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -2392,52 +2400,40 @@
         <translation>描述</translation>
     </message>
     <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <source>No warranty</source>
+        <translation>不在保修期</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
         <source>Unit price</source>
         <translation>单价</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <source>urgent</source>
-        <translation>加急</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>manufacturer</source>
-        <translation>厂家保修</translation>
-    </message>
-    <message>
-        <source>repair (rework)</source>
-        <translation>维修保修（返修）</translation>
-    </message>
-    <message>
-        <source>labour</source>
-        <translation>工时</translation>
-    </message>
-    <message>
-        <source>part</source>
-        <translation>配件</translation>
-    </message>
-    <message>
-        <source>fee</source>
-        <translation>费用</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
     </message>
     <message>
         <source>Work orders</source>

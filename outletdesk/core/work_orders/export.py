@@ -77,16 +77,16 @@ LINE_COLUMNS: tuple[tuple[str, Kind, float | None], ...] = (
 VALUE_WORDS: dict[str, str] = {
     # The statuses use the shared names of every list and printout.
     **{status.value: label for status, label in STATUS_LABELS.items()},
-    "normal": QT_TRANSLATE_NOOP("core", "normal"),
-    "urgent": QT_TRANSLATE_NOOP("core", "urgent"),
-    "none": QT_TRANSLATE_NOOP("core", "none"),
-    "manufacturer": QT_TRANSLATE_NOOP("core", "manufacturer"),
-    "repair": QT_TRANSLATE_NOOP("core", "repair (rework)"),
-    "labour": QT_TRANSLATE_NOOP("core", "labour"),
-    "part": QT_TRANSLATE_NOOP("core", "part"),
-    "fee": QT_TRANSLATE_NOOP("core", "fee"),
-    "yes": QT_TRANSLATE_NOOP("core", "yes"),
-    "no": QT_TRANSLATE_NOOP("core", "no"),
+    "normal": QT_TRANSLATE_NOOP("core", "Normal"),
+    "urgent": QT_TRANSLATE_NOOP("core", "Urgent"),
+    "none": QT_TRANSLATE_NOOP("core", "No warranty"),
+    "manufacturer": QT_TRANSLATE_NOOP("core", "Manufacturer warranty"),
+    "repair": QT_TRANSLATE_NOOP("core", "Repair warranty (rework)"),
+    "labour": QT_TRANSLATE_NOOP("core", "Labour"),
+    "part": QT_TRANSLATE_NOOP("core", "Part"),
+    "fee": QT_TRANSLATE_NOOP("core", "Fee"),
+    "yes": QT_TRANSLATE_NOOP("core", "Yes"),
+    "no": QT_TRANSLATE_NOOP("core", "No"),
 }
 HEADER_WORDS = (
     QT_TRANSLATE_NOOP("core", "Work orders"),

@@ -141,7 +141,7 @@ class RefundService:
             payment = Payment(
                 work_order_id=order.id,
                 at=now,
-                user_id=actor.user_id,
+                user_id=refund.requested_by_id,  # who gives the money back at the counter
                 kind=PaymentKind.REFUND.value,
                 method=refund.method,
                 amount=refund.amount,

@@ -29,13 +29,14 @@ F_CHECKLIST = QT_TRANSLATE_NOOP("core", "Condition checklist")
 F_REFUND_REVIEW = QT_TRANSLATE_NOOP("core", "Refund review (working days)")
 
 DEFAULT_DEVICE_TYPES = {"phone": 12, "tablet": 12, "laptop": 12, "watch": 12, "other": 12}
+# The outlet's own words once saved; the defaults carry both languages, as printed receipts do.
 DEFAULT_CHECKLIST = (
-    "Screen intact",
-    "Housing without dents",
-    "Powers on",
-    "Buttons work",
-    "Camera works",
-    "No liquid damage",
+    "屏幕完好 Screen intact",
+    "外壳无凹痕 Housing without dents",
+    "能开机 Powers on",
+    "按键正常 Buttons work",
+    "摄像头正常 Camera works",
+    "无进液 No liquid damage",
 )
 
 

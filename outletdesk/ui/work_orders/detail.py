@@ -152,7 +152,9 @@ class WorkOrderDetail(QDialog):
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        self.resize(1000, 720)
+        # As tall as the screen allows (up to 860): lines, payments and refunds share the tab.
+        screen = self.screen().availableGeometry()
+        self.resize(min(1040, screen.width() - 40), min(860, max(600, screen.height() - 60)))
         self.reload()
 
     # ------------------------------------------------------------ tabs
@@ -344,8 +346,9 @@ class WorkOrderDetail(QDialog):
             text = escape(value).replace("\n", "<br>")
             return f"<tr><td style='color:#555; padding-right:12px'>{escape(label)}</td><td>{text}</td></tr>"
 
+        ok_text, not_ok_text = self.tr("OK"), self.tr("NOT OK")
         condition = "; ".join(
-            f"{item}: {self.tr('ok') if ok else self.tr('NOT OK')}" + (f" ({note})" if note else "")
+            f"{item}: {ok_text if ok else not_ok_text}" + (f" ({note})" if note else "")
             for item, ok, note in order.condition
         )
         rows = [

@@ -109,6 +109,8 @@ class LinesEditor(QWidget):
     def set_editable(self, editable: bool) -> None:
         for widget in (self.save_lines_button, *self.line_buttons):
             widget.setEnabled(editable)
+            # A closed order's lines are a record: the room goes to the lines themselves.
+            widget.setVisible(editable)
         self.lines.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers
             if editable

@@ -209,7 +209,6 @@ class WorkOrdersPage(QWidget):
         self.new_button.clicked.connect(self.new_intake)
         self.export_button.clicked.connect(self.export)
         self.refunds_button.clicked.connect(self.open_refunds)
-        self.outlet.currentIndexChanged.connect(lambda _i: self.refresh_follow_ups())
         QShortcut(QKeySequence.StandardKey.New, self, self.new_intake)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         ctx.bus.changed.connect(self.refresh)
@@ -323,7 +322,7 @@ class WorkOrdersPage(QWidget):
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
         manager = self.is_manager
 
-        refunds_outlet, approver = self.outlet.currentData(), self.can_approve_refunds
+        approver = self.can_approve_refunds
 
         def load() -> tuple[list[FollowUpTask], list[FollowUpTask], int]:
             due = services.work_orders.follow_ups(actor, outlet_id, limit=200)
@@ -333,7 +332,7 @@ class WorkOrdersPage(QWidget):
                 else []
             )
             refunds = (
-                services.refunds.count_awaiting_review(actor, refunds_outlet) if approver else 0
+                services.refunds.count_awaiting_review(actor) if approver else 0  # every outlet
             )
             return due, flagged, refunds
 
@@ -488,7 +487,8 @@ class WorkOrdersPage(QWidget):
             return None
         from .refunds import RefundsAwaitingDialog
 
-        dialog = RefundsAwaitingDialog(self._ctx, self.outlet.currentData(), self)
+        # Every outlet's requests: the one manager may well sit at another outlet.
+        dialog = RefundsAwaitingDialog(self._ctx, None, self)
         dialog.open_order.connect(self.open_order)
         self.refunds_dialog = dialog
         self.open_dialog(dialog)

@@ -267,7 +267,7 @@ class RefundsAwaitingDialog(QDialog):
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Work order"),
+                self.tr("Work order (outlet)"),
                 self.tr("Customer"),
                 self.tr("Amount"),
                 self.tr("Reason"),
@@ -315,7 +315,7 @@ class RefundsAwaitingDialog(QDialog):
         self.table.setRowCount(len(refunds))
         for row, r in enumerate(refunds):
             cells = (
-                r.number,
+                r.number,  # begins with the outlet's code
                 r.customer_name,
                 f"{money_text(r.amount)} ({method_text(r.method)})",
                 r.reason,
