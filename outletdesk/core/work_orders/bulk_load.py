@@ -1,13 +1,14 @@
 """Many rows in one guarded transaction: the writer behind the demo work orders.
 
 Everything happens in one write transaction, so an intake meanwhile waits for it instead of
-colliding, and a failure, a cancel or a killed process leaves the database as it was:
+colliding (on SQLite it gives up after the busy timeout, with the usual "database busy"
+message), and a failure, a cancel or a killed process leaves the database as it was:
 
 - ids and numbers are taken under the writer's lock (SQLite's BEGIN IMMEDIATE; on PostgreSQL
   the tables are locked against other writers, readers go on);
 - on SQLite the secondary indexes and the search-index trigger are dropped for the load and
   built again before the commit (DDL is transactional there, so a rollback brings them back);
-  the full-text index gets the new orders in one statement;
+  the full-text index gets each batch of orders in one statement (`fill_search`);
 - rows go to the driver as tuples in storage form: `executemany` on SQLite, COPY on PostgreSQL.
 
 Values are given as SQLite stores them: text times in UTC ("YYYY-MM-DD HH:MM:SS.ffffff"),

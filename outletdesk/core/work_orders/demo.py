@@ -59,14 +59,14 @@ def generate_work_orders(
     progress: Progress | None = None,
     now: Callable[[], datetime] = utcnow,
 ) -> int:
-    """Add `count` realistic orders over the last demo_orders.YEARS years at every outlet; returns count.
+    """Add `count` realistic orders over the last years at every outlet; returns count.
 
     Needs the demo's outlets, users and customers (`fill_demo`). Most orders are delivered,
     recent ones are still open; about one in ten is urgent. Devices are created per order or
-    reused from the customer's earlier visits. The newest demo_orders.DETAILED orders get their lines,
-    status history (received, then the current status) and payments; totals and paid are set
-    on every order. Recent hand-backs have their follow-up call due; the detailed history has
-    its calls done and scored; older delivered orders count as followed up.
+    reused from the customer's earlier visits. The newest orders (demo_orders.DETAILED) get
+    their lines, status history (received, then the current status) and payments; totals and
+    paid are set on every order. Recent hand-backs have their follow-up call due; the detailed
+    history has its calls done and scored; older delivered orders count as followed up.
 
     All in one transaction (see bulk_load): on a cancel or an error nothing is added.
     """
