@@ -183,9 +183,7 @@ class StockService:
         actor.require(Permission.EDIT_WORK_ORDERS)
         qty = _quantity(quantity)
         with self._db.write(actor) as s:
-            order = _order(s, work_order_id)
-            part = _part(s, part_id)
-            location = _location(s, actor, outlet_id or order.outlet_id)
+            order, part, location = _for_order(s, actor, part_id, work_order_id, outlet_id)
             level = _move(
                 s, actor, part, location, MovementKind.ISSUE, -qty, None, order.number,
                 work_order_id=order.id,
@@ -205,9 +203,7 @@ class StockService:
         actor.require(Permission.EDIT_WORK_ORDERS)
         qty = _quantity(quantity)
         with self._db.write(actor) as s:
-            order = _order(s, work_order_id)
-            part = _part(s, part_id)
-            location = _location(s, actor, outlet_id or order.outlet_id)
+            order, part, location = _for_order(s, actor, part_id, work_order_id, outlet_id)
             issued = s.execute(
                 select(func.coalesce(func.sum(StockMovement.quantity), 0)).where(
                     StockMovement.work_order_id == order.id,
@@ -227,18 +223,9 @@ class StockService:
                     number=order.number,
                     issued=max(-int(issued), 0),
                 )
-            last_cost = s.scalar(
-                select(StockMovement.unit_cost)
-                .where(
-                    StockMovement.work_order_id == order.id,
-                    StockMovement.part_id == part.id,
-                    StockMovement.kind == MovementKind.ISSUE.value,
-                )
-                .order_by(StockMovement.id.desc())
-                .limit(1)
-            )
             level = _move(
-                s, actor, part, location, MovementKind.RETURN, qty, last_cost, order.number,
+                s, actor, part, location, MovementKind.RETURN, qty,
+                _issue_cost(s, order.id, part.id), order.number,
                 work_order_id=order.id,
             )  # fmt: skip
             return level, Changes(parts=True, work_orders=True)
@@ -436,6 +423,28 @@ def _order(s: Session, order_id: int) -> WorkOrder:
     return order
 
 
+def _for_order(
+    s: Session, actor: Actor, part_id: int, order_id: int, outlet_id: int | None
+) -> tuple[WorkOrder, Part, StockLocation]:
+    """The order, the part and the shelf (the order's outlet unless another is named)."""
+    order = _order(s, order_id)
+    return order, _part(s, part_id), _location(s, actor, outlet_id or order.outlet_id)
+
+
+def _issue_cost(s: Session, order_id: int, part_id: int) -> Decimal | None:
+    """The unit cost the part last left with for this order (a return comes back at it)."""
+    return s.scalar(
+        select(StockMovement.unit_cost)
+        .where(
+            StockMovement.work_order_id == order_id,
+            StockMovement.part_id == part_id,
+            StockMovement.kind == MovementKind.ISSUE.value,
+        )
+        .order_by(StockMovement.id.desc())
+        .limit(1)
+    )
+
+
 def _location(s: Session, actor: Actor, outlet_id: int | None) -> StockLocation:
     """The main store of the given outlet, else of the signed-in one."""
     outlet = outlet_id if outlet_id is not None else actor.outlet_id
@@ -482,16 +491,5 @@ def settle_order_parts(s: Session, actor: Actor, order: WorkOrder, wanted: dict[
                 id=part_id,
             )
         kind = MovementKind.ISSUE if delta > 0 else MovementKind.RETURN
-        cost = None
-        if delta < 0:  # back at the cost it left with
-            cost = s.scalar(
-                select(StockMovement.unit_cost)
-                .where(
-                    StockMovement.work_order_id == order.id,
-                    StockMovement.part_id == part_id,
-                    StockMovement.kind == MovementKind.ISSUE.value,
-                )
-                .order_by(StockMovement.id.desc())
-                .limit(1)
-            )
+        cost = _issue_cost(s, order.id, part_id) if delta < 0 else None  # back as it left
         _move(s, actor, part, location, kind, -delta, cost, order.number, work_order_id=order.id)
