@@ -190,11 +190,11 @@ def _add_customers(db: Database, count: int, outlet_ids: list[int], rng: random.
             for offset in range(size):
                 cid = first_id + offset
                 if rng.random() < 0.75:
-                    name = (
-                        rng.choice(_SURNAMES)
-                        + rng.choice(_GIVEN)
-                        + (rng.choice(_GIVEN) if rng.random() < 0.5 else "")
-                    )
+                    given = rng.choice(_GIVEN)
+                    second = rng.choice(_GIVEN) if rng.random() < 0.5 else ""
+                    if len(given) == 1 and len(second) == 1 and second != given:
+                        given += second  # 伟 + 华; never 秀英秀英 or 伟伟
+                    name = rng.choice(_SURNAMES) + given
                 else:
                     name = f"{rng.choice(_LATIN_FIRST)} {rng.choice(_LATIN_LAST)}"
                 rows.append(

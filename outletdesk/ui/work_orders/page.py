@@ -154,6 +154,7 @@ class WorkOrdersPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.search, 1)
+        top.addWidget(self.outlet)
         top.addWidget(QLabel(self.tr("Received"), self))
         top.addWidget(self.date_from)
         top.addWidget(self.date_to)
@@ -165,7 +166,6 @@ class WorkOrdersPage(QWidget):
             self.technician,
             self.overdue,
             self.due_today,
-            self.outlet,
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
