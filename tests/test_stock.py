@@ -268,3 +268,43 @@ def test_part_lines_on_a_work_order_take_and_give_back_stock(services, manager, 
         services.work_orders.set_lines(
             clerk, fresh.id, fresh.version, [LineInput("part", "Ghost", 1, "1", part_id=999)]
         )
+
+
+def test_transfer_between_outlets_is_in_transit_until_received(services, manager, screen):
+    from outletdesk.core.auth import Actor
+    from outletdesk.core.errors import DomainError, StaleRecord
+    from outletdesk.core.outlets import OutletInput
+    from outletdesk.models import StockTransfer, TransferStatus
+
+    south, _ = services.outlets.create(
+        Actor.command_line(), OutletInput("S", "South 南店", "1 South Rd", "010 6255 0202")
+    )
+    services.stock.receive(manager, screen.id, 3, "300")
+    before = movements(services)
+    with pytest.raises(InsufficientStock, match="3 on hand, 4 asked for"):
+        services.stock.send_transfer(manager, screen.id, 4, south.id)
+    with pytest.raises(DomainError, match="another outlet"):
+        services.stock.send_transfer(manager, screen.id, 1, manager.outlet_id)
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(StockTransfer)) == 0
+    assert movements(services) == before
+
+    sent, _ = services.stock.send_transfer(manager, screen.id, 2, south.id, note="for a rush job")
+    assert (sent.from_outlet, sent.to_outlet, sent.status) == ("N", "S", TransferStatus.IN_TRANSIT)
+    assert sent.unit_cost == Decimal("300.00")
+    assert services.stock.on_hand(manager, screen.id) == 1
+    assert services.stock.on_hand(manager, screen.id, outlet_id=south.id) == 0
+    assert [t.id for t in services.stock.in_transit(manager, south.id)] == [sent.id]
+
+    south_manager = make_actor(services, south.id, Role.MANAGER, "southboss")
+    got, _ = services.stock.receive_transfer(south_manager, sent.id, sent.version)
+    assert got.status is TransferStatus.RECEIVED and got.received_by == "Southboss"
+    levels = {lvl.outlet_code: lvl for lvl in services.stock.levels(manager, screen.id)}
+    assert (levels["N"].on_hand, levels["S"].on_hand) == (1, 2)
+    assert levels["S"].avg_cost == Decimal("300.00")
+    assert services.stock.in_transit(manager) == []
+    with pytest.raises(StaleRecord):
+        services.stock.receive_transfer(south_manager, sent.id, sent.version)
+    assert services.stock.check(manager) == []
+    kinds = [m.kind for m in services.stock.movements(manager, screen.id)][:2]
+    assert kinds == [MovementKind.TRANSFER_IN, MovementKind.TRANSFER_OUT]

@@ -11,7 +11,9 @@ from .parts import (
     PartStock,
     StockLocation,
     StockMovement,
+    StockTransfer,
     Supplier,
+    TransferStatus,
 )
 from .settings import AuditEntry, ShopSetting
 from .work_orders import (
@@ -42,7 +44,9 @@ __all__ = [
     "PartStock",
     "StockLocation",
     "StockMovement",
+    "StockTransfer",
     "Supplier",
+    "TransferStatus",
     "Channel",
     "Device",
     "FollowUp",

@@ -150,3 +150,35 @@ class StockMovement(Base):
         Index("ix_stock_movements_at", "at"),
         Index("ix_stock_movements_work_order", "work_order_id"),
     )
+
+
+class TransferStatus(enum.StrEnum):
+    IN_TRANSIT = "in_transit"
+    RECEIVED = "received"
+
+
+class StockTransfer(Base):
+    """Parts sent from one location to another: out of the sender's stock when sent, in transit
+    until the other end receives them (then into its stock at the cost they left with)."""
+
+    __tablename__ = "stock_transfers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
+    from_location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
+    to_location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_cost: Mapped[Decimal] = mapped_column(Money())
+    status: Mapped[str] = mapped_column(String(12), default=TransferStatus.IN_TRANSIT.value)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    sent_by: Mapped[str] = mapped_column(String(120))
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    received_by: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        Index("ix_stock_transfers_status", "status", "to_location_id"),
+    )

@@ -2288,6 +2288,18 @@
         <translation>不能为零。</translation>
     </message>
     <message>
+        <source>A transfer goes to another outlet, not the same one.</source>
+        <translation>调拨须发往另一个网点，不能是同一个网点。</translation>
+    </message>
+    <message>
+        <source>Transfer {id} does not exist.</source>
+        <translation>调拨单 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Transfer {id} was received or changed by someone else; nothing was booked twice.</source>
+        <translation>调拨单 {id} 已被他人接收或修改；未重复入库。</translation>
+    </message>
+    <message>
         <source>{asked} of {sku} cannot come back from {number}: {issued} went out to it.</source>
         <translation>{sku} 不能从 {number} 退回 {asked} 件：只领出了 {issued} 件。</translation>
     </message>

@@ -26,7 +26,9 @@ from ...models import (
     PartStock,
     StockLocation,
     StockMovement,
+    StockTransfer,
     Supplier,
+    TransferStatus,
     WorkOrder,
     utcnow,
 )
@@ -34,7 +36,7 @@ from .. import validation as v
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, NotFound, ValidationError
+from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 
 F_QUANTITY = QT_TRANSLATE_NOOP("core", "Quantity")
@@ -78,6 +80,24 @@ class StockLevel:
     @property
     def value(self) -> Decimal:
         return (self.avg_cost * self.on_hand).quantize(CENT)
+
+
+@dataclass(frozen=True)
+class TransferDTO:
+    id: int
+    part_id: int
+    sku: str
+    from_outlet: str
+    to_outlet: str
+    quantity: int
+    unit_cost: Decimal
+    status: TransferStatus
+    sent_at: datetime
+    sent_by: str
+    received_at: datetime | None
+    received_by: str
+    note: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -167,6 +187,101 @@ class StockService:
             return _move(s, actor, part, location, MovementKind.SCRAP, -qty, None, reason), (
                 Changes(parts=True)
             )
+
+    # ------------------------------------------------------------ transfers between outlets
+
+    def send_transfer(
+        self,
+        actor: Actor,
+        part_id: int,
+        quantity: int | str,
+        to_outlet_id: int,
+        *,
+        from_outlet_id: int | None = None,
+        note: str = "",
+    ) -> tuple[TransferDTO, Changes]:
+        """Parts leave the sender's shelf now (refused when short) and are in transit until the
+        other outlet receives them."""
+        actor.require(Permission.MANAGE_STOCK)
+        qty = _quantity(quantity)
+        note = v.text(F_REASON, note, max_len=500, required=False, multiline=True)
+        with self._db.write(actor) as s:
+            part = _part(s, part_id)
+            source = _location(s, actor, from_outlet_id)
+            target = _location(s, actor, to_outlet_id)
+            if source.id == target.id:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "core", "A transfer goes to another outlet, not the same one."
+                    )
+                )
+            transfer = StockTransfer(
+                part_id=part.id,
+                from_location_id=source.id,
+                to_location_id=target.id,
+                quantity=qty,
+                unit_cost=Decimal("0.00"),
+                sent_at=utcnow(),
+                sent_by=actor.display_name or actor.username,
+                note=note,
+            )
+            s.add(transfer)
+            s.flush()
+            level = _move(
+                s, actor, part, source, MovementKind.TRANSFER_OUT, -qty, None, note,
+                transfer_id=transfer.id,
+            )  # fmt: skip
+            transfer.unit_cost = level.avg_cost  # it travels at the sender's average cost
+            s.flush()
+            return _transfer_dto(s, transfer), Changes(parts=True)
+
+    def receive_transfer(
+        self, actor: Actor, transfer_id: int, version: int
+    ) -> tuple[TransferDTO, Changes]:
+        """The other end books the parts in, at the cost they left with."""
+        actor.require(Permission.MANAGE_STOCK)
+        with self._db.write(actor) as s:
+            transfer = s.scalar(
+                select(StockTransfer).where(StockTransfer.id == transfer_id).with_for_update()
+            )
+            if transfer is None:
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("core", "Transfer {id} does not exist."), id=transfer_id
+                )
+            if transfer.version != version or transfer.status != TransferStatus.IN_TRANSIT.value:
+                raise StaleRecord(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Transfer {id} was received or changed by someone else; nothing was "
+                        "booked twice.",
+                    ),
+                    id=transfer_id,
+                )
+            target = s.get(StockLocation, transfer.to_location_id)
+            assert target is not None
+            _move(
+                s, actor, _part(s, transfer.part_id), target, MovementKind.TRANSFER_IN,
+                transfer.quantity, transfer.unit_cost, transfer.note, transfer_id=transfer.id,
+            )  # fmt: skip
+            transfer.status = TransferStatus.RECEIVED.value
+            transfer.received_at = utcnow()
+            transfer.received_by = actor.display_name or actor.username
+            s.flush()
+            return _transfer_dto(s, transfer), Changes(parts=True)
+
+    def in_transit(self, actor: Actor, to_outlet_id: int | None = None) -> list[TransferDTO]:
+        """Transfers sent and not yet received (to one outlet, or anywhere), oldest first."""
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            query = select(StockTransfer).where(
+                StockTransfer.status == TransferStatus.IN_TRANSIT.value
+            )
+            if to_outlet_id is not None:
+                query = query.where(
+                    StockTransfer.to_location_id == _location(s, actor, to_outlet_id).id
+                )
+            transfers = list(s.scalars(query.order_by(StockTransfer.sent_at, StockTransfer.id)))
+            return [_transfer_dto(s, t) for t in transfers]
 
     # ------------------------------------------------------------ work orders
 
@@ -336,6 +451,7 @@ def _move(
     *,
     work_order_id: int | None = None,
     supplier_id: int | None = None,
+    transfer_id: int | None = None,
 ) -> StockLevel:
     """Lock the part's stock row at the location, check, append the movement, update the cache."""
     insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
@@ -385,11 +501,41 @@ def _move(
             reason=reason,
             work_order_id=work_order_id,
             supplier_id=supplier_id,
+            transfer_id=transfer_id,
         )
     )
     s.flush()
     outlet_code = s.scalar(select(Outlet.code).where(Outlet.id == location.outlet_id)) or ""
     return _level(stock, location, outlet_code)
+
+
+def _transfer_dto(s: Session, t: StockTransfer) -> TransferDTO:
+    def outlet_code(location_id: int) -> str:
+        return (
+            s.scalar(
+                select(Outlet.code)
+                .join(StockLocation, StockLocation.outlet_id == Outlet.id)
+                .where(StockLocation.id == location_id)
+            )
+            or ""
+        )
+
+    return TransferDTO(
+        t.id,
+        t.part_id,
+        s.scalar(select(Part.sku).where(Part.id == t.part_id)) or "",
+        outlet_code(t.from_location_id),
+        outlet_code(t.to_location_id),
+        t.quantity,
+        t.unit_cost,
+        TransferStatus(t.status),
+        t.sent_at,
+        t.sent_by,
+        t.received_at,
+        t.received_by,
+        t.note,
+        t.version,
+    )
 
 
 def _level(stock: PartStock, location: StockLocation, outlet_code: str) -> StockLevel:
