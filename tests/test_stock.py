@@ -308,3 +308,32 @@ def test_transfer_between_outlets_is_in_transit_until_received(services, manager
     assert services.stock.check(manager) == []
     kinds = [m.kind for m in services.stock.movements(manager, screen.id)][:2]
     assert kinds == [MovementKind.TRANSFER_IN, MovementKind.TRANSFER_OUT]
+
+
+def test_low_stock_list_counts_what_is_on_its_way(services, manager, clerk, screen):
+    from outletdesk.core.auth import Actor
+    from outletdesk.core.outlets import OutletInput
+
+    battery, _ = services.catalogue.create_part(manager, PartInput("BAT-IP12", "Battery 电池"))
+    level, _ = services.stock.set_levels(
+        manager, screen.id, min_level=3, reorder_qty=5, bin_location="A-01"
+    )
+    assert (level.on_hand, level.outlet_code) == (0, "N")
+    services.stock.set_levels(manager, battery.id, min_level=2, reorder_qty=1)
+    services.stock.receive(manager, battery.id, 2, "40")
+    assert [(r.sku, r.suggested) for r in services.stock.low_stock(clerk)] == [("SCR-IP12", 5)]
+    services.stock.receive(manager, screen.id, 1, "300")
+    (line,) = services.stock.low_stock(clerk)
+    assert (line.on_hand, line.min_level, line.suggested) == (1, 3, 5)
+
+    south, _ = services.outlets.create(
+        Actor.command_line(), OutletInput("S", "South 南店", "1 South Rd", "010 6255 0202")
+    )
+    services.stock.receive(manager, screen.id, 2, "300", outlet_id=south.id)
+    services.stock.send_transfer(manager, screen.id, 2, manager.outlet_id, from_outlet_id=south.id)
+    assert services.stock.low_stock(clerk) == []  # 1 here + 2 on the way reaches the minimum
+    with pytest.raises(ValidationError) as caught:
+        services.stock.set_levels(manager, screen.id, min_level=-1, reorder_qty=5)
+    assert caught.value.field == "Minimum level"
+    with pytest.raises(PermissionDenied):
+        services.stock.set_levels(clerk, screen.id, min_level=1, reorder_qty=1)

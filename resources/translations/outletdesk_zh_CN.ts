@@ -2284,6 +2284,18 @@
         <translation>单位成本</translation>
     </message>
     <message>
+        <source>Minimum level</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <source>Reorder quantity</source>
+        <translation>补货数量</translation>
+    </message>
+    <message>
+        <source>Bin location</source>
+        <translation>货位</translation>
+    </message>
+    <message>
         <source>must not be zero.</source>
         <translation>不能为零。</translation>
     </message>

@@ -33,6 +33,7 @@ from ...models import (
     utcnow,
 )
 from .. import validation as v
+from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
@@ -43,6 +44,9 @@ F_QUANTITY = QT_TRANSLATE_NOOP("core", "Quantity")
 F_UNIT_COST = QT_TRANSLATE_NOOP("core", "Unit cost")
 F_REASON = QT_TRANSLATE_NOOP("core", "Reason")
 F_SUPPLIER = QT_TRANSLATE_NOOP("core", "Supplier")
+F_MIN_LEVEL = QT_TRANSLATE_NOOP("core", "Minimum level")
+F_REORDER_QTY = QT_TRANSLATE_NOOP("core", "Reorder quantity")
+F_BIN = QT_TRANSLATE_NOOP("core", "Bin location")
 MAX_QUANTITY = 1_000_000
 CENT = Decimal("0.01")
 MAIN = "MAIN"
@@ -80,6 +84,20 @@ class StockLevel:
     @property
     def value(self) -> Decimal:
         return (self.avg_cost * self.on_hand).quantize(CENT)
+
+
+@dataclass(frozen=True)
+class ReorderLine:
+    """A part running out at an outlet, and how many to order."""
+
+    part_id: int
+    sku: str
+    name: str
+    on_hand: int
+    on_the_way: int  # in transit to this outlet (purchase orders are not built yet)
+    min_level: int
+    suggested: int
+    supplier_id: int | None
 
 
 @dataclass(frozen=True)
@@ -187,6 +205,83 @@ class StockService:
             return _move(s, actor, part, location, MovementKind.SCRAP, -qty, None, reason), (
                 Changes(parts=True)
             )
+
+    # ------------------------------------------------------------ shelf and reorder levels
+
+    def set_levels(
+        self,
+        actor: Actor,
+        part_id: int,
+        *,
+        min_level: int | str,
+        reorder_qty: int | str,
+        bin_location: str = "",
+        outlet_id: int | None = None,
+    ) -> tuple[StockLevel, Changes]:
+        """Where the part sits on this outlet's shelf, and when and how many to reorder."""
+        actor.require(Permission.MANAGE_STOCK)
+        minimum = v.integer(F_MIN_LEVEL, min_level, minimum=0, maximum=MAX_QUANTITY)
+        reorder = v.integer(F_REORDER_QTY, reorder_qty, minimum=0, maximum=MAX_QUANTITY)
+        shelf = v.text(F_BIN, bin_location, max_len=40, required=False, name_like=True)
+        with self._db.write(actor) as s:
+            part = _part(s, part_id)
+            location = _location(s, actor, outlet_id)
+            stock = _stock_row(s, part, location)
+            stock.min_level, stock.reorder_qty, stock.bin = minimum, reorder, shelf
+            s.flush()
+            record(
+                s,
+                actor,
+                "levels",
+                "part",
+                part.id,
+                after={"location": location.id, "min": minimum, "reorder": reorder, "bin": shelf},
+            )
+            code = s.scalar(select(Outlet.code).where(Outlet.id == location.outlet_id)) or ""
+            return _level(stock, location, code), Changes(parts=True)
+
+    def low_stock(self, actor: Actor, outlet_id: int | None = None) -> list[ReorderLine]:
+        """Parts whose on-hand plus what is on its way in is below the minimum, with how many
+        to order (the reorder quantity, or at least enough to reach the minimum)."""
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            location = _location(s, actor, outlet_id)
+            incoming = (
+                select(StockTransfer.part_id, func.sum(StockTransfer.quantity).label("qty"))
+                .where(
+                    StockTransfer.to_location_id == location.id,
+                    StockTransfer.status == TransferStatus.IN_TRANSIT.value,
+                )
+                .group_by(StockTransfer.part_id)
+                .subquery()
+            )
+            coming = func.coalesce(incoming.c.qty, 0)
+            rows = s.execute(
+                select(Part.id, Part.sku, Part.name, PartStock.on_hand, coming,
+                       PartStock.min_level, PartStock.reorder_qty, Part.supplier_id)
+                .join(PartStock, PartStock.part_id == Part.id)
+                .outerjoin(incoming, incoming.c.part_id == Part.id)
+                .where(
+                    PartStock.location_id == location.id,
+                    Part.active,
+                    PartStock.min_level > 0,
+                    PartStock.on_hand + coming < PartStock.min_level,
+                )
+                .order_by(Part.sku)
+            ).all()  # fmt: skip
+            return [
+                ReorderLine(
+                    pid,
+                    sku,
+                    name,
+                    on_hand,
+                    int(on_way),
+                    minimum,
+                    max(reorder, minimum - on_hand - int(on_way)),
+                    supplier,
+                )  # fmt: skip
+                for pid, sku, name, on_hand, on_way, minimum, reorder, supplier in rows
+            ]
 
     # ------------------------------------------------------------ transfers between outlets
 
@@ -454,19 +549,7 @@ def _move(
     transfer_id: int | None = None,
 ) -> StockLevel:
     """Lock the part's stock row at the location, check, append the movement, update the cache."""
-    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
-    s.execute(
-        insert(PartStock)
-        .values(part_id=part.id, location_id=location.id, on_hand=0, avg_cost=part.cost_price)
-        .on_conflict_do_nothing()
-    )
-    stock = s.scalar(
-        select(PartStock)
-        .where(PartStock.part_id == part.id, PartStock.location_id == location.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    assert stock is not None
+    stock = _stock_row(s, part, location)
     after = stock.on_hand + quantity
     if after < 0:
         outlet = s.get(Outlet, location.outlet_id)
@@ -536,6 +619,24 @@ def _transfer_dto(s: Session, t: StockTransfer) -> TransferDTO:
         t.note,
         t.version,
     )
+
+
+def _stock_row(s: Session, part: Part, location: StockLocation) -> PartStock:
+    """The part's stock row at the location, created empty if need be, locked for this write."""
+    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    s.execute(
+        insert(PartStock)
+        .values(part_id=part.id, location_id=location.id, on_hand=0, avg_cost=part.cost_price)
+        .on_conflict_do_nothing()
+    )
+    stock = s.scalar(
+        select(PartStock)
+        .where(PartStock.part_id == part.id, PartStock.location_id == location.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    assert stock is not None
+    return stock
 
 
 def _level(stock: PartStock, location: StockLocation, outlet_code: str) -> StockLevel:
