@@ -233,16 +233,11 @@ class CatalogueService:
         text = (text or "").strip()[:80]
         query = select(Part).where(Part.active)
         if text:
-            like = (
-                "%"
-                + text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
             fits = select(PartModel.part_id).where(PartModel.model_key == model_key(text))
             query = query.where(
                 or_(
                     Part.sku.startswith(text.upper(), autoescape=True),
-                    Part.name_key.like(like, escape="\\"),
+                    Part.name_key.contains(text.casefold(), autoescape=True),
                     Part.id.in_(fits),
                 )
             )

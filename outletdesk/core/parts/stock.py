@@ -414,14 +414,8 @@ class StockService:
         qty = _quantity(quantity)
         with self._db.write(actor) as s:
             order, part, location = _for_order(s, actor, part_id, work_order_id, outlet_id)
-            issued = s.execute(
-                select(func.coalesce(func.sum(StockMovement.quantity), 0)).where(
-                    StockMovement.work_order_id == order.id,
-                    StockMovement.part_id == part.id,
-                    StockMovement.location_id == location.id,
-                )
-            ).scalar_one()
-            if qty > -int(issued):
+            issued = issued_to_order(s, order.id, location.id).get(part.id, 0)
+            if qty > issued:
                 raise ValidationError(
                     F_QUANTITY,
                     QT_TRANSLATE_NOOP(
@@ -431,7 +425,7 @@ class StockService:
                     asked=qty,
                     sku=part.sku,
                     number=order.number,
-                    issued=max(-int(issued), 0),
+                    issued=max(issued, 0),
                 )
             level = _move(
                 s, actor, part, location, MovementKind.RETURN, qty,
@@ -710,13 +704,15 @@ def _location(s: Session, actor: Actor, outlet_id: int | None) -> StockLocation:
 # ---------------------------------------------------------------- work-order part lines
 
 
-def issued_to_order(s: Session, order_id: int) -> dict[int, int]:
-    """Net quantity of each part that went out to the order (issues less returns)."""
-    rows = s.execute(
-        select(StockMovement.part_id, func.sum(StockMovement.quantity))
-        .where(StockMovement.work_order_id == order_id)
-        .group_by(StockMovement.part_id)
-    ).all()
+def issued_to_order(s: Session, order_id: int, location_id: int | None = None) -> dict[int, int]:
+    """Net quantity of each part that went out to the order (issues less returns), from any
+    shelf or from one."""
+    query = select(StockMovement.part_id, func.sum(StockMovement.quantity)).where(
+        StockMovement.work_order_id == order_id
+    )
+    if location_id is not None:
+        query = query.where(StockMovement.location_id == location_id)
+    rows = s.execute(query.group_by(StockMovement.part_id)).all()
     return {part_id: -int(total) for part_id, total in rows if int(total) != 0}
 
 
@@ -724,8 +720,10 @@ def settle_order_parts(s: Session, actor: Actor, order: WorkOrder, wanted: dict[
     """Make the stock that went out to the order match its part lines, inside the order's own
     transaction: more wanted is issued (refused, with nothing saved, when the shelf is short),
     a line removed or reduced goes back on the shelf."""
-    location = _location(s, actor, order.outlet_id)
     issued = issued_to_order(s, order.id)
+    if not wanted and not issued:  # free-text lines only: no stock involved, nothing to look up
+        return
+    location = _location(s, actor, order.outlet_id)
     for part_id in sorted(set(wanted) | set(issued)):
         delta = wanted.get(part_id, 0) - issued.get(part_id, 0)
         if delta == 0:
