@@ -328,17 +328,21 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
         collected_by=order.collected_by,
         repair_warranty_until=order.repair_warranty_until,
         version=order.version,
-        refunds=tuple(
-            refund_dto(
-                r, order.number, customer.name, load_settings(s, order.outlet_id).refund_review_days
-            )
-            for r in s.scalars(
-                select(RefundRequest)
-                .where(RefundRequest.work_order_id == order.id)
-                .order_by(RefundRequest.requested_at, RefundRequest.id)
-            )
-        ),
+        refunds=_refunds(s, order, customer.name),
     )
+
+
+def _refunds(s: Session, order: WorkOrder, customer_name: str) -> tuple[RefundDTO, ...]:
+    """The order's refund requests; the outlet's review limit is read once, and only if any."""
+    requests = s.scalars(
+        select(RefundRequest)
+        .where(RefundRequest.work_order_id == order.id)
+        .order_by(RefundRequest.requested_at, RefundRequest.id)
+    ).all()
+    if not requests:
+        return ()
+    days = load_settings(s, order.outlet_id).refund_review_days
+    return tuple(refund_dto(r, order.number, customer_name, days) for r in requests)
 
 
 def device_dto(d: Device) -> DeviceDTO:

@@ -220,8 +220,7 @@ class RefundsPanel(QWidget):
     def _enable(self) -> None:
         order = self.order
         self.request_button.setEnabled(
-            bool(order)
-            and self.can_edit
+            self.can_edit
             and order is not None
             and order.status is WorkOrderStatus.DELIVERED
             and order.refundable > 0
