@@ -10,6 +10,7 @@ from .customers import CustomerService
 from .database import Database, open_database
 from .outlets import OutletService
 from .parts.catalogue import CatalogueService
+from .parts.queries import PartListService
 from .parts.stock import StockService
 from .settings import SettingsService
 from .users import UserService
@@ -34,6 +35,7 @@ class Services:
     refunds: RefundService
     catalogue: CatalogueService
     stock: StockService
+    part_list: PartListService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -51,6 +53,7 @@ class Services:
             RefundService(db),
             CatalogueService(db),
             StockService(db),
+            PartListService(db),
         )
 
     @classmethod

@@ -1,0 +1,107 @@
+"""The parts list as the store room reads it: light rows in one query, each with what is on the
+shelf at this outlet and at all outlets together (the catalogue service returns whole parts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+
+from ...models import Part, PartBarcode, PartModel, PartStock, StockLocation
+from ..auth import Actor, Permission
+from ..database import Database
+from .catalogue import model_key
+from .stock import MAIN
+
+LIST_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class PartRow:
+    id: int
+    sku: str
+    name: str
+    category: str
+    unit: str
+    sale_price: Decimal
+    active: bool
+    here: int  # on hand at this outlet's main store
+    everywhere: int  # on hand at every location
+    bin: str
+    min_level: int
+
+    @property
+    def low(self) -> bool:
+        return self.min_level > 0 and self.here < self.min_level
+
+
+@dataclass(frozen=True)
+class PartList:
+    rows: list[PartRow]
+    more: bool  # the list was cut at the limit: type more to narrow it
+
+
+class PartListService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def rows(
+        self,
+        actor: Actor,
+        text: str = "",
+        *,
+        outlet_id: int | None = None,
+        include_inactive: bool = False,
+        limit: int = LIST_LIMIT,
+    ) -> PartList:
+        """Parts by SKU prefix, name fragment, a barcode or a device model they fit; by name."""
+        actor.require(Permission.VIEW_STOCK)
+        text = (text or "").strip()[:80]
+        outlet = outlet_id if outlet_id is not None else actor.outlet_id
+        main = (
+            select(StockLocation.id)
+            .where(StockLocation.outlet_id == outlet, StockLocation.code == MAIN)
+            .scalar_subquery()
+        )
+        here = (
+            select(PartStock.on_hand, PartStock.bin, PartStock.min_level, PartStock.part_id)
+            .where(PartStock.location_id == main)
+            .subquery()
+        )
+        everywhere = (
+            select(func.coalesce(func.sum(PartStock.on_hand), 0))
+            .where(PartStock.part_id == Part.id)
+            .correlate(Part)
+            .scalar_subquery()
+        )
+        query = select(
+            Part.id,
+            Part.sku,
+            Part.name,
+            Part.category,
+            Part.unit,
+            Part.sale_price,
+            Part.active,
+            func.coalesce(here.c.on_hand, 0),
+            everywhere,
+            func.coalesce(here.c.bin, ""),
+            func.coalesce(here.c.min_level, 0),
+        ).outerjoin(here, here.c.part_id == Part.id)
+        if not include_inactive:
+            query = query.where(Part.active)
+        if text:
+            fits = select(PartModel.part_id).where(PartModel.model_key == model_key(text))
+            scanned = select(PartBarcode.part_id).where(PartBarcode.code == text)
+            query = query.where(
+                or_(
+                    Part.sku.startswith(text.upper(), autoescape=True),
+                    Part.name_key.contains(text.casefold(), autoescape=True),
+                    Part.id.in_(fits),
+                    Part.id.in_(scanned),
+                )
+            )
+        query = query.order_by(Part.name_key, Part.id).limit(limit + 1)
+        with self._db.read_rows(actor) as conn:
+            found = [PartRow(*row) for row in conn.execute(query)]
+        return PartList(found[:limit], len(found) > limit)
