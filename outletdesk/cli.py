@@ -228,6 +228,10 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
         + ", ".join(u for u, _, _ in DEMO_USERS)
         + f" with password '{DEMO_PASSWORD}'."
     )
+    from .core.parts.demo import add_demo_parts
+
+    if add_demo_parts(services.db):
+        print("Demo spare parts and stock added.")
     wanted = args.work_orders
     if wanted is None:  # a first demo shows a living counter; later runs add nothing unasked
         from sqlalchemy import func, select

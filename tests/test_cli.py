@@ -16,9 +16,12 @@ def test_demo_then_export_backup_restore(db_url, tmp_path, capsys):
     assert main(["--db", db_url, "demo", "--customers", "50"]) == 0
     out = capsys.readouterr().out
     assert "2 outlets, 5 users, 50 customers" in out
+    assert "Demo spare parts and stock added." in out
     # running it again adds nothing
     assert main(["--db", db_url, "demo", "--customers", "50"]) == 0
-    assert "50 customers" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "50 customers" in out and "spare parts" not in out
+    assert main(["--db", db_url, "stock", "check"]) == 0  # the demo stock went through the ledger
 
     xlsx = tmp_path / "customers.xlsx"
     assert main(["--db", db_url, "export", "customers", "-o", str(xlsx)]) == 0

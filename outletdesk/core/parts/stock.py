@@ -80,6 +80,9 @@ class StockLevel:
     location_code: str
     on_hand: int
     avg_cost: Decimal
+    bin: str = ""
+    min_level: int = 0
+    reorder_qty: int = 0
 
     @property
     def value(self) -> Decimal:
@@ -642,6 +645,9 @@ def _level(stock: PartStock, location: StockLocation, outlet_code: str) -> Stock
         location.code,
         stock.on_hand,
         stock.avg_cost,
+        stock.bin,
+        stock.min_level,
+        stock.reorder_qty,
     )
 
 
