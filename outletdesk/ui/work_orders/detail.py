@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,7 +31,7 @@ from ...core.errors import StaleRecord
 from ...core.work_orders import rules
 from ...core.work_orders.dto import WorkOrderDTO
 from ...core.work_orders.settings import WorkOrderSettings
-from ...models import Priority, Warranty, WorkOrderStatus, utcnow
+from ...models import LineKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
@@ -61,6 +61,9 @@ from .labels import (
 from .lines_editor import LinesEditor
 from .printouts import ReceiptPrinter, kind_title
 from .refunds import RefundsPanel
+
+if TYPE_CHECKING:
+    from .part_picker import PartPickerDialog
 
 S = WorkOrderStatus
 _D = TypeVar("_D", bound=WorkOrderActionDialog)
@@ -199,6 +202,7 @@ class WorkOrderDetail(QDialog):
         tab = QWidget(self)
         self.editor = LinesEditor(tab)
         self.editor.save_lines_button.clicked.connect(self.save_lines)
+        self.editor.pick_part.connect(self.pick_part)
 
         self.payments = QTableWidget(0, 5, tab)
         self.payments.setHorizontalHeaderLabels(
@@ -500,6 +504,23 @@ class WorkOrderDetail(QDialog):
             ),
             editor.lines_errors,
         )
+
+    def pick_part(self) -> PartPickerDialog | None:
+        """Add part: a catalogue part (taken off the shelf on save), or a free-text line."""
+        order = self.order
+        if order is None:
+            return None
+        from .part_picker import PartPickerDialog
+
+        dialog = PartPickerDialog(self._ctx, order.outlet_id, order.device.model, self)
+        dialog.picked.connect(
+            lambda row: self.editor.add_line(
+                LineKind.PART, f"{row.sku} {row.name}", "1", str(row.sale_price), row.id
+            )
+        )
+        dialog.free_text.connect(lambda: self.editor.add_line(LineKind.PART))
+        self.open_action(dialog)
+        return dialog
 
     # ------------------------------------------------------------ steps and notes
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -29,6 +29,7 @@ from .actions import money_text
 from .labels import line_kind_text
 
 COL_KIND, COL_DESCRIPTION, COL_QUANTITY, COL_PRICE, COL_AMOUNT = range(5)
+PART_ID = Qt.ItemDataRole.UserRole + 1  # on the kind cell: the catalogue part of a part line
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -40,6 +41,8 @@ def _decimal(text: str) -> Decimal | None:
 
 
 class LinesEditor(QWidget):
+    pick_part = Signal()  # "Add part": the detail view opens the catalogue picker
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.order: WorkOrderDTO | None = None
@@ -72,7 +75,7 @@ class LinesEditor(QWidget):
         add_fee = QPushButton(self.tr("Add f&ee"), self)
         self.remove_line_button = QPushButton(self.tr("&Remove line"), self)
         add_labour.clicked.connect(lambda: self.add_line(LineKind.LABOUR))
-        add_part.clicked.connect(lambda: self.add_line(LineKind.PART))
+        add_part.clicked.connect(self.pick_part.emit)
         add_fee.clicked.connect(lambda: self.add_line(LineKind.FEE))
         self.remove_line_button.clicked.connect(self.remove_line)
         self.line_buttons = [add_labour, add_part, add_fee, self.remove_line_button]
@@ -122,19 +125,29 @@ class LinesEditor(QWidget):
         self.lines.blockSignals(True)
         self.lines.setRowCount(0)
         for line in order.lines:
-            self._append_line(line.kind, line.description, line.quantity, line.unit_price)
+            self._append_line(
+                line.kind, line.description, line.quantity, line.unit_price, line.part_id
+            )
         self.lines.blockSignals(False)
         self.discount.setText(money_text(order.discount))
         self.discount_reason.setText(order.discount_reason)
         self.update_totals()
 
     def _append_line(
-        self, kind: LineKind, description: str, quantity: Decimal | str, price: Decimal | str
+        self,
+        kind: LineKind,
+        description: str,
+        quantity: Decimal | str,
+        price: Decimal | str,
+        part_id: int | None = None,
     ) -> int:
         row = self.lines.rowCount()
         self.lines.insertRow(row)
         kind_item = QTableWidgetItem(line_kind_text(kind))
         kind_item.setData(Qt.ItemDataRole.UserRole, kind.value)
+        kind_item.setData(PART_ID, part_id)
+        if part_id is not None:
+            kind_item.setToolTip(self.tr("From stock: saving takes it off this outlet's shelf"))
         kind_item.setFlags(kind_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         amount = QTableWidgetItem("")
         amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -155,11 +168,12 @@ class LinesEditor(QWidget):
         description: str = "",
         quantity: str = "",
         price: str = "",
+        part_id: int | None = None,
     ) -> int:
         if not quantity:
             quantity = "30" if kind is LineKind.LABOUR else "1"
         self.lines.blockSignals(True)
-        row = self._append_line(kind, description, quantity, price or "0.00")
+        row = self._append_line(kind, description, quantity, price or "0.00", part_id)
         self.lines.blockSignals(False)
         self.update_totals()
         self.lines.setCurrentCell(row, COL_DESCRIPTION)
@@ -188,6 +202,7 @@ class LinesEditor(QWidget):
                     self._cell(row, COL_DESCRIPTION).text(),
                     self._cell(row, COL_QUANTITY).text().strip(),
                     self._cell(row, COL_PRICE).text().strip(),
+                    self._cell(row, COL_KIND).data(PART_ID),
                 )
             )
         return result
@@ -244,12 +259,20 @@ class LinesEditor(QWidget):
             return False
 
         def norm(
-            kind: object, description: str, quantity: object, price: object
+            kind: object, description: str, quantity: object, price: object, part_id: int | None
         ) -> tuple[object, ...]:
-            return (str(kind), description.strip(), _decimal(str(quantity)), _decimal(str(price)))
+            return (
+                str(kind), description.strip(), _decimal(str(quantity)), _decimal(str(price)),
+                part_id,
+            )  # fmt: skip
 
-        shown = [norm(x.kind, x.description, x.quantity, x.unit_price) for x in self.line_inputs()]
-        saved = [norm(x.kind, x.description, x.quantity, x.unit_price) for x in order.lines]
+        shown = [
+            norm(x.kind, x.description, x.quantity, x.unit_price, x.part_id)
+            for x in self.line_inputs()
+        ]
+        saved = [
+            norm(x.kind, x.description, x.quantity, x.unit_price, x.part_id) for x in order.lines
+        ]
         return shown != saved or _decimal(self.discount.text() or "0") != order.discount
 
 

@@ -1,0 +1,163 @@
+"""Pick a catalogue part for a work-order line: by SKU, name, a scanned barcode or the device
+model it fits, with what is on the shelf at this outlet and at the others."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.parts.queries import PartList, PartRow
+from ...core.parts.stock import MAIN, StockLevel
+from ..context import AppContext
+from ..errors import show_error
+from ..table_model import RowsModel, row_table
+
+SEARCH_DELAY_MS = 150
+PICKER_LIMIT = 100
+
+
+class PartPickerDialog(QDialog):
+    picked = Signal(object)  # PartRow
+    free_text = Signal()  # a part not in the catalogue: an ordinary line
+
+    def __init__(
+        self, ctx: AppContext, outlet_id: int, device_model: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx, self._outlet_id = ctx, outlet_id
+        self._seq = 0
+        self._level_seq = 0
+        self.setWindowTitle(self.tr("Add a part from stock"))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("SKU, name, barcode (scan) or device model"))
+        self.search.setClearButtonEnabled(True)
+        self.model: RowsModel[PartRow] = RowsModel(
+            [
+                (self.tr("SKU"), lambda r: r.sku),
+                (self.tr("Name"), lambda r: r.name),
+                (self.tr("Here"), lambda r: str(r.here)),
+                (self.tr("All outlets"), lambda r: str(r.everywhere)),
+                (self.tr("Price"), lambda r: f"{r.sale_price:,.2f}"),
+            ],
+            self,
+            numeric=frozenset({2, 3, 4}),
+            warn=lambda r: r.here == 0,
+        )
+        self.table = row_table(self.model, self)
+        self.availability = QLabel(self)
+        self.availability.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.add_button = buttons.addButton(
+            self.tr("&Add line"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.free_button = QPushButton(self.tr("Part &not in the catalogue"), self)
+        buttons.addButton(self.free_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.choose)
+        buttons.rejected.connect(self.reject)
+        self.free_button.clicked.connect(self._free_text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.availability)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._on_return)
+        self.table.activated.connect(lambda _i: self.choose())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_levels())
+        self.resize(720, 460)
+        self.search.setText(device_model)  # what fits the device on the bench comes first
+        self.run_search()
+
+    def run_search(self, then_choose: bool = False) -> None:
+        self._timer.stop()
+        self._seq += 1
+        seq, text = self._seq, self.search.text()
+        part_list, actor, outlet = self._ctx.services.part_list, self._ctx.actor, self._outlet_id
+        self._ctx.runner.run(
+            lambda: part_list.rows(actor, text, outlet_id=outlet, limit=PICKER_LIMIT),
+            lambda result: self._show(seq, result, then_choose),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show(self, seq: int, result: PartList, then_choose: bool) -> None:
+        if seq != self._seq:
+            return
+        self.model.set_rows(result.rows)
+        if result.rows:
+            self.table.selectRow(0)
+        else:
+            self.availability.setText(self.tr("No part in the catalogue matches."))
+        self.add_button.setEnabled(bool(result.rows))
+        if then_choose and len(result.rows) == 1:
+            self.choose()  # a scanned barcode names one part: add it straight away
+
+    def _on_return(self) -> None:
+        self.run_search(then_choose=True)
+
+    def selected(self) -> PartRow | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def _show_levels(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self._level_seq += 1
+        seq = self._level_seq
+        stock, actor = self._ctx.services.stock, self._ctx.actor
+        self._ctx.runner.run(
+            lambda: stock.levels(actor, row.id),
+            lambda levels: self._levels_shown(seq, row, levels),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _levels_shown(self, seq: int, row: PartRow, levels: list[StockLevel]) -> None:
+        if seq != self._level_seq:
+            return
+        places = [
+            f"{escape(lv.outlet_code if lv.location_code == MAIN else lv.outlet_code + '/' + lv.location_code)}: "
+            f"<b>{lv.on_hand}</b>"
+            for lv in levels
+            if lv.on_hand or lv.outlet_id == self._outlet_id
+        ]
+        text = self.tr("{sku} on the shelf: {places}").format(
+            sku=escape(row.sku), places=", ".join(places) or "0"
+        )
+        if row.here == 0:
+            text += (
+                "<br><span style='color:#c62828'>"
+                + escape(
+                    self.tr(
+                        "None at this outlet: saving the line will be refused unless the order "
+                        "waits for parts, or stock is transferred here first."
+                    )
+                )
+                + "</span>"
+            )
+        self.availability.setText(text)
+
+    def choose(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.picked.emit(row)
+        self.accept()
+
+    def _free_text(self) -> None:
+        self.free_text.emit()
+        self.accept()

@@ -1,0 +1,89 @@
+"""Parts from stock on a work order through the window: the picker, issue on save, return on removal."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_actor
+from test_ui_work_orders import _ctx, detail_for, take_in
+
+from outletdesk.core.parts.catalogue import PartInput
+from outletdesk.models import LineKind, Role
+from outletdesk.ui.work_orders.part_picker import PartPickerDialog
+
+
+@pytest.fixture
+def manager(services, outlet):
+    return make_actor(services, outlet.id, Role.MANAGER, "boss")
+
+
+@pytest.fixture
+def screen(services, manager):
+    part, _ = services.catalogue.create_part(
+        manager,
+        PartInput(
+            "SCR-IP12", "屏幕总成 Screen", sale_price="560", barcodes=("690111",),
+            models=("iPhone 12",),
+        ),
+    )  # fmt: skip
+    services.stock.receive(manager, part.id, 2, "300")
+    return part
+
+
+@pytest.fixture
+def detail(services, clerk, outlet, tmp_path, qtbot, monkeypatch):
+    tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
+    order = take_in(services, clerk)  # an iPhone 12
+    return detail_for(_ctx(services, tech, tmp_path), qtbot, order.id, monkeypatch)
+
+
+def test_picker_offers_what_fits_the_device_and_the_save_takes_it_off_the_shelf(
+    detail, services, manager, screen
+):
+    picker = detail.pick_part()
+    assert isinstance(picker, PartPickerDialog)
+    assert picker.search.text() == "iPhone 12"
+    assert [r.sku for r in picker.model.rows] == ["SCR-IP12"]
+    assert "<b>2</b>" in picker.availability.text()  # on the shelf here
+    picker.choose()
+    inputs = detail.editor.line_inputs()
+    assert inputs[-1].kind == LineKind.PART.value and inputs[-1].part_id == screen.id
+    assert inputs[-1].unit_price == "560.00" and inputs[-1].quantity == "1"
+    detail.save_lines()
+    assert services.stock.on_hand(manager, screen.id) == 1
+    saved = services.work_orders.get(manager, detail.order.id)
+    assert saved.lines[-1].part_id == screen.id
+    # shown again, the line keeps its part: saving it unchanged moves no stock
+    assert not detail.editor.lines_unsaved()
+    detail.editor.lines.setCurrentCell(len(saved.lines) - 1, 1)
+    detail.editor.remove_line()
+    detail.save_lines()
+    assert services.stock.on_hand(manager, screen.id) == 2  # back on the shelf
+
+
+def test_a_scanned_barcode_adds_the_part_at_once(detail, screen):
+    picker = detail.pick_part()
+    picker.search.setText("690111")
+    picker._on_return()
+    assert picker.result() == picker.DialogCode.Accepted
+    assert detail.editor.line_inputs()[-1].part_id == screen.id
+
+
+def test_taking_more_than_the_shelf_holds_is_refused_and_nothing_saved(
+    detail, services, manager, screen
+):
+    picker = detail.pick_part()
+    picker.choose()
+    row = detail.editor.lines.rowCount() - 1
+    detail.editor.lines.item(row, 2).setText("3")
+    detail.save_lines()
+    message = detail.editor.lines_error.text()
+    assert "SCR-IP12" in message and "2" in message and "3" in message
+    assert services.work_orders.get(manager, detail.order.id).lines == ()
+    assert services.stock.on_hand(manager, screen.id) == 2
+
+
+def test_a_part_not_in_the_catalogue_is_a_free_text_line(detail, screen):
+    picker = detail.pick_part()
+    picker.free_button.click()
+    assert detail.editor.line_inputs()[-1].part_id is None
+    assert detail.editor.line_inputs()[-1].kind == LineKind.PART.value
