@@ -20,7 +20,7 @@ from outletdesk.core.auth import Actor
 from outletdesk.core.errors import DomainError
 from outletdesk.core.outlets import OutletInput
 from outletdesk.core.parts.catalogue import PartInput
-from outletdesk.core.parts.reservations import reserved_shortages
+from outletdesk.core.parts.reservations import reserved_shortages, unblocked_by
 from outletdesk.core.parts.stock import InsufficientStock
 from outletdesk.core.work_orders.dto import LineInput
 from outletdesk.core.work_orders.queries import WorkOrderQueries
@@ -162,6 +162,9 @@ def test_arriving_stock_goes_to_the_waiting_orders_first_come_first_served(
     assert services.work_orders.get(clerk, second.id).part(screen.id).short == 1
     assert queries.orders_ready_to_continue(clerk, outlet.id) == [first.id]
     assert queries.count_ready_to_continue(clerk, None) == 1
+    with services.db.read() as s:
+        store = main_store(services, outlet.id)
+        assert [w.work_order_id for w in unblocked_by(s, screen.id, store)] == [first.id]
 
     # The unit is held for the first order: not for a walk-in job, not for the later order.
     other = order_at(services, clerk, S.IN_REPAIR)
