@@ -6,7 +6,7 @@ read from the lines and the ledger, so it can never disagree with them, and it e
 the order leaves "awaiting parts" (its lines are then issued) or is cancelled.
 
 What is on the shelf goes to the waiting orders first come, first served (by when each began to
-wait, then by order number's id); an order whose every claim is covered is ready to continue.
+wait, then by order id); an order whose every claim is covered is ready to continue.
 Another job may only take what no waiting order holds; stock.py checks that under the same
 stock-row lock as the issue itself, so two counters can never both take a held unit.
 """
