@@ -2332,6 +2332,10 @@
         <translation>备件</translation>
     </message>
     <message>
+        <source>Not enough {sku} ({name}) at {outlet}: {on_hand} on hand, {held} of them held for orders awaiting parts; {asked} asked for. Nothing was taken.</source>
+        <translation>{outlet} 的 {sku}（{name}）库存不足：现有 {on_hand}，其中 {held} 已为待料工单预留；需要 {asked}。未出库。</translation>
+    </message>
+    <message>
         <source>Work order {number} was changed by someone else since you opened it. Nothing was saved; reopen it to see their change.</source>
         <translation>在您打开维修工单 {number} 之后，其他人修改了它。未保存任何内容；请重新打开以查看其修改。</translation>
     </message>

@@ -39,6 +39,7 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
+from .reservations import WaitingOrder, held_ahead, reserved_totals, waiting_orders
 
 F_QUANTITY = QT_TRANSLATE_NOOP("core", "Quantity")
 F_UNIT_COST = QT_TRANSLATE_NOOP("core", "Unit cost")
@@ -53,7 +54,30 @@ MAIN = "MAIN"
 
 
 class InsufficientStock(DomainError):
-    """Taking more than is on the shelf; the message names the part, the outlet, both numbers."""
+    """Taking more than is on the shelf; the message names the part, the outlet, both numbers.
+
+    The numbers are also there for the counter to offer waiting for the part instead."""
+
+    @property
+    def part_id(self) -> int:
+        return int(self.params["part_id"])
+
+    @property
+    def outlet_id(self) -> int:
+        return int(self.params["outlet_id"])
+
+    @property
+    def on_hand(self) -> int:
+        return int(self.params["on_hand"])
+
+    @property
+    def held(self) -> int:
+        """Of the on-hand, how many are kept for orders awaiting parts ahead of this one."""
+        return int(self.params.get("held", 0))
+
+    @property
+    def asked(self) -> int:
+        return int(self.params["asked"])
 
 
 @dataclass(frozen=True)
@@ -392,15 +416,13 @@ class StockService:
         *,
         outlet_id: int | None = None,
     ) -> tuple[StockLevel, Changes]:
-        """Parts used on a repair leave the shelf; refused (naming what is there) when short."""
+        """Parts used on a repair leave the shelf; refused (naming what is there) when short,
+        and what is held for orders awaiting parts ahead of this one is not there to take."""
         actor.require(Permission.EDIT_WORK_ORDERS)
         qty = _quantity(quantity)
         with self._db.write(actor) as s:
             order, part, location = _for_order(s, actor, part_id, work_order_id, outlet_id)
-            level = _move(
-                s, actor, part, location, MovementKind.ISSUE, -qty, None, order.number,
-                work_order_id=order.id,
-            )  # fmt: skip
+            level = _issue_to_order(s, actor, order, part, location, qty)
             return level, Changes(parts=True, work_orders=True)
 
     def return_from_order(
@@ -527,6 +549,42 @@ class StockService:
             LedgerMismatch(p, loc, cached, int(total or 0)) for p, loc, cached, total in rows
         ] + [LedgerMismatch(p, loc, 0, int(total)) for p, loc, total in orphans]
 
+    # ------------------------------------------------------------ held for orders awaiting parts
+
+    def availability(self, actor: Actor, part_id: int) -> list[Availability]:
+        """For the part picker: at every outlet's store, on hand, held for orders awaiting
+        parts there, and what is left to take."""
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            rows = s.execute(
+                select(PartStock.location_id, PartStock.on_hand, StockLocation, Outlet.code)
+                .join(StockLocation, StockLocation.id == PartStock.location_id)
+                .join(Outlet, Outlet.id == StockLocation.outlet_id)
+                .where(PartStock.part_id == part_id)
+                .order_by(Outlet.code, StockLocation.code)
+            ).tuples()
+            reserved = reserved_totals(s, part_id=part_id)
+            return [
+                Availability(
+                    location.outlet_id,
+                    code,
+                    location.code,
+                    on_hand,
+                    reserved.get((part_id, location_id), 0),
+                )
+                for location_id, on_hand, location, code in rows
+            ]
+
+    def waiting_for(
+        self, actor: Actor, part_id: int, outlet_id: int | None = None
+    ) -> list[WaitingOrder]:
+        """Orders awaiting this part at the outlet, oldest waiting first; those now `ready` can
+        continue. Asked after booking the part in (receive, a transfer received, a correction)
+        to tell the person at the shelf which jobs it unblocks."""
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            return waiting_orders(s, _location(s, actor, outlet_id).id, part_id)
+
 
 # ---------------------------------------------------------------- the one writer
 
@@ -561,6 +619,8 @@ def _move(
             outlet=outlet.name if outlet else location.code,
             on_hand=stock.on_hand,
             asked=-quantity,
+            part_id=part.id,
+            outlet_id=location.outlet_id,
         )
     if quantity > 0 and unit_cost is not None:  # goods in at a known cost move the average
         total = stock.avg_cost * stock.on_hand + unit_cost * quantity
@@ -722,17 +782,24 @@ def issued_to_order(s: Session, order_id: int, location_id: int | None = None) -
     return {part_id: -int(total) for part_id, total in rows if int(total) != 0}
 
 
-def settle_order_parts(s: Session, actor: Actor, order: WorkOrder, wanted: dict[int, int]) -> None:
+def settle_order_parts(
+    s: Session, actor: Actor, order: WorkOrder, wanted: dict[int, int], *, hold: bool = False
+) -> bool:
     """Make the stock that went out to the order match its part lines, inside the order's own
-    transaction: more wanted is issued (refused, with nothing saved, when the shelf is short),
-    a line removed or reduced goes back on the shelf."""
+    transaction: more wanted is issued (refused, with nothing saved, when the shelf is short or
+    what is there is held for orders awaiting parts ahead of it), a line removed or reduced goes
+    back on the shelf.
+
+    `hold`: the order is awaiting parts, so what its lines want beyond what already went out is
+    left on the shelf as its claim (see reservations.py) instead of being taken; what went out
+    stays out, as it is on the bench. Returns whether the order touches stock at all."""
     issued = issued_to_order(s, order.id)
     if not wanted and not issued:  # free-text lines only: no stock involved, nothing to look up
-        return
+        return False
     location = _location(s, actor, order.outlet_id)
-    for part_id in sorted(set(wanted) | set(issued)):
+    for part_id in sorted(set(wanted) | set(issued)):  # one lock order: no deadlock between saves
         delta = wanted.get(part_id, 0) - issued.get(part_id, 0)
-        if delta == 0:
+        if delta == 0 or (hold and delta > 0):
             continue
         part = s.get(Part, part_id)
         if part is None:
@@ -741,6 +808,60 @@ def settle_order_parts(s: Session, actor: Actor, order: WorkOrder, wanted: dict[
                 QT_TRANSLATE_NOOP("core", "Part {id} does not exist."),
                 id=part_id,
             )
-        kind = MovementKind.ISSUE if delta > 0 else MovementKind.RETURN
-        cost = _issue_cost(s, order.id, part_id) if delta < 0 else None  # back as it left
-        _move(s, actor, part, location, kind, -delta, cost, order.number, work_order_id=order.id)
+        if delta > 0:
+            _issue_to_order(s, actor, order, part, location, delta)
+        else:  # back at the cost it left with
+            cost = _issue_cost(s, order.id, part_id)
+            _move(
+                s, actor, part, location, MovementKind.RETURN, -delta, cost, order.number,
+                work_order_id=order.id,
+            )  # fmt: skip
+    return True
+
+
+def _issue_to_order(
+    s: Session, actor: Actor, order: WorkOrder, part: Part, location: StockLocation, quantity: int
+) -> StockLevel:
+    """Issue to the order, leaving on the shelf what orders awaiting parts ahead of it hold.
+
+    The stock row is locked before the claims are read, and every issue takes that lock, so
+    what two counters see held cannot change under them (on SQLite the write is exclusive)."""
+    stock = _stock_row(s, part, location)
+    held = min(stock.on_hand, held_ahead(s, order, part.id, location.id))
+    if held and stock.on_hand - held < quantity:
+        outlet = s.get(Outlet, location.outlet_id)
+        raise InsufficientStock(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Not enough {sku} ({name}) at {outlet}: {on_hand} on hand, {held} of them held "
+                "for orders awaiting parts; {asked} asked for. Nothing was taken.",
+            ),
+            sku=part.sku,
+            name=part.name,
+            outlet=outlet.name if outlet else location.code,
+            on_hand=stock.on_hand,
+            held=held,
+            asked=quantity,
+            part_id=part.id,
+            outlet_id=location.outlet_id,
+        )
+    return _move(
+        s, actor, part, location, MovementKind.ISSUE, -quantity, None, order.number,
+        work_order_id=order.id,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Availability:
+    """A part at one outlet's store, for the part picker: what is there, what orders awaiting
+    parts there hold, and what is left to take."""
+
+    outlet_id: int
+    outlet_code: str
+    location_code: str
+    on_hand: int
+    reserved: int
+
+    @property
+    def available(self) -> int:
+        return max(self.on_hand - self.reserved, 0)

@@ -35,12 +35,15 @@ from ...models import (
 from ..auth import Actor, Permission
 from ..errors import NotFound, StaleRecord
 from ..i18n import QT_TRANSLATE_NOOP
+from ..parts.reservations import order_claims
+from ..parts.stock import issued_to_order
 from . import rules
 from .dto import (
     DeviceDTO,
     EventDTO,
     FollowUpDTO,
     LineDTO,
+    OrderPart,
     PaymentDTO,
     RefundDTO,
     WorkOrderDTO,
@@ -329,6 +332,27 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
         repair_warranty_until=order.repair_warranty_until,
         version=order.version,
         refunds=_refunds(s, order, customer.name),
+        parts=_parts(s, order, lines),
+    )
+
+
+def _parts(s: Session, order: WorkOrder, lines: tuple[LineDTO, ...]) -> tuple[OrderPart, ...]:
+    """Where the order's catalogue parts stand; no stock lookups for an order without any."""
+    wanted: dict[int, int] = {}
+    for line in lines:
+        if line.kind is LineKind.PART and line.part_id is not None:
+            wanted[line.part_id] = wanted.get(line.part_id, 0) + int(line.quantity)
+    issued = issued_to_order(s, order.id) if wanted else {}
+    claims = {c.part_id: c for c in order_claims(s, order, set(wanted))}
+    return tuple(
+        OrderPart(
+            part_id,
+            wanted.get(part_id, 0),
+            issued.get(part_id, 0),
+            claims[part_id].quantity if part_id in claims else 0,
+            claims[part_id].held if part_id in claims else 0,
+        )
+        for part_id in sorted(set(wanted) | set(issued))
     )
 
 

@@ -18,7 +18,7 @@ from ...models import (
     WorkOrderStatus,
 )
 from ..customers import CustomerInput
-from .rules import device_label
+from .rules import can_move, device_label
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,24 @@ class LineDTO:
     unit_price: Decimal
     amount: Decimal
     part_id: int | None
+
+
+@dataclass(frozen=True)
+class OrderPart:
+    """A catalogue part on the order's lines: how many they want, how many went out to the order,
+    and, while it awaits parts, how many it claims and how many of those the shelf holds for it."""
+
+    part_id: int
+    wanted: int
+    issued: int
+    reserved: int = 0  # wanted less issued, while the order awaits parts
+    held: int = (
+        0  # of the reserved, on the shelf and kept for this order (first come, first served)
+    )
+
+    @property
+    def short(self) -> int:
+        return self.reserved - self.held
 
 
 @dataclass(frozen=True)
@@ -225,6 +243,27 @@ class WorkOrderDTO:
     repair_warranty_until: date | None
     version: int
     refunds: tuple[RefundDTO, ...] = ()
+    parts: tuple[OrderPart, ...] = ()  # per catalogue part on the lines, in part id order
+
+    @property
+    def parts_ready(self) -> bool:
+        """Awaiting parts, and all it claims is now on the shelf, held for it: work can go on."""
+        return (
+            self.status is WorkOrderStatus.AWAITING_PARTS
+            and any(p.reserved for p in self.parts)
+            and all(p.short == 0 for p in self.parts)
+        )
+
+    @property
+    def can_wait_for_parts(self) -> bool:
+        """Whether saving the lines may set the order awaiting parts (when a part is short)."""
+        return self.status is WorkOrderStatus.AWAITING_PARTS or can_move(
+            self.status, WorkOrderStatus.AWAITING_PARTS
+        )
+
+    def part(self, part_id: int) -> OrderPart | None:
+        """Where a part line's part stands (issued, held, short), for the line's display."""
+        return next((p for p in self.parts if p.part_id == part_id), None)
 
     @property
     def refunded(self) -> Decimal:

@@ -32,9 +32,19 @@ from sqlalchemy import (
     text,
 )
 
-from ...models import Customer, Device, Outlet, User, WorkOrder, WorkOrderStatus, utcnow
+from ...models import (
+    Customer,
+    Device,
+    Outlet,
+    StockLocation,
+    User,
+    WorkOrder,
+    WorkOrderStatus,
+    utcnow,
+)
 from ..auth import Actor, Permission
 from ..database import Database
+from ..parts.reservations import MAIN, ready_orders
 from .rules import OPEN, device_label
 
 MAX_QUERY_LENGTH = 100
@@ -238,6 +248,25 @@ class WorkOrderQueries:
                 ) in conn.execute(_rows_query(self._db.kind), {"ids": list(ids)}).all()
             }
         return [found[i] for i in ids if i in found]
+
+    def orders_ready_to_continue(self, actor: Actor, outlet_id: int | None) -> list[int]:
+        """Orders awaiting parts whose parts have all come in (held for them on the shelf),
+        oldest waiting first: the Counter's "ready to continue". All outlets when None."""
+        actor.require(Permission.VIEW_WORK_ORDERS)
+        with self._db.read(actor) as s:
+            location = None
+            if outlet_id is not None:
+                location = s.scalar(
+                    select(StockLocation.id).where(
+                        StockLocation.outlet_id == outlet_id, StockLocation.code == MAIN
+                    )
+                )
+                if location is None:
+                    return []
+            return [w.work_order_id for w in ready_orders(s, location)]
+
+    def count_ready_to_continue(self, actor: Actor, outlet_id: int | None) -> int:
+        return len(self.orders_ready_to_continue(actor, outlet_id))
 
     # ------------------------------------------------------------ SQL
 

@@ -124,7 +124,10 @@ class WorkOrderService:
         target: WorkOrderStatus | str,
         note: str = "",
     ) -> tuple[WorkOrderDTO, Changes]:
-        """One step in the repair; hand-back and cancellation have their own operations."""
+        """One step in the repair; hand-back and cancellation have their own operations.
+
+        Leaving "awaiting parts" takes the parts it waited for off the shelf (refused, with
+        nothing saved, while any is still short)."""
         actor.require(Permission.EDIT_WORK_ORDERS)
         target = S(v.choice(F_STATUS, str(target), tuple(x.value for x in S)))
         note = v.text(F_NOTE, note, max_len=1000, required=False, multiline=True)
@@ -133,8 +136,13 @@ class WorkOrderService:
         with self._db.write(actor) as s:
             order = load_order(s, order_id, version, lock=True)
             now = utcnow()
+            current = S(order.status)
+            stock = False
+            if current is S.AWAITING_PARTS and rules.can_move(current, target):
+                # Issued while still in the queue, so it goes before the orders that came later.
+                stock = settle_order_parts(s, actor, order, _wanted_parts(s, order.id))
             self._step(s, actor, order, target, now, note)
-            return to_dto(s, order, actor), Changes(work_orders=True)
+            return to_dto(s, order, actor), Changes(work_orders=True, parts=stock)
 
     @staticmethod
     def _step(
@@ -343,8 +351,15 @@ class WorkOrderService:
         lines: list[LineInput],
         discount: Decimal | str = Decimal("0.00"),
         discount_reason: str = "",
+        *,
+        wait_for_parts: bool = False,
     ) -> tuple[WorkOrderDTO, Changes]:
-        """Replace the order's labour, parts and fees; warranty work is priced at zero."""
+        """Replace the order's labour, parts and fees; warranty work is priced at zero.
+
+        Catalogue parts leave the shelf with the save, unless the order awaits parts: then what
+        is not yet out is held for it (see parts/reservations.py). `wait_for_parts` sets the
+        order awaiting parts in the same save, for when a part turned out short (the
+        InsufficientStock from a plain save)."""
         actor.require(Permission.EDIT_WORK_ORDERS)
         checked = [self._line(line) for line in lines]
         discount_value = v.money(F_DISCOUNT, discount)
@@ -360,6 +375,8 @@ class WorkOrderService:
                     ),
                     number=order.number,
                 )
+            if wait_for_parts and order.status != S.AWAITING_PARTS.value:
+                self._step(s, actor, order, S.AWAITING_PARTS, utcnow(), "")
             free = order.warranty != Warranty.NONE.value
             before = {"total": order.total}
             s.execute(delete(WorkOrderLine).where(WorkOrderLine.work_order_id == order.id))
@@ -392,7 +409,8 @@ class WorkOrderService:
             for kind, _d, quantity, _p, part_id in checked:
                 if kind is LineKind.PART and part_id is not None:
                     wanted[part_id] = wanted.get(part_id, 0) + int(quantity)
-            settle_order_parts(s, actor, order, wanted)
+            hold = order.status == S.AWAITING_PARTS.value
+            stock = settle_order_parts(s, actor, order, wanted, hold=hold)
             subtotal = rules.totals(
                 s.scalars(
                     select(WorkOrderLine.amount).where(WorkOrderLine.work_order_id == order.id)
@@ -421,7 +439,7 @@ class WorkOrderService:
                 before=before,
                 after={"total": order.total, "lines": len(checked), "discount": discount_value},
             )
-            return to_dto(s, order, actor), Changes(work_orders=True)
+            return to_dto(s, order, actor), Changes(work_orders=True, parts=stock)
 
     @staticmethod
     def _line(line: LineInput) -> tuple[LineKind, str, Decimal, Decimal, int | None]:
@@ -599,10 +617,11 @@ class WorkOrderService:
                 )
                 s.flush()
             order.closed_at = now
-            settle_order_parts(s, actor, order, {})  # parts taken for it go back on the shelf
+            # Parts taken for it go back on the shelf; what it held is free once it is cancelled.
+            stock = settle_order_parts(s, actor, order, {}) or bool(_wanted_parts(s, order.id))
             self._step(s, actor, order, S.CANCELLED, now, reason)
             refresh_money(s, order)
-            return to_dto(s, order, actor), Changes(work_orders=True)
+            return to_dto(s, order, actor), Changes(work_orders=True, parts=stock)
 
     # ------------------------------------------------------------ follow-up (满意度回访)
 
@@ -711,6 +730,22 @@ class WorkOrderService:
                 )
                 for f, number, phone, delivered, name in s.execute(query)
             ]
+
+
+def _wanted_parts(s: Session, order_id: int) -> dict[int, int]:
+    """How many of each catalogue part the order's saved lines want."""
+    rows = s.execute(
+        select(WorkOrderLine.part_id, WorkOrderLine.quantity).where(
+            WorkOrderLine.work_order_id == order_id,
+            WorkOrderLine.kind == LineKind.PART.value,
+            WorkOrderLine.part_id.is_not(None),
+        )
+    )
+    wanted: dict[int, int] = {}
+    for part_id, quantity in rows:
+        if part_id is not None:
+            wanted[part_id] = wanted.get(part_id, 0) + int(quantity)
+    return wanted
 
 
 def _local_today(now: datetime) -> date:
