@@ -6,8 +6,10 @@ import pytest
 from conftest import make_actor
 from test_ui_work_orders import _ctx, detail_for, take_in
 
+from outletdesk.core.changes import Changes
 from outletdesk.core.parts.catalogue import PartInput
-from outletdesk.models import LineKind, Role
+from outletdesk.models import LineKind, Role, WorkOrderStatus
+from outletdesk.ui.work_orders.page import WorkOrdersPage
 from outletdesk.ui.work_orders.part_picker import PartPickerDialog
 
 
@@ -87,3 +89,32 @@ def test_a_part_not_in_the_catalogue_is_a_free_text_line(detail, screen):
     picker.free_button.click()
     assert detail.editor.line_inputs()[-1].part_id is None
     assert detail.editor.line_inputs()[-1].kind == LineKind.PART.value
+
+
+def test_short_lines_can_wait_for_parts_and_the_counter_hears_when_they_arrive(
+    detail, services, manager, screen, tmp_path, qtbot, monkeypatch
+):
+    picker = detail.pick_part()
+    picker.choose()
+    row = detail.editor.lines.rowCount() - 1
+    detail.editor.lines.item(row, 2).setText("3")
+    detail.save_lines()
+    assert not detail.editor.wait_button.isHidden()  # short: the order may wait instead
+    detail.editor.wait_button.click()
+    order = services.work_orders.get(manager, detail.order.id)
+    assert order.status is WorkOrderStatus.AWAITING_PARTS
+    assert services.stock.on_hand(manager, screen.id) == 2  # held, not taken
+    note = detail.editor.parts_note.text()
+    assert "2 of 3 held, 1 short" in note and not detail.editor.parts_note.isHidden()
+
+    monkeypatch.setattr(WorkOrdersPage, "open_dialog", lambda self, dialog: None)
+    counter = WorkOrdersPage(detail._ctx)
+    qtbot.addWidget(counter)
+    assert counter.parts_arrived.isHidden()
+    services.stock.receive(manager, screen.id, 1, "300")
+    detail._ctx.bus.publish(Changes(parts=True))
+    assert counter.parts_arrived.count() == 1 and not counter.parts_arrived.isHidden()
+    assert order.number in counter.parts_arrived.item(0).text()
+    assert "(1)" in counter.parts_arrived_title.text()
+    detail.reload()
+    assert "continue" in detail.editor.parts_note.text()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...core.auth import Permission
 from ...core.changes import Changes
 from ...core.errors import StaleRecord
+from ...core.parts.stock import InsufficientStock
 from ...core.work_orders import rules
 from ...core.work_orders.dto import WorkOrderDTO
 from ...core.work_orders.settings import WorkOrderSettings
@@ -203,6 +204,7 @@ class WorkOrderDetail(QDialog):
         self.editor = LinesEditor(tab)
         self.editor.save_lines_button.clicked.connect(self.save_lines)
         self.editor.pick_part.connect(self.pick_part)
+        self.editor.wait_button.clicked.connect(lambda: self.save_lines(wait_for_parts=True))
 
         self.payments = QTableWidget(0, 5, tab)
         self.payments.setHorizontalHeaderLabels(
@@ -486,23 +488,39 @@ class WorkOrderDetail(QDialog):
 
     # ------------------------------------------------------------ lines
 
-    def save_lines(self) -> None:
+    def save_lines(self, wait_for_parts: bool = False) -> None:
+        """Save the lines; catalogue parts leave the shelf. With `wait_for_parts` (offered when
+        the shelf is short) the order waits for parts instead and the shelf holds them for it."""
         order = self.order
         if order is None:
             return
         editor = self.editor
         editor.lines_errors.clear()
+        editor.wait_button.hide()
         services, actor = self._ctx.services, self._ctx.actor
         lines, discount, reason = (
             editor.line_inputs(),
             editor.discount.text().strip() or "0",
             editor.discount_reason.text(),
         )
-        self._write(
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc, editor.lines_errors)
+            if isinstance(exc, InsufficientStock) and order.can_wait_for_parts:
+                editor.wait_button.show()  # short: the order may wait for the part instead
+
+        self._ctx.runner.run(
             lambda: services.work_orders.set_lines(
-                actor, order.id, order.version, lines, discount, reason
-            ),
-            editor.lines_errors,
+                actor,
+                order.id,
+                order.version,
+                lines,
+                discount,
+                reason,
+                wait_for_parts=wait_for_parts,
+            ),  # fmt: skip
+            self._saved,
+            failed,
         )
 
     def pick_part(self) -> PartPickerDialog | None:
@@ -570,15 +588,18 @@ class WorkOrderDetail(QDialog):
         after: Callable[[], None] | None = None,
     ) -> None:
         def saved(result: tuple[WorkOrderDTO, Changes]) -> None:
-            order, changes = result
-            self.banner.hide()
-            self.show_order(order)
-            self._ctx.bus.publish(changes)
-            self.changed.emit(order)
+            self._saved(result)
             if after:
                 after()
 
         self._ctx.runner.run(work, saved, lambda exc: self._failed(exc, errors))
+
+    def _saved(self, result: tuple[WorkOrderDTO, Changes]) -> None:
+        order, changes = result
+        self.banner.hide()
+        self.show_order(order)
+        self._ctx.bus.publish(changes)
+        self.changed.emit(order)
 
     def _failed(self, exc: BaseException, errors: FormErrors | None) -> None:
         if isinstance(exc, StaleRecord):

@@ -85,6 +85,17 @@ class LinesEditor(QWidget):
         self.totals = QLabel(self)
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         self.save_lines_button = QPushButton(self.tr("&Save lines"), self)
+        self.wait_button = QPushButton(self.tr("Save and &wait for parts"), self)
+        self.wait_button.setToolTip(
+            self.tr(
+                "The order is set to awaiting parts; what is short is held for it as soon as "
+                "stock arrives, and the order is flagged ready to continue."
+            )
+        )
+        self.wait_button.hide()
+        self.parts_note = QLabel(self)
+        self.parts_note.setWordWrap(True)
+        self.parts_note.setTextFormat(Qt.TextFormat.RichText)
         self.lines_error = QLabel(self)
         self.lines_errors = FormErrors(
             self.lines_error,
@@ -100,16 +111,22 @@ class LinesEditor(QWidget):
         below = QHBoxLayout()
         below.addLayout(form, 1)
         below.addWidget(self.totals)
-        below.addWidget(self.save_lines_button, 0, Qt.AlignmentFlag.AlignBottom)
+        save_column = QVBoxLayout()
+        save_column.addStretch(1)
+        save_column.addWidget(self.wait_button)
+        save_column.addWidget(self.save_lines_button)
+        below.addLayout(save_column)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.parts_note)
         layout.addLayout(buttons)
         layout.addLayout(below)
         layout.addWidget(self.lines_error)
 
     def set_editable(self, editable: bool) -> None:
+        self.wait_button.hide()
         for widget in (self.save_lines_button, *self.line_buttons):
             widget.setEnabled(editable)
             # A closed order's lines are a record: the room goes to the lines themselves.
@@ -131,7 +148,34 @@ class LinesEditor(QWidget):
         self.lines.blockSignals(False)
         self.discount.setText(money_text(order.discount))
         self.discount_reason.setText(order.discount_reason)
+        self.wait_button.hide()
+        self.show_parts_state(order)
         self.update_totals()
+
+    def show_parts_state(self, order: WorkOrderDTO) -> None:
+        """While the order awaits parts: what the shelf holds for it and what is still short."""
+        waiting = [p for p in order.parts if p.reserved]
+        self.parts_note.setVisible(bool(waiting))
+        if not waiting:
+            return
+        names = {line.part_id: line.description for line in order.lines if line.part_id}
+        rows = []
+        for p in waiting:
+            name = escape(names.get(p.part_id, str(p.part_id)))
+            if p.short:
+                state = self.tr("{held} of {wanted} held, {short} short").format(
+                    held=p.held, wanted=p.reserved, short=p.short
+                )
+                rows.append(f"<span style='color:#c62828'>{name}: {escape(state)}</span>")
+            else:
+                state = self.tr("all {wanted} held on the shelf").format(wanted=p.reserved)
+                rows.append(f"<span style='color:#2e7d32'>{name}: {escape(state)}</span>")
+        head = (
+            self.tr("Parts have arrived: the order can continue.")
+            if order.parts_ready
+            else self.tr("Waiting for parts:")
+        )
+        self.parts_note.setText(f"<b>{escape(head)}</b> " + "; ".join(rows))
 
     def _append_line(
         self,

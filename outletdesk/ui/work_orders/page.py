@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # imported where opened: start-up does not load them (tests/t
 
 S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
+PARTS_ARRIVED_SHOWN = 50
 _ORDER_NUMBER = re.compile(r"^[A-Za-z0-9]{1,10}-\d{3,}$")
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 
@@ -131,12 +132,21 @@ class WorkOrdersPage(QWidget):
 
         self.follow_ups = QListWidget(self)
         self.flagged = QListWidget(self)
-        for box in (self.follow_ups, self.flagged):
+        self.parts_arrived = QListWidget(self)
+        for box in (self.follow_ups, self.flagged, self.parts_arrived):
             box.setWordWrap(True)
             box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        # Orders that waited for parts and whose parts are now all held for them on the shelf.
+        self.parts_arrived_title = QLabel(side)
+        self.parts_arrived_title.setWordWrap(True)
+        self.parts_arrived_title.setStyleSheet("font-weight: 600; color: #2e7d32;")
+        side_layout.addWidget(self.parts_arrived_title)
+        side_layout.addWidget(self.parts_arrived, 1)
+        self.parts_arrived_title.hide()
+        self.parts_arrived.hide()
         self.follow_ups_title = QLabel(self.tr("Follow-up calls due"), side)
         self.follow_ups_title.setWordWrap(True)
         self.follow_ups_title.setStyleSheet("font-weight: 600;")
@@ -206,6 +216,9 @@ class WorkOrdersPage(QWidget):
         self.table.activated.connect(lambda _i: self.open_selected())
         self.follow_ups.itemActivated.connect(self._task_chosen)
         self.flagged.itemActivated.connect(self._task_chosen)
+        self.parts_arrived.itemActivated.connect(
+            lambda item: self.open_order(item.data(Qt.ItemDataRole.UserRole))
+        )
         self.new_button.clicked.connect(self.new_intake)
         self.export_button.clicked.connect(self.export)
         self.refunds_button.clicked.connect(self.open_refunds)
@@ -314,6 +327,8 @@ class WorkOrdersPage(QWidget):
             except OutletDeskError as exc:
                 show_error(self, exc)
             self.refresh_follow_ups()
+        elif changes.parts and self.model is not None:
+            self.refresh_follow_ups()  # stock came in: orders waiting for it may continue
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("{count} work orders").format(count=count))
@@ -324,7 +339,7 @@ class WorkOrdersPage(QWidget):
 
         approver = self.can_approve_refunds
 
-        def load() -> tuple[list[FollowUpTask], list[FollowUpTask], int]:
+        def load() -> tuple[list[FollowUpTask], list[FollowUpTask], int, list[WorkOrderDTO]]:
             due = services.work_orders.follow_ups(actor, outlet_id, limit=200)
             flagged = (
                 services.work_orders.follow_ups(actor, outlet_id, flagged_only=True, limit=100)
@@ -334,12 +349,30 @@ class WorkOrdersPage(QWidget):
             refunds = (
                 services.refunds.count_awaiting_review(actor) if approver else 0  # every outlet
             )
-            return due, flagged, refunds
+            ready = WorkOrderQueries(services.db).orders_ready_to_continue(actor, outlet_id)
+            arrived = [services.work_orders.get(actor, i) for i in ready[:PARTS_ARRIVED_SHOWN]]
+            return due, flagged, refunds, arrived
 
         self._ctx.runner.run(load, self._show_follow_ups, lambda exc: show_error(self, exc))
 
-    def _show_follow_ups(self, result: tuple[list[FollowUpTask], list[FollowUpTask], int]) -> None:
-        due, flagged, refunds = result
+    def _show_follow_ups(
+        self, result: tuple[list[FollowUpTask], list[FollowUpTask], int, list[WorkOrderDTO]]
+    ) -> None:
+        due, flagged, refunds, arrived = result
+        self.parts_arrived.clear()
+        for order in arrived:
+            item = QListWidgetItem(
+                self.tr("{number} · {name}\n{device}").format(
+                    number=order.number, name=order.customer_name, device=order.device.label
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, order.id)
+            self.parts_arrived.addItem(item)
+        self.parts_arrived_title.setText(
+            self.tr("Parts arrived: continue the repair ({count})").format(count=len(arrived))
+        )
+        self.parts_arrived_title.setVisible(bool(arrived))
+        self.parts_arrived.setVisible(bool(arrived))
         self.refunds_button.setText(
             self.tr("&Refunds to review ({count})").format(count=refunds)
             if refunds

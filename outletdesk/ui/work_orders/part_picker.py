@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.parts.queries import PartList, PartRow
-from ...core.parts.stock import MAIN, StockLevel
+from ...core.parts.stock import MAIN, Availability
 from ..context import AppContext
 from ..errors import show_error
 from ..table_model import RowsModel, row_table
@@ -121,30 +121,40 @@ class PartPickerDialog(QDialog):
         seq = self._level_seq
         stock, actor = self._ctx.services.stock, self._ctx.actor
         self._ctx.runner.run(
-            lambda: stock.levels(actor, row.id),
-            lambda levels: self._levels_shown(seq, row, levels),
+            lambda: stock.availability(actor, row.id),
+            lambda places: self._levels_shown(seq, row, places),
             lambda exc: show_error(self, exc),
         )
 
-    def _levels_shown(self, seq: int, row: PartRow, levels: list[StockLevel]) -> None:
+    def _levels_shown(self, seq: int, row: PartRow, places: list[Availability]) -> None:
         if seq != self._level_seq:
             return
-        places = [
-            f"{escape(lv.outlet_code if lv.location_code == MAIN else lv.outlet_code + '/' + lv.location_code)}: "
-            f"<b>{lv.on_hand}</b>"
-            for lv in levels
-            if lv.on_hand or lv.outlet_id == self._outlet_id
-        ]
-        text = self.tr("{sku} on the shelf: {places}").format(
-            sku=escape(row.sku), places=", ".join(places) or "0"
+        shown = []
+        here = 0
+        for a in places:
+            if a.outlet_id == self._outlet_id and a.location_code == MAIN:
+                here = a.available
+            elif not a.on_hand:
+                continue
+            where = (
+                a.outlet_code if a.location_code == MAIN else f"{a.outlet_code}/{a.location_code}"
+            )
+            text = f"{escape(where)}: <b>{a.available}</b>"
+            if a.reserved:
+                text += " " + escape(
+                    self.tr("({held} held for orders awaiting parts)").format(held=a.reserved)
+                )
+            shown.append(text)
+        text = self.tr("{sku} free to take: {places}").format(
+            sku=escape(row.sku), places=", ".join(shown) or "0"
         )
-        if row.here == 0:
+        if here == 0:
             text += (
                 "<br><span style='color:#c62828'>"
                 + escape(
                     self.tr(
-                        "None at this outlet: saving the line will be refused unless the order "
-                        "waits for parts, or stock is transferred here first."
+                        "None free at this outlet: save the line and let the order wait for parts, "
+                        "or transfer stock here first."
                     )
                 )
                 + "</span>"
