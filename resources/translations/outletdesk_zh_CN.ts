@@ -2324,8 +2324,36 @@
         <translation>维修工单 {id} 不存在。</translation>
     </message>
     <message>
+        <source>Copies</source>
+        <translation>打印份数</translation>
+    </message>
+    <message>
+        <source>Bin {bin}</source>
+        <translation>货位 {bin}</translation>
+    </message>
+    <message>
+        <source>Price {price}</source>
+        <translation>售价 {price}</translation>
+    </message>
+    <message>
+        <source>choose at least one part to print labels for.</source>
+        <translation>请至少选择一个要打印标签的备件。</translation>
+    </message>
+    <message>
+        <source>{count} labels in one print is too many; at most {max}.</source>
+        <translation>一次打印 {count} 张标签太多了，最多 {max} 张。</translation>
+    </message>
+    <message>
         <source>Choose the outlet whose stock this is (sign in at one).</source>
         <translation>请选择库存所属的网点（在某个网点登录）。</translation>
+    </message>
+    <message>
+        <source>Parts {ids} do not exist.</source>
+        <translation>备件 {ids} 不存在。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a part id.</source>
+        <translation>{value!r} 不是有效的备件编号。</translation>
     </message>
     <message>
         <source>Part</source>
