@@ -10,7 +10,9 @@ from .customers import CustomerService
 from .database import Database, open_database
 from .outlets import OutletService
 from .parts.catalogue import CatalogueService
+from .parts.purchasing import PurchasingService
 from .parts.stock import StockService
+from .parts.stocktake import StocktakeService
 from .settings import SettingsService
 from .users import UserService
 from .work_orders.intake import IntakeService
@@ -34,6 +36,8 @@ class Services:
     refunds: RefundService
     catalogue: CatalogueService
     stock: StockService
+    purchasing: PurchasingService
+    stocktake: StocktakeService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -51,6 +55,8 @@ class Services:
             RefundService(db),
             CatalogueService(db),
             StockService(db),
+            PurchasingService(db),
+            StocktakeService(db),
         )
 
     @classmethod
