@@ -322,13 +322,16 @@ def test_count_sheet_document_leaves_the_count_blank(services, manager, clerk, s
     doc = count_sheet_document(services, clerk, take.id, texts={"title": "盘点表"})
     sheet = next(b for b in doc.blocks if isinstance(b, LineItems))
     assert doc.title == "盘点表" and sheet.columns[-1] == COUNT_SHEET_WORDS["col_counted"]
-    assert [row[1] for row in sheet.rows] == ["BAT-IP12", "GLS-IP12", "SCR-IP12", "CBL-USB"]
-    assert [row[4] for row in sheet.rows] == ["10", "0", "4", "3"]
+    assert [row[0] for row in sheet.rows] == [
+        "A-01 · BAT-IP12", "B-01 · GLS-IP12", "B-02 · SCR-IP12", "CBL-USB"
+    ]  # fmt: skip
+    assert sheet.rows[2][1] == "Screen iPhone 12 屏幕总成"
+    assert [row[3] for row in sheet.rows] == ["10", "0", "4", "3"]
     assert {row[-1] for row in sheet.rows} == {"________"}
     blind = count_sheet_document(services, clerk, take.id, blind=True)
     blind_sheet = next(b for b in blind.blocks if isinstance(b, LineItems))
     assert COUNT_SHEET_WORDS["col_expected"] not in blind_sheet.columns
-    assert all(len(row) == 5 for row in blind_sheet.rows)
+    assert all(len(row) == 4 for row in blind_sheet.rows)
 
 
 @pytest.mark.parametrize("blind", [False, True])

@@ -82,9 +82,18 @@ def _columns(w: _Words, blind: bool) -> tuple[str, ...]:
     return (w["col_bin"], w["col_sku"], w["col_part"], w["col_unit"], *expected, w["col_counted"])
 
 
-def _row(line: CountLine, blind: bool) -> tuple[str, ...]:
+def _printed_columns(w: _Words, blind: bool) -> tuple[str, ...]:
+    """On paper bin and SKU share a column: text columns share the width equally, and the
+    part's name needs it more than two short codes do."""
+    expected = () if blind else (w["col_expected"],)
+    place = f"{w['col_bin']} · {w['col_sku']}"
+    return (place, w["col_part"], w["col_unit"], *expected, w["col_counted"])
+
+
+def _printed_row(line: CountLine, blind: bool) -> tuple[str, ...]:
     expected = () if blind else (str(line.expected),)
-    return (line.bin, line.sku, line.name, line.unit, *expected, WRITE_IN)
+    place = f"{line.bin} · {line.sku}" if line.bin else line.sku
+    return (place, line.name, line.unit, *expected, WRITE_IN)
 
 
 def count_sheet_document(
@@ -109,14 +118,14 @@ def count_sheet_document(
     if only:
         blocks.append(Field(w["filter"], only))
     blocks.append(Paragraph(w["instructions"]))
-    columns = _columns(w, blind)
-    numeric = tuple(range(4, len(columns)))
+    columns = _printed_columns(w, blind)
+    numeric = tuple(range(2, len(columns)))  # unit, expected and count sit at the right
     if review.lines:
-        rows = tuple(_row(line, blind) for line in review.lines)
+        rows = tuple(_printed_row(line, blind) for line in review.lines)
         blocks.append(LineItems(columns, rows, numeric_columns=numeric))
     else:
         blocks.append(Paragraph(w["no_parts"]))
-    spare = ("", WRITE_IN, WRITE_IN, "", *(("",) if not blind else ()), WRITE_IN)
+    spare = (WRITE_IN, WRITE_IN * 3, "", *(("",) if not blind else ()), WRITE_IN)
     blocks += [
         Heading(w["not_listed"]),
         LineItems(columns, (spare,) * SPARE_ROWS, numeric_columns=numeric),
