@@ -38,7 +38,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, NotFound, StaleRecord, ValidationError
+from ..errors import DomainError, FieldLabel, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from .stock import CENT, MAX_QUANTITY, _location, _move, low_stock_lines
 
@@ -590,7 +590,7 @@ def _require_status(
     raise DomainError(
         QT_TRANSLATE_NOOP("core", "{number} is {status}; this cannot be done to it now."),
         number=order.number,
-        status=_STATUS_WORDS[status],
+        status=FieldLabel(_STATUS_WORDS[status]),
     )
 
 
