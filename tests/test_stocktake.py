@@ -121,6 +121,9 @@ def test_a_count_from_snapshot_to_posted_corrections(services, manager, clerk, s
         )
     assert linked == 3
     assert services.stock.check(manager) == []
+    after = services.stocktake.review(manager, take.id)  # the record of what was posted
+    assert [ln.counted for ln in after.lines] == [11, 0, 2, 2] and after.moved == ()
+    assert not any(ln.moved for ln in after.lines)
     with pytest.raises(DomainError, match="closed"):
         services.stocktake.count(clerk, take.id, "SCR-IP12")
     with pytest.raises(DomainError, match="closed"):

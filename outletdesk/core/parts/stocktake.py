@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, insert, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -95,7 +95,7 @@ class CountLine:
     counted: int | None  # None: not counted yet (not corrected when posting)
     on_hand: int  # what the ledger says now
     avg_cost: Decimal
-    moved: bool  # stock of the part moved since its snapshot: recount before posting
+    moved: bool  # an open count's part moved since its snapshot: recount before posting
 
     @property
     def difference(self) -> int | None:
@@ -182,7 +182,14 @@ class StocktakeService:
                 raise _second_open(location) from None
             base = _last_movement_id(s)
             query = (
-                select(PartStock.part_id, PartStock.bin, PartStock.on_hand)
+                select(
+                    literal(take.id),
+                    PartStock.part_id,
+                    PartStock.bin,
+                    PartStock.on_hand,
+                    literal(base),
+                    literal(""),
+                )
                 .join(Part, Part.id == PartStock.part_id)
                 .where(
                     PartStock.location_id == location.id,
@@ -196,17 +203,14 @@ class StocktakeService:
                 query = query.where(func.lower(Part.category) == category.lower())
             if bin_prefix:
                 query = query.where(PartStock.bin.startswith(bin_prefix, autoescape=True))
-            s.add_all(
-                StocktakeLine(
-                    stocktake_id=take.id,
-                    part_id=pid,
-                    bin=shelf,
-                    expected=on_hand,
-                    base_movement_id=base,
-                )  # fmt: skip
-                for pid, shelf, on_hand in s.execute(query)
-            )
-            s.flush()
+            # One statement, however big the catalogue: the snapshot never leaves the database.
+            s.execute(
+                insert(StocktakeLine).from_select(
+                    ["stocktake_id", "part_id", "bin", "expected", "base_movement_id",
+                     "counted_by"],
+                    query,
+                )
+            )  # fmt: skip
             record(
                 s, actor, "start", "stocktake", take.id,
                 after={"number": take.number, "location": location.id, "category": category,
@@ -458,6 +462,7 @@ def _count_lines(s: Session, take: Stocktake, part_ids: Sequence[int] | None) ->
     )
     if part_ids is not None:
         query = query.where(StocktakeLine.part_id.in_(part_ids))
+    is_open = take.status == StocktakeStatus.OPEN.value
     rows = s.execute(query).tuples().all()  # fmt: skip
     lines = [
         CountLine(
@@ -470,7 +475,7 @@ def _count_lines(s: Session, take: Stocktake, part_ids: Sequence[int] | None) ->
             line.counted,
             on_hand if on_hand is not None else 0,
             avg_cost if avg_cost is not None else cost_price,
-            bool(has_moved) or (on_hand or 0) != line.expected,
+            is_open and (bool(has_moved) or (on_hand or 0) != line.expected),
         )  # fmt: skip
         for line, sku, name, unit, on_hand, avg_cost, cost_price, has_moved in rows
     ]
