@@ -11,7 +11,9 @@ from .database import Database, open_database
 from .outlets import OutletService
 from .parts.catalogue import CatalogueService
 from .parts.queries import PartListService
+from .parts.purchasing import PurchasingService
 from .parts.stock import StockService
+from .parts.stocktake import StocktakeService
 from .settings import SettingsService
 from .users import UserService
 from .work_orders.intake import IntakeService
@@ -36,6 +38,8 @@ class Services:
     catalogue: CatalogueService
     stock: StockService
     part_list: PartListService
+    purchasing: PurchasingService
+    stocktake: StocktakeService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -54,6 +58,8 @@ class Services:
             CatalogueService(db),
             StockService(db),
             PartListService(db),
+            PurchasingService(db),
+            StocktakeService(db),
         )
 
     @classmethod

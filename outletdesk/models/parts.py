@@ -8,18 +8,20 @@ check command proves the two agree. Movements are append-only (the database refu
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -144,11 +146,17 @@ class StockMovement(Base):
     work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_orders.id"), default=None)
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"), default=None)
     transfer_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    purchase_order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchase_orders.id"), default=None
+    )
+    stocktake_id: Mapped[int | None] = mapped_column(ForeignKey("stocktakes.id"), default=None)
 
     __table_args__ = (
         Index("ix_stock_movements_part_location", "part_id", "location_id", "id"),
         Index("ix_stock_movements_at", "at"),
         Index("ix_stock_movements_work_order", "work_order_id"),
+        Index("ix_stock_movements_purchase_order", "purchase_order_id"),
+        Index("ix_stock_movements_stocktake", "stocktake_id"),
     )
 
 
@@ -182,3 +190,121 @@ class StockTransfer(Base):
         CheckConstraint("quantity > 0", name="quantity_positive"),
         Index("ix_stock_transfers_status", "status", "to_location_id"),
     )
+
+
+class PurchaseOrderStatus(enum.StrEnum):
+    DRAFT = "draft"
+    ORDERED = "ordered"
+    PARTLY_RECEIVED = "partly_received"
+    RECEIVED = "received"
+    CANCELLED = "cancelled"
+
+
+class PurchaseOrder(Base):
+    """An order to one supplier for one outlet's store (采购单): drafted, placed, received in one
+    or more deliveries. The number is never reused (NumberSequence, series "purchase_order")."""
+
+    __tablename__ = "purchase_orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default=PurchaseOrderStatus.DRAFT.value)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(120))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    ordered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    ordered_by: Mapped[str] = mapped_column(String(120), default="")
+    expected_on: Mapped[date | None] = mapped_column(Date, default=None)  # local date
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_purchase_orders_status", "status", "location_id"),)
+
+
+class PurchaseOrderLine(Base):
+    """A part on a purchase order (one line per part): ordered, received so far, at what cost."""
+
+    __tablename__ = "purchase_order_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purchase_order_id: Mapped[int] = mapped_column(
+        ForeignKey("purchase_orders.id", ondelete="CASCADE")
+    )
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_cost: Mapped[Decimal] = mapped_column(Money())
+    received: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("purchase_order_id", "part_id"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        # Over-receiving is refused by the service; the database backs the rule.
+        CheckConstraint("received >= 0 AND received <= quantity", name="received_in_range"),
+    )
+
+
+class StocktakeStatus(enum.StrEnum):
+    OPEN = "open"
+    POSTED = "posted"
+    CANCELLED = "cancelled"
+
+
+class Stocktake(Base):
+    """A count of one location's shelf (盘点): expected quantities snapshotted when it starts,
+    counts entered, differences posted as STOCKTAKE movements in one transaction."""
+
+    __tablename__ = "stocktakes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
+    status: Mapped[str] = mapped_column(String(12), default=StocktakeStatus.OPEN.value)
+    category: Mapped[str] = mapped_column(String(60), default="")  # filter used at the start
+    bin_prefix: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    started_by: Mapped[str] = mapped_column(String(120))
+    last_count_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    closed_by: Mapped[str] = mapped_column(String(120), default="")
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # Only one open count per location, also when two managers start one at once.
+        Index(
+            "ix_stocktakes_one_open",
+            "location_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+
+
+class StocktakeLine(Base):
+    """One part in a count: what the ledger said (`expected`, as of movement `base_movement_id`)
+    and what was counted (None until counted)."""
+
+    __tablename__ = "stocktake_lines"
+
+    stocktake_id: Mapped[int] = mapped_column(
+        ForeignKey("stocktakes.id", ondelete="CASCADE"), primary_key=True
+    )
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"), primary_key=True)
+    bin: Mapped[str] = mapped_column(String(40), default="")
+    expected: Mapped[int] = mapped_column(Integer)
+    base_movement_id: Mapped[int] = mapped_column(Integer, default=0)
+    counted: Mapped[int | None] = mapped_column(Integer, default=None)
+    counted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    counted_by: Mapped[str] = mapped_column(String(120), default="")
+
+    __table_args__ = (CheckConstraint("counted >= 0", name="counted_not_negative"),)

@@ -2369,6 +2369,34 @@
         <translation>必须介于 {minimum} 和 {maximum} 之间。</translation>
     </message>
     <message>
+        <source>part {id} is not in count {number}.</source>
+        <translation>备件 {id} 不在盘点单 {number} 中。</translation>
+    </message>
+    <message>
+        <source>Nothing was counted in {number}; nothing to post.</source>
+        <translation>盘点单 {number} 尚未录入任何盘点数量，无可过账内容。</translation>
+    </message>
+    <message>
+        <source>Stock of {count} counted part(s) moved after the count started: {skus}. Nothing was posted; recount them, then post again.</source>
+        <translation>盘点开始后，有 {count} 个已盘备件发生了库存变动：{skus}。未过账任何内容；请对这些备件重新盘点后再过账。</translation>
+    </message>
+    <message>
+        <source>A count of {location} is already open; post or cancel it before starting another.</source>
+        <translation>{location} 已有一张未完成的盘点单；请先过账或取消，再开始新的盘点。</translation>
+    </message>
+    <message>
+        <source>Count {id} does not exist.</source>
+        <translation>盘点单 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Count {number} changed after you reviewed it (new counts, or posted). Nothing was done; review it again.</source>
+        <translation>盘点单 {number} 在您核对之后已有变化（录入了新的盘点数量或已过账）。未做任何操作；请重新核对。</translation>
+    </message>
+    <message>
+        <source>Count {number} is closed (posted or cancelled).</source>
+        <translation>盘点单 {number} 已关闭（已过账或已取消）。</translation>
+    </message>
+    <message>
         <source>This database belongs to a working outlet (it has users and was not made by the demo command); demo data is not added to it.</source>
         <translation>该数据库属于正在使用的网点（已有用户，且不是由演示命令创建的）；不会向其中添加演示数据。</translation>
     </message>
@@ -2949,12 +2977,84 @@
         <translation>初步判断</translation>
     </message>
     <message>
+        <source>Order lines</source>
+        <translation>订单明细</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Nothing from {supplier} is running low at {outlet} (or it is already on a draft order). No order was made.</source>
+        <translation>{outlet} 没有来自 {supplier} 的低库存备件（或已在采购草稿中）。未生成采购单。</translation>
+    </message>
+    <message>
+        <source>{number}: goods were received against it; it cannot be cancelled.</source>
+        <translation>{number}：已有到货入库，不能取消。</translation>
+    </message>
+    <message>
+        <source>nothing was entered.</source>
+        <translation>未录入任何内容。</translation>
+    </message>
+    <message>
+        <source>add at least one part.</source>
+        <translation>请至少添加一个备件。</translation>
+    </message>
+    <message>
+        <source>at most {max} lines.</source>
+        <translation>最多 {max} 行。</translation>
+    </message>
+    <message>
+        <source>part {id} is on the order twice; use one line.</source>
+        <translation>备件 {id} 在订单中出现了两次；请合并为一行。</translation>
+    </message>
+    <message>
+        <source>{sku} is not on purchase order {number}.</source>
+        <translation>{sku} 不在采购单 {number} 中。</translation>
+    </message>
+    <message>
+        <source>{asked} of {sku} received, but only {outstanding} of the {ordered} ordered on {number} are still to come. Nothing was booked; receive the extra units separately.</source>
+        <translation>{sku} 到货 {asked} 件，但采购单 {number} 订购的 {ordered} 件中只剩 {outstanding} 件未到。未入库；多出的数量请另行入库。</translation>
+    </message>
+    <message>
+        <source>Purchase order {id} does not exist.</source>
+        <translation>采购单 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>{number} was changed by someone else after you opened it. Nothing was saved; reopen it to see their change.</source>
+        <translation>在您打开 {number} 之后，其他人修改了它。未保存任何内容；请重新打开以查看其修改。</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>partly received</source>
+        <translation>部分到货</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{number} is still a draft: place the order before receiving against it.</source>
+        <translation>{number} 仍是草稿：请先下单，再按单收货。</translation>
+    </message>
+    <message>
+        <source>{number} is {status}; this cannot be done to it now.</source>
+        <translation>{number} 当前状态为“{status}”，现在不能执行此操作。</translation>
     </message>
     <message>
         <source>Work order {number} has not been handed back; a deposit is returned by cancelling the job, an overpayment at hand-back.</source>
@@ -3187,6 +3287,62 @@
     <message>
         <source>{value!r} already names another part.</source>
         <translation>{value!r} 已用于另一个备件。</translation>
+    </message>
+    <message>
+        <source>Stocktake count sheet</source>
+        <translation>库存盘点表</translation>
+    </message>
+    <message>
+        <source>Count no.</source>
+        <translation>盘点单号</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Only</source>
+        <translation>仅限</translation>
+    </message>
+    <message>
+        <source>category {value}</source>
+        <translation>类别 {value}</translation>
+    </message>
+    <message>
+        <source>bins {value}…</source>
+        <translation>货位 {value}…</translation>
+    </message>
+    <message>
+        <source>Count every part where it lies and write the number in the Counted column, 0 if there is none. Parts on the shelf that are not listed go in the rows at the end.</source>
+        <translation>请在原货位逐一清点每个备件，将数量填入“实盘数量”栏，没有则填 0。货架上有但表中未列出的备件，请填写在表末的空行中。</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>No parts are listed for this count.</source>
+        <translation>本次盘点没有列出任何备件。</translation>
+    </message>
+    <message>
+        <source>Found, not listed</source>
+        <translation>表外发现的备件</translation>
+    </message>
+    <message>
+        <source>Counted by (name, date)</source>
+        <translation>盘点人（姓名、日期）</translation>
+    </message>
+    <message>
+        <source>Checked by (name, date)</source>
+        <translation>复核人（姓名、日期）</translation>
     </message>
 </context>
 <context>

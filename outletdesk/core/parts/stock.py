@@ -24,6 +24,9 @@ from ...models import (
     Outlet,
     Part,
     PartStock,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PurchaseOrderStatus,
     StockLocation,
     StockMovement,
     StockTransfer,
@@ -121,10 +124,11 @@ class ReorderLine:
     sku: str
     name: str
     on_hand: int
-    on_the_way: int  # in transit to this outlet (purchase orders are not built yet)
+    on_the_way: int  # in transit to this outlet from another
     min_level: int
     suggested: int
     supplier_id: int | None
+    on_order: int = 0  # outstanding on placed purchase orders to this outlet
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,68 @@ class LedgerMismatch:
     location_id: int
     cached: int
     ledger: int
+
+
+def low_stock_lines(s: Session, location_id: int) -> list[ReorderLine]:
+    """The low-stock list of one location (see StockService.low_stock); also used to draft a
+    purchase order from it."""
+    incoming = (
+        select(StockTransfer.part_id, func.sum(StockTransfer.quantity).label("qty"))
+        .where(
+            StockTransfer.to_location_id == location_id,
+            StockTransfer.status == TransferStatus.IN_TRANSIT.value,
+        )
+        .group_by(StockTransfer.part_id)
+        .subquery()
+    )
+    ordered = (
+        select(
+            PurchaseOrderLine.part_id,
+            func.sum(PurchaseOrderLine.quantity - PurchaseOrderLine.received).label("qty"),
+        )
+        .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.purchase_order_id)
+        .where(
+            PurchaseOrder.location_id == location_id,
+            PurchaseOrder.status.in_(
+                (PurchaseOrderStatus.ORDERED.value, PurchaseOrderStatus.PARTLY_RECEIVED.value)
+            ),
+        )
+        .group_by(PurchaseOrderLine.part_id)
+        .subquery()
+    )
+    coming = func.coalesce(incoming.c.qty, 0)
+    on_order = func.coalesce(ordered.c.qty, 0)
+    rows = s.execute(
+        select(Part.id, Part.sku, Part.name, PartStock.on_hand, coming, on_order,
+               PartStock.min_level, PartStock.reorder_qty, Part.supplier_id)
+        .join(PartStock, PartStock.part_id == Part.id)
+        .outerjoin(incoming, incoming.c.part_id == Part.id)
+        .outerjoin(ordered, ordered.c.part_id == Part.id)
+        .where(
+            PartStock.location_id == location_id,
+            Part.active,
+            PartStock.min_level > 0,
+            PartStock.on_hand + coming + on_order < PartStock.min_level,
+        )
+        .order_by(Part.sku)
+    ).all()  # fmt: skip
+    lines = []
+    for pid, sku, name, on_hand, on_way, bought, minimum, reorder, supplier in rows:
+        expected = on_hand + int(on_way) + int(bought)
+        lines.append(
+            ReorderLine(
+                pid,
+                sku,
+                name,
+                on_hand,
+                int(on_way),
+                minimum,
+                max(reorder, minimum - expected),
+                supplier,
+                int(bought),
+            )  # fmt: skip
+        )
+    return lines
 
 
 class StockService:
@@ -268,47 +334,13 @@ class StockService:
             return _level(stock, location, code), Changes(parts=True)
 
     def low_stock(self, actor: Actor, outlet_id: int | None = None) -> list[ReorderLine]:
-        """Parts whose on-hand plus what is on its way in is below the minimum, with how many
-        to order (the reorder quantity, or at least enough to reach the minimum)."""
+        """Parts whose on-hand plus what is on order (placed purchase orders, not yet received)
+        plus what is in transit to the outlet is below the minimum, with how many to order: the
+        reorder quantity, or at least enough to reach the minimum."""
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
             location = _location(s, actor, outlet_id)
-            incoming = (
-                select(StockTransfer.part_id, func.sum(StockTransfer.quantity).label("qty"))
-                .where(
-                    StockTransfer.to_location_id == location.id,
-                    StockTransfer.status == TransferStatus.IN_TRANSIT.value,
-                )
-                .group_by(StockTransfer.part_id)
-                .subquery()
-            )
-            coming = func.coalesce(incoming.c.qty, 0)
-            rows = s.execute(
-                select(Part.id, Part.sku, Part.name, PartStock.on_hand, coming,
-                       PartStock.min_level, PartStock.reorder_qty, Part.supplier_id)
-                .join(PartStock, PartStock.part_id == Part.id)
-                .outerjoin(incoming, incoming.c.part_id == Part.id)
-                .where(
-                    PartStock.location_id == location.id,
-                    Part.active,
-                    PartStock.min_level > 0,
-                    PartStock.on_hand + coming < PartStock.min_level,
-                )
-                .order_by(Part.sku)
-            ).all()  # fmt: skip
-            return [
-                ReorderLine(
-                    pid,
-                    sku,
-                    name,
-                    on_hand,
-                    int(on_way),
-                    minimum,
-                    max(reorder, minimum - on_hand - int(on_way)),
-                    supplier,
-                )  # fmt: skip
-                for pid, sku, name, on_hand, on_way, minimum, reorder, supplier in rows
-            ]
+            return low_stock_lines(s, location.id)
 
     # ------------------------------------------------------------ transfers between outlets
 
@@ -602,6 +634,8 @@ def _move(
     work_order_id: int | None = None,
     supplier_id: int | None = None,
     transfer_id: int | None = None,
+    purchase_order_id: int | None = None,
+    stocktake_id: int | None = None,
 ) -> StockLevel:
     """Lock the part's stock row at the location, check, append the movement, update the cache."""
     stock = _stock_row(s, part, location)
@@ -642,6 +676,8 @@ def _move(
             work_order_id=work_order_id,
             supplier_id=supplier_id,
             transfer_id=transfer_id,
+            purchase_order_id=purchase_order_id,
+            stocktake_id=stocktake_id,
         )
     )
     s.flush()
