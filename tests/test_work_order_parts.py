@@ -343,3 +343,19 @@ def test_a_held_unit_is_not_taken_by_counters_saving_at_the_same_moment(
     assert services.work_orders.get(clerk, waiting.id).status is S.IN_REPAIR
     assert services.stock.movements(clerk, screen.id)[0].work_order_id == waiting.id
     assert services.stock.check(manager) == []
+
+
+def test_what_waiting_orders_lack_is_on_the_reorder_list(services, clerk, manager, screen):
+    services.stock.receive(manager, screen.id, 2, "300")
+    order = order_at(services, clerk, S.DIAGNOSING)
+    assert services.stock.low_stock(manager) == []  # no minimum and nobody waiting
+    services.work_orders.set_lines(
+        clerk, order.id, order.version, parts((screen, 3)), wait_for_parts=True
+    )
+    (line,) = services.stock.low_stock(manager)
+    assert (line.sku, line.on_hand, line.for_orders, line.suggested) == ("SCR-IP12", 2, 3, 1)
+    services.stock.set_levels(manager, screen.id, min_level=2, reorder_qty=5)
+    (line,) = services.stock.low_stock(manager)
+    assert line.suggested == 5  # the reorder quantity covers the minimum and the shortage
+    services.stock.receive(manager, screen.id, 3, "300")  # 5 on the shelf, 3 of them held
+    assert services.stock.low_stock(manager) == []

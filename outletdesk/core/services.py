@@ -10,8 +10,8 @@ from .customers import CustomerService
 from .database import Database, open_database
 from .outlets import OutletService
 from .parts.catalogue import CatalogueService
-from .parts.queries import PartListService
 from .parts.purchasing import PurchasingService
+from .parts.queries import PartListService
 from .parts.stock import StockService
 from .parts.stocktake import StocktakeService
 from .settings import SettingsService

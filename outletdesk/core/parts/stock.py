@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -129,6 +129,7 @@ class ReorderLine:
     suggested: int
     supplier_id: int | None
     on_order: int = 0  # outstanding on placed purchase orders to this outlet
+    for_orders: int = 0  # claimed by work orders awaiting parts here (held or still short)
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,10 @@ def low_stock_lines(s: Session, location_id: int) -> list[ReorderLine]:
     )
     coming = func.coalesce(incoming.c.qty, 0)
     on_order = func.coalesce(ordered.c.qty, 0)
+    # Orders awaiting parts here claim stock: what they wait for counts against the shelf, so
+    # a shortage is on the list even for a part kept without a minimum.
+    claimed = {part: qty for (part, _loc), qty in reserved_totals(s, location_id).items()}
+    low = and_(PartStock.min_level > 0, PartStock.on_hand + coming + on_order < PartStock.min_level)
     rows = s.execute(
         select(Part.id, Part.sku, Part.name, PartStock.on_hand, coming, on_order,
                PartStock.min_level, PartStock.reorder_qty, Part.supplier_id)
@@ -197,14 +202,16 @@ def low_stock_lines(s: Session, location_id: int) -> list[ReorderLine]:
         .where(
             PartStock.location_id == location_id,
             Part.active,
-            PartStock.min_level > 0,
-            PartStock.on_hand + coming + on_order < PartStock.min_level,
+            or_(low, Part.id.in_(list(claimed))) if claimed else low,
         )
         .order_by(Part.sku)
     ).all()  # fmt: skip
     lines = []
     for pid, sku, name, on_hand, on_way, bought, minimum, reorder, supplier in rows:
-        expected = on_hand + int(on_way) + int(bought)
+        waiting = claimed.get(pid, 0)
+        expected = on_hand + int(on_way) + int(bought) - waiting
+        if expected >= minimum:
+            continue  # enough, counting what comes in and what waiting orders take
         lines.append(
             ReorderLine(
                 pid,
@@ -216,6 +223,7 @@ def low_stock_lines(s: Session, location_id: int) -> list[ReorderLine]:
                 max(reorder, minimum - expected),
                 supplier,
                 int(bought),
+                waiting,
             )  # fmt: skip
         )
     return lines
