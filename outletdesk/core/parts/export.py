@@ -114,7 +114,7 @@ VALUE_BY_PART_COLUMNS: Spec = (
     (QT_TRANSLATE_NOOP("core", "Stock value"), "money", 16),
 )
 MOVEMENT_WORDS: dict[str, str] = {
-    MovementKind.RECEIVE.value: QT_TRANSLATE_NOOP("core", "Received"),
+    MovementKind.RECEIVE.value: QT_TRANSLATE_NOOP("core", "Goods received"),
     MovementKind.ISSUE.value: QT_TRANSLATE_NOOP("core", "Issued to repair"),
     MovementKind.RETURN.value: QT_TRANSLATE_NOOP("core", "Returned from repair"),
     MovementKind.ADJUST.value: QT_TRANSLATE_NOOP("core", "Adjustment"),
@@ -441,7 +441,11 @@ def export_low_stock(
     chosen = outlet_id if outlet_id is not None else actor.outlet_id
     outlet_ids: list[int] = [chosen] if chosen is not None else []
     with services.db.read(actor) as s:
-        outlets = dict(s.execute(select(Outlet.id, Outlet.name).order_by(Outlet.code)).tuples())
+        outlets = dict(
+            s.execute(select(Outlet.id, Outlet.name).where(Outlet.active).order_by(Outlet.code))
+            .tuples()
+            .all()
+        )
         suppliers = dict(s.execute(select(Supplier.id, Supplier.name)).tuples().all())
         outlet = _outlet_name(s, outlet_ids[0]) if outlet_ids else None
     lines = [
@@ -455,7 +459,7 @@ def export_low_stock(
         for start in range(0, len(ids), BATCH):
             chunk = ids[start : start + BATCH]
             costs.update(
-                s.execute(select(Part.id, Part.cost_price).where(Part.id.in_(chunk))).tuples()
+                s.execute(select(Part.id, Part.cost_price).where(Part.id.in_(chunk))).tuples().all()
             )
     rows = [
         (
