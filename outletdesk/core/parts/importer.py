@@ -84,7 +84,6 @@ class _Existing:
     codes_of: dict[int, set[str]]
     models_of: dict[int, set[str]]
     suppliers: dict[str, int]  # supplier_key(name) -> id
-    supplier_names: dict[int, str]
     levels: dict[int, tuple[str, int, int]]  # part id -> (bin, min, reorder) at the outlet
 
 
@@ -229,10 +228,8 @@ def _load(s: Session, location_id: int | None) -> _Existing:
     for pid, model in s.execute(select(PartModel.part_id, PartModel.model)).tuples():
         models_of.setdefault(pid, set()).add(model)
     suppliers: dict[str, int] = {}
-    supplier_names: dict[int, str] = {}
     for sid, name in s.execute(select(Supplier.id, Supplier.name).order_by(Supplier.id)).tuples():
         suppliers.setdefault(c.supplier_key(name), sid)
-        supplier_names[sid] = name
     levels: dict[int, tuple[str, int, int]] = {}
     if location_id is not None:
         for pid, shelf, minimum, reorder in s.execute(
@@ -240,7 +237,7 @@ def _load(s: Session, location_id: int | None) -> _Existing:
             .where(PartStock.location_id == location_id)
         ).tuples():  # fmt: skip
             levels[pid] = (shelf, minimum, reorder)
-    return _Existing(parts, barcodes, codes_of, models_of, suppliers, supplier_names, levels)
+    return _Existing(parts, barcodes, codes_of, models_of, suppliers, levels)
 
 
 def _plan(
