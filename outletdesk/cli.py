@@ -16,7 +16,7 @@ from .paths import default_database_url
 if TYPE_CHECKING:
     from .core.auth import Actor
     from .core.services import Services
-    from .models import WorkOrderStatus
+    from .models import MovementKind, WorkOrderStatus
 
 
 DEMO_WORK_ORDERS = 300
@@ -85,6 +85,58 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="S",
         help="only orders in this status, e.g. delivered (repeat or separate by commas)",
+    )
+
+    parts = export_sub.add_parser(
+        "parts", help="the parts catalogue, in the columns `import parts` reads"
+    )
+    parts.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    parts.add_argument(
+        "--outlet", metavar="CODE", help="add this outlet's bin, minimum level and reorder quantity"
+    )
+    levels = export_sub.add_parser("stock", help="stock levels per outlet and location")
+    levels.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    levels.add_argument("--outlet", metavar="CODE", help="only this outlet")
+    moves = export_sub.add_parser("stock-movements", help="the stock movement log")
+    moves.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    moves.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="on or after this day"
+    )
+    moves.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="on or before this day")
+    moves.add_argument("--outlet", metavar="CODE", help="only this outlet's movements")
+    moves.add_argument("--part", metavar="SKU", help="only this part (SKU or barcode)")
+    moves.add_argument(
+        "--kind", metavar="K", help="only this kind: " + ", ".join(k.value for k in _kinds())
+    )
+    low = export_sub.add_parser(
+        "low-stock", help="parts below their minimum level, with how many to order"
+    )
+    low.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    low.add_argument("--outlet", metavar="CODE", help="only this outlet (default: every outlet)")
+    value = export_sub.add_parser(
+        "stock-value", help="stock value at average cost, per outlet and per part"
+    )
+    value.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    value.add_argument("--outlet", metavar="CODE", help="only this outlet")
+
+    imports = sub.add_parser("import", help="read a spreadsheet into the database")
+    import_sub = imports.add_subparsers(dest="what", metavar="WHAT", required=True)
+    parts_in = import_sub.add_parser(
+        "parts",
+        help="the parts catalogue from .xlsx or .csv; existing SKUs are updated. Any invalid "
+        "row: nothing is imported, the rows are listed, exit status 2",
+    )
+    parts_in.add_argument("file", type=Path, metavar="FILE")
+    parts_in.add_argument(
+        "--dry-run", action="store_true", help="check every row and report, import nothing"
+    )
+    parts_in.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows, skip the invalid ones"
+    )
+    parts_in.add_argument(
+        "--outlet",
+        metavar="CODE",
+        help="the outlet whose bin, minimum level and reorder quantity the file sets",
     )
 
     receipt = sub.add_parser("receipt", help="print a work order's receipt or label to a PDF")
@@ -171,6 +223,10 @@ def _run(args: argparse.Namespace, url: str) -> int:
             return 0
         if args.command == "export" and args.what == "work-orders":
             return _export_work_orders(services, actor, args)
+        if args.command == "export" and args.what in PARTS_EXPORTS:
+            return _export_parts(services, actor, args)
+        if args.command == "import":
+            return _import_parts(services, actor, args)
         if args.command == "receipt":
             return _receipt(services, actor, args)
         if args.command == "export":
@@ -186,6 +242,114 @@ def _run(args: argparse.Namespace, url: str) -> int:
     finally:
         services.db.dispose()
     raise AssertionError(args.command)
+
+
+PARTS_EXPORTS = ("parts", "stock", "stock-movements", "low-stock", "stock-value")
+
+
+def _kinds() -> tuple[MovementKind, ...]:
+    from .models import MovementKind
+
+    return tuple(MovementKind)
+
+
+def _outlet(services: Services, code: str | None) -> int | None:
+    from .core.errors import NotFound, ValidationError
+
+    if not code:
+        return None
+    try:
+        return services.outlets.by_code(code).id
+    except NotFound:
+        raise ValidationError(
+            "--outlet", "there is no outlet with code {code!r}.", code=code[:20]
+        ) from None
+
+
+def _export_parts(services: Services, actor: Actor, args: argparse.Namespace) -> int:
+    from .core.errors import NotFound, ValidationError
+    from .core.parts import export as x
+
+    outlet_id = _outlet(services, args.outlet)
+    out = args.output
+    if args.what == "parts":
+        count = x.export_catalogue(services, actor, out, outlet_id=outlet_id)
+        print(f"{count} parts written to {out}")
+    elif args.what == "stock":
+        count = x.export_stock_levels(services, actor, out, outlet_id=outlet_id)
+        print(f"{count} stock rows written to {out}")
+    elif args.what == "low-stock":
+        count = x.export_low_stock(services, actor, out, outlet_id=outlet_id)
+        print(f"{count} parts to reorder written to {out}")
+    elif args.what == "stock-value":
+        count = x.export_stock_value(services, actor, out, outlet_id=outlet_id)
+        print(f"stock value of {count} parts written to {out}")
+    else:
+        date_from, date_to = _day("--from", args.date_from), _day("--to", args.date_to)
+        if date_from and date_to and date_from > date_to:
+            raise ValidationError(
+                "--to", "{to} is before --from {start}.", to=date_to, start=date_from
+            )
+        part_id = None
+        if args.part:
+            try:
+                part_id = services.catalogue.find(actor, args.part).id
+            except NotFound:
+                raise ValidationError(
+                    "--part", "no part has the SKU or barcode {code!r}.", code=args.part[:40]
+                ) from None
+        kinds = {k.value: k for k in _kinds()}
+        kind = None
+        if args.kind:
+            kind = kinds.get(args.kind.strip().lower())
+            if kind is None:
+                raise ValidationError(
+                    "--kind",
+                    "{value!r} is not a movement kind; use one of: {allowed}.",
+                    value=args.kind[:30],
+                    allowed=", ".join(kinds),
+                )
+        f = x.MovementFilter(date_from, date_to, outlet_id, part_id, kind)
+        count = x.export_movements(services, actor, out, f)
+        print(f"{count} stock movements written to {out}")
+    return 0
+
+
+def _import_parts(services: Services, actor: Actor, args: argparse.Namespace) -> int:
+    """Exit 0 when imported (or a clean dry run), 2 when rows are invalid and nothing was
+    imported; the report lists each bad cell."""
+    from .core.parts.importer import CatalogueImporter
+
+    importer = CatalogueImporter(services.db)
+    outlet_id = _outlet(services, args.outlet)
+    if args.dry_run:
+        report = importer.dry_run(actor, args.file, outlet_id=outlet_id)
+    else:
+        report, _ = importer.run(
+            actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid
+        )
+    for problem in report.problems:
+        print(problem.line())
+    counts = (
+        f"{report.rows} rows: {report.new} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.invalid_rows} invalid"
+    )
+    if report.new_suppliers:
+        counts += "; new suppliers: " + ", ".join(report.new_suppliers)
+    if args.dry_run:
+        print(f"Dry run of {args.file}: {counts}. Nothing was imported.")
+    elif report.problems and not args.skip_invalid:
+        print(f"{args.file}: {counts}.")
+        print(
+            f"outletdesk: {report.invalid_rows} invalid rows; nothing was imported "
+            "(fix them, or import the valid rows with --skip-invalid)",
+            file=sys.stderr,
+        )
+        return 2
+    else:
+        skipped = " (invalid rows skipped)" if report.problems else ""
+        print(f"Imported {args.file}{skipped}: {counts}.")
+    return 2 if args.dry_run and report.problems and not args.skip_invalid else 0
 
 
 def _stock_check(services: Services, actor: Actor) -> int:

@@ -2409,8 +2409,124 @@
         <translation>最低库存</translation>
     </message>
     <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
         <source>Reorder quantity</source>
         <translation>补货数量</translation>
+    </message>
+    <message>
+        <source>Average cost</source>
+        <translation>平均成本</translation>
+    </message>
+    <message>
+        <source>Stock value</source>
+        <translation>库存金额</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>变动类型</translation>
+    </message>
+    <message>
+        <source>On hand after</source>
+        <translation>变动后结存</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Transfer no.</source>
+        <translation>调拨单号</translation>
+    </message>
+    <message>
+        <source>On the way</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Suggested quantity</source>
+        <translation>建议订货量</translation>
+    </message>
+    <message>
+        <source>Order value</source>
+        <translation>订货金额</translation>
+    </message>
+    <message>
+        <source>Parts in stock</source>
+        <translation>有库存备件数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Goods received</source>
+        <translation>收货入库</translation>
+    </message>
+    <message>
+        <source>Issued to repair</source>
+        <translation>维修领用</translation>
+    </message>
+    <message>
+        <source>Returned from repair</source>
+        <translation>维修退回</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Transfer out</source>
+        <translation>调拨出库</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Stocktake correction</source>
+        <translation>盘点修正</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Parts catalogue</source>
+        <translation>备件目录</translation>
+    </message>
+    <message>
+        <source>Stock levels</source>
+        <translation>库存状况</translation>
+    </message>
+    <message>
+        <source>Stock movements</source>
+        <translation>库存流水</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <source>Stock value by outlet</source>
+        <translation>各网点库存金额</translation>
+    </message>
+    <message>
+        <source>Stock value by part</source>
+        <translation>各备件库存金额</translation>
+    </message>
+    <message>
+        <source>Main store</source>
+        <translation>主仓库</translation>
     </message>
     <message>
         <source>Bin location</source>
@@ -3265,6 +3381,22 @@
         <translation>联系人</translation>
     </message>
     <message>
+        <source>Supplier {id} does not exist.</source>
+        <translation>供应商 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Supplier {name} was changed by someone else after you opened it. Nothing was saved; reopen it to see their change.</source>
+        <translation>在您打开后，供应商 {name} 已被他人修改。未保存任何内容；请重新打开查看对方的修改。</translation>
+    </message>
+    <message>
+        <source>No supplier is named {name!r}.</source>
+        <translation>没有名为 {name!r} 的供应商。</translation>
+    </message>
+    <message>
+        <source>Part {sku} was changed by someone else after you opened it. Nothing was saved; reopen it to see their change.</source>
+        <translation>在您打开后，备件 {sku} 已被他人修改。未保存任何内容；请重新打开查看对方的修改。</translation>
+    </message>
+    <message>
         <source>{value!r} is already a supplier.</source>
         <translation>{value!r} 已是供应商。</translation>
     </message>
@@ -3343,6 +3475,90 @@
     <message>
         <source>Checked by (name, date)</source>
         <translation>复核人（姓名、日期）</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: {problem}</source>
+        <translation>第 {row} 行，{column}：{problem}</translation>
+    </message>
+    <message>
+        <source>{field!r} is not a field the import knows.</source>
+        <translation>{field!r} 不是导入可识别的字段。</translation>
+    </message>
+    <message>
+        <source>The column chosen for {field} is not in the file.</source>
+        <translation>为“{field}”选择的列不在文件中。</translation>
+    </message>
+    <message>
+        <source>{first} and {second} cannot both come from one column.</source>
+        <translation>“{first}”和“{second}”不能取自同一列。</translation>
+    </message>
+    <message>
+        <source>{name} has no {field} column (looked for a header row with {fields}). Add the header row or choose the column; nothing was imported.</source>
+        <translation>{name} 中没有“{field}”列（查找的是含有 {fields} 的表头行）。请添加表头行或指定该列；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{value!r} is neither yes nor no.</source>
+        <translation>{value!r} 既不是“是”也不是“否”。</translation>
+    </message>
+    <message>
+        <source>is a formula; the import takes values only (paste the values in the spreadsheet).</source>
+        <translation>是公式；导入只接受数值（请在表格中“粘贴为数值”）。</translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <source>Writing the parts</source>
+        <translation>正在写入备件</translation>
+    </message>
+    <message>
+        <source>{sku} is already on row {row} of this file.</source>
+        <translation>{sku} 已在本文件第 {row} 行出现。</translation>
+    </message>
+    <message>
+        <source>{code!r} is already the barcode of {sku}.</source>
+        <translation>{code!r} 已是 {sku} 的条码。</translation>
+    </message>
+    <message>
+        <source>{name} is not an .xlsx or .csv file. Save it from the spreadsheet as Excel workbook (.xlsx) or CSV UTF-8 and import that.</source>
+        <translation>{name} 不是 .xlsx 或 .csv 文件。请在表格软件中另存为 Excel 工作簿（.xlsx）或 CSV UTF-8 后再导入。</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} 是空文件。</translation>
+    </message>
+    <message>
+        <source>{name} holds no rows.</source>
+        <translation>{name} 中没有数据行。</translation>
+    </message>
+    <message>
+        <source>{name} has more than {max} rows; split it into smaller files.</source>
+        <translation>{name} 超过 {max} 行；请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel workbook or it is damaged. Open it in the spreadsheet and save it again as .xlsx.</source>
+        <translation>{name} 不是 Excel 工作簿或已损坏。请在表格软件中打开并重新另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text. Save it from the spreadsheet as CSV UTF-8 (or as .xlsx) and import that.</source>
+        <translation>{name} 不是 UTF-8 文本。请在表格软件中另存为 CSV UTF-8（或 .xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file.</source>
+        <translation>{name} 不是文本文件。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as CSV: {detail}</source>
+        <translation>{name} 无法按 CSV 读取：{detail}</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""The parts catalogue (备件目录) and suppliers: create, find by SKU or barcode, search by name,
-SKU or the device model a part fits."""
+"""The parts catalogue (备件目录) and suppliers: create, change, find by SKU or barcode, search
+by name, SKU or the device model a part fits."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from ...models import Part, PartBarcode, PartModel, Supplier
 from .. import validation as v
@@ -17,7 +18,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import NotFound, ValidationError
+from ..errors import NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 
 F_SKU = QT_TRANSLATE_NOOP("core", "SKU")
@@ -31,6 +32,9 @@ F_MODELS = QT_TRANSLATE_NOOP("core", "Fits models")
 F_SUPPLIER = QT_TRANSLATE_NOOP("core", "Supplier")
 F_SUPPLIER_NAME = QT_TRANSLATE_NOOP("core", "Supplier name")
 F_LEAD_TIME = QT_TRANSLATE_NOOP("core", "Lead time (days)")
+F_CONTACT = QT_TRANSLATE_NOOP("core", "Contact")
+F_PHONE = QT_TRANSLATE_NOOP("core", "Phone")
+F_EMAIL = QT_TRANSLATE_NOOP("core", "E-mail")
 _SKU = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 _BARCODE = re.compile(r"^[A-Za-z0-9._/-]+$")
 
@@ -42,6 +46,18 @@ class SupplierInput:
     phone: str = ""
     email: str = ""
     lead_time_days: int | str = 7
+
+
+@dataclass(frozen=True)
+class SupplierDTO:
+    id: int
+    name: str
+    contact: str
+    phone: str
+    email: str
+    lead_time_days: int
+    active: bool
+    version: int
 
 
 @dataclass(frozen=True)
@@ -95,9 +111,12 @@ def validated_part(data: PartInput) -> PartInput:
                 QT_TRANSLATE_NOOP("core", "{value!r}: letters, digits and . _ / - only."),
                 value=code[:60],
             )
-    models = tuple(
-        dict.fromkeys(v.text(F_MODELS, m, max_len=80, name_like=True) for m in data.models)
-    )
+    # One entry per model key: "iPhone 12" and "IPHONE12" are the same model (and the same row).
+    keyed: dict[str, str] = {}
+    for m in data.models:
+        model = v.text(F_MODELS, m, max_len=80, name_like=True)
+        keyed.setdefault(model_key(model), model)
+    models = tuple(keyed.values())
     return PartInput(
         sku=sku,
         name=v.text(F_PART_NAME, data.name, max_len=200, name_like=True),
@@ -108,6 +127,35 @@ def validated_part(data: PartInput) -> PartInput:
         supplier_id=data.supplier_id,
         barcodes=barcodes,
         models=models,
+    )
+
+
+def validated_supplier(data: SupplierInput) -> SupplierInput:
+    """Every supplier field checked and normalised; raises ValidationError naming the bad one."""
+    return SupplierInput(
+        name=v.text(F_SUPPLIER_NAME, data.name, max_len=120, name_like=True),
+        contact=v.text(F_CONTACT, data.contact, max_len=120, required=False, name_like=True),
+        phone=v.phone(F_PHONE, data.phone, required=False),
+        email=v.email(F_EMAIL, data.email),
+        lead_time_days=v.integer(F_LEAD_TIME, data.lead_time_days, minimum=0, maximum=365),
+    )
+
+
+def supplier_key(name: str) -> str:
+    """Supplier names compare trimmed and without case, as a person typing them would."""
+    return " ".join(name.split()).casefold()
+
+
+def supplier_dto(supplier: Supplier) -> SupplierDTO:
+    return SupplierDTO(
+        supplier.id,
+        supplier.name,
+        supplier.contact,
+        supplier.phone,
+        supplier.email,
+        supplier.lead_time_days,
+        supplier.active,
+        supplier.version,
     )
 
 
@@ -134,31 +182,79 @@ class CatalogueService:
 
     def create_supplier(self, actor: Actor, data: SupplierInput) -> tuple[int, Changes]:
         actor.require(Permission.MANAGE_STOCK)
-        name = v.text(F_SUPPLIER_NAME, data.name, max_len=120, name_like=True)
-        supplier = Supplier(
-            name=name,
-            contact=v.text(
-                QT_TRANSLATE_NOOP("core", "Contact"),
-                data.contact,
-                max_len=120,
-                required=False,
-                name_like=True,
-            ),
-            phone=v.phone(QT_TRANSLATE_NOOP("core", "Phone"), data.phone, required=False),
-            email=v.email(QT_TRANSLATE_NOOP("core", "E-mail"), data.email),
-            lead_time_days=v.integer(F_LEAD_TIME, data.lead_time_days, minimum=0, maximum=365),
-        )
+        data = validated_supplier(data)
         with self._db.write(actor) as s:
-            if s.scalar(select(Supplier.id).where(Supplier.name == name)) is not None:
-                raise ValidationError(
-                    F_SUPPLIER_NAME,
-                    QT_TRANSLATE_NOOP("core", "{value!r} is already a supplier."),
-                    value=name,
-                )
+            self._supplier_name_free(s, data.name, None)
+            supplier = Supplier(
+                name=data.name,
+                contact=data.contact,
+                phone=data.phone,
+                email=data.email,
+                lead_time_days=data.lead_time_days,
+            )
             s.add(supplier)
             s.flush()
-            record(s, actor, "create", "supplier", supplier.id, after={"name": name})
+            record(s, actor, "create", "supplier", supplier.id, after={"name": data.name})
             return supplier.id, Changes(parts=True)
+
+    def update_supplier(
+        self, actor: Actor, supplier_id: int, version: int, data: SupplierInput
+    ) -> tuple[SupplierDTO, Changes]:
+        """Change a supplier's details; refused when someone else saved it since `version`."""
+        actor.require(Permission.MANAGE_STOCK)
+        data = validated_supplier(data)
+        with self._db.write(actor) as s:
+            supplier = s.get(Supplier, supplier_id)
+            if supplier is None:
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("core", "Supplier {id} does not exist."), id=supplier_id
+                )
+            if supplier.version != version:
+                raise StaleRecord(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Supplier {name} was changed by someone else after you opened it. "
+                        "Nothing was saved; reopen it to see their change.",
+                    ),
+                    name=supplier.name,
+                )
+            self._supplier_name_free(s, data.name, supplier.id)
+            before = {"name": supplier.name, "lead_time_days": supplier.lead_time_days}
+            supplier.name, supplier.contact = data.name, data.contact
+            supplier.phone, supplier.email = data.phone, data.email
+            supplier.lead_time_days = int(data.lead_time_days)
+            s.flush()
+            record(
+                s,
+                actor,
+                "update",
+                "supplier",
+                supplier.id,
+                before=before,
+                after={"name": supplier.name, "lead_time_days": supplier.lead_time_days},
+            )
+            return supplier_dto(supplier), Changes(parts=True)
+
+    def suppliers(self, actor: Actor, *, include_inactive: bool = False) -> list[SupplierDTO]:
+        """Suppliers by name, for pick lists and the supplier page."""
+        actor.require(Permission.VIEW_STOCK)
+        query = select(Supplier).order_by(func.lower(Supplier.name), Supplier.id)
+        if not include_inactive:
+            query = query.where(Supplier.active)
+        with self._db.read(actor) as s:
+            return [supplier_dto(x) for x in s.scalars(query)]
+
+    def supplier_by_name(self, actor: Actor, name: str) -> SupplierDTO:
+        """The supplier of that name, ignoring case and extra spaces (as an import names it)."""
+        actor.require(Permission.VIEW_STOCK)
+        key = supplier_key(name or "")
+        with self._db.read(actor) as s:
+            for supplier in s.scalars(select(Supplier).order_by(Supplier.id)):
+                if supplier_key(supplier.name) == key:
+                    return supplier_dto(supplier)
+        raise NotFound(
+            QT_TRANSLATE_NOOP("core", "No supplier is named {name!r}."), name=(name or "")[:120]
+        )
 
     def create_part(self, actor: Actor, data: PartInput) -> tuple[PartDTO, Changes]:
         actor.require(Permission.MANAGE_STOCK)
@@ -204,6 +300,79 @@ class CatalogueService:
             record(s, actor, "create", "part", part.id, after={"sku": part.sku, "name": part.name})
             return part_dto(s, part), Changes(parts=True)
 
+    def update_part(
+        self, actor: Actor, part_id: int, version: int, data: PartInput
+    ) -> tuple[PartDTO, Changes]:
+        """Change a part's details, barcodes and models (replacing the old lists); refused when
+        someone else saved it since `version`."""
+        actor.require(Permission.MANAGE_STOCK)
+        data = validated_part(data)
+        with self._db.write(actor) as s:
+            part = s.get(Part, part_id)
+            if part is None:
+                raise NotFound(QT_TRANSLATE_NOOP("core", "Part {id} does not exist."), id=part_id)
+            if part.version != version:
+                raise StaleRecord(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Part {sku} was changed by someone else after you opened it. Nothing "
+                        "was saved; reopen it to see their change.",
+                    ),
+                    sku=part.sku,
+                )
+            if data.supplier_id is not None and s.get(Supplier, data.supplier_id) is None:
+                raise ValidationError(
+                    F_SUPPLIER,
+                    QT_TRANSLATE_NOOP("core", "supplier {id} does not exist."),
+                    id=data.supplier_id,
+                )
+            other = s.scalar(select(Part.id).where(Part.sku == data.sku, Part.id != part.id))
+            if other is not None:
+                raise ValidationError(
+                    F_SKU,
+                    QT_TRANSLATE_NOOP("core", "{value!r} is already in the catalogue."),
+                    value=data.sku,
+                )
+            self._barcodes_free(s, data.barcodes, part.id)
+            before = _audit_view(s, part)
+            part.sku, part.name, part.name_key = data.sku, data.name, data.name.casefold()
+            part.category, part.unit = data.category, data.unit
+            part.supplier_id = data.supplier_id
+            part.cost_price = Decimal(data.cost_price)
+            part.sale_price = Decimal(data.sale_price)
+            flag_modified(part, "name")  # a new version even when only barcodes or models changed
+            s.execute(delete(PartBarcode).where(PartBarcode.part_id == part.id))
+            s.execute(delete(PartModel).where(PartModel.part_id == part.id))
+            s.flush()
+            for code in data.barcodes:
+                s.add(PartBarcode(code=code, part_id=part.id))
+            for model in data.models:
+                s.add(PartModel(part_id=part.id, model=model, model_key=model_key(model)))
+            try:
+                s.flush()
+            except IntegrityError as exc:  # a colleague took the SKU or a barcode meanwhile
+                raise ValidationError(
+                    F_SKU,
+                    QT_TRANSLATE_NOOP("core", "{value!r} is already in the catalogue."),
+                    value=data.sku,
+                ) from exc
+            after = _audit_view(s, part)
+            record(s, actor, "update", "part", part.id, before=before, after=after)
+            return part_dto(s, part), Changes(parts=True)
+
+    def set_active(self, actor: Actor, part_id: int, active: bool) -> tuple[PartDTO, Changes]:
+        """Retire a part from the pick lists (its history stays), or bring it back."""
+        actor.require(Permission.MANAGE_STOCK)
+        with self._db.write(actor) as s:
+            part = s.get(Part, part_id)
+            if part is None:
+                raise NotFound(QT_TRANSLATE_NOOP("core", "Part {id} does not exist."), id=part_id)
+            if part.active != bool(active):
+                part.active = bool(active)
+                s.flush()
+                record(s, actor, "activate" if active else "deactivate", "part", part.id)
+            return part_dto(s, part), Changes(parts=True)
+
     def get(self, actor: Actor, part_id: int) -> PartDTO:
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
@@ -246,6 +415,17 @@ class CatalogueService:
             return [part_dto(s, p) for p in parts]
 
     @staticmethod
+    def _supplier_name_free(s: Session, name: str, supplier_id: int | None) -> None:
+        key = supplier_key(name)
+        for sid, other in s.execute(select(Supplier.id, Supplier.name)).tuples():
+            if sid != supplier_id and supplier_key(other) == key:
+                raise ValidationError(
+                    F_SUPPLIER_NAME,
+                    QT_TRANSLATE_NOOP("core", "{value!r} is already a supplier."),
+                    value=name,
+                )
+
+    @staticmethod
     def _barcodes_free(s: Session, codes: tuple[str, ...], part_id: int | None) -> None:
         if not codes:
             return
@@ -258,3 +438,20 @@ class CatalogueService:
                 QT_TRANSLATE_NOOP("core", "{value!r} already names another part."),
                 value=taken.code,
             )
+
+
+def _audit_view(s: Session, part: Part) -> dict[str, object]:
+    """What the audit log keeps of a part before and after a change."""
+    return {
+        "sku": part.sku,
+        "name": part.name,
+        "category": part.category,
+        "unit": part.unit,
+        "supplier_id": part.supplier_id,
+        "cost_price": part.cost_price,
+        "sale_price": part.sale_price,
+        "barcodes": sorted(
+            s.scalars(select(PartBarcode.code).where(PartBarcode.part_id == part.id))
+        ),
+        "models": sorted(s.scalars(select(PartModel.model).where(PartModel.part_id == part.id))),
+    }
