@@ -18,6 +18,7 @@ def main(out: Path, languages: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from outletdesk.core.demo import fill_demo
+    from outletdesk.core.parts.demo import add_demo_parts
     from outletdesk.core.services import Services
     from outletdesk.core.work_orders.demo import generate_work_orders
     from outletdesk.ui.context import AppContext, ChangeBus, seat_settings
@@ -31,6 +32,7 @@ def main(out: Path, languages: list[str]) -> None:
     services = Services.open(url)
     fill_demo(services.db)
     generate_work_orders(services.db, 400)
+    add_demo_parts(services.db)
     actor = services.auth.sign_in("admin", "demo")
 
     def settle(ms: int = 400) -> None:
@@ -51,6 +53,12 @@ def main(out: Path, languages: list[str]) -> None:
             window.show_page(index)
             settle()
             window.grab().save(str(out / f"{language}-page{index}.png"))
+        parts = window.parts
+        window.show_page(window.pages.indexOf(parts))
+        for t in range(parts.tabs.count()):
+            parts.tabs.setCurrentIndex(t)
+            settle()
+            window.grab().save(str(out / f"{language}-parts-tab{t}.png"))
         settings = window.settings
         tabs = getattr(settings, "tabs", None)
         if tabs is not None:

@@ -25,6 +25,7 @@ from .work_orders.page import WorkOrdersPage, looks_like_order_number
 
 if TYPE_CHECKING:
     from .customers_page import CustomersPage
+    from .parts.page import PartsPage
     from .settings import SettingsPage
 
 
@@ -45,19 +46,13 @@ class MainWindow(QMainWindow):
         # on the worker ahead of the counter's list, which is what a shift starts with.
         self._customers: CustomersPage | None = None
         self._settings: SettingsPage | None = None
+        self._parts: PartsPage | None = None
         self._customers_slot = QWidget()
+        self._parts_slot = QWidget()
         self._settings_slot = QWidget()
         entries: list[tuple[str, QWidget]] = [
             (self.tr("Counter / Work orders"), self.work_orders),
-            (
-                self.tr("Parts & stock"),
-                ComingLaterPage(
-                    self.tr("Parts & stock"),
-                    self.tr(
-                        "Spare parts catalogue, stock per outlet, receiving, transfers, stocktake and reordering."
-                    ),
-                ),
-            ),
+            (self.tr("Parts & stock"), self._parts_slot),
             (
                 self.tr("Equipment & maintenance"),
                 ComingLaterPage(
@@ -122,6 +117,15 @@ class MainWindow(QMainWindow):
         return self._customers
 
     @property
+    def parts(self) -> PartsPage:
+        if self._parts is None:
+            from .parts.page import PartsPage
+
+            self._parts = PartsPage(self._ctx)
+            self._put_in_place(self._parts_slot, self._parts)
+        return self._parts
+
+    @property
     def settings(self) -> SettingsPage:
         if self._settings is None:
             from .settings import SettingsPage
@@ -142,6 +146,8 @@ class MainWindow(QMainWindow):
             self.customers  # noqa: B018 - builds the page in its place
         elif slot is self._settings_slot:
             self.settings  # noqa: B018
+        elif slot is self._parts_slot:
+            self.parts  # noqa: B018
         self.pages.setCurrentIndex(index)
 
     def show_page(self, index: int) -> None:
@@ -151,6 +157,8 @@ class MainWindow(QMainWindow):
             self.customers.focus_search()
         elif page is self.work_orders:
             self.work_orders.focus_search()
+        elif page is self._parts:
+            self.parts.focus_search()
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]

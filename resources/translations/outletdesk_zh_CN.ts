@@ -756,10 +756,6 @@
         <translation>备件与库存</translation>
     </message>
     <message>
-        <source>Spare parts catalogue, stock per outlet, receiving, transfers, stocktake and reordering.</source>
-        <translation>备件目录、各网点库存、收货、调拨、盘点和补货。</translation>
-    </message>
-    <message>
         <source>Equipment &amp; maintenance</source>
         <translation>设备与维护</translation>
     </message>
@@ -886,6 +882,65 @@
     </message>
 </context>
 <context>
+    <name>PartDialog</name>
+    <message>
+        <source>New part</source>
+        <translation>新建备件</translation>
+    </message>
+    <message>
+        <source>Edit part – {sku}</source>
+        <translation>编辑备件 – {sku}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>scan or type; several separated by ;</source>
+        <translation>扫码或输入；多个用 ; 分隔</translation>
+    </message>
+    <message>
+        <source>iPhone 12; iPhone 12 Pro</source>
+        <translation>iPhone 12; iPhone 12 Pro</translation>
+    </message>
+    <message>
+        <source>&amp;SKU</source>
+        <translation>货号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;ost price</source>
+        <translation>成本价(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;le price</source>
+        <translation>售价(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Su&amp;pplier</source>
+        <translation>供应商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Barcodes</source>
+        <translation>条码(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Fits models</source>
+        <translation>适用机型(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>PartPickerDialog</name>
     <message>
         <source>Add a part from stock</source>
@@ -938,6 +993,289 @@
     <message>
         <source>None free at this outlet: save the line and let the order wait for parts, or transfer stock here first.</source>
         <translation>本网点无可用库存：保存明细并让工单等待配件，或先调拨库存到本网点。</translation>
+    </message>
+</context>
+<context>
+    <name>PartsPage</name>
+    <message>
+        <source>Only a manager or an admin may change stock or the catalogue.</source>
+        <translation>只有经理或管理员可以修改库存或备件目录。</translation>
+    </message>
+    <message>
+        <source>Search by SKU, name, barcode or the model it fits (Ctrl+F)</source>
+        <translation>按货号、名称、条码或适用机型搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whose shelf the numbers and actions are for</source>
+        <translation>数量和操作所针对的网点</translation>
+    </message>
+    <message>
+        <source>&amp;New part…</source>
+        <translation>新建备件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本网点</translation>
+    </message>
+    <message>
+        <source>All outlets</source>
+        <translation>所有网点</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <source>Sale price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Receive…</source>
+        <translation>入库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust…</source>
+        <translation>调整(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Scra&amp;p…</source>
+        <translation>报废(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>调拨(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Shelf &amp;&amp; &amp;reorder…</source>
+        <translation>货位与补货(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>已订购</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>For waiting repairs</source>
+        <translation>待修工单需用</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>建议订购</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>发出人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Book &amp;in the selected transfer</source>
+        <translation>签收所选调拨(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>备件目录</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <source>Transfers to book in</source>
+        <translation>待签收调拨</translation>
+    </message>
+    <message>
+        <source>Parts &amp; stock</source>
+        <translation>备件与库存</translation>
+    </message>
+    <message>
+        <source>Select a part to see its stock and movements.</source>
+        <translation>选择一个备件以查看其库存和出入库记录。</translation>
+    </message>
+    <message>
+        <source>Showing the first {count} parts; type more to narrow the search.</source>
+        <translation>显示前 {count} 个备件；请输入更多内容以缩小范围。</translation>
+    </message>
+    <message>
+        <source>{count} parts</source>
+        <translation>{count} 个备件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Cost price</source>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Fits models</source>
+        <translation>适用机型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No longer stocked</source>
+        <translation>已停止备货</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Avg cost</source>
+        <translation>平均成本</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total value: {value}</source>
+        <translation>总金额：{value}</translation>
+    </message>
+    <message>
+        <source>Never stocked.</source>
+        <translation>从未有库存。</translation>
+    </message>
+    <message>
+        <source>Latest movements</source>
+        <translation>最近出入库</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <source>Who, why</source>
+        <translation>经手人、原因</translation>
+    </message>
+    <message>
+        <source>No movements yet.</source>
+        <translation>尚无出入库记录。</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>To repair</source>
+        <translation>领用维修</translation>
+    </message>
+    <message>
+        <source>Back from repair</source>
+        <translation>维修退回</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Low stock ({count})</source>
+        <translation>库存不足 ({count})</translation>
+    </message>
+    <message>
+        <source>Parts whose stock here, with what is on order and in transit, less what repairs awaiting parts need, is below the minimum; &apos;Order&apos; is the suggested quantity.</source>
+        <translation>本网点库存加已订购和在途数量，减去等待配件的维修所需，低于最低库存的备件；“建议订购”为建议数量。</translation>
+    </message>
+    <message>
+        <source>Nothing is below its minimum level at this outlet.</source>
+        <translation>本网点没有低于最低库存的备件。</translation>
+    </message>
+    <message>
+        <source>Transfers to book in ({count})</source>
+        <translation>待签收调拨 ({count})</translation>
+    </message>
+    <message>
+        <source>Parts sent to this outlet; book them in when they arrive.</source>
+        <translation>发往本网点的备件；到货后请签收入库。</translation>
+    </message>
+    <message>
+        <source>No parts are on their way to this outlet.</source>
+        <translation>没有发往本网点的在途备件。</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1669,89 @@
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+</context>
+<context>
+    <name>StockActionDialog</name>
+    <message>
+        <source>Receive stock</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Adjust stock</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Scrap stock</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Transfer to another outlet</source>
+        <translation>调拨到其他网点</translation>
+    </message>
+    <message>
+        <source>Shelf and reorder levels</source>
+        <translation>货位与补货设置</translation>
+    </message>
+    <message>
+        <source>{name}&lt;br&gt;{outlet}: {on_hand} {unit} on hand</source>
+        <translation>{name}&lt;br&gt;{outlet}：现有 {on_hand} {unit}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Unit &amp;cost</source>
+        <translation>单位成本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Supplier</source>
+        <translation>供应商(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Note (delivery note, invoice)</source>
+        <translation>备注（送货单、发票）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>+3 found, -2 damaged</source>
+        <translation>+3 找到，-2 损坏</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>变动数量(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;To outlet</source>
+        <translation>调入网点(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Bin location</source>
+        <translation>货位(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum level (reorder point)</source>
+        <translation>最低库存（补货点）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Reorder quantity</source>
+        <translation>补货数量(&amp;R)</translation>
+    </message>
+    <message>
+        <source>There is no other outlet to send parts to.</source>
+        <translation>没有其他网点可以调拨。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,542 @@
+"""Parts & stock: the catalogue with what is on the shelf here and elsewhere, a part's stock and
+movements, the store room's actions on it, the low-stock list and transfers to receive."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.auth import Permission
+from ...core.changes import Changes
+from ...core.outlets import OutletDTO
+from ...core.parts.catalogue import PartDTO
+from ...core.parts.queries import PartList, PartRow
+from ...core.parts.stock import MAIN, MovementDTO, ReorderLine, StockLevel, TransferDTO
+from ..context import AppContext
+from ..errors import show_error
+from ..formats import local_datetime
+from ..settings.forms import allow_button
+from ..table_model import RowsModel, row_table
+from .part_dialog import PartDialog
+from .stock_dialogs import StockAction, StockActionDialog
+
+SEARCH_DELAY_MS = 150
+MOVEMENTS_SHOWN = 30
+
+
+class PartsPage(QWidget):
+    part_shown = Signal(int)  # part id, once its details are on screen
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._seq = 0
+        self._detail_seq = 0
+        self.outlets: list[OutletDTO] = []
+        self.suppliers: list[tuple[int, str]] = []
+        self.detail: tuple[PartDTO, list[StockLevel], list[MovementDTO]] | None = None
+        self.can_manage = ctx.actor.can(Permission.MANAGE_STOCK)
+        why_not = self.tr("Only a manager or an admin may change stock or the catalogue.")
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            self.tr("Search by SKU, name, barcode or the model it fits (Ctrl+F)")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.outlet = QComboBox(self)
+        self.outlet.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.outlet.setMinimumContentsLength(14)
+        self.outlet.setToolTip(self.tr("Whose shelf the numbers and actions are for"))
+        self.new_button = QPushButton(self.tr("&New part…"), self)
+        allow_button(self.new_button, self.can_manage, why_not)
+
+        self.model: RowsModel[PartRow] = RowsModel(
+            [
+                (self.tr("SKU"), lambda r: r.sku),
+                (self.tr("Name"), lambda r: r.name),
+                (self.tr("Bin"), lambda r: r.bin),
+                (self.tr("Here"), lambda r: str(r.here)),
+                (self.tr("All outlets"), lambda r: str(r.everywhere)),
+                (self.tr("Minimum"), lambda r: str(r.min_level) if r.min_level else ""),
+                (self.tr("Sale price"), lambda r: f"{r.sale_price:,.2f}"),
+            ],
+            self,
+            numeric=frozenset({3, 4, 5, 6}),
+            warn=lambda r: r.low,
+        )
+        self.table = row_table(self.model, self)
+        self.count_label = QLabel(self)
+
+        self.details = QTextBrowser(self)
+        self.details.setOpenLinks(False)
+        self.details.setMinimumWidth(330)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.receive_button = QPushButton(self.tr("&Receive…"), self)
+        self.adjust_button = QPushButton(self.tr("&Adjust…"), self)
+        self.scrap_button = QPushButton(self.tr("Scra&p…"), self)
+        self.transfer_button = QPushButton(self.tr("&Transfer…"), self)
+        self.levels_button = QPushButton(self.tr("Shelf && &reorder…"), self)
+        self.action_buttons = {
+            StockAction.RECEIVE: self.receive_button,
+            StockAction.ADJUST: self.adjust_button,
+            StockAction.SCRAP: self.scrap_button,
+            StockAction.TRANSFER: self.transfer_button,
+            StockAction.LEVELS: self.levels_button,
+        }
+        for button in (self.edit_button, *self.action_buttons.values()):
+            allow_button(button, self.can_manage, why_not)
+        buttons = QGridLayout()
+        for n, button in enumerate((self.edit_button, *self.action_buttons.values())):
+            buttons.addWidget(button, n // 2, n % 2)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details, 1)
+        right_layout.addLayout(buttons)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 400])
+
+        self.low_model: RowsModel[ReorderLine] = RowsModel(
+            [
+                (self.tr("SKU"), lambda r: r.sku),
+                (self.tr("Name"), lambda r: r.name),
+                (self.tr("On hand"), lambda r: str(r.on_hand)),
+                (self.tr("On order"), lambda r: str(r.on_order)),
+                (self.tr("In transit"), lambda r: str(r.on_the_way)),
+                (self.tr("For waiting repairs"), lambda r: str(r.for_orders or "")),
+                (self.tr("Minimum"), lambda r: str(r.min_level)),
+                (self.tr("Order"), lambda r: str(r.suggested)),
+                (self.tr("Supplier"), self._supplier_name),
+            ],
+            self,
+            numeric=frozenset({2, 3, 4, 5, 6, 7}),
+        )
+        self.low_table = row_table(self.low_model, self)
+        self.low_label = QLabel(self)
+        low_page = QWidget(self)
+        low_layout = QVBoxLayout(low_page)
+        low_layout.addWidget(self.low_label)
+        low_layout.addWidget(self.low_table, 1)
+
+        self.transfer_model: RowsModel[TransferDTO] = RowsModel(
+            [
+                (self.tr("Sent"), lambda t: local_datetime(t.sent_at)),
+                (self.tr("SKU"), lambda t: t.sku),
+                (self.tr("From"), lambda t: t.from_outlet),
+                (self.tr("Quantity"), lambda t: str(t.quantity)),
+                (self.tr("Sent by"), lambda t: t.sent_by),
+                (self.tr("Note"), lambda t: t.note),
+            ],
+            self,
+            numeric=frozenset({3}),
+            warn=None,
+        )
+        self.transfer_table = row_table(self.transfer_model, self, stretch=5)
+        self.transfer_label = QLabel(self)
+        self.receive_transfer_button = QPushButton(self.tr("Book &in the selected transfer"), self)
+        allow_button(self.receive_transfer_button, self.can_manage, why_not)
+        transfer_page = QWidget(self)
+        transfer_layout = QVBoxLayout(transfer_page)
+        transfer_layout.addWidget(self.transfer_label)
+        transfer_layout.addWidget(self.transfer_table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.receive_transfer_button)
+        transfer_layout.addLayout(row)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(splitter, self.tr("Catalogue"))
+        self.tabs.addTab(low_page, self.tr("Low stock"))
+        self.tabs.addTab(transfer_page, self.tr("Transfers to book in"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.outlet)
+        top.addWidget(self.new_button)
+        title = QLabel(self.tr("Parts & stock"), self)
+        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(lambda: self.run_search(open_single=True))
+        self.outlet.currentIndexChanged.connect(lambda _i: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_selected())
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.new_button.clicked.connect(self.new_part)
+        self.edit_button.clicked.connect(self.edit_selected)
+        for action, button in self.action_buttons.items():
+            button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
+        self.receive_transfer_button.clicked.connect(self.receive_selected_transfer)
+        self.transfer_table.selectionModel().currentRowChanged.connect(
+            lambda *_a: self._enable_buttons()
+        )
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        ctx.bus.changed.connect(self.refresh)
+        self._enable_buttons()
+        self.details.setHtml(self.tr("Select a part to see its stock and movements."))
+        self._load_lists()
+
+    # ------------------------------------------------------------ loading
+
+    def _load_lists(self) -> None:
+        """Outlets and suppliers (for the pickers), then the list."""
+        services = self._ctx.services
+        self._ctx.runner.run(
+            lambda: (services.outlets.list(), services.catalogue.suppliers(self._ctx.actor)),
+            self._lists_loaded,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _lists_loaded(self, result: tuple[list[OutletDTO], list[Any]]) -> None:
+        self.outlets = result[0]
+        self.suppliers = [(s.id, s.name) for s in result[1]]
+        chosen = self.outlet.currentData()
+        if chosen is None:
+            chosen = self._ctx.actor.outlet_id
+        self.outlet.blockSignals(True)
+        self.outlet.clear()
+        for o in self.outlets:
+            self.outlet.addItem(f"{o.code} – {o.name}", o.id)
+        self.outlet.setCurrentIndex(max(0, self.outlet.findData(chosen)))
+        self.outlet.blockSignals(False)
+        self.reload()
+
+    def outlet_id(self) -> int | None:
+        data = self.outlet.currentData()
+        return int(data) if data is not None else self._ctx.actor.outlet_id
+
+    def current_outlet(self) -> OutletDTO | None:
+        chosen = self.outlet_id()
+        return next((o for o in self.outlets if o.id == chosen), None)
+
+    def reload(self) -> None:
+        self.run_search()
+        self._load_low_stock()
+        self._load_transfers()
+
+    def refresh(self, changes: Changes) -> None:
+        if changes.outlets or changes.database:
+            self._load_lists()
+        elif changes.parts or changes.work_orders:
+            self.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def handle_scan(self, code: str) -> bool:
+        """A scanned barcode or SKU finds the part; the only match opens its details."""
+        self.tabs.setCurrentIndex(0)
+        self.search.setText(code)
+        self.run_search(open_single=True)
+        return True
+
+    def run_search(self, open_single: bool = False) -> None:
+        self._timer.stop()
+        self._seq += 1
+        seq, text, outlet_id = self._seq, self.search.text(), self.outlet_id()
+        part_list, actor = self._ctx.services.part_list, self._ctx.actor
+        self._ctx.runner.run(
+            lambda: part_list.rows(actor, text, outlet_id=outlet_id),
+            lambda result: self._show_rows(seq, result, open_single),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show_rows(self, seq: int, result: PartList, open_single: bool) -> None:
+        if seq != self._seq:
+            return  # a newer search is on its way
+        keep = self.selected()
+        self.model.set_rows(result.rows)
+        if result.more:
+            text = self.tr("Showing the first {count} parts; type more to narrow the search.")
+        else:
+            text = self.tr("{count} parts")
+        self.count_label.setText(text.format(count=len(result.rows)))
+        ids = [r.id for r in result.rows]
+        if keep is not None and keep.id in ids:
+            self.table.selectRow(ids.index(keep.id))
+        elif result.rows:
+            self.table.selectRow(0)
+        else:
+            self.show_selected()
+        if open_single and len(result.rows) == 1:
+            self.table.setFocus()
+
+    def selected(self) -> PartRow | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def show_selected(self) -> None:
+        row = self.selected()
+        self._detail_seq += 1
+        seq = self._detail_seq
+        if row is None:
+            self.detail = None
+            self.details.setHtml(self.tr("Select a part to see its stock and movements."))
+            self._enable_buttons()
+            return
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.runner.run(
+            lambda: (
+                services.catalogue.get(actor, row.id),
+                services.stock.levels(actor, row.id),
+                services.stock.movements(actor, row.id, limit=MOVEMENTS_SHOWN),
+            ),
+            lambda result: self._show_detail(seq, result),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show_detail(
+        self, seq: int, result: tuple[PartDTO, list[StockLevel], list[MovementDTO]]
+    ) -> None:
+        if seq != self._detail_seq:
+            return
+        self.detail = result
+        part, levels, movements = result
+        self.details.setHtml(self._detail_html(part, levels, movements))
+        self._enable_buttons()
+        self.part_shown.emit(part.id)
+
+    def _detail_html(
+        self, part: PartDTO, levels: list[StockLevel], movements: list[MovementDTO]
+    ) -> str:
+        def field(label: str, value: str) -> str:
+            return f"<tr><td style='color:#666'>{escape(label)}</td><td>{escape(value)}</td></tr>"
+
+        supplier = self._supplier_name_of(part.supplier_id)
+        html = [f"<h3>{escape(part.name)}</h3><table cellspacing='3'>"]
+        html.append(field(self.tr("SKU"), part.sku))
+        if part.category:
+            html.append(field(self.tr("Category"), part.category))
+        html.append(field(self.tr("Unit"), part.unit))
+        html.append(field(self.tr("Cost price"), f"{part.cost_price:,.2f}"))
+        html.append(field(self.tr("Sale price"), f"{part.sale_price:,.2f}"))
+        if supplier:
+            html.append(field(self.tr("Supplier"), supplier))
+        if part.barcodes:
+            html.append(field(self.tr("Barcodes"), ", ".join(part.barcodes)))
+        if part.models:
+            html.append(field(self.tr("Fits models"), ", ".join(part.models)))
+        if not part.active:
+            html.append(field(self.tr("Status"), self.tr("No longer stocked")))
+        html.append("</table>")
+        stock_title = self.tr("Stock")
+        html.append(f"<h4>{escape(stock_title)}</h4>")
+        if levels:
+            head = (self.tr("Outlet"), self.tr("Bin"), self.tr("On hand"), self.tr("Minimum"),
+                    self.tr("Avg cost"), self.tr("Value"))  # fmt: skip
+            html.append(_table(head, [
+                (_where(lv), lv.bin, str(lv.on_hand), str(lv.min_level or ""), f"{lv.avg_cost:,.2f}",
+                 f"{lv.value:,.2f}")
+                for lv in levels
+            ], numeric={2, 3, 4, 5}))  # fmt: skip
+            total = sum((lv.value for lv in levels), Decimal("0.00"))
+            html.append(
+                "<p>"
+                + escape(self.tr("Total value: {value}").format(value=f"{total:,.2f}"))
+                + "</p>"
+            )
+        else:
+            html.append("<p style='color:#666'>" + escape(self.tr("Never stocked.")) + "</p>")
+        movements_title = self.tr("Latest movements")
+        html.append(f"<h4>{escape(movements_title)}</h4>")
+        if movements:
+            head = (self.tr("Date"), self.tr("Where"), self.tr("What"), self.tr("Qty"),
+                    self.tr("Balance"), self.tr("Who, why"))  # fmt: skip
+            where = {lv.location_id: _where(lv) for lv in levels}
+            html.append(_table(head, [
+                (local_datetime(m.at)[:10], where.get(m.location_id, ""), self._kind_label(m.kind),
+                 f"{m.quantity:+d}", str(m.balance),
+                 f"{m.username}: {m.reason}" if m.reason else m.username)
+                for m in movements
+            ], numeric={3, 4}))  # fmt: skip
+        else:
+            html.append("<p style='color:#666'>" + escape(self.tr("No movements yet.")) + "</p>")
+        return "".join(html)
+
+    def _kind_label(self, kind: str) -> str:
+        labels = {
+            "receive": self.tr("Received"),
+            "issue": self.tr("To repair"),
+            "return": self.tr("Back from repair"),
+            "adjust": self.tr("Adjusted"),
+            "transfer_out": self.tr("Sent"),
+            "transfer_in": self.tr("Arrived"),
+            "stocktake": self.tr("Stocktake"),
+            "scrap": self.tr("Scrapped"),
+        }
+        return labels.get(str(kind), str(kind))
+
+    def _supplier_name_of(self, supplier_id: int | None) -> str:
+        return next((name for sid, name in self.suppliers if sid == supplier_id), "")
+
+    def _supplier_name(self, line: ReorderLine) -> str:
+        return self._supplier_name_of(line.supplier_id)
+
+    def _enable_buttons(self) -> None:
+        ready = self.can_manage and self.detail is not None
+        for button in (self.edit_button, *self.action_buttons.values()):
+            button.setEnabled(ready)
+        self.receive_transfer_button.setEnabled(
+            self.can_manage and self.transfer_table.currentIndex().isValid()
+        )
+
+    # ------------------------------------------------------------ low stock, transfers
+
+    def _load_low_stock(self) -> None:
+        stock, actor, outlet_id = self._ctx.services.stock, self._ctx.actor, self.outlet_id()
+        if outlet_id is None:
+            return
+        self._ctx.runner.run(
+            lambda: stock.low_stock(actor, outlet_id),
+            self._show_low_stock,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show_low_stock(self, lines: list[ReorderLine]) -> None:
+        self.low_model.set_rows(lines)
+        self.tabs.setTabText(1, self.tr("Low stock ({count})").format(count=len(lines)))
+        self.low_label.setText(
+            self.tr(
+                "Parts whose stock here, with what is on order and in transit, less what "
+                "repairs awaiting parts need, is below the minimum; 'Order' is the suggested "
+                "quantity."
+            )
+            if lines
+            else self.tr("Nothing is below its minimum level at this outlet.")
+        )
+
+    def _load_transfers(self) -> None:
+        stock, actor, outlet_id = self._ctx.services.stock, self._ctx.actor, self.outlet_id()
+        if outlet_id is None:
+            return
+        self._ctx.runner.run(
+            lambda: stock.in_transit(actor, outlet_id),
+            self._show_transfers,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show_transfers(self, transfers: list[TransferDTO]) -> None:
+        self.transfer_model.set_rows(transfers)
+        self.tabs.setTabText(
+            2, self.tr("Transfers to book in ({count})").format(count=len(transfers))
+        )
+        self.transfer_label.setText(
+            self.tr("Parts sent to this outlet; book them in when they arrive.")
+            if transfers
+            else self.tr("No parts are on their way to this outlet.")
+        )
+        if transfers:
+            self.transfer_table.selectRow(0)
+        self._enable_buttons()
+
+    def receive_selected_transfer(self) -> None:
+        index = self.transfer_table.currentIndex()
+        if not index.isValid() or not self.can_manage:
+            return
+        transfer = self.transfer_model.rows[index.row()]
+        stock, actor = self._ctx.services.stock, self._ctx.actor
+        self.receive_transfer_button.setEnabled(False)
+        self._ctx.runner.run(
+            lambda: stock.receive_transfer(actor, transfer.id, transfer.version),
+            lambda result: self._ctx.bus.publish(result[1]),
+            lambda exc: (show_error(self, exc), self.reload()),
+        )
+
+    # ------------------------------------------------------------ dialogs
+
+    def new_part(self) -> None:
+        if not self.can_manage:
+            return
+        dialog = PartDialog(self._ctx, None, self.suppliers, self)
+        dialog.saved.connect(self._select_saved)
+        self.open_dialog(dialog)
+
+    def edit_selected(self) -> None:
+        if not self.can_manage or self.detail is None:
+            return
+        dialog = PartDialog(self._ctx, self.detail[0], self.suppliers, self)
+        dialog.saved.connect(self._select_saved)
+        self.open_dialog(dialog)
+
+    def _select_saved(self, part: PartDTO) -> None:
+        self.search.setText(part.sku)
+        self.run_search()
+
+    def open_action(self, action: StockAction) -> StockActionDialog | None:
+        outlet = self.current_outlet()
+        if not self.can_manage or self.detail is None or outlet is None:
+            return None
+        part, levels, _ = self.detail
+        level = next(
+            (lv for lv in levels if lv.outlet_code == outlet.code and lv.location_code == MAIN),
+            None,
+        )
+        dialog = StockActionDialog(
+            self._ctx, action, part, outlet, level=level, outlets=self.outlets,
+            suppliers=self.suppliers, parent=self,
+        )  # fmt: skip
+        self.open_dialog(dialog)
+        return dialog
+
+    def open_dialog(self, dialog: QWidget) -> None:
+        dialog.open()  # type: ignore[attr-defined]
+
+
+def _table(head: tuple[str, ...], rows: list[tuple[str, ...]], numeric: set[int]) -> str:
+    last = len(head) - 1
+
+    def cell(n: int, text: str, tag: str = "td") -> str:
+        align = " align='right'" if n in numeric else ""
+        wrap = "" if n == last else " nowrap"  # only the free text at the end may wrap
+        return f"<{tag}{align}{wrap}>{escape(text)}</{tag}>"
+
+    out = ["<table cellspacing='0' cellpadding='3' border='0' width='100%'>"]
+    out.append("<tr>" + "".join(cell(n, h, "th") for n, h in enumerate(head)) + "</tr>")
+    for row in rows:
+        out.append("<tr>" + "".join(cell(n, t) for n, t in enumerate(row)) + "</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def _where(level: StockLevel) -> str:
+    """An outlet's main store is named by the outlet; another location as OUTLET / VAN."""
+    if level.location_code == MAIN:
+        return level.outlet_code
+    return f"{level.outlet_code} / {level.location_code}"

@@ -1,0 +1,197 @@
+"""Parts & stock page and its dialogs, driven through real widgets on a real database."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_actor
+from PySide6.QtCore import QSettings
+
+from outletdesk.core.outlets import OutletInput
+from outletdesk.core.parts.catalogue import PartInput, SupplierInput
+from outletdesk.models import Role
+from outletdesk.ui.context import AppContext, ChangeBus
+from outletdesk.ui.parts.page import PartsPage
+from outletdesk.ui.parts.part_dialog import PartDialog, split_list
+from outletdesk.ui.parts.stock_dialogs import StockAction, StockActionDialog
+from outletdesk.ui.tasks import TaskRunner
+
+
+def _ctx(services, actor, tmp_path):
+    return AppContext(
+        services,
+        actor,
+        TaskRunner(inline=True),
+        ChangeBus(),
+        QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat),
+    )
+
+
+@pytest.fixture
+def manager(services, outlet):
+    return make_actor(services, outlet.id, Role.MANAGER, "boss")
+
+
+@pytest.fixture
+def stocked(services, manager, cli_actor):
+    other, _ = services.outlets.create(cli_actor, OutletInput("SZ2", "Shenzhen 2"))
+    supplier, _ = services.catalogue.create_supplier(manager, SupplierInput("深圳配件 Parts"))
+    screen, _ = services.catalogue.create_part(
+        manager,
+        PartInput(
+            "SCR-IP12",
+            "屏幕总成 iPhone 12",
+            cost_price="300",
+            sale_price="560",
+            supplier_id=supplier,
+            barcodes=("6901234567892",),
+            models=("iPhone 12",),
+        ),
+    )
+    battery, _ = services.catalogue.create_part(manager, PartInput("BAT-IP12", "Battery iPhone 12"))
+    services.stock.receive(manager, screen.id, 5, "300")
+    services.stock.set_levels(manager, battery.id, min_level=3, reorder_qty=10, bin_location="A-1")
+    return screen, battery, other
+
+
+@pytest.fixture
+def page(services, manager, stocked, tmp_path, qtbot):
+    widget = PartsPage(_ctx(services, manager, tmp_path))
+    widget.opened = []
+    widget.open_dialog = widget.opened.append  # keep dialogs for the test to drive
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _select(page, sku):
+    skus = [r.sku for r in page.model.rows]
+    page.table.selectRow(skus.index(sku))
+    assert page.detail is not None and page.detail[0].sku == sku
+
+
+def test_list_shows_stock_here_and_the_low_flag_and_details(page, stocked):
+    rows = {r.sku: r for r in page.model.rows}
+    assert rows["SCR-IP12"].here == 5 and rows["BAT-IP12"].low
+    assert "2 parts" in page.count_label.text()
+    _select(page, "SCR-IP12")
+    html = page.details.toPlainText()
+    assert "屏幕总成 iPhone 12" in html and "深圳配件 Parts" in html and "6901234567892" in html
+    assert "Received" in html and "1,500.00" in html  # the receipt and the value 5 x 300
+    assert "Low stock (1)" in page.tabs.tabText(1)
+    assert page.low_model.rows[0].sku == "BAT-IP12" and page.low_model.rows[0].suggested == 10
+
+
+def test_scan_of_a_barcode_finds_the_part(page):
+    assert page.handle_scan("6901234567892")
+    assert [r.sku for r in page.model.rows] == ["SCR-IP12"]
+    assert page.detail is not None and page.detail[0].sku == "SCR-IP12"
+
+
+def test_receive_through_the_dialog_and_bad_quantity_writes_nothing(page, services, stocked):
+    screen = stocked[0]
+    _select(page, "SCR-IP12")
+    dialog = page.open_action(StockAction.RECEIVE)
+    assert isinstance(dialog, StockActionDialog)
+    assert dialog.unit_cost.text() == "300.00" and dialog.supplier.currentText() == "深圳配件 Parts"
+    dialog.quantity.setText("three")
+    dialog.submit()
+    assert "Quantity" in dialog.error.text() and not dialog.error.isHidden()
+    assert services.stock.on_hand(page._ctx.actor, screen.id) == 5
+    dialog.quantity.setText("3")
+    dialog.unit_cost.setText("310")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert {r.sku: r.here for r in page.model.rows}["SCR-IP12"] == 8
+
+
+def test_adjust_needs_a_reason_and_scrap_cannot_go_below_zero(page, services, stocked):
+    screen = stocked[0]
+    _select(page, "SCR-IP12")
+    dialog = page.open_action(StockAction.ADJUST)
+    dialog.quantity.setText("-2")
+    dialog.submit()
+    assert "Reason" in dialog.error.text()
+    dialog.reason.setPlainText("dropped two")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    scrap = page.open_action(StockAction.SCRAP)
+    scrap.quantity.setText("9")
+    scrap.reason.setPlainText("cracked")
+    scrap.submit()
+    assert "SCR-IP12" in scrap.error.text() and "3" in scrap.error.text()
+    assert services.stock.on_hand(page._ctx.actor, screen.id) == 3
+
+
+def test_transfer_then_book_in_at_the_other_outlet(page, services, stocked):
+    screen, _, other = stocked
+    _select(page, "SCR-IP12")
+    dialog = page.open_action(StockAction.TRANSFER)
+    assert dialog.to_outlet.count() == 1 and dialog.to_outlet.currentData() == other.id
+    dialog.quantity.setText("2")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    page.outlet.setCurrentIndex(page.outlet.findData(other.id))
+    assert "Transfers to book in (1)" in page.tabs.tabText(2)
+    page.receive_selected_transfer()
+    assert "Transfers to book in (0)" in page.tabs.tabText(2)
+    assert services.stock.on_hand(page._ctx.actor, screen.id, other.id) == 2
+    assert {r.sku: r.here for r in page.model.rows}["SCR-IP12"] == 2
+
+
+def test_levels_dialog_fills_from_the_shelf_and_updates_the_low_list(page):
+    _select(page, "BAT-IP12")
+    dialog = page.open_action(StockAction.LEVELS)
+    assert dialog.bin.text() == "A-1" and dialog.min_level.text() == "3"
+    dialog.min_level.setText("0")
+    dialog.submit()
+    assert "Low stock (0)" in page.tabs.tabText(1)
+
+
+def test_new_part_dialog_refuses_formula_text_then_creates(page, services, qtbot):
+    dialog = PartDialog(page._ctx, None, page.suppliers, page)
+    qtbot.addWidget(dialog)
+    dialog.sku.setText("LCD-P30")
+    dialog.name.setText("=cmd|' /C calc'!A0")
+    dialog.submit()
+    assert "Part name" in dialog.error.text()
+    assert services.part_list.rows(page._ctx.actor, "LCD-P30").rows == []
+    dialog.name.setText("LCD Huawei P30 屏幕")
+    dialog.barcodes.setText("111; 222")
+    dialog.models.setText("P30，P30 Pro")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    part = services.catalogue.find(page._ctx.actor, "222")
+    assert part.sku == "LCD-P30" and part.models == ("P30", "P30 Pro")
+
+
+def test_split_list_accepts_chinese_and_ascii_separators():
+    assert split_list(" a; b,c，d；\n ") == ("a", "b", "c", "d")
+
+
+def test_a_technician_sees_stock_but_cannot_change_it(services, outlet, stocked, tmp_path, qtbot):
+    tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
+    widget = PartsPage(_ctx(services, tech, tmp_path))
+    qtbot.addWidget(widget)
+    _select(widget, "SCR-IP12")
+    assert not widget.receive_button.isEnabled() and not widget.new_button.isEnabled()
+    assert "manager" in widget.receive_button.toolTip()
+    assert widget.open_action(StockAction.RECEIVE) is None
+
+
+def test_edit_a_part_and_a_stale_edit_is_refused(page, services, manager):
+    _select(page, "SCR-IP12")
+    page.edit_selected()
+    dialog = page.opened[-1]
+    assert isinstance(dialog, PartDialog)
+    assert dialog.sku.text() == "SCR-IP12" and dialog.models.text() == "iPhone 12"
+    assert dialog.supplier.currentText() == "深圳配件 Parts"
+    stale = PartDialog(page._ctx, page.detail[0], page.suppliers, page)
+    dialog.name.setText("屏幕总成 iPhone 12 (OLED)")
+    dialog.sale.setText("599")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.detail[0].name == "屏幕总成 iPhone 12 (OLED)"
+    assert [r.sku for r in page.model.rows] == ["SCR-IP12"]  # the saved part is found
+    stale.sale.setText("1")
+    stale.submit()  # opened before the save above: refused, nothing overwritten
+    assert "changed by someone else" in stale.error.text()
+    assert services.catalogue.find(manager, "SCR-IP12").sale_price == 599
