@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.attributes import flag_modified
 
 from ...models import Part, PartBarcode, PartModel, Supplier
@@ -160,20 +160,41 @@ def supplier_dto(supplier: Supplier) -> SupplierDTO:
 
 
 def part_dto(s: Session, part: Part) -> PartDTO:
-    return PartDTO(
-        part.id,
-        part.sku,
-        part.name,
-        part.category,
-        part.unit,
-        part.cost_price,
-        part.sale_price,
-        part.supplier_id,
-        part.active,
-        tuple(s.scalars(select(PartBarcode.code).where(PartBarcode.part_id == part.id))),
-        tuple(s.scalars(select(PartModel.model).where(PartModel.part_id == part.id))),
-        part.version,
-    )
+    return part_dtos(s, [part])[0]
+
+
+def part_dtos(s: Session, parts: list[Part]) -> list[PartDTO]:
+    """Whole parts for a list: their barcodes and models in one query each, not two per part."""
+    ids = [p.id for p in parts]
+    codes: dict[int, list[str]] = {}
+    models: dict[int, list[str]] = {}
+    for chunk in range(0, len(ids), 500):
+        some = ids[chunk : chunk + 500]
+        for part_id, code in s.execute(
+            select(PartBarcode.part_id, PartBarcode.code).where(PartBarcode.part_id.in_(some))
+        ):
+            codes.setdefault(part_id, []).append(code)
+        for part_id, model in s.execute(
+            select(PartModel.part_id, PartModel.model).where(PartModel.part_id.in_(some))
+        ):
+            models.setdefault(part_id, []).append(model)
+    return [
+        PartDTO(
+            p.id,
+            p.sku,
+            p.name,
+            p.category,
+            p.unit,
+            p.cost_price,
+            p.sale_price,
+            p.supplier_id,
+            p.active,
+            tuple(codes.get(p.id, ())),
+            tuple(models.get(p.id, ())),
+            p.version,
+        )  # fmt: skip
+        for p in parts
+    ]
 
 
 class CatalogueService:
@@ -403,16 +424,20 @@ class CatalogueService:
         query = select(Part).where(Part.active)
         if text:
             fits = select(PartModel.part_id).where(PartModel.model_key == model_key(text))
+            # The SKU prefix as its own subquery: inside the OR, SQLite would read every part's
+            # row for it while walking the name index.
+            other = aliased(Part)
+            by_sku = select(other.id).where(other.sku.startswith(text.upper(), autoescape=True))
             query = query.where(
                 or_(
-                    Part.sku.startswith(text.upper(), autoescape=True),
+                    Part.id.in_(by_sku),
                     Part.name_key.contains(text.casefold(), autoescape=True),
                     Part.id.in_(fits),
                 )
             )
         with self._db.read(actor) as s:
             parts = list(s.scalars(query.order_by(Part.name_key, Part.id).limit(limit)))
-            return [part_dto(s, p) for p in parts]
+            return part_dtos(s, parts)
 
     @staticmethod
     def _supplier_name_free(s: Session, name: str, supplier_id: int | None) -> None:
