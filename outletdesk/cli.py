@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         f"(default: {DEMO_WORK_ORDERS} when the database has none yet)",
     )
 
+    demo.add_argument(
+        "--no-parts",
+        action="store_true",
+        help="leave the spare-parts catalogue empty (to try an import of your own)",
+    )
+
     backup = sub.add_parser(
         "backup", help="write a consistent copy of the database (works while the app runs)"
     )
@@ -394,7 +400,7 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
     )
     from .core.parts.demo import add_demo_parts
 
-    if add_demo_parts(services.db):
+    if not args.no_parts and add_demo_parts(services.db):
         print("Demo spare parts and stock added.")
     wanted = args.work_orders
     if wanted is None:  # a first demo shows a living counter; later runs add nothing unasked

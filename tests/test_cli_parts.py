@@ -21,7 +21,9 @@ GOOD = (
 
 @pytest.fixture
 def shop_db(db_url, capsys):
-    assert main(["--db", db_url, "demo", "--customers", "0", "--work-orders", "0"]) == 0
+    assert (
+        main(["--db", db_url, "demo", "--customers", "0", "--work-orders", "0", "--no-parts"]) == 0
+    )
     capsys.readouterr()
     return db_url
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from conftest import make_actor
 from PySide6.QtCore import QSettings
+from test_work_orders import intake
 
 from outletdesk.core.outlets import OutletInput
 from outletdesk.core.parts.catalogue import PartInput, SupplierInput
-from outletdesk.models import Role
+from outletdesk.core.work_orders.dto import LineInput
+from outletdesk.models import Role, WorkOrderStatus
 from outletdesk.ui.context import AppContext, ChangeBus
 from outletdesk.ui.parts.page import PartsPage
 from outletdesk.ui.parts.part_dialog import PartDialog, split_list
@@ -195,3 +197,22 @@ def test_edit_a_part_and_a_stale_edit_is_refused(page, services, manager):
     stale.submit()  # opened before the save above: refused, nothing overwritten
     assert "changed by someone else" in stale.error.text()
     assert services.catalogue.find(manager, "SCR-IP12").sale_price == 599
+
+
+def test_receiving_tells_which_waiting_repairs_can_continue(
+    page, services, manager, clerk, stocked
+):
+    screen = stocked[0]
+    order, _ = intake(services, clerk)
+    order, _ = services.work_orders.move(clerk, order.id, order.version, WorkOrderStatus.DIAGNOSING)
+    line = LineInput("part", "Screen", 7, "560", part_id=screen.id)  # 5 on the shelf
+    services.work_orders.set_lines(clerk, order.id, order.version, [line], wait_for_parts=True)
+    _select(page, "SCR-IP12")
+    dialog = page.open_action(StockAction.RECEIVE)
+    dialog.quantity.setText("1")
+    dialog.submit()
+    assert page.notice.isHidden()  # 6 of 7: still short
+    dialog = page.open_action(StockAction.RECEIVE)
+    dialog.quantity.setText("1")
+    dialog.submit()
+    assert not page.notice.isHidden() and order.number in page.notice.text()

@@ -1277,6 +1277,10 @@
         <source>No parts are on their way to this outlet.</source>
         <translation>没有发往本网点的在途备件。</translation>
     </message>
+    <message>
+        <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
+        <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -1752,6 +1756,10 @@
     <message>
         <source>There is no other outlet to send parts to.</source>
         <translation>没有其他网点可以调拨。</translation>
+    </message>
+    <message>
+        <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
+        <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
     </message>
 </context>
 <context>

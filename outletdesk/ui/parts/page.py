@@ -185,8 +185,13 @@ class PartsPage(QWidget):
         title = QLabel(self.tr("Parts & stock"), self)
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         layout = QVBoxLayout(self)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #2e7d32; font-weight: 600;")
+        self.notice.hide()
         layout.addWidget(title)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
 
         self._timer = QTimer(self)
@@ -466,6 +471,11 @@ class PartsPage(QWidget):
             self.transfer_table.selectRow(0)
         self._enable_buttons()
 
+    def say(self, text: str) -> None:
+        """A line above the tabs until the next one (e.g. which repairs a delivery unblocks)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def receive_selected_transfer(self) -> None:
         index = self.transfer_table.currentIndex()
         if not index.isValid() or not self.can_manage:
@@ -473,11 +483,25 @@ class PartsPage(QWidget):
         transfer = self.transfer_model.rows[index.row()]
         stock, actor = self._ctx.services.stock, self._ctx.actor
         self.receive_transfer_button.setEnabled(False)
-        self._ctx.runner.run(
-            lambda: stock.receive_transfer(actor, transfer.id, transfer.version),
-            lambda result: self._ctx.bus.publish(result[1]),
-            lambda exc: (show_error(self, exc), self.reload()),
-        )
+
+        def book_in() -> tuple[Any, ...]:
+            moved, changes = stock.receive_transfer(actor, transfer.id, transfer.version)
+            waiting = stock.waiting_for(actor, transfer.part_id, self_outlet)
+            return moved, changes, [w.number for w in waiting if w.ready]
+
+        def booked(result: tuple[Any, ...]) -> None:
+            ready = result[2]
+            self.say(
+                self.tr(
+                    "Booked in. Repairs waiting for this part can now continue: {orders}"
+                ).format(orders=", ".join(ready))
+                if ready
+                else ""
+            )
+            self._ctx.bus.publish(result[1])
+
+        self_outlet = self.outlet_id()
+        self._ctx.runner.run(book_in, booked, lambda exc: (show_error(self, exc), self.reload()))
 
     # ------------------------------------------------------------ dialogs
 
@@ -512,6 +536,7 @@ class PartsPage(QWidget):
             self._ctx, action, part, outlet, level=level, outlets=self.outlets,
             suppliers=self.suppliers, parent=self,
         )  # fmt: skip
+        dialog.notice.connect(self.say)
         self.open_dialog(dialog)
         return dialog
 

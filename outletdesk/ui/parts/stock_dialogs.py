@@ -37,6 +37,7 @@ class StockAction(enum.Enum):
 
 class StockActionDialog(QDialog):
     saved = Signal(object)  # Changes
+    notice = Signal(str)  # something the person at the shelf should know (already translated)
 
     def __init__(
         self,
@@ -138,16 +139,24 @@ class StockActionDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(440, 0)
 
-    def work(self) -> Callable[[], tuple[Any, Any]]:
+    def work(self) -> Callable[[], tuple[Any, ...]]:
         """The service call for what the form says (read on the UI thread, run on the worker)."""
         stock, actor = self._ctx.services.stock, self._ctx.actor
         part_id, outlet_id = self._part.id, self._outlet.id
         qty, reason = self.quantity.text(), self.reason.toPlainText()
         if self.action is StockAction.RECEIVE:
             cost, supplier = self.unit_cost.text(), self.supplier.currentData()
-            return lambda: stock.receive(
-                actor, part_id, qty, cost, supplier_id=supplier, outlet_id=outlet_id, reason=reason
-            )
+
+            def receive() -> tuple[Any, Any]:
+                level, changes = stock.receive(
+                    actor, part_id, qty, cost, supplier_id=supplier, outlet_id=outlet_id,
+                    reason=reason,
+                )  # fmt: skip
+                # Which repairs waiting for this part can now go on (told to the person at the shelf).
+                ready = [w.number for w in stock.waiting_for(actor, part_id, outlet_id) if w.ready]
+                return level, changes, ready
+
+            return receive
         if self.action is StockAction.ADJUST:
             return lambda: stock.adjust(actor, part_id, qty, reason, outlet_id=outlet_id)
         if self.action is StockAction.SCRAP:
@@ -171,8 +180,15 @@ class StockActionDialog(QDialog):
         self.save_button.setEnabled(False)
         self._ctx.runner.run(self.work(), self._saved, self._failed)
 
-    def _saved(self, result: tuple[Any, Any]) -> None:
+    def _saved(self, result: tuple[Any, ...]) -> None:
         changes = result[1]
+        ready = result[2] if len(result) > 2 else []
+        if ready:
+            self.notice.emit(
+                self.tr(
+                    "Booked in. Repairs waiting for this part can now continue: {orders}"
+                ).format(orders=", ".join(ready))
+            )
         self._ctx.bus.publish(changes)
         self.saved.emit(changes)
         self.accept()
