@@ -128,8 +128,8 @@ def test_low_stock_and_stock_value(services, manager, shop, outlet, tmp_path):
     assert export_low_stock(services, manager, path) == 1
     header, rows = table(path, "Outlet")
     assert rows == [
-        ("North Station 北站店", "SCR-IP12", "Screen 屏幕", "Shenzhen Parts", 5, 0, 8, 5, 300,
-         1500),
+        ("North Station 北站店", "SCR-IP12", "Screen 屏幕", "Shenzhen Parts", 5, 0, 0, 0, 8, 5,
+         300, 1500),
     ]  # fmt: skip
     # The command line has no outlet of its own: every outlet's list.
     services.stock.set_levels(

@@ -2882,6 +2882,14 @@
         <translation>在途</translation>
     </message>
     <message>
+        <source>On order</source>
+        <translation>已订购</translation>
+    </message>
+    <message>
+        <source>For waiting repairs</source>
+        <translation>待修工单需用</translation>
+    </message>
+    <message>
         <source>Suggested quantity</source>
         <translation>建议订货量</translation>
     </message>

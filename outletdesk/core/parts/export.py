@@ -95,6 +95,8 @@ LOW_STOCK_COLUMNS: Spec = (
     (QT_TRANSLATE_NOOP("core", "Supplier"), "text", 20),
     (QT_TRANSLATE_NOOP("core", "On hand"), "int", 9),
     (QT_TRANSLATE_NOOP("core", "On the way"), "int", 9),
+    (QT_TRANSLATE_NOOP("core", "On order"), "int", 9),
+    (QT_TRANSLATE_NOOP("core", "For waiting repairs"), "int", 10),
     (QT_TRANSLATE_NOOP("core", "Minimum level"), "int", 10),
     (QT_TRANSLATE_NOOP("core", "Suggested quantity"), "int", 10),
     (QT_TRANSLATE_NOOP("core", "Cost price"), "money", 12),
@@ -465,7 +467,8 @@ def export_low_stock(
         (
             outlets.get(oid, ""), line.sku, line.name,
             suppliers.get(line.supplier_id, "") if line.supplier_id else "",
-            line.on_hand, line.on_the_way, line.min_level, line.suggested,
+            line.on_hand, line.on_the_way, line.on_order, line.for_orders, line.min_level,
+            line.suggested,
             costs.get(line.part_id, Decimal("0.00")),
             costs.get(line.part_id, Decimal("0.00")) * line.suggested,
         )
