@@ -59,6 +59,7 @@ def main(out: Path, languages: list[str]) -> None:
             parts.tabs.setCurrentIndex(t)
             settle()
             window.grab().save(str(out / f"{language}-parts-tab{t}.png"))
+        _parts_dialogs(parts, out, language, settle)
         settings = window.settings
         tabs = getattr(settings, "tabs", None)
         if tabs is not None:
@@ -72,6 +73,54 @@ def main(out: Path, languages: list[str]) -> None:
         for tr in translators:
             app.removeTranslator(tr)
     services.db.dispose()
+
+
+def _parts_dialogs(parts, out: Path, language: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """Import (checked, with problems), labels, suppliers and the movement-log filter."""
+    import openpyxl
+
+    shown = []
+    parts.open_dialog = lambda dialog: (shown.append(dialog), dialog.show())
+    sheet = Path(os.environ["OUTLETDESK_HOME"]) / "supplier-prices.xlsx"
+    book = openpyxl.Workbook()
+    for row in (
+        ["SKU", "Part name", "Category", "Cost price", "Sale price", "Supplier", "Barcodes"],
+        ["SCR-IP12", "屏幕总成 iPhone 12 Screen", "Screens", 300, 599, "华强北 Supplies", None],
+        ["LCD-P30", "LCD Huawei P30 屏幕", "Screens", 200, 420, "华强北 Supplies", None],
+        ["BAT-X1", "=A2", "Batteries", "12,x", 30, None, None],
+        ["LCD-P30", "LCD again", "Screens", 1, 2, None, None],
+    ):
+        book.active.append(row)
+    book.save(sheet)
+    grabs = []
+    dialog = parts.import_catalogue()
+    dialog.ask_file_path = lambda: str(sheet)
+    dialog.choose_file()
+    settle(800)
+    dialog.check()
+    settle(800)
+    grabs.append(("import", dialog))
+    parts.table.selectRow(0)
+    settle()
+    selection = parts.table.selectionModel()
+    for row in (1, 2):
+        selection.select(
+            parts.model.index(row, 0),
+            selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+        )
+    grabs.append(("labels", parts.print_labels()))
+    grabs.append(("suppliers", parts.open_suppliers()))
+    grabs.append(("movements", parts.exports.export_movements()))
+    settle(800)
+    for name, widget in grabs:
+        widget.grab().save(str(out / f"{language}-parts-{name}.png"))
+        widget.close()
+    menu = parts.export_button.menu()
+    menu.popup(parts.export_button.mapToGlobal(parts.export_button.rect().bottomLeft()))
+    settle()
+    menu.grab().save(str(out / f"{language}-parts-export-menu.png"))
+    menu.close()
+    del parts.open_dialog
 
 
 if __name__ == "__main__":

@@ -48,6 +48,165 @@
     </message>
 </context>
 <context>
+    <name>CatalogueImportDialog</name>
+    <message>
+        <source>Import parts from a spreadsheet</source>
+        <translation>从表格导入备件</translation>
+    </message>
+    <message>
+        <source>Only a manager or an admin may change the catalogue.</source>
+        <translation>只有经理或管理员可以修改备件目录。</translation>
+    </message>
+    <message>
+        <source>Load the catalogue from an Excel workbook (.xlsx) or a CSV file. Parts whose SKU is already in the catalogue are updated, not added twice; columns left out keep what the catalogue holds.</source>
+        <translation>从 Excel 工作簿（.xlsx）或 CSV 文件导入备件目录。货号已在目录中的备件会被更新，不会重复添加；文件中没有的列保留目录中的原值。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Which column holds what</source>
+        <translation>各字段对应的列</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>检查(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reads every row and reports what would change; nothing is written.</source>
+        <translation>逐行读取并报告将要发生的变更；不写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import &amp;all</source>
+        <translation>全部导入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet to import</source>
+        <translation>选择要导入的表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Column titles found on row {row}; {count} rows below it.</source>
+        <translation>在第 {row} 行找到列标题，其下共 {count} 行数据。</translation>
+    </message>
+    <message>
+        <source>Bin location, minimum level and reorder quantity are set at {outlet}.</source>
+        <translation>货位、最低库存和补货数量将设置在 {outlet}。</translation>
+    </message>
+    <message>
+        <source>Choose the columns marked * before checking.</source>
+        <translation>检查前请先为标有 * 的字段选择列。</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds {field}.</source>
+        <translation>请选择包含“{field}”的列。</translation>
+    </message>
+    <message>
+        <source>{first} and {second} cannot both come from column {column}.</source>
+        <translation>“{first}”和“{second}”不能同时取自第 {column} 列。</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}…</translation>
+    </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file no longer checks clean.</source>
+        <translation>未导入任何数据：文件重新检查时发现问题。</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已导入 {file}：新增 {new} 个，更新 {updated} 个，未变 {unchanged} 个。</translation>
+    </message>
+    <message>
+        <source>Suppliers added: {names}</source>
+        <translation>已新增供应商：{names}</translation>
+    </message>
+    <message>
+        <source>{count} invalid rows were skipped; they are listed below.</source>
+        <translation>已跳过 {count} 个无效行，详见下表。</translation>
+    </message>
+    <message>
+        <source>The catalogue already matched the file; nothing changed.</source>
+        <translation>备件目录与文件一致，没有任何变更。</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {invalid} invalid.</source>
+        <translation>共 {rows} 行：新增 {new} 个，更新 {updated} 个，未变 {unchanged} 个，无效 {invalid} 行。</translation>
+    </message>
+    <message>
+        <source>New suppliers to be added: {names}</source>
+        <translation>将新增供应商：{names}</translation>
+    </message>
+    <message>
+        <source>Fix the rows below in the file and check again, or skip them.</source>
+        <translation>请在文件中修正下列行后重新检查，或跳过这些行。</translation>
+    </message>
+    <message>
+        <source>The catalogue already matches this file; nothing to import.</source>
+        <translation>备件目录已与此文件一致，无需导入。</translation>
+    </message>
+    <message>
+        <source>Every row is valid.</source>
+        <translation>所有行均有效。</translation>
+    </message>
+    <message>
+        <source>Some rows are invalid: fix them, or import only the valid rows.</source>
+        <translation>部分行无效：请修正，或只导入有效行。</translation>
+    </message>
+    <message>
+        <source>Import &amp;valid rows only (skip {count})</source>
+        <translation>只导入有效行(&amp;V)（跳过 {count} 行）</translation>
+    </message>
+</context>
+<context>
     <name>ComingLaterPage</name>
     <message>
         <source>Coming in a later version. This page holds no data yet.</source>
@@ -797,6 +956,61 @@
     </message>
 </context>
 <context>
+    <name>MovementLogDialog</name>
+    <message>
+        <source>Export the movement log</source>
+        <translation>导出库存流水</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>All outlets</source>
+        <translation>所有网点</translation>
+    </message>
+    <message>
+        <source>all parts; or type a SKU or scan a barcode</source>
+        <translation>全部备件；或输入货号、扫描条码</translation>
+    </message>
+    <message>
+        <source>only {sku}</source>
+        <translation>仅 {sku}</translation>
+    </message>
+    <message>
+        <source>All movements</source>
+        <translation>全部变动</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet</source>
+        <translation>网点(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Part</source>
+        <translation>备件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>变动类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>OutletDialog</name>
     <message>
         <source>Add outlet</source>
@@ -941,6 +1155,81 @@
     </message>
 </context>
 <context>
+    <name>PartLabelsDialog</name>
+    <message>
+        <source>Print part labels</source>
+        <translation>打印备件标签</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本网点</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>&amp;One of each</source>
+        <translation>每种一张(&amp;O)</translation>
+    </message>
+    <message>
+        <source>One per &amp;unit on hand</source>
+        <translation>按库存数量每件一张(&amp;U)</translation>
+    </message>
+    <message>
+        <source>As many labels of each part as this outlet holds (at least one).</source>
+        <translation>每种备件按本网点库存数量打印标签（至少一张）。</translation>
+    </message>
+    <message>
+        <source>Label 40 × 20 mm</source>
+        <translation>标签 40 × 20 毫米</translation>
+    </message>
+    <message>
+        <source>Label 62 × 29 mm</source>
+        <translation>标签 62 × 29 毫米</translation>
+    </message>
+    <message>
+        <source>A4 sheet, 24 labels (3 × 8)</source>
+        <translation>A4 标签纸，每页 24 张（3 × 8）</translation>
+    </message>
+    <message>
+        <source>Show the sale &amp;price</source>
+        <translation>显示售价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Label stock</source>
+        <translation>标签纸(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview and print…</source>
+        <translation>预览并打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>{count} labels</source>
+        <translation>共 {count} 张标签</translation>
+    </message>
+    <message>
+        <source>Labels {sku}</source>
+        <translation>标签 {sku}</translation>
+    </message>
+    <message>
+        <source>Part labels</source>
+        <translation>备件标签</translation>
+    </message>
+    <message>
+        <source>Preparing the labels…</source>
+        <translation>正在生成标签…</translation>
+    </message>
+</context>
+<context>
     <name>PartPickerDialog</name>
     <message>
         <source>Add a part from stock</source>
@@ -996,6 +1285,117 @@
     </message>
 </context>
 <context>
+    <name>PartsExports</name>
+    <message>
+        <source>Your role may not export data.</source>
+        <translation>您的角色无权导出数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Catalogue…</source>
+        <translation>备件目录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Every part in the columns the import reads, with this outlet&apos;s shelf levels</source>
+        <translation>全部备件，列格式与导入相同，含本网点的货位和库存水平</translation>
+    </message>
+    <message>
+        <source>&amp;Stock levels…</source>
+        <translation>库存状况(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>What is on the shelf at every outlet</source>
+        <translation>各网点的在库数量</translation>
+    </message>
+    <message>
+        <source>&amp;Movement log…</source>
+        <translation>库存流水(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Every stock movement of a period, outlet, part or kind</source>
+        <translation>按期间、网点、备件或类型筛选的全部库存变动</translation>
+    </message>
+    <message>
+        <source>&amp;Low stock…</source>
+        <translation>库存不足(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>This outlet&apos;s reorder list with suggested quantities</source>
+        <translation>本网点的补货清单及建议数量</translation>
+    </message>
+    <message>
+        <source>Stock &amp;value…</source>
+        <translation>库存金额(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Stock at average cost, by outlet and by part</source>
+        <translation>按平均成本计算的库存金额，分网点和分备件</translation>
+    </message>
+    <message>
+        <source>Export the parts catalogue</source>
+        <translation>导出备件目录</translation>
+    </message>
+    <message>
+        <source>{count} parts written to {path}</source>
+        <translation>已将 {count} 个备件写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the catalogue…</source>
+        <translation>正在导出备件目录…</translation>
+    </message>
+    <message>
+        <source>Export stock levels</source>
+        <translation>导出库存状况</translation>
+    </message>
+    <message>
+        <source>{count} stock rows written to {path}</source>
+        <translation>已将 {count} 行库存写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting stock levels…</source>
+        <translation>正在导出库存状况…</translation>
+    </message>
+    <message>
+        <source>Export the movement log</source>
+        <translation>导出库存流水</translation>
+    </message>
+    <message>
+        <source>{count} stock movements written to {path}</source>
+        <translation>已将 {count} 条库存流水写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting stock movements…</source>
+        <translation>正在导出库存流水…</translation>
+    </message>
+    <message>
+        <source>Export the low-stock list</source>
+        <translation>导出库存不足清单</translation>
+    </message>
+    <message>
+        <source>{count} parts to reorder written to {path}</source>
+        <translation>已将 {count} 个待补货备件写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the low-stock list…</source>
+        <translation>正在导出库存不足清单…</translation>
+    </message>
+    <message>
+        <source>Export stock value</source>
+        <translation>导出库存金额</translation>
+    </message>
+    <message>
+        <source>Stock value of {count} parts written to {path}</source>
+        <translation>已将 {count} 个备件的库存金额写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting stock value…</source>
+        <translation>正在导出库存金额…</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+</context>
+<context>
     <name>PartsPage</name>
     <message>
         <source>Only a manager or an admin may change stock or the catalogue.</source>
@@ -1012,6 +1412,38 @@
     <message>
         <source>&amp;New part…</source>
         <translation>新建备件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>I&amp;mport…</source>
+        <translation>导入(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Load parts from a supplier&apos;s spreadsheet</source>
+        <translation>从供应商的表格导入备件</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>标签(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Print bin labels for the selected parts (Ctrl or Shift + click selects several)</source>
+        <translation>为选中的备件打印货位标签（按住 Ctrl 或 Shift 点击可多选）</translation>
+    </message>
+    <message>
+        <source>S&amp;uppliers…</source>
+        <translation>供应商(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Retire part</source>
+        <translation>停用备件</translation>
+    </message>
+    <message>
+        <source>Show retired parts</source>
+        <translation>显示已停用备件</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -1254,6 +1686,18 @@
         <translation>报废</translation>
     </message>
     <message>
+        <source>Stock a&amp;gain</source>
+        <translation>重新启用(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Back in the pick lists</source>
+        <translation>重新出现在选择列表中</translation>
+    </message>
+    <message>
+        <source>Off the pick lists; its stock history stays</source>
+        <translation>从选择列表中移除；库存记录保留</translation>
+    </message>
+    <message>
         <source>Low stock ({count})</source>
         <translation>库存不足 ({count})</translation>
     </message>
@@ -1280,6 +1724,10 @@
     <message>
         <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
         <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +2208,88 @@
     <message>
         <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
         <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <source>Edit supplier – {name}</source>
+        <translation>编辑供应商 – {name}</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>电子邮件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead time</source>
+        <translation>供货周期(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersDialog</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Only a manager or an admin may change suppliers.</source>
+        <translation>只有经理或管理员可以修改供应商。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>供货周期（天）</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>{name} (no longer used)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>{count} suppliers</source>
+        <translation>共 {count} 个供应商</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -34,6 +36,7 @@ from ..errors import show_error
 from ..formats import local_datetime
 from ..settings.forms import allow_button
 from ..table_model import RowsModel, row_table
+from .exports import PartsExports
 from .part_dialog import PartDialog
 from .stock_dialogs import StockAction, StockActionDialog
 
@@ -68,11 +71,31 @@ class PartsPage(QWidget):
         self.outlet.setToolTip(self.tr("Whose shelf the numbers and actions are for"))
         self.new_button = QPushButton(self.tr("&New part…"), self)
         allow_button(self.new_button, self.can_manage, why_not)
+        # Import, export, labels, suppliers and retiring a part (ui/parts/import_dialog.py,
+        # exports.py, labels.py, suppliers.py); their slots are under "import, export, ...".
+        self.import_button = QPushButton(self.tr("I&mport…"), self)
+        self.import_button.setToolTip(self.tr("Load parts from a supplier's spreadsheet"))
+        allow_button(self.import_button, self.can_manage, why_not)
+        self.exports = PartsExports(
+            ctx, self, self.current_outlet, lambda: self.outlets, self._selected_part
+        )
+        self.export_button = QPushButton(self.tr("E&xport"), self)
+        self.export_button.setMenu(self.exports.menu())
+        allow_button(self.export_button, self.exports.allowed, self.exports.why_not)
+        self.labels_button = QPushButton(self.tr("&Labels…"), self)
+        self.labels_button.setToolTip(
+            self.tr(
+                "Print bin labels for the selected parts (Ctrl or Shift + click selects several)"
+            )
+        )
+        self.suppliers_button = QPushButton(self.tr("S&uppliers…"), self)
+        self.retire_button = QPushButton(self.tr("Retire part"), self)
+        self.show_retired = QCheckBox(self.tr("Show retired parts"), self)
 
         self.model: RowsModel[PartRow] = RowsModel(
             [
                 (self.tr("SKU"), lambda r: r.sku),
-                (self.tr("Name"), lambda r: r.name),
+                (self.tr("Name"), self._part_name),
                 (self.tr("Bin"), lambda r: r.bin),
                 (self.tr("Here"), lambda r: str(r.here)),
                 (self.tr("All outlets"), lambda r: str(r.everywhere)),
@@ -84,6 +107,7 @@ class PartsPage(QWidget):
             warn=lambda r: r.low,
         )
         self.table = row_table(self.model, self)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # labels
         self.count_label = QLabel(self)
 
         self.details = QTextBrowser(self)
@@ -102,10 +126,11 @@ class PartsPage(QWidget):
             StockAction.TRANSFER: self.transfer_button,
             StockAction.LEVELS: self.levels_button,
         }
-        for button in (self.edit_button, *self.action_buttons.values()):
+        for button in (self.edit_button, self.retire_button, *self.action_buttons.values()):
             allow_button(button, self.can_manage, why_not)
         buttons = QGridLayout()
-        for n, button in enumerate((self.edit_button, *self.action_buttons.values())):
+        grid = (self.edit_button, self.retire_button, *self.action_buttons.values())
+        for n, button in enumerate(grid):
             buttons.addWidget(button, n // 2, n % 2)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -117,7 +142,10 @@ class PartsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        list_foot = QHBoxLayout()
+        list_foot.addWidget(self.count_label, 1)
+        list_foot.addWidget(self.show_retired)
+        left_layout.addLayout(list_foot)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -182,6 +210,9 @@ class PartsPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.outlet)
         top.addWidget(self.new_button)
+        for button in (self.import_button, self.export_button, self.labels_button,
+                       self.suppliers_button):  # fmt: skip
+            top.addWidget(button)
         title = QLabel(self.tr("Parts & stock"), self)
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         layout = QVBoxLayout(self)
@@ -204,6 +235,11 @@ class PartsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.new_button.clicked.connect(self.new_part)
+        self.import_button.clicked.connect(self.import_catalogue)
+        self.labels_button.clicked.connect(self.print_labels)
+        self.suppliers_button.clicked.connect(self.open_suppliers)
+        self.retire_button.clicked.connect(self.toggle_active)
+        self.show_retired.toggled.connect(lambda _on: self.run_search())
         self.edit_button.clicked.connect(self.edit_selected)
         for action, button in self.action_buttons.items():
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
@@ -256,9 +292,10 @@ class PartsPage(QWidget):
         self._load_transfers()
 
     def refresh(self, changes: Changes) -> None:
-        if changes.outlets or changes.database:
+        # Parts too: a supplier added (in Suppliers… or by an import) joins the pickers.
+        if changes.outlets or changes.database or changes.parts:
             self._load_lists()
-        elif changes.parts or changes.work_orders:
+        elif changes.work_orders:
             self.reload()
 
     def focus_search(self) -> None:
@@ -276,9 +313,10 @@ class PartsPage(QWidget):
         self._timer.stop()
         self._seq += 1
         seq, text, outlet_id = self._seq, self.search.text(), self.outlet_id()
+        retired = self.show_retired.isChecked()
         part_list, actor = self._ctx.services.part_list, self._ctx.actor
         self._ctx.runner.run(
-            lambda: part_list.rows(actor, text, outlet_id=outlet_id),
+            lambda: part_list.rows(actor, text, outlet_id=outlet_id, include_inactive=retired),
             lambda result: self._show_rows(seq, result, open_single),
             lambda exc: show_error(self, exc),
         )
@@ -416,8 +454,17 @@ class PartsPage(QWidget):
 
     def _enable_buttons(self) -> None:
         ready = self.can_manage and self.detail is not None
-        for button in (self.edit_button, *self.action_buttons.values()):
+        for button in (self.edit_button, self.retire_button, *self.action_buttons.values()):
             button.setEnabled(ready)
+        self.labels_button.setEnabled(self.detail is not None)
+        retired = self.detail is not None and not self.detail[0].active
+        self.retire_button.setText(self.tr("Stock a&gain") if retired else self.tr("Retire part"))
+        if self.can_manage:
+            self.retire_button.setToolTip(
+                self.tr("Back in the pick lists")
+                if retired
+                else self.tr("Off the pick lists; its stock history stays")
+            )
         self.receive_transfer_button.setEnabled(
             self.can_manage and self.transfer_table.currentIndex().isValid()
         )
@@ -542,6 +589,63 @@ class PartsPage(QWidget):
 
     def open_dialog(self, dialog: QWidget) -> None:
         dialog.open()  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------ import, export, labels, suppliers
+
+    def import_catalogue(self) -> QWidget | None:
+        if not self.can_manage:
+            return None
+        from .import_dialog import CatalogueImportDialog
+
+        dialog = CatalogueImportDialog(self._ctx, self.current_outlet(), self)
+        self.open_dialog(dialog)
+        return dialog
+
+    def selected_rows(self) -> list[PartRow]:
+        """The parts selected in the catalogue, top to bottom (the current one if none is)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        chosen = [self.model.rows[n] for n in rows if n < len(self.model.rows)]
+        current = self.selected()
+        return chosen or ([current] if current is not None else [])
+
+    def _selected_part(self) -> tuple[int, str] | None:
+        row = self.selected()
+        return (row.id, row.sku) if row is not None else None
+
+    def print_labels(self) -> QWidget | None:
+        parts = self.selected_rows()
+        if not parts:
+            return None
+        from .labels import PartLabelsDialog
+
+        dialog = PartLabelsDialog(self._ctx, parts, self.outlet_id(), self)
+        self.open_dialog(dialog)
+        return dialog
+
+    def open_suppliers(self) -> QWidget:
+        from .suppliers import SuppliersDialog
+
+        dialog = SuppliersDialog(self._ctx, self)
+        self.open_dialog(dialog)
+        return dialog
+
+    def toggle_active(self) -> None:
+        """Retire the shown part (off the pick lists, history kept) or stock it again."""
+        if not self.can_manage or self.detail is None:
+            return
+        part = self.detail[0]
+        catalogue, actor = self._ctx.services.catalogue, self._ctx.actor
+        self.retire_button.setEnabled(False)
+        self._ctx.runner.run(
+            lambda: catalogue.set_active(actor, part.id, not part.active),
+            lambda result: self._ctx.bus.publish(result[1]),
+            lambda exc: (show_error(self, exc), self._enable_buttons()),
+        )
+
+    def _part_name(self, row: PartRow) -> str:
+        if row.active:
+            return row.name
+        return self.tr("{name} (retired)").format(name=row.name)
 
 
 def _table(head: tuple[str, ...], rows: list[tuple[str, ...]], numeric: set[int]) -> str:
