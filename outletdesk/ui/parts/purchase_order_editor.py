@@ -9,6 +9,7 @@ from contextlib import suppress
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,14 +60,6 @@ def find_parts(
     return exact, found
 
 
-def no_default_buttons(buttons: QDialogButtonBox) -> None:
-    """Enter in a search or a table must not press Save: only a click or Alt+S saves."""
-    for button in buttons.buttons():
-        if isinstance(button, QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-
-
 class PurchaseOrderDialog(QDialog):
     saved = Signal(object)  # PurchaseOrderDTO
 
@@ -112,7 +105,6 @@ class PurchaseOrderDialog(QDialog):
         self.results_table = row_table(self.results, self)
         self.results_table.setMaximumHeight(self.results_table.fontMetrics().height() * 9)
         self.add_button = QPushButton(self.tr("&Add to order"), self)
-        self.add_button.setAutoDefault(False)
         self.found_label = QLabel(self)
 
         self.lines = QTableWidget(0, 5, self)
@@ -137,7 +129,6 @@ class PurchaseOrderDialog(QDialog):
                 else QHeaderView.ResizeMode.ResizeToContents,
             )
         self.remove_button = QPushButton(self.tr("Re&move line"), self)
-        self.remove_button.setAutoDefault(False)
         self.total = QLabel(self)
         self.note = multiline(2, self)
         if order is not None:
@@ -169,7 +160,6 @@ class PurchaseOrderDialog(QDialog):
             },
         )
         buttons = save_cancel_buttons(self, self.submit)
-        no_default_buttons(buttons)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         lines_title = QLabel(
             self.tr("Order lines (type over a quantity or a unit cost to change it)")
@@ -202,6 +192,13 @@ class PurchaseOrderDialog(QDialog):
             self.errors.say(self.tr("There is no supplier yet: add one before ordering."))
             self.save_button.setEnabled(False)
         self.search.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter adds a part or ends a cell's edit; it never saves (Save is a click or Alt+S)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not isinstance(self.focusWidget(), QPushButton):
+            return
+        super().keyPressEvent(event)
 
     # ------------------------------------------------------------ finding parts
 

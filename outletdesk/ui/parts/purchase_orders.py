@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 PO = PurchaseOrderStatus
 OPEN = (PO.DRAFT, PO.ORDERED, PO.PARTLY_RECEIVED)
+AWAITED = (PO.ORDERED, PO.PARTLY_RECEIVED)  # placed, goods still to come
 EXPECTED_COLUMN = 4
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,7 +89,7 @@ class PurchaseOrdersTab(QWidget):
         for text, statuses in (
             (self.tr("Open (drafts and awaiting delivery)"), OPEN),
             (self.tr("Drafts"), (PO.DRAFT,)),
-            (self.tr("Awaiting delivery"), (PO.ORDERED, PO.PARTLY_RECEIVED)),
+            (self.tr("Awaiting delivery"), AWAITED),
             (self.tr("Received"), (PO.RECEIVED,)),
             (self.tr("Cancelled"), (PO.CANCELLED,)),
             (self.tr("All"), ()),
@@ -105,9 +106,15 @@ class PurchaseOrdersTab(QWidget):
                 (self.tr("Supplier"), lambda o: o.supplier_name),
                 (self.tr("Status"), lambda o: self.status_text(o.status)),
                 (self.tr("Ordered"), lambda o: local_datetime(o.ordered_at)[:10]),
-                (self.tr("Expected"), lambda o: o.expected_on.isoformat() if o.expected_on else ""),
+                (
+                    self.tr("Expected arrival"),
+                    lambda o: o.expected_on.isoformat() if o.expected_on else "",
+                ),
                 (self.tr("Lines"), lambda o: str(len(o.lines))),
-                (self.tr("Outstanding"), lambda o: str(o.outstanding) if o.status in OPEN else ""),
+                (
+                    self.tr("Outstanding"),
+                    lambda o: str(o.outstanding) if o.status in AWAITED else "",
+                ),
                 (self.tr("Total"), lambda o: f"{o.total:,.2f}"),
             ],
             self,
@@ -290,9 +297,7 @@ class PurchaseOrdersTab(QWidget):
         self.cancel_button.setEnabled(
             self.can_manage and status in (PO.DRAFT, PO.ORDERED)  # nothing booked in yet
         )
-        self.receive_button.setEnabled(
-            self.can_manage and status in (PO.ORDERED, PO.PARTLY_RECEIVED)
-        )
+        self.receive_button.setEnabled(self.can_manage and status in AWAITED)
         self.order_shown.emit(order)
 
     def _info_html(self, order: PurchaseOrderDTO) -> str:
@@ -361,7 +366,7 @@ class PurchaseOrdersTab(QWidget):
             return
         if order.status is PO.DRAFT:
             self.edit_selected()
-        elif order.status in (PO.ORDERED, PO.PARTLY_RECEIVED):
+        elif order.status in AWAITED:
             self.receive_selected()
 
     def new_order(self) -> PurchaseOrderDialog | None:
@@ -409,7 +414,7 @@ class PurchaseOrdersTab(QWidget):
         order = self.selected()
         if not self.can_manage or order is None:
             return None
-        if order.status not in (PO.ORDERED, PO.PARTLY_RECEIVED):
+        if order.status not in AWAITED:
             return None
         dialog = ReceiveDialog(self._ctx, order, self)
         self.open_dialog(dialog)
