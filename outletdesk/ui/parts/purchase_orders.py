@@ -105,7 +105,7 @@ class PurchaseOrdersTab(QWidget):
                 (self.tr("Number"), lambda o: o.number),
                 (self.tr("Supplier"), lambda o: o.supplier_name),
                 (self.tr("Status"), lambda o: self.status_text(o.status)),
-                (self.tr("Ordered"), lambda o: local_datetime(o.ordered_at)[:10]),
+                (self.tr("Order date"), lambda o: local_datetime(o.ordered_at)[:10]),
                 (
                     self.tr("Expected arrival"),
                     lambda o: o.expected_on.isoformat() if o.expected_on else "",
