@@ -28,13 +28,9 @@ from outletdesk.models import (
 )
 from outletdesk.ui.context import AppContext, ChangeBus
 from outletdesk.ui.parts.page import PartsPage
+from outletdesk.ui.parts.purchase_order_dialogs import CancelOrderDialog, DraftFromLowStockDialog
 from outletdesk.ui.parts.purchase_order_editor import PurchaseOrderDialog
-from outletdesk.ui.parts.purchase_orders import (
-    EXPECTED_COLUMN,
-    CancelOrderDialog,
-    DraftFromLowStockDialog,
-    PurchaseOrdersTab,
-)
+from outletdesk.ui.parts.purchase_orders import EXPECTED_COLUMN, PurchaseOrdersTab
 from outletdesk.ui.parts.purchase_receiving import ARRIVED, SCANNED, ReceiveDialog
 from outletdesk.ui.scanner import ScannerFilter
 from outletdesk.ui.table_model import WARNING
