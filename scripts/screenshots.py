@@ -34,6 +34,7 @@ def main(out: Path, languages: list[str]) -> None:
     generate_work_orders(services.db, 400)
     add_demo_parts(services.db)
     actor = services.auth.sign_in("admin", "demo")
+    _demo_purchase_orders(services, actor)
 
     def settle(ms: int = 400) -> None:
         loop = QEventLoop()
@@ -60,6 +61,7 @@ def main(out: Path, languages: list[str]) -> None:
             settle()
             window.grab().save(str(out / f"{language}-parts-tab{t}.png"))
         _parts_dialogs(parts, out, language, settle)
+        _shoot_purchase_dialogs(parts, out, language, settle)
         settings = window.settings
         tabs = getattr(settings, "tabs", None)
         if tabs is not None:
@@ -121,6 +123,61 @@ def _parts_dialogs(parts, out: Path, language: str, settle) -> None:  # type: ig
     menu.grab().save(str(out / f"{language}-parts-export-menu.png"))
     menu.close()
     del parts.open_dialog
+
+
+def _demo_purchase_orders(services, actor) -> None:  # type: ignore[no-untyped-def]
+    """A draft from the low-stock list and a placed order partly received, once."""
+    from outletdesk.core.errors import DomainError
+
+    purchasing = services.purchasing
+    if purchasing.list(actor):
+        return
+    for supplier in services.catalogue.suppliers(actor):
+        try:
+            draft, _ = purchasing.create_from_low_stock(actor, actor.outlet_id, supplier.id)
+        except DomainError:
+            continue
+        if len(draft.lines) < 2:
+            continue  # stays a draft
+        order, _ = purchasing.place(actor, draft.id, draft.version)
+        first = order.lines[0]
+        purchasing.receive(actor, order.id, order.version, {first.part_id: first.quantity})
+        break
+    for supplier in services.catalogue.suppliers(actor):
+        try:
+            purchasing.create_from_low_stock(actor, actor.outlet_id, supplier.id)
+            return
+        except DomainError:
+            continue
+
+
+def _shoot_purchase_dialogs(parts, out: Path, language: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """The purchase-order editor and the receiving dialog, each grabbed on its own."""
+    from outletdesk.models import PurchaseOrderStatus
+    from outletdesk.ui.parts.purchase_orders import PurchaseOrdersTab
+
+    tab = parts.findChild(PurchaseOrdersTab)
+    parts.tabs.setCurrentWidget(tab)
+    settle()
+    for status, shoot in (
+        (PurchaseOrderStatus.DRAFT, tab.edit_selected),
+        (PurchaseOrderStatus.PARTLY_RECEIVED, tab.receive_selected),
+    ):
+        rows = [o.status for o in tab.model.rows]
+        if status not in rows:
+            continue
+        tab.table.selectRow(rows.index(status))
+        dialog = shoot()
+        if dialog is None:
+            continue
+        settle()
+        if status is PurchaseOrderStatus.PARTLY_RECEIVED:
+            line = next(ln for ln in tab.selected().lines if ln.outstanding)
+            dialog.scan.setText(line.sku)
+            dialog.scan_entered()
+            settle()
+        dialog.grab().save(str(out / f"{language}-purchase-{status.value}.png"))
+        dialog.reject()
 
 
 if __name__ == "__main__":

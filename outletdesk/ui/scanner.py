@@ -1,4 +1,7 @@
-"""Recognises a keyboard-wedge barcode scanner: a burst of fast keystrokes ending with Enter."""
+"""Recognises a keyboard-wedge barcode scanner: a burst of fast keystrokes ending with Enter.
+
+While a dialog is open the scan belongs to it: its field gets the code and the Enter (a receiving
+or picking dialog reads scans itself), and the window behind it does not search for the code."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 MAX_GAP_S = 0.05  # people type slower than 50 ms between keys; scanners much faster
 MIN_LENGTH = 4
@@ -25,6 +28,9 @@ class ScannerFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or watched is not QApplication.focusWidget():
+            return False
+        if QApplication.activeModalWidget() is not None:
+            self._buffer = ""
             return False
         assert isinstance(event, QKeyEvent)
         now = self._clock()
@@ -48,3 +54,13 @@ class ScannerFilter(QObject):
         else:
             self._buffer = ""
         return False
+
+
+class ScanField(QLineEdit):
+    """A line edit in a dialog that a scanner types into: its Enter is the end of a code, so it
+    does not also press the dialog's default button."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()

@@ -48,6 +48,33 @@
     </message>
 </context>
 <context>
+    <name>CancelOrderDialog</name>
+    <message>
+        <source>Cancel purchase order {number}</source>
+        <translation>取消采购单 {number}</translation>
+    </message>
+    <message>
+        <source>{number} to {supplier}: {lines} lines, {total}.</source>
+        <translation>{number}，供应商 {supplier}：共 {lines} 行，合计 {total}。</translation>
+    </message>
+    <message>
+        <source>e.g. supplier out of stock, ordered elsewhere</source>
+        <translation>例如：供应商缺货、已向别家订购</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;order</source>
+        <translation>取消采购单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueImportDialog</name>
     <message>
         <source>Import parts from a spreadsheet</source>
@@ -398,6 +425,37 @@
     <message>
         <source>The backup could not be written: {detail}</source>
         <translation>无法写入备份：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>DraftFromLowStockDialog</name>
+    <message>
+        <source>Draft a purchase order from the low-stock list</source>
+        <translation>按库存不足清单生成采购单草稿</translation>
+    </message>
+    <message>
+        <source>{supplier} ({count} parts running low)</source>
+        <translation>{supplier}（{count} 种备件库存不足）</translation>
+    </message>
+    <message>
+        <source>The draft takes this supplier&apos;s parts on the low-stock list at the suggested quantities and their cost prices; check it, then place it.</source>
+        <translation>草稿按建议数量和成本价收录该供应商在库存不足清单上的备件；请核对后再下单。</translation>
+    </message>
+    <message>
+        <source>{count} parts on the list have no supplier; set one in the part to order them this way.</source>
+        <translation>清单上有 {count} 种备件未设供应商；在备件资料中设置供应商后才能这样订购。</translation>
+    </message>
+    <message>
+        <source>&amp;Supplier</source>
+        <translation>供应商(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Draft order</source>
+        <translation>生成草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No part on the low-stock list has a supplier to order from.</source>
+        <translation>库存不足清单上的备件都没有设置供应商，无法生成采购单。</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1069,13 @@
     </message>
 </context>
 <context>
+    <name>OrdersModel</name>
+    <message>
+        <source>Overdue: the goods should have arrived by now.</source>
+        <translation>已逾期：货物本应已到。</translation>
+    </message>
+</context>
+<context>
     <name>OutletDialog</name>
     <message>
         <source>Add outlet</source>
@@ -1522,6 +1587,10 @@
         <translation>供应商</translation>
     </message>
     <message>
+        <source>&amp;Draft purchase order…</source>
+        <translation>生成采购单(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Sent</source>
         <translation>已发出</translation>
     </message>
@@ -1556,6 +1625,10 @@
     <message>
         <source>Transfers to book in</source>
         <translation>待签收调拨</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购单</translation>
     </message>
     <message>
         <source>Parts &amp; stock</source>
@@ -1875,6 +1948,264 @@
     </message>
 </context>
 <context>
+    <name>PurchaseOrderDialog</name>
+    <message>
+        <source>New purchase order</source>
+        <translation>新建采购单</translation>
+    </message>
+    <message>
+        <source>Edit draft {number}</source>
+        <translation>编辑草稿 {number}</translation>
+    </message>
+    <message>
+        <source>Add a part: SKU, name, device model or scan its barcode, then Enter</source>
+        <translation>添加备件：输入货号、名称、机型或扫条码，然后按回车</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Cost price</source>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <source>Usual supplier</source>
+        <translation>常用供应商</translation>
+    </message>
+    <message>
+        <source>&amp;Add to order</source>
+        <translation>加入采购单(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Re&amp;move line</source>
+        <translation>删除此行(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Supplier</source>
+        <translation>供应商(&amp;S)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Order lines (type over a quantity or a unit cost to change it)</source>
+        <translation>采购明细（直接改写数量或单价即可修改）</translation>
+    </message>
+    <message>
+        <source>There is no supplier yet: add one before ordering.</source>
+        <translation>还没有供应商：请先添加供应商再下采购单。</translation>
+    </message>
+    <message>
+        <source>No part matches {text}.</source>
+        <translation>没有与 {text} 匹配的备件。</translation>
+    </message>
+    <message>
+        <source>{count} parts match; Enter or double-click adds one.</source>
+        <translation>匹配 {count} 种备件；按回车或双击添加。</translation>
+    </message>
+    <message>
+        <source>{sku} on the order: {quantity}</source>
+        <translation>{sku} 采购数量：{quantity}</translation>
+    </message>
+    <message>
+        <source>{count} lines, total {total}</source>
+        <translation>共 {count} 行，合计 {total}</translation>
+    </message>
+    <message>
+        <source>Choose the supplier to order from.</source>
+        <translation>请选择供应商。</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseOrdersTab</name>
+    <message>
+        <source>Only a manager or an admin may order or receive stock.</source>
+        <translation>只有店长或管理员可以采购或收货入库。</translation>
+    </message>
+    <message>
+        <source>Open (drafts and awaiting delivery)</source>
+        <translation>未完结（草稿和待到货）</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting delivery</source>
+        <translation>待到货</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>New &amp;order…</source>
+        <translation>新建采购单(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Expected arrival</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>已订购</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>&amp;Edit draft…</source>
+        <translation>编辑草稿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Place order</source>
+        <translation>下单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Send it to the supplier: the parts count as on order from now on.</source>
+        <translation>向供应商下单：从此这些备件计为在途订货。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order…</source>
+        <translation>取消采购单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Receive…</source>
+        <translation>入库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Book in a delivery against this order, by scanning or by typed quantities.</source>
+        <translation>按此采购单收货入库，可扫码或输入数量。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>部分到货</translation>
+    </message>
+    <message>
+        <source>{count} orders</source>
+        <translation>{count} 张采购单</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>{count} 张逾期</translation>
+    </message>
+    <message>
+        <source>Select an order to see its lines; New order… starts one.</source>
+        <translation>选择一张采购单查看明细；点“新建采购单…”开始新建。</translation>
+    </message>
+    <message>
+        <source>drafted {when} by {who}</source>
+        <translation>{who} 于 {when} 起草</translation>
+    </message>
+    <message>
+        <source>ordered {when} by {who}</source>
+        <translation>{who} 于 {when} 下单</translation>
+    </message>
+    <message>
+        <source>expected {day}</source>
+        <translation>预计 {day} 到货</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>all received {when}</source>
+        <translation>{when} 全部到货</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未填写原因</translation>
+    </message>
+    <message>
+        <source>Cancelled {when}: {reason}</source>
+        <translation>{when} 已取消：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
@@ -1942,6 +2273,93 @@
     <message>
         <source>Test receipt</source>
         <translation>测试小票</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive goods – {number}</source>
+        <translation>收货入库 – {number}</translation>
+    </message>
+    <message>
+        <source>Scan a barcode or type a SKU, then Enter: one unit is booked in</source>
+        <translation>扫条码或输入货号后按回车：每次入库一件</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>已订购</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Arrived now</source>
+        <translation>本次到货</translation>
+    </message>
+    <message>
+        <source>delivery note or invoice number</source>
+        <translation>送货单号或发票号</translation>
+    </message>
+    <message>
+        <source>&amp;Book in typed quantities</source>
+        <translation>按输入数量入库(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>扫码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Delivery &amp;note</source>
+        <translation>送货单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Or type how many arrived in the last column and book them in together (the delivery note goes with them).</source>
+        <translation>也可以在最后一列填写到货数量，一次性入库（送货单号一并记录）。</translation>
+    </message>
+    <message>
+        <source>{number} from {supplier}, expected {day}: {outstanding} units still to come.</source>
+        <translation>{number}，供应商 {supplier}，预计 {day} 到货：还有 {outstanding} 件未到。</translation>
+    </message>
+    <message>
+        <source>1 × {sku} booked in: {received} of {ordered} received, {outstanding} to come.</source>
+        <translation>{sku} 入库 1 件：已到 {received}/{ordered}，还差 {outstanding} 件。</translation>
+    </message>
+    <message>
+        <source>Booked in {units} units on {lines} lines.</source>
+        <translation>已入库 {lines} 行共 {units} 件。</translation>
+    </message>
+    <message>
+        <source>Everything on {number} has arrived.</source>
+        <translation>{number} 已全部到货。</translation>
+    </message>
+    <message>
+        <source>{count} repairs waiting for these parts can now continue: {numbers}.</source>
+        <translation>有 {count} 张等待这些备件的维修单现在可以继续：{numbers}。</translation>
+    </message>
+    <message>
+        <source>{count} repairs waiting for these parts are still short of parts.</source>
+        <translation>另有 {count} 张等待这些备件的维修单仍缺件。</translation>
+    </message>
+    <message>
+        <source>No repair is waiting for the parts booked in.</source>
+        <translation>没有维修单在等待本次入库的备件。</translation>
+    </message>
+    <message>
+        <source>Scan {code}: {problem}</source>
+        <translation>扫码 {code}：{problem}</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from ..settings.forms import allow_button
 from ..table_model import RowsModel, row_table
 from .exports import PartsExports
 from .part_dialog import PartDialog
+from .purchase_orders import PurchaseOrdersTab
 from .stock_dialogs import StockAction, StockActionDialog
 
 SEARCH_DELAY_MS = 150
@@ -174,6 +175,11 @@ class PartsPage(QWidget):
         low_layout = QVBoxLayout(low_page)
         low_layout.addWidget(self.low_label)
         low_layout.addWidget(self.low_table, 1)
+        self.draft_order_button = QPushButton(self.tr("&Draft purchase order…"), self)
+        allow_button(
+            self.draft_order_button, self.can_manage, why_not
+        )  # the Purchase orders tab wires it
+        low_layout.addWidget(self.draft_order_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.transfer_model: RowsModel[TransferDTO] = RowsModel(
             [
@@ -205,6 +211,7 @@ class PartsPage(QWidget):
         self.tabs.addTab(splitter, self.tr("Catalogue"))
         self.tabs.addTab(low_page, self.tr("Low stock"))
         self.tabs.addTab(transfer_page, self.tr("Transfers to book in"))
+        self.tabs.addTab(PurchaseOrdersTab(ctx, self), self.tr("Purchase orders"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
