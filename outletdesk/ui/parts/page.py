@@ -36,6 +36,7 @@ from ..settings.forms import allow_button
 from ..table_model import RowsModel, row_table
 from .part_dialog import PartDialog
 from .stock_dialogs import StockAction, StockActionDialog
+from .stocktake import StocktakeTab
 
 SEARCH_DELAY_MS = 150
 MOVEMENTS_SHOWN = 30
@@ -177,6 +178,8 @@ class PartsPage(QWidget):
         self.tabs.addTab(splitter, self.tr("Catalogue"))
         self.tabs.addTab(low_page, self.tr("Low stock"))
         self.tabs.addTab(transfer_page, self.tr("Transfers to book in"))
+
+        self.tabs.addTab(StocktakeTab(ctx, self), self.tr("Stocktake"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
