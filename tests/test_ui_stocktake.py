@@ -200,6 +200,19 @@ def test_scans_add_one_and_typed_numbers_set_the_count(tab, services, manager, q
     assert found.data(Qt.ItemDataRole.BackgroundRole).color() == FOUND
 
 
+def test_a_scan_goes_to_the_open_count_through_the_parts_page(
+    services, manager, shelf, tmp_path, qtbot
+):
+    page, tab = _page(services, manager, tmp_path, qtbot)
+    assert page.handle_scan("BAT-IP12") and page.tabs.currentIndex() == 0  # no count: the search
+    page.tabs.setCurrentWidget(tab)
+    _start(tab)
+    tab.entry.setText("6901234567892")  # what the scanner typed before its Enter was taken
+    assert page.handle_scan("6901234567892")
+    assert page.tabs.currentWidget() is tab and tab.entry.text() == ""
+    assert _counted(tab)["SCR-IP12"] == 1
+
+
 def test_a_part_found_on_the_shelf_joins_the_list(tab, services, manager):
     _start(tab)
     stranger, _ = services.catalogue.create_part(manager, PartInput("NEW-1", "Found 新件"))

@@ -264,7 +264,11 @@ class PartsPage(QWidget):
         self.search.selectAll()
 
     def handle_scan(self, code: str) -> bool:
-        """A scanned barcode or SKU finds the part; the only match opens its details."""
+        """A scanned barcode or SKU finds the part; the only match opens its details. The tab on
+        screen takes the scan first if it wants it (an open stocktake counts it)."""
+        tab_scan = getattr(self.tabs.currentWidget(), "handle_scan", None)
+        if tab_scan is not None and tab_scan(code):
+            return True
         self.tabs.setCurrentIndex(0)
         self.search.setText(code)
         self.run_search(open_single=True)
