@@ -433,7 +433,7 @@ def test_the_count_lines_model_passes_the_model_tester(qtmodeltester, qtbot):
 
     owner = QWidget()
     qtbot.addWidget(owner)
-    model = CountLinesModel(count_columns(owner), owner)
+    model = CountLinesModel(count_columns(), owner)
     model.set_rows([line(1, "A", "A-1", None), line(2, "C", "", 3)])
     qtmodeltester.check(model)
     assert model.put(line(3, "B", "B-1", 1)) == 1  # found on the shelf: in bin order

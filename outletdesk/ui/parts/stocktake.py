@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -133,18 +133,26 @@ class CountLinesModel(RowsModel[CountLine]):
 
 
 def count_columns(
-    widget: QWidget, extra: Sequence[tuple[str, Callable[[CountLine], str]]] = ()
+    extra: Sequence[tuple[str, Callable[[CountLine], str]]] = (),
 ) -> list[tuple[str, Callable[[CountLine], str]]]:
     """SKU, name, bin, expected (3), counted (4), difference (5), value (6), then `extra`."""
-    tr = widget.tr
     return [
-        (tr("SKU"), lambda ln: ln.sku),
-        (tr("Name"), lambda ln: ln.name),
-        (tr("Bin"), lambda ln: ln.bin),
-        (tr("Expected"), lambda ln: str(ln.expected)),
-        (tr("Counted"), lambda ln: "" if ln.counted is None else str(ln.counted)),
-        (tr("Difference"), lambda ln: "" if not ln.difference else f"{ln.difference:+d}"),
-        (tr("Value"), lambda ln: "" if not ln.difference else value_text(ln.value)),
+        (QCoreApplication.translate("CountLinesModel", "SKU"), lambda ln: ln.sku),
+        (QCoreApplication.translate("CountLinesModel", "Name"), lambda ln: ln.name),
+        (QCoreApplication.translate("CountLinesModel", "Bin"), lambda ln: ln.bin),
+        (QCoreApplication.translate("CountLinesModel", "Expected"), lambda ln: str(ln.expected)),
+        (
+            QCoreApplication.translate("CountLinesModel", "Counted"),
+            lambda ln: "" if ln.counted is None else str(ln.counted),
+        ),
+        (
+            QCoreApplication.translate("CountLinesModel", "Difference"),
+            lambda ln: "" if not ln.difference else f"{ln.difference:+d}",
+        ),
+        (
+            QCoreApplication.translate("CountLinesModel", "Value"),
+            lambda ln: "" if not ln.difference else value_text(ln.value),
+        ),
         *extra,
     ]
 
@@ -284,7 +292,7 @@ class StocktakeTab(QWidget):
         self.errors = FormErrors(self.error, {"Counted": self.entry, "Part": self.entry})
         self.message = status_label(self)
         self.message.hide()
-        self.model = CountLinesModel(count_columns(self), self, numeric=frozenset({3, 4, 5, 6}))
+        self.model = CountLinesModel(count_columns(), self, numeric=frozenset({3, 4, 5, 6}))
         self.table: QTableView = row_table(self.model, self)
         self._typing = _TypeIntoEntry(self.entry, self)
         self.table.installEventFilter(self._typing)

@@ -66,9 +66,7 @@ class CountReviewDialog(QDialog):
         show_form = QFormLayout()
         add_rows(show_form, [(self.tr("&Show"), self.show_what)], self)
         note = (self.tr("Note"), self._line_note)
-        self.model = CountLinesModel(
-            count_columns(self, (note,)), self, numeric=frozenset({3, 4, 5, 6})
-        )
+        self.model = CountLinesModel(count_columns((note,)), self, numeric=frozenset({3, 4, 5, 6}))
         self.table = row_table(self.model, self)
         self.error = QLabel(self)
         self.errors = FormErrors(self.error, {})
