@@ -1934,8 +1934,8 @@
         <translation>经办人</translation>
     </message>
     <message>
-        <source>Counted</source>
-        <translation>实盘数量</translation>
+        <source>Lines counted</source>
+        <translation>已盘行数</translation>
     </message>
     <message>
         <source>Differences</source>

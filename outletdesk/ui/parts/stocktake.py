@@ -247,7 +247,7 @@ class StocktakeTab(QWidget):
                 (self.tr("Result"), self._status_text),
                 (self.tr("Closed"), lambda t: local_datetime(t.closed_at)),
                 (self.tr("By"), lambda t: t.closed_by),
-                (self.tr("Counted"), self._lines_text),
+                (self.tr("Lines counted"), self._lines_text),
                 (self.tr("Differences"), self._differences_text),
                 (self.tr("Value difference"), self._value_text),
                 (self.tr("Note"), lambda t: t.cancel_reason or t.note),
