@@ -17,16 +17,16 @@ from outletdesk.core.parts.catalogue import PartInput
 from outletdesk.core.parts.stocktake import CountLine
 from outletdesk.models import MovementKind, Role, StockMovement, StocktakeStatus
 from outletdesk.ui.context import AppContext, ChangeBus
-from outletdesk.ui.parts.page import PartsPage
-from outletdesk.ui.parts.stocktake import (
+from outletdesk.ui.parts.count_lines import (
     FOUND,
     MISSING,
     NOT_COUNTED,
     CountLinesModel,
-    StocktakeTab,
     count_columns,
     parse_entry,
 )
+from outletdesk.ui.parts.page import PartsPage
+from outletdesk.ui.parts.stocktake import StocktakeTab
 from outletdesk.ui.parts.stocktake_review import (
     SHOW_ALL,
     SHOW_NOT_COUNTED,

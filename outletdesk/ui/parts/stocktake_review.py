@@ -27,7 +27,7 @@ from ..context import AppContext
 from ..errors import show_error
 from ..settings.forms import FormErrors, add_rows, allow_button, multiline, status_label
 from ..table_model import row_table
-from .stocktake import CountLinesModel, count_columns, value_text
+from .count_lines import CountLinesModel, count_columns, value_text
 
 SHOW_DIFFERENCES, SHOW_NOT_COUNTED, SHOW_ALL = range(3)
 MOVED_NAMED = 12  # SKUs named in the warning; the list marks them all
