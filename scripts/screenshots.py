@@ -62,6 +62,7 @@ def main(out: Path, languages: list[str]) -> None:
             window.grab().save(str(out / f"{language}-parts-tab{t}.png"))
         _parts_dialogs(parts, out, language, settle)
         _shoot_purchase_dialogs(parts, out, language, settle)
+        shoot_stocktake(window, parts, services, actor, language, out, settle)
         settings = window.settings
         tabs = getattr(settings, "tabs", None)
         if tabs is not None:
@@ -178,6 +179,40 @@ def _shoot_purchase_dialogs(parts, out: Path, language: str, settle) -> None:  #
             settle()
         dialog.grab().save(str(out / f"{language}-purchase-{status.value}.png"))
         dialog.reject()
+
+
+def shoot_stocktake(window, parts, services, actor, language, out, settle) -> None:  # type: ignore[no-untyped-def]
+    """The Stocktake tab while counting (blind and not), its review and cancel dialogs; the count
+    is then posted, so the next language shows it among the past counts."""
+    from outletdesk.ui.parts.stocktake import StocktakeTab
+    from outletdesk.ui.parts.stocktake_review import CancelCountDialog, CountReviewDialog
+
+    tab = parts.findChild(StocktakeTab)
+    take, changes = services.stocktake.start(actor, note="Year end 年终盘点")
+    window._ctx.bus.publish(changes)
+    parts.tabs.setCurrentWidget(tab)
+    settle()
+    for n, line in enumerate(tab.model.rows[:14]):
+        quantity = line.expected + (-1 if n % 5 == 1 else 1 if n % 7 == 3 else 0)
+        tab.count(line.part_id, str(max(0, quantity)))
+        settle(150)
+    settle()
+    window.grab().save(str(out / f"{language}-stocktake-counting.png"))
+    tab.blind.setChecked(True)
+    settle()
+    window.grab().save(str(out / f"{language}-stocktake-blind.png"))
+    tab.blind.setChecked(False)
+    for kind, dialog in (
+        ("review", CountReviewDialog(window._ctx, tab.take, "", window)),
+        ("cancel", CancelCountDialog(window._ctx, tab.take, window)),
+    ):
+        dialog.show()
+        settle(800)
+        dialog.grab().save(str(out / f"{language}-stocktake-{kind}.png"))
+        dialog.close()
+    take = services.stocktake.get(actor, take.id)
+    window._ctx.bus.publish(services.stocktake.post(actor, take.id, take.version)[1])
+    settle(1200)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,33 @@
     </message>
 </context>
 <context>
+    <name>CancelCountDialog</name>
+    <message>
+        <source>Cancel count {number}</source>
+        <translation>取消盘点 {number}</translation>
+    </message>
+    <message>
+        <source>Cancel count {number}? What was counted is kept for the record; no stock changes. A new count can be started afterwards.</source>
+        <translation>确定取消盘点单 {number} 吗？已录入的盘点数量会保留备查，库存不做任何变动。取消后可以重新开始盘点。</translation>
+    </message>
+    <message>
+        <source>Why: wrong aisle, start again, …</source>
+        <translation>原因：盘错货架、需要重盘……</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;count</source>
+        <translation>取消盘点(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep counting</source>
+        <translation>继续盘点(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <source>Cancel job – {number}</source>
@@ -238,6 +265,100 @@
     <message>
         <source>Coming in a later version. This page holds no data yet.</source>
         <translation>将在后续版本中提供。本页面暂无数据。</translation>
+    </message>
+</context>
+<context>
+    <name>CountLinesModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>CountReviewDialog</name>
+    <message>
+        <source>Only a manager or an admin may post a count or ask for a recount.</source>
+        <translation>只有经理或管理员可以过账盘点或要求重新盘点。</translation>
+    </message>
+    <message>
+        <source>Review count {number}</source>
+        <translation>核对盘点 {number}</translation>
+    </message>
+    <message>
+        <source>Re&amp;count these parts</source>
+        <translation>重新盘点这些备件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Lines with a difference</source>
+        <translation>有差异的行</translation>
+    </message>
+    <message>
+        <source>Lines not counted</source>
+        <translation>未盘点的行</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Post corrections…</source>
+        <translation>过账盘点差异(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{counted} of {lines} lines counted&lt;/b&gt; ({not_counted} not counted: they stay as they are). Differences: {differences}. Found {found}, missing {missing}, &lt;b&gt;net value {net}&lt;/b&gt; at average cost.</source>
+        <translation>&lt;b&gt;已盘 {counted} / {lines} 行&lt;/b&gt;（{not_counted} 行未盘，库存保持不变）。差异 {differences} 行。按平均成本计：盘盈 {found}，盘亏 {missing}，&lt;b&gt;净差额 {net}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Stock of {count} counted part(s) moved after the count started: {skus}. Count them again before posting.</source>
+        <translation>盘点开始后，有 {count} 个已盘备件发生了库存变动：{skus}。请先重新盘点这些备件再过账。</translation>
+    </message>
+    <message>
+        <source>moved since counted: recount</source>
+        <translation>盘点后有变动：需重盘</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>未盘点</translation>
+    </message>
+    <message>
+        <source>Post count {number} to the stock at {outlet}? {differences} part(s) change, net value {net}; the {not_counted} line(s) not counted stay as they are. Posted corrections cannot be taken back.</source>
+        <translation>确定将盘点单 {number} 过账到 {outlet} 的库存吗？将调整 {differences} 个备件，净差额 {net}；未盘点的 {not_counted} 行保持不变。过账后无法撤销。</translation>
+    </message>
+    <message>
+        <source>{count} part(s) to count again: their counts were cleared and what the ledger says now is expected. Count them, then review again.</source>
+        <translation>{count} 个备件需要重新盘点：其盘点数量已清空，账面数量已更新为当前库存。请重新盘点后再核对。</translation>
     </message>
 </context>
 <context>
@@ -2626,6 +2747,205 @@
     <message>
         <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
         <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeTab</name>
+    <message>
+        <source>Only a manager or an admin may start, post or cancel a count.</source>
+        <translation>只有经理或管理员可以开始、过账或取消盘点。</translation>
+    </message>
+    <message>
+        <source>all categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>all bins; A- counts aisle A only</source>
+        <translation>全部货位；填 A- 则只盘 A 区</translation>
+    </message>
+    <message>
+        <source>&amp;Start the count</source>
+        <translation>开始盘点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start a count</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Only &amp;category</source>
+        <translation>仅限类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Only &amp;bins starting with</source>
+        <translation>仅限货位开头为(&amp;B)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Count no.</source>
+        <translation>盘点单号</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Lines counted</source>
+        <translation>已盘行数</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异行数</translation>
+    </message>
+    <message>
+        <source>Value difference</source>
+        <translation>差异金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Past counts at this outlet</source>
+        <translation>本网点的历史盘点</translation>
+    </message>
+    <message>
+        <source>Scan a part to add one, or type SKU and quantity (SCR-IP12 5)</source>
+        <translation>扫描备件条码计 1 件，或输入货号和数量（如 SCR-IP12 5）</translation>
+    </message>
+    <message>
+        <source>A scan or a SKU alone adds one to that part&apos;s count. SKU and a number sets the count. With a line selected, a number alone sets that line and moves to the next.</source>
+        <translation>扫码或只输入货号：该备件盘点数加 1。输入货号和数量：直接设为该数量。选中某行后只输入数字：设为该行数量并跳到下一行。</translation>
+    </message>
+    <message>
+        <source>C&amp;ount</source>
+        <translation>录入(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Blind count</source>
+        <translation>盲盘(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Hide what the ledger expects and the differences while counting, so the shelf is counted rather than a number confirmed; the count sheet leaves them out too.</source>
+        <translation>盘点时隐藏账面数量和差异，按实物清点而不是照着数字核对；盘点表也不打印账面数量。</translation>
+    </message>
+    <message>
+        <source>&amp;Print count sheet…</source>
+        <translation>打印盘点表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport count sheet…</source>
+        <translation>导出盘点表(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Review and post…</source>
+        <translation>核对并过账(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l count…</source>
+        <translation>取消盘点(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>No count is open at {outlet}. Start one to count the shelf: the count takes what the ledger expects now, you enter what is there, and the differences are posted as corrections.</source>
+        <translation>{outlet} 当前没有进行中的盘点。开始盘点时系统记下当前账面数量，您录入实际清点的数量，差异将作为盘点调整过账。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{counted} of {lines}</source>
+        <translation>{counted} / {lines}</translation>
+    </message>
+    <message>
+        <source>Stocktake (counting)</source>
+        <translation>盘点（进行中）</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>category {value}</source>
+        <translation>类别 {value}</translation>
+    </message>
+    <message>
+        <source>bins {value}…</source>
+        <translation>货位 {value}…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Count {number}&lt;/b&gt;, started {started} by {name}.</source>
+        <translation>&lt;b&gt;盘点单 {number}&lt;/b&gt;，由 {name} 于 {started} 开始。</translation>
+    </message>
+    <message>
+        <source>Only {what}.</source>
+        <translation>仅限{what}。</translation>
+    </message>
+    <message>
+        <source>{counted} of {lines} lines counted.</source>
+        <translation>已盘 {counted} / {lines} 行。</translation>
+    </message>
+    <message>
+        <source>Differences so far: {count}.</source>
+        <translation>目前差异 {count} 行。</translation>
+    </message>
+    <message>
+        <source>{sku} {name}: counted {counted}.</source>
+        <translation>{sku} {name}：实盘 {counted}。</translation>
+    </message>
+    <message>
+        <source>{sku} {name}: counted {counted}, expected {expected} ({diff:+d}).</source>
+        <translation>{sku} {name}：实盘 {counted}，账面 {expected}（{diff:+d}）。</translation>
+    </message>
+    <message>
+        <source>{sku} {name}: counted {counted}, as expected.</source>
+        <translation>{sku} {name}：实盘 {counted}，与账面一致。</translation>
+    </message>
+    <message>
+        <source>Count sheet {number}</source>
+        <translation>盘点表 {number}</translation>
+    </message>
+    <message>
+        <source>Preparing the count sheet…</source>
+        <translation>正在生成盘点表…</translation>
+    </message>
+    <message>
+        <source>Count sheet with {count} lines written to {path}.</source>
+        <translation>盘点表共 {count} 行，已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Exporting the count sheet…</source>
+        <translation>正在导出盘点表…</translation>
+    </message>
+    <message>
+        <source>Export the count sheet</source>
+        <translation>导出盘点表</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from .exports import PartsExports
 from .part_dialog import PartDialog
 from .purchase_orders import PurchaseOrdersTab
 from .stock_dialogs import StockAction, StockActionDialog
+from .stocktake import StocktakeTab
 
 SEARCH_DELAY_MS = 150
 MOVEMENTS_SHOWN = 30
@@ -213,6 +214,8 @@ class PartsPage(QWidget):
         self.tabs.addTab(transfer_page, self.tr("Transfers to book in"))
         self.tabs.addTab(PurchaseOrdersTab(ctx, self), self.tr("Purchase orders"))
 
+        self.tabs.addTab(StocktakeTab(ctx, self), self.tr("Stocktake"))
+
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.outlet)
@@ -310,7 +313,11 @@ class PartsPage(QWidget):
         self.search.selectAll()
 
     def handle_scan(self, code: str) -> bool:
-        """A scanned barcode or SKU finds the part; the only match opens its details."""
+        """A scanned barcode or SKU finds the part; the only match opens its details. The tab on
+        screen takes the scan first if it wants it (an open stocktake counts it)."""
+        tab_scan = getattr(self.tabs.currentWidget(), "handle_scan", None)
+        if tab_scan is not None and tab_scan(code):
+            return True
         self.tabs.setCurrentIndex(0)
         self.search.setText(code)
         self.run_search(open_single=True)
