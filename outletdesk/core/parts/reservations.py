@@ -110,10 +110,10 @@ def order_claims(s: Session, order: WorkOrder, part_ids: Collection[int]) -> lis
 
 
 def waiting_orders(
-    s: Session, location_id: int | None = None, part_id: int | None = None
+    s: Session, location_id: int | None = None, part_ids: Collection[int] | None = None
 ) -> list[WaitingOrder]:
-    """Orders awaiting parts that claim something (at one store; waiting for one part), oldest
-    waiting first. An order that claims nothing is left out: what it waits for is not in the
+    """Orders awaiting parts that claim something (at one store; waiting for any of some parts),
+    oldest waiting first. An order that claims nothing is left out: what it waits for is not in the
     catalogue, so only its technician knows when it can go on."""
     by_order: dict[int, list[Claim]] = {}
     for claim in claims(s, location_id=location_id):
@@ -121,7 +121,7 @@ def waiting_orders(
     found = [
         WaitingOrder(group[0].work_order_id, group[0].number, group[0].waiting_since, tuple(group))
         for group in by_order.values()
-        if part_id is None or any(c.part_id == part_id for c in group)
+        if part_ids is None or any(c.part_id in part_ids for c in group)
     ]
     return sorted(found, key=lambda w: (w.waiting_since, w.work_order_id))
 
@@ -134,7 +134,7 @@ def ready_orders(s: Session, location_id: int | None = None) -> list[WaitingOrde
 def unblocked_by(s: Session, part_id: int, location_id: int) -> list[WaitingOrder]:
     """Orders waiting for this part at this store that can now continue (all they claim is held
     for them), oldest first: what to tell whoever just booked the part in."""
-    return [w for w in waiting_orders(s, location_id, part_id) if w.ready]
+    return [w for w in waiting_orders(s, location_id, {part_id}) if w.ready]
 
 
 def reserved_totals(

@@ -10,6 +10,7 @@ leaves at the average, what comes in moves it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -616,14 +617,16 @@ class StockService:
             ]
 
     def waiting_for(
-        self, actor: Actor, part_id: int, outlet_id: int | None = None
+        self, actor: Actor, parts: int | Iterable[int], outlet_id: int | None = None
     ) -> list[WaitingOrder]:
-        """Orders awaiting this part at the outlet, oldest waiting first; those now `ready` can
-        continue. Asked after booking the part in (receive, a transfer received, a correction)
-        to tell the person at the shelf which jobs it unblocks."""
+        """Orders awaiting this part (or any of these parts) at the outlet, each once, oldest
+        waiting first; those now `ready` can continue. Asked after booking parts in (receive, a
+        transfer or a purchase order received) to tell the person at the shelf which jobs they
+        unblock."""
         actor.require(Permission.VIEW_STOCK)
+        wanted = {parts} if isinstance(parts, int) else set(parts)
         with self._db.read(actor) as s:
-            return waiting_orders(s, _location(s, actor, outlet_id).id, part_id)
+            return waiting_orders(s, _location(s, actor, outlet_id).id, wanted)
 
 
 # ---------------------------------------------------------------- the one writer

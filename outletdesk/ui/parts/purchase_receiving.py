@@ -6,8 +6,6 @@ these parts can now continue."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -27,12 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.auth import Actor
 from ...core.changes import Changes
 from ...core.errors import DomainError, StaleRecord
 from ...core.parts.purchasing import PurchaseLineDTO, PurchaseOrderDTO
 from ...core.parts.reservations import WaitingOrder
-from ...core.parts.stock import StockService
 from ...models import PurchaseOrderStatus
 from ..context import AppContext
 from ..errors import error_text, show_error
@@ -47,17 +43,6 @@ REFUSED = QColor("#ffcdd2")  # the line a refused scan or quantity is about
 OK_STYLE = "color: #2e7d32; font-weight: 600;"
 ERROR_STYLE = "color: #c62828; font-weight: 600;"
 OPEN = (PurchaseOrderStatus.ORDERED, PurchaseOrderStatus.PARTLY_RECEIVED)
-
-
-def waiting_for_parts(
-    stock: StockService, actor: Actor, part_ids: Iterable[int], outlet_id: int
-) -> list[WaitingOrder]:
-    """Repairs at the outlet waiting for any of these parts (each once), oldest waiting first."""
-    found: dict[int, WaitingOrder] = {}
-    for part_id in sorted(set(part_ids)):
-        for waiting in stock.waiting_for(actor, part_id, outlet_id):
-            found.setdefault(waiting.work_order_id, waiting)
-    return sorted(found.values(), key=lambda w: (w.waiting_since, w.work_order_id))
 
 
 class ReceiveDialog(QDialog):
@@ -242,7 +227,7 @@ class ReceiveDialog(QDialog):
 
         def work() -> tuple[PurchaseOrderDTO, PurchaseLineDTO, Changes, list[WaitingOrder]]:
             order, line, changes = purchasing.receive_scan(actor, order_id, code)
-            waiting = waiting_for_parts(stock, actor, touched | {line.part_id}, outlet_id)
+            waiting = stock.waiting_for(actor, touched | {line.part_id}, outlet_id)
             return order, line, changes, waiting
 
         self._ctx.runner.run(work, self._scanned, lambda exc: self._refused(exc, code))
@@ -283,7 +268,7 @@ class ReceiveDialog(QDialog):
             after, changes = purchasing.receive(
                 actor, order.id, order.version, quantities, delivery_note=note
             )
-            return after, changes, waiting_for_parts(stock, actor, touched | parts, order.outlet_id)
+            return after, changes, stock.waiting_for(actor, touched | parts, order.outlet_id)
 
         self.book_button.setEnabled(False)
         self._ctx.runner.run(work, self._booked, lambda exc: self._refused(exc, ""))
