@@ -35,7 +35,7 @@ from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from .import_rows import FIELDS, LIST_SEPARATOR
-from .stock import CENT, MAIN, _location
+from .stock import CENT, MAIN, main_location
 
 Spec = tuple[tuple[str, Kind, float | None], ...]
 
@@ -249,7 +249,7 @@ def export_catalogue(
             models.setdefault(pid, []).append(model)
         levels: dict[int, tuple[str, int, int]] = {}
         if outlet_id is not None:
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             levels = {
                 pid: (shelf, minimum, reorder)
                 for pid, shelf, minimum, reorder in s.execute(

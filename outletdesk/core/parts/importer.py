@@ -37,7 +37,7 @@ from .import_rows import (
     parse_rows,
     read_layout,
 )
-from .stock import _location
+from .stock import main_location
 from .table_file import ImportFileError
 
 __all__ = [
@@ -206,7 +206,7 @@ def _location_for(
     """The outlet's main store when the file carries shelf columns (bin, minimum, reorder)."""
     if not any(f.per_outlet and f.key in layout.mapping for f in FIELDS):
         return None
-    return _location(s, actor, outlet_id).id
+    return main_location(s, actor, outlet_id).id
 
 
 def _load(s: Session, location_id: int | None) -> _Existing:

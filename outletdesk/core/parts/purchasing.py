@@ -40,7 +40,7 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, FieldLabel, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from .stock import CENT, MAX_QUANTITY, _location, _move, low_stock_lines
+from .stock import CENT, MAX_QUANTITY, low_stock_lines, main_location, write_movement
 
 F_SUPPLIER = QT_TRANSLATE_NOOP("core", "Supplier")
 F_LINES = QT_TRANSLATE_NOOP("core", "Order lines")
@@ -168,7 +168,7 @@ class PurchasingService:
         note = v.text(F_NOTE, note, max_len=1000, required=False, multiline=True)
         with self._db.write(actor) as s:
             supplier = _supplier(s, supplier_id)
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             order = _new_order(s, actor, supplier, location, note)
             _replace_lines(s, order, wanted)
             record(
@@ -186,7 +186,7 @@ class PurchasingService:
         actor.require(Permission.MANAGE_STOCK)
         with self._db.write(actor) as s:
             supplier = _supplier(s, supplier_id)
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             drafted = set(
                 s.scalars(
                     select(PurchaseOrderLine.part_id)
@@ -373,7 +373,7 @@ class PurchasingService:
         """Orders of an outlet (the signed-in one unless named), newest first."""
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             query = select(PurchaseOrder).where(PurchaseOrder.location_id == location.id)
             if statuses:
                 query = query.where(PurchaseOrder.status.in_([st.value for st in statuses]))
@@ -510,7 +510,7 @@ def _receive(
         line = lines[part_id]
         part = s.get(Part, part_id)
         assert part is not None
-        _move(
+        write_movement(
             s, actor, part, location, MovementKind.RECEIVE, arrived[part_id], line.unit_cost,
             reason, supplier_id=order.supplier_id, purchase_order_id=order.id,
         )  # fmt: skip

@@ -260,8 +260,8 @@ class StockService:
                     id=supplier_id,
                 )
             part = _part(s, part_id)
-            location = _location(s, actor, outlet_id)
-            level = _move(
+            location = main_location(s, actor, outlet_id)
+            level = write_movement(
                 s, actor, part, location, MovementKind.RECEIVE, qty, cost, reason,
                 supplier_id=supplier_id,
             )  # fmt: skip
@@ -284,10 +284,10 @@ class StockService:
         reason = v.text(F_REASON, reason, max_len=500, multiline=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
-            location = _location(s, actor, outlet_id)
-            return _move(s, actor, part, location, MovementKind.ADJUST, change, None, reason), (
-                Changes(parts=True)
-            )
+            location = main_location(s, actor, outlet_id)
+            return write_movement(
+                s, actor, part, location, MovementKind.ADJUST, change, None, reason
+            ), (Changes(parts=True))
 
     def scrap(
         self,
@@ -303,10 +303,10 @@ class StockService:
         reason = v.text(F_REASON, reason, max_len=500, multiline=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
-            location = _location(s, actor, outlet_id)
-            return _move(s, actor, part, location, MovementKind.SCRAP, -qty, None, reason), (
-                Changes(parts=True)
-            )
+            location = main_location(s, actor, outlet_id)
+            return write_movement(
+                s, actor, part, location, MovementKind.SCRAP, -qty, None, reason
+            ), (Changes(parts=True))
 
     # ------------------------------------------------------------ shelf and reorder levels
 
@@ -327,8 +327,8 @@ class StockService:
         shelf = v.text(F_BIN, bin_location, max_len=40, required=False, name_like=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
-            location = _location(s, actor, outlet_id)
-            stock = _stock_row(s, part, location)
+            location = main_location(s, actor, outlet_id)
+            stock = stock_row(s, part, location)
             stock.min_level, stock.reorder_qty, stock.bin = minimum, reorder, shelf
             s.flush()
             record(
@@ -348,7 +348,7 @@ class StockService:
         reorder quantity, or at least enough to reach the minimum."""
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             return low_stock_lines(s, location.id)
 
     # ------------------------------------------------------------ transfers between outlets
@@ -370,8 +370,8 @@ class StockService:
         note = v.text(F_REASON, note, max_len=500, required=False, multiline=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
-            source = _location(s, actor, from_outlet_id)
-            target = _location(s, actor, to_outlet_id)
+            source = main_location(s, actor, from_outlet_id)
+            target = main_location(s, actor, to_outlet_id)
             if source.id == target.id:
                 raise DomainError(
                     QT_TRANSLATE_NOOP(
@@ -390,7 +390,7 @@ class StockService:
             )
             s.add(transfer)
             s.flush()
-            level = _move(
+            level = write_movement(
                 s, actor, part, source, MovementKind.TRANSFER_OUT, -qty, None, note,
                 transfer_id=transfer.id,
             )  # fmt: skip
@@ -422,7 +422,7 @@ class StockService:
                 )
             target = s.get(StockLocation, transfer.to_location_id)
             assert target is not None
-            _move(
+            write_movement(
                 s, actor, _part(s, transfer.part_id), target, MovementKind.TRANSFER_IN,
                 transfer.quantity, transfer.unit_cost, transfer.note, transfer_id=transfer.id,
             )  # fmt: skip
@@ -441,7 +441,7 @@ class StockService:
             )
             if to_outlet_id is not None:
                 query = query.where(
-                    StockTransfer.to_location_id == _location(s, actor, to_outlet_id).id
+                    StockTransfer.to_location_id == main_location(s, actor, to_outlet_id).id
                 )
             transfers = list(s.scalars(query.order_by(StockTransfer.sent_at, StockTransfer.id)))
             return [_transfer_dto(s, t) for t in transfers]
@@ -493,7 +493,7 @@ class StockService:
                     number=order.number,
                     issued=max(issued, 0),
                 )
-            level = _move(
+            level = write_movement(
                 s, actor, part, location, MovementKind.RETURN, qty,
                 _issue_cost(s, order.id, part.id), order.number,
                 work_order_id=order.id,
@@ -518,7 +518,7 @@ class StockService:
     def on_hand(self, actor: Actor, part_id: int, outlet_id: int | None = None) -> int:
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             return int(
                 s.scalar(
                     select(PartStock.on_hand).where(
@@ -626,13 +626,13 @@ class StockService:
         actor.require(Permission.VIEW_STOCK)
         wanted = {parts} if isinstance(parts, int) else set(parts)
         with self._db.read(actor) as s:
-            return waiting_orders(s, _location(s, actor, outlet_id).id, wanted)
+            return waiting_orders(s, main_location(s, actor, outlet_id).id, wanted)
 
 
 # ---------------------------------------------------------------- the one writer
 
 
-def _move(
+def write_movement(
     s: Session,
     actor: Actor,
     part: Part,
@@ -649,7 +649,7 @@ def _move(
     stocktake_id: int | None = None,
 ) -> StockLevel:
     """Lock the part's stock row at the location, check, append the movement, update the cache."""
-    stock = _stock_row(s, part, location)
+    stock = stock_row(s, part, location)
     after = stock.on_hand + quantity
     if after < 0:
         outlet = s.get(Outlet, location.outlet_id)
@@ -725,7 +725,7 @@ def _transfer_dto(s: Session, t: StockTransfer) -> TransferDTO:
     )
 
 
-def _stock_row(s: Session, part: Part, location: StockLocation) -> PartStock:
+def stock_row(s: Session, part: Part, location: StockLocation) -> PartStock:
     """The part's stock row at the location, created empty if need be, locked for this write."""
     insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
     s.execute(
@@ -782,7 +782,7 @@ def _for_order(
 ) -> tuple[WorkOrder, Part, StockLocation]:
     """The order, the part and the shelf (the order's outlet unless another is named)."""
     order = _order(s, order_id)
-    return order, _part(s, part_id), _location(s, actor, outlet_id or order.outlet_id)
+    return order, _part(s, part_id), main_location(s, actor, outlet_id or order.outlet_id)
 
 
 def _issue_cost(s: Session, order_id: int, part_id: int) -> Decimal | None:
@@ -799,7 +799,7 @@ def _issue_cost(s: Session, order_id: int, part_id: int) -> Decimal | None:
     )
 
 
-def _location(s: Session, actor: Actor, outlet_id: int | None) -> StockLocation:
+def main_location(s: Session, actor: Actor, outlet_id: int | None) -> StockLocation:
     """The main store of the given outlet, else of the signed-in one."""
     outlet = outlet_id if outlet_id is not None else actor.outlet_id
     if outlet is None:
@@ -843,7 +843,7 @@ def settle_order_parts(
     issued = issued_to_order(s, order.id)
     if not wanted and not issued:  # free-text lines only: no stock involved, nothing to look up
         return False
-    location = _location(s, actor, order.outlet_id)
+    location = main_location(s, actor, order.outlet_id)
     for part_id in sorted(set(wanted) | set(issued)):  # one lock order: no deadlock between saves
         delta = wanted.get(part_id, 0) - issued.get(part_id, 0)
         if delta == 0 or (hold and delta > 0):
@@ -859,7 +859,7 @@ def settle_order_parts(
             _issue_to_order(s, actor, order, part, location, delta)
         else:  # back at the cost it left with
             cost = _issue_cost(s, order.id, part_id)
-            _move(
+            write_movement(
                 s, actor, part, location, MovementKind.RETURN, -delta, cost, order.number,
                 work_order_id=order.id,
             )  # fmt: skip
@@ -873,7 +873,7 @@ def _issue_to_order(
 
     The stock row is locked before the claims are read, and every issue takes that lock, so
     what two counters see held cannot change under them (on SQLite the write is exclusive)."""
-    stock = _stock_row(s, part, location)
+    stock = stock_row(s, part, location)
     held = min(stock.on_hand, held_ahead(s, order, part.id, location.id))
     if held and stock.on_hand - held < quantity:
         outlet = s.get(Outlet, location.outlet_id)
@@ -892,7 +892,7 @@ def _issue_to_order(
             part_id=part.id,
             outlet_id=location.outlet_id,
         )
-    return _move(
+    return write_movement(
         s, actor, part, location, MovementKind.ISSUE, -quantity, None, order.number,
         work_order_id=order.id,
     )  # fmt: skip

@@ -47,7 +47,7 @@ from ..database import Database
 from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from .purchasing import next_number
-from .stock import CENT, MAX_QUANTITY, _location, _move, _stock_row
+from .stock import CENT, MAX_QUANTITY, main_location, stock_row, write_movement
 
 F_CATEGORY = QT_TRANSLATE_NOOP("core", "Category")
 F_BIN_PREFIX = QT_TRANSLATE_NOOP("core", "Bin location")
@@ -161,7 +161,7 @@ class StocktakeService:
         bin_prefix = v.text(F_BIN_PREFIX, bin_prefix, max_len=40, required=False)
         note = v.text(F_NOTE, note, max_len=1000, required=False, multiline=True)
         with self._db.write(actor) as s:
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             _refuse_second_open(s, location)
             outlet = s.get(Outlet, location.outlet_id)
             assert outlet is not None
@@ -326,7 +326,7 @@ class StocktakeService:
             moved = []
             for line in lines:
                 # Lock the stock row now, so nothing moves it between this check and the post.
-                stock = _stock_row(s, parts[line.part_id], location)
+                stock = stock_row(s, parts[line.part_id], location)
                 if stock.on_hand != line.expected or _moved_since(s, line, location.id):
                     moved.append(parts[line.part_id].sku)
             if moved:
@@ -345,7 +345,7 @@ class StocktakeService:
                 assert line.counted is not None
                 diff = line.counted - line.expected
                 if diff:
-                    _move(
+                    write_movement(
                         s, actor, parts[line.part_id], location, MovementKind.STOCKTAKE, diff,
                         None, take.number, stocktake_id=take.id,
                     )  # fmt: skip
@@ -388,7 +388,7 @@ class StocktakeService:
         """The count open at the outlet's main store, if any."""
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             take = s.scalar(
                 select(Stocktake).where(
                     Stocktake.location_id == location.id,
@@ -402,7 +402,7 @@ class StocktakeService:
     ) -> list[StocktakeDTO]:
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
-            location = _location(s, actor, outlet_id)
+            location = main_location(s, actor, outlet_id)
             takes = list(
                 s.scalars(
                     select(Stocktake)
