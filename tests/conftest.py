@@ -193,6 +193,22 @@ def outlet(services: Services, cli_actor: Actor):  # type: ignore[no-untyped-def
     return created
 
 
+def ui_context(services: Services, actor: Actor, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """What a page is handed, with the worker run inline so tests see results at once."""
+    from PySide6.QtCore import QSettings
+
+    from outletdesk.ui.context import AppContext, ChangeBus
+    from outletdesk.ui.tasks import TaskRunner
+
+    return AppContext(
+        services,
+        actor,
+        TaskRunner(inline=True),
+        ChangeBus(),
+        QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat),
+    )
+
+
 def make_actor(services: Services, outlet_id: int, role: Role, name: str | None = None) -> Actor:
     username = name or role.value
     user, _ = services.users.create(

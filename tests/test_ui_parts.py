@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_actor
-from PySide6.QtCore import QSettings
+from conftest import make_actor, ui_context
 from test_work_orders import intake
 
 from outletdesk.core.outlets import OutletInput
 from outletdesk.core.parts.catalogue import PartInput, SupplierInput
 from outletdesk.core.work_orders.dto import LineInput
 from outletdesk.models import Role, WorkOrderStatus
-from outletdesk.ui.context import AppContext, ChangeBus
 from outletdesk.ui.parts.page import PartsPage
 from outletdesk.ui.parts.part_dialog import PartDialog, split_list
 from outletdesk.ui.parts.stock_dialogs import StockAction, StockActionDialog
-from outletdesk.ui.tasks import TaskRunner
-
-
-def _ctx(services, actor, tmp_path):
-    return AppContext(
-        services,
-        actor,
-        TaskRunner(inline=True),
-        ChangeBus(),
-        QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat),
-    )
 
 
 @pytest.fixture
@@ -57,7 +44,7 @@ def stocked(services, manager, cli_actor):
 
 @pytest.fixture
 def page(services, manager, stocked, tmp_path, qtbot):
-    widget = PartsPage(_ctx(services, manager, tmp_path))
+    widget = PartsPage(ui_context(services, manager, tmp_path))
     widget.opened = []
     widget.open_dialog = widget.opened.append  # keep dialogs for the test to drive
     qtbot.addWidget(widget)
@@ -171,7 +158,7 @@ def test_split_list_accepts_chinese_and_ascii_separators():
 
 def test_a_technician_sees_stock_but_cannot_change_it(services, outlet, stocked, tmp_path, qtbot):
     tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
-    widget = PartsPage(_ctx(services, tech, tmp_path))
+    widget = PartsPage(ui_context(services, tech, tmp_path))
     qtbot.addWidget(widget)
     _select(widget, "SCR-IP12")
     assert not widget.receive_button.isEnabled() and not widget.new_button.isEnabled()

@@ -9,34 +9,21 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from conftest import audit_count, make_actor, needs_poppler
-from PySide6.QtCore import QSettings
+from conftest import audit_count, make_actor, needs_poppler, ui_context
 from sqlalchemy import func, select
 from test_printouts import pdf_text
 
 from outletdesk.core.outlets import OutletInput
 from outletdesk.core.parts.catalogue import PartInput, SupplierInput
 from outletdesk.models import MovementKind, Part, Role, Supplier
-from outletdesk.ui.context import AppContext, ChangeBus
 from outletdesk.ui.parts.exports import MovementLogDialog
 from outletdesk.ui.parts.import_dialog import CatalogueImportDialog, column_letter
 from outletdesk.ui.parts.labels import PartLabelsDialog
 from outletdesk.ui.parts.page import PartsPage
 from outletdesk.ui.parts.suppliers import SupplierDialog, SuppliersDialog
 from outletdesk.ui.settings.forms import INVALID_STYLE
-from outletdesk.ui.tasks import TaskRunner
 
 HEADER = ["SKU", "Part name", "Category", "Cost price", "Sale price", "Supplier", "Barcodes"]
-
-
-def _ctx(services, actor, tmp_path):
-    return AppContext(
-        services,
-        actor,
-        TaskRunner(inline=True),
-        ChangeBus(),
-        QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat),
-    )
 
 
 @pytest.fixture
@@ -64,7 +51,7 @@ def stocked(services, manager, cli_actor):
 
 @pytest.fixture
 def page(services, manager, stocked, tmp_path, qtbot):
-    widget = PartsPage(_ctx(services, manager, tmp_path))
+    widget = PartsPage(ui_context(services, manager, tmp_path))
     widget.opened = []
     widget.open_dialog = widget.opened.append  # keep dialogs for the test to drive
     qtbot.addWidget(widget)
@@ -245,7 +232,7 @@ def test_column_letters():
 
 def test_a_technician_cannot_import_retire_or_export(services, outlet, stocked, tmp_path, qtbot):
     tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
-    widget = PartsPage(_ctx(services, tech, tmp_path))
+    widget = PartsPage(ui_context(services, tech, tmp_path))
     qtbot.addWidget(widget)
     assert widget.import_catalogue() is None and not widget.import_button.isEnabled()
     assert not widget.export_button.isEnabled() and "export" in widget.export_button.toolTip()
@@ -424,7 +411,7 @@ def test_a_technician_sees_suppliers_but_cannot_change_them(
     services, outlet, stocked, tmp_path, qtbot
 ):
     tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
-    dialog = SuppliersDialog(_ctx(services, tech, tmp_path))
+    dialog = SuppliersDialog(ui_context(services, tech, tmp_path))
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
     assert not dialog.add_button.isEnabled() and not dialog.edit_button.isEnabled()

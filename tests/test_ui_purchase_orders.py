@@ -8,8 +8,8 @@ import dataclasses
 from datetime import timedelta
 
 import pytest
-from conftest import audit_count, make_actor
-from PySide6.QtCore import QSettings, Qt
+from conftest import audit_count, make_actor, ui_context
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from sqlalchemy import func, select
 from test_work_orders import intake
@@ -26,7 +26,6 @@ from outletdesk.models import (
     WorkOrderStatus,
     utcnow,
 )
-from outletdesk.ui.context import AppContext, ChangeBus
 from outletdesk.ui.parts.page import PartsPage
 from outletdesk.ui.parts.purchase_order_dialogs import CancelOrderDialog, DraftFromLowStockDialog
 from outletdesk.ui.parts.purchase_order_editor import PurchaseOrderDialog
@@ -34,19 +33,8 @@ from outletdesk.ui.parts.purchase_orders import EXPECTED_COLUMN, PurchaseOrdersT
 from outletdesk.ui.parts.purchase_receiving import ARRIVED, SCANNED, ReceiveDialog
 from outletdesk.ui.scanner import ScannerFilter
 from outletdesk.ui.table_model import WARNING
-from outletdesk.ui.tasks import TaskRunner
 
 PO = PurchaseOrderStatus
-
-
-def _ctx(services, actor, tmp_path):
-    return AppContext(
-        services,
-        actor,
-        TaskRunner(inline=True),
-        ChangeBus(),
-        QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat),
-    )
 
 
 @pytest.fixture
@@ -76,7 +64,7 @@ def stock(services, manager):
 
 
 def _page(services, actor, tmp_path, qtbot):
-    page = PartsPage(_ctx(services, actor, tmp_path))
+    page = PartsPage(ui_context(services, actor, tmp_path))
     qtbot.addWidget(page)
     tab = page.findChild(PurchaseOrdersTab)
     tab.opened = []

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_actor
-from test_ui_work_orders import _ctx, detail_for, take_in
+from conftest import make_actor, ui_context
+from test_ui_work_orders import detail_for, take_in
 
 from outletdesk.core.changes import Changes
 from outletdesk.core.parts.catalogue import PartInput
@@ -35,7 +35,7 @@ def screen(services, manager):
 def detail(services, clerk, outlet, tmp_path, qtbot, monkeypatch):
     tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
     order = take_in(services, clerk)  # an iPhone 12
-    return detail_for(_ctx(services, tech, tmp_path), qtbot, order.id, monkeypatch)
+    return detail_for(ui_context(services, tech, tmp_path), qtbot, order.id, monkeypatch)
 
 
 def test_picker_offers_what_fits_the_device_and_the_save_takes_it_off_the_shelf(

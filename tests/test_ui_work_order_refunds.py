@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import make_actor
-from test_ui_work_orders import _ctx, detail_for, take_in
+from conftest import make_actor, ui_context
+from test_ui_work_orders import detail_for, take_in
 
 from outletdesk.core.auth import Actor
 from outletdesk.core.customers import CustomerInput
@@ -47,7 +47,7 @@ def page_for(ctx, qtbot, monkeypatch):
 def test_clerk_asks_manager_approves_from_the_review_list(
     services, clerk, manager, delivered, tmp_path, qtbot, monkeypatch
 ):
-    clerk_ctx = _ctx(services, clerk, tmp_path)
+    clerk_ctx = ui_context(services, clerk, tmp_path)
     detail = detail_for(clerk_ctx, qtbot, delivered.id, monkeypatch)
     panel = detail.refunds
     assert panel.request_button.isEnabled()
@@ -64,7 +64,7 @@ def test_clerk_asks_manager_approves_from_the_review_list(
     assert [r.status for r in detail.order.refunds] == [RefundStatus.PENDING]
     assert panel.table.rowCount() == 1 and "Awaiting review" in panel.table.item(0, 3).text()
 
-    manager_ctx = _ctx(services, manager, tmp_path)
+    manager_ctx = ui_context(services, manager, tmp_path)
     page = page_for(manager_ctx, qtbot, monkeypatch)
     assert not page.refunds_button.isHidden()
     assert "(1)" in page.refunds_button.text()
@@ -96,7 +96,7 @@ def test_manager_declines_with_a_reason_the_customer_is_told(
     services, clerk, manager, delivered, tmp_path, qtbot, monkeypatch
 ):
     services.refunds.request(clerk, delivered.id, "300", "cash", "Wants everything back")
-    detail = detail_for(_ctx(services, manager, tmp_path), qtbot, delivered.id, monkeypatch)
+    detail = detail_for(ui_context(services, manager, tmp_path), qtbot, delivered.id, monkeypatch)
     decide = detail.refunds.open_decision(approve=False)
     decide.submit()  # a decline needs the reason the customer will hear
     assert decide.error.text().startswith("Reason:")
@@ -112,7 +112,7 @@ def test_a_manager_cannot_approve_their_own_request(
     services, manager, delivered, tmp_path, qtbot, monkeypatch
 ):
     services.refunds.request(manager, delivered.id, "30", "cash", "Goodwill")
-    detail = detail_for(_ctx(services, manager, tmp_path), qtbot, delivered.id, monkeypatch)
+    detail = detail_for(ui_context(services, manager, tmp_path), qtbot, delivered.id, monkeypatch)
     assert not detail.refunds.approve_button.isEnabled()
     assert "another manager" in detail.refunds.approve_button.toolTip()
     assert detail.refunds.reject_button.isEnabled()
@@ -128,7 +128,7 @@ def test_the_outlet_picker_shows_another_outlets_orders(
     south_clerk = make_actor(services, south.id, Role.CLERK, "southclerk")
     take_in(services, clerk)
     take_in(services, south_clerk, new_customer=CustomerInput("李雷", ["139 0000 0000"]))
-    page = page_for(_ctx(services, clerk, tmp_path), qtbot, monkeypatch)
+    page = page_for(ui_context(services, clerk, tmp_path), qtbot, monkeypatch)
     assert page.outlet.currentData() == outlet.id  # the signed-in outlet first
     assert [page.model.row(r).number for r in range(page.model.rowCount())] == ["N-000001"]
     page.outlet.setCurrentIndex(page.outlet.findData(south.id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import audit_count, make_actor
+from conftest import audit_count, make_actor, ui_context
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -30,19 +30,9 @@ def tech(services, outlet):
     return make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
 
 
-def _ctx(services, actor, tmp_path):
-    return AppContext(
-        services,
-        actor,
-        TaskRunner(inline=True),
-        ChangeBus(),
-        QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat),
-    )
-
-
 @pytest.fixture
 def ctx(services, clerk, tmp_path):
-    return _ctx(services, clerk, tmp_path)
+    return ui_context(services, clerk, tmp_path)
 
 
 @pytest.fixture
@@ -220,7 +210,7 @@ def test_moving_through_statuses_from_the_detail_view(
     services, tech, clerk, tmp_path, qtbot, monkeypatch
 ):
     order = take_in(services, clerk)
-    ctx = _ctx(services, tech, tmp_path)
+    ctx = ui_context(services, tech, tmp_path)
     detail = detail_for(ctx, qtbot, order.id, monkeypatch)
     assert "N-000001" in detail.header.text() and "Received" in detail.header.text()
     assert "1234" not in detail.job_text.text()
@@ -270,7 +260,7 @@ def test_notes_internal_and_for_the_customer(services, clerk, ctx, qtbot, monkey
 
 def test_lines_and_totals(services, clerk, tech, tmp_path, qtbot, monkeypatch):
     order = take_in(services, clerk)
-    ctx = _ctx(services, tech, tmp_path)
+    ctx = ui_context(services, tech, tmp_path)
     detail = detail_for(ctx, qtbot, order.id, monkeypatch)
     row = detail.editor.add_line(LineKind.PART, "Screen assembly", "1", "560.00")
     detail.editor.lines.item(row, 1).setText("Screen assembly 屏幕总成")
@@ -363,7 +353,7 @@ def test_follow_up_after_delivery(services, clerk, tech, outlet, tmp_path, qtbot
         order, _ = services.work_orders.move(tech, order.id, order.version, step)
     services.work_orders.hand_back(clerk, order.id, order.version, "王芳")
     manager = make_actor(services, outlet.id, Role.MANAGER)
-    ctx = _ctx(services, manager, tmp_path)
+    ctx = ui_context(services, manager, tmp_path)
     monkeypatch.setattr(WorkOrdersPage, "open_dialog", lambda self, dialog: None)
     page = WorkOrdersPage(ctx)
     qtbot.addWidget(page)
@@ -401,7 +391,7 @@ def test_a_scan_in_the_main_window_opens_the_order(services, clerk, tmp_path, qt
 
     monkeypatch.setattr(WorkOrdersPage, "open_dialog", lambda self, dialog: None)
     take_in(services, clerk)
-    window = MainWindow(_ctx(services, clerk, tmp_path), "North")
+    window = MainWindow(ui_context(services, clerk, tmp_path), "North")
     qtbot.addWidget(window)
     window.show_page(5)
     window.handle_scan("N-000001")
@@ -481,13 +471,10 @@ def test_unsaved_lines_stop_the_next_step_and_the_passcode_is_masked(
 ):
     """From the user test: lines typed but not saved vanished when the status changed."""
     from conftest import make_actor
-    from PySide6.QtCore import QSettings
 
     from outletdesk.core.customers import CustomerInput
     from outletdesk.core.work_orders.dto import DeviceInput, IntakeInput
     from outletdesk.models import LineKind, Role, WorkOrderStatus
-    from outletdesk.ui.context import AppContext, ChangeBus
-    from outletdesk.ui.tasks import TaskRunner
     from outletdesk.ui.work_orders.detail import WorkOrderDetail
 
     tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech2")
@@ -531,11 +518,9 @@ def test_enter_on_a_pick_list_picks_and_never_saves_the_intake(
     services, clerk, tmp_path, qtbot, monkeypatch
 ):
     """From the user test: Return on the customer list also pressed Save."""
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
 
     from outletdesk.core.customers import CustomerInput
-    from outletdesk.ui.context import AppContext, ChangeBus
-    from outletdesk.ui.tasks import TaskRunner
     from outletdesk.ui.work_orders.intake_dialog import IntakeDialog
 
     services.customers.create(clerk, CustomerInput("Maria Lopez", ["0612345678"]))
@@ -564,13 +549,9 @@ def test_enter_on_a_pick_list_picks_and_never_saves_the_intake(
 def test_the_judgement_dialog_changes_the_warranty_with_a_reason(services, clerk, tmp_path, qtbot):
     from datetime import timedelta
 
-    from PySide6.QtCore import QSettings
-
     from outletdesk.core.customers import CustomerInput
     from outletdesk.core.work_orders.dto import DeviceInput, IntakeInput, LineInput
     from outletdesk.models import Warranty, utcnow
-    from outletdesk.ui.context import AppContext, ChangeBus
-    from outletdesk.ui.tasks import TaskRunner
     from outletdesk.ui.work_orders.actions import JudgementDialog
 
     bought = (utcnow().astimezone().date() - timedelta(days=10)).isoformat()
@@ -606,12 +587,9 @@ def test_the_judgement_dialog_changes_the_warranty_with_a_reason(services, clerk
 
 
 def test_expedite_from_the_detail_view_and_device_notes_at_intake(services, clerk, tmp_path, qtbot):
-    from PySide6.QtCore import QSettings
 
     from outletdesk.core.customers import CustomerInput
     from outletdesk.models import Priority
-    from outletdesk.ui.context import AppContext, ChangeBus
-    from outletdesk.ui.tasks import TaskRunner
     from outletdesk.ui.work_orders.detail import WorkOrderDetail
     from outletdesk.ui.work_orders.intake_dialog import IntakeDialog
 
