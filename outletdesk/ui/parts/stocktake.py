@@ -66,7 +66,6 @@ class StocktakeTab(QWidget):
         self._seq = 0
         self._summary_seq = 0
         self._dirty = True
-        self._publishing = False
         self.take: StocktakeDTO | None = None
         self.past: list[StocktakeDTO] = []
         self.summaries: dict[int, tuple[int, Decimal]] = {}  # posted count -> differences, value
@@ -226,8 +225,6 @@ class StocktakeTab(QWidget):
             self.reload()
 
     def refresh(self, changes: Changes) -> None:
-        if self._publishing:
-            return  # this tab's own count: its line is already on screen
         if changes.parts or changes.outlets or changes.database:
             self._outdated()
 
@@ -447,7 +444,7 @@ class StocktakeTab(QWidget):
     def _counted(
         self, result: tuple[CountLine, Changes], take: StocktakeDTO, advance: bool
     ) -> None:
-        line, changes = result
+        line = result[0]
         if self.take is None or take.id != self.take.id:
             return
         self.take = take
@@ -474,11 +471,8 @@ class StocktakeTab(QWidget):
         )
         self.message.show()
         self._show_take()
-        self._publishing = True
-        try:
-            self._ctx.bus.publish(changes)
-        finally:
-            self._publishing = False
+        # Not published: a count changes no stock, and only this tab shows counts. Publishing
+        # made the page rerun its list, low-stock and transfer queries on every scan.
 
     def _count_failed(self, exc: BaseException) -> None:
         self.message.hide()
