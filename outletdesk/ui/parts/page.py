@@ -303,10 +303,10 @@ class PartsPage(QWidget):
 
     def refresh(self, changes: Changes) -> None:
         # Parts too: a supplier added (in Suppliers… or by an import) joins the pickers.
+        # Work-order saves that take, return or hold stock say parts=True; the others leave
+        # this page alone.
         if changes.outlets or changes.database or changes.parts:
             self._load_lists()
-        elif changes.work_orders:
-            self.reload()
 
     def focus_search(self) -> None:
         self.search.setFocus()
