@@ -10,6 +10,7 @@ from .customers import CustomerService
 from .database import Database, open_database
 from .outlets import OutletService
 from .parts.catalogue import CatalogueService
+from .parts.locations import LocationService
 from .parts.purchasing import PurchasingService
 from .parts.queries import PartListService
 from .parts.stock import StockService
@@ -40,6 +41,7 @@ class Services:
     part_list: PartListService
     purchasing: PurchasingService
     stocktake: StocktakeService
+    locations: LocationService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -60,6 +62,7 @@ class Services:
             PartListService(db),
             PurchasingService(db),
             StocktakeService(db),
+            LocationService(db),
         )
 
     @classmethod

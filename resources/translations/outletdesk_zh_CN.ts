@@ -4242,8 +4242,8 @@
         <translation>不能为零。</translation>
     </message>
     <message>
-        <source>A transfer goes to another outlet, not the same one.</source>
-        <translation>调拨须发往另一个网点，不能是同一个网点。</translation>
+        <source>A transfer goes to another outlet; to move stock between the locations of one outlet, use Move.</source>
+        <translation>调拨须发往另一个网点；同一网点内不同库位之间请使用“移库”。</translation>
     </message>
     <message>
         <source>Transfer {id} does not exist.</source>
@@ -4252,6 +4252,10 @@
     <message>
         <source>Transfer {id} was received or changed by someone else; nothing was booked twice.</source>
         <translation>调拨单 {id} 已被他人接收或修改；未重复入库。</translation>
+    </message>
+    <message>
+        <source>Choose another location to move the stock to.</source>
+        <translation>请选择另一个库位来移入库存。</translation>
     </message>
     <message>
         <source>{asked} of {sku} cannot come back from {number}: {issued} went out to it.</source>
@@ -4264,6 +4268,14 @@
     <message>
         <source>Work order {id} does not exist.</source>
         <translation>维修工单 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>{location} belongs to another outlet.</source>
+        <translation>{location}属于另一个网点。</translation>
+    </message>
+    <message>
+        <source>{location} is no longer in use; put it back in use to keep stock there.</source>
+        <translation>{location}已停用；如需在此存放库存，请先重新启用。</translation>
     </message>
     <message>
         <source>Copies</source>
@@ -5264,6 +5276,34 @@
     <message>
         <source>{name} cannot be read as CSV: {detail}</source>
         <translation>{name} 无法按 CSV 读取：{detail}</translation>
+    </message>
+    <message>
+        <source>Location code</source>
+        <translation>库位代码</translation>
+    </message>
+    <message>
+        <source>Location name</source>
+        <translation>库位名称</translation>
+    </message>
+    <message>
+        <source>{code} is already a location of this outlet.</source>
+        <translation>{code}已是本网点的库位。</translation>
+    </message>
+    <message>
+        <source>The main store of an outlet cannot be retired.</source>
+        <translation>网点的主仓库不能停用。</translation>
+    </message>
+    <message>
+        <source>{location} still holds {units} units; move or scrap them first.</source>
+        <translation>{location}仍有{units}件库存；请先移库或报废。</translation>
+    </message>
+    <message>
+        <source>Count {number} of {location} is open; post or cancel it first.</source>
+        <translation>{location}的盘点单{number}尚未完成；请先过账或取消。</translation>
+    </message>
+    <message>
+        <source>Stock location {id} does not exist.</source>
+        <translation>库位{id}不存在。</translation>
     </message>
 </context>
 <context>

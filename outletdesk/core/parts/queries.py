@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from ...models import Part, PartBarcode, PartModel, PartStock, StockLocation
@@ -27,7 +27,7 @@ class PartRow:
     unit: str
     sale_price: Decimal
     active: bool
-    here: int  # on hand at this outlet's main store
+    here: int  # on hand at this outlet's main store (or the location asked for)
     everywhere: int  # on hand at every location
     bin: str
     min_level: int
@@ -53,10 +53,12 @@ class PartListService:
         text: str = "",
         *,
         outlet_id: int | None = None,
+        location_id: int | None = None,
         include_inactive: bool = False,
         limit: int = LIST_LIMIT,
     ) -> PartList:
-        """Parts by SKU prefix, name fragment, a barcode or a device model they fit; by name."""
+        """Parts by SKU prefix, name fragment, a barcode or a device model they fit; by name.
+        "Here" is the location named (a van, a second room), else the outlet's main store."""
         actor.require(Permission.VIEW_STOCK)
         text = (text or "").strip()[:80]
         outlet = outlet_id if outlet_id is not None else actor.outlet_id
@@ -64,6 +66,8 @@ class PartListService:
             select(StockLocation.id)
             .where(StockLocation.outlet_id == outlet, StockLocation.code == MAIN)
             .scalar_subquery()
+            if location_id is None
+            else literal(location_id)
         )
         here = (
             select(PartStock.on_hand, PartStock.bin, PartStock.min_level, PartStock.part_id)

@@ -245,6 +245,7 @@ class StockService:
         *,
         supplier_id: int | None = None,
         outlet_id: int | None = None,
+        location_id: int | None = None,
         reason: str = "",
     ) -> tuple[StockLevel, Changes]:
         """Goods in from a supplier at a unit cost; the average cost moves with them."""
@@ -260,7 +261,7 @@ class StockService:
                     id=supplier_id,
                 )
             part = _part(s, part_id)
-            location = main_location(s, actor, outlet_id)
+            location = stock_location(s, actor, outlet_id, location_id)
             level = write_movement(
                 s, actor, part, location, MovementKind.RECEIVE, qty, cost, reason,
                 supplier_id=supplier_id,
@@ -275,6 +276,7 @@ class StockService:
         reason: str,
         *,
         outlet_id: int | None = None,
+        location_id: int | None = None,
     ) -> tuple[StockLevel, Changes]:
         """A correction up or down, always with the reason (found, damaged, miscounted)."""
         actor.require(Permission.MANAGE_STOCK)
@@ -284,7 +286,7 @@ class StockService:
         reason = v.text(F_REASON, reason, max_len=500, multiline=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
-            location = main_location(s, actor, outlet_id)
+            location = stock_location(s, actor, outlet_id, location_id)
             return write_movement(
                 s, actor, part, location, MovementKind.ADJUST, change, None, reason
             ), (Changes(parts=True))
@@ -297,13 +299,14 @@ class StockService:
         reason: str,
         *,
         outlet_id: int | None = None,
+        location_id: int | None = None,
     ) -> tuple[StockLevel, Changes]:
         actor.require(Permission.MANAGE_STOCK)
         qty = _quantity(quantity)
         reason = v.text(F_REASON, reason, max_len=500, multiline=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
-            location = main_location(s, actor, outlet_id)
+            location = stock_location(s, actor, outlet_id, location_id)
             return write_movement(
                 s, actor, part, location, MovementKind.SCRAP, -qty, None, reason
             ), (Changes(parts=True))
@@ -319,6 +322,7 @@ class StockService:
         reorder_qty: int | str,
         bin_location: str = "",
         outlet_id: int | None = None,
+        location_id: int | None = None,
     ) -> tuple[StockLevel, Changes]:
         """Where the part sits on this outlet's shelf, and when and how many to reorder."""
         actor.require(Permission.MANAGE_STOCK)
@@ -327,7 +331,7 @@ class StockService:
         shelf = v.text(F_BIN, bin_location, max_len=40, required=False, name_like=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
-            location = main_location(s, actor, outlet_id)
+            location = stock_location(s, actor, outlet_id, location_id)
             stock = stock_row(s, part, location)
             stock.min_level, stock.reorder_qty, stock.bin = minimum, reorder, shelf
             s.flush()
@@ -361,6 +365,7 @@ class StockService:
         to_outlet_id: int,
         *,
         from_outlet_id: int | None = None,
+        from_location_id: int | None = None,
         note: str = "",
     ) -> tuple[TransferDTO, Changes]:
         """Parts leave the sender's shelf now (refused when short) and are in transit until the
@@ -370,12 +375,14 @@ class StockService:
         note = v.text(F_REASON, note, max_len=500, required=False, multiline=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
-            source = main_location(s, actor, from_outlet_id)
+            source = stock_location(s, actor, from_outlet_id, from_location_id)
             target = main_location(s, actor, to_outlet_id)
-            if source.id == target.id:
+            if source.outlet_id == target.outlet_id:
                 raise DomainError(
                     QT_TRANSLATE_NOOP(
-                        "core", "A transfer goes to another outlet, not the same one."
+                        "core",
+                        "A transfer goes to another outlet; to move stock between the locations "
+                        "of one outlet, use Move.",
                     )
                 )
             transfer = StockTransfer(
@@ -431,6 +438,58 @@ class StockService:
             transfer.received_by = actor.display_name or actor.username
             s.flush()
             return _transfer_dto(s, transfer), Changes(parts=True)
+
+    def move(
+        self,
+        actor: Actor,
+        part_id: int,
+        quantity: int | str,
+        from_location_id: int,
+        to_location_id: int,
+        note: str = "",
+    ) -> tuple[tuple[StockLevel, StockLevel], Changes]:
+        """Between two locations of one outlet (main store to van and back): out of one and into
+        the other at once, at the average cost it left with, recorded as a transfer that is
+        received as it is sent."""
+        actor.require(Permission.MANAGE_STOCK)
+        qty = _quantity(quantity)
+        note = v.text(F_REASON, note, max_len=500, required=False, multiline=True)
+        with self._db.write(actor) as s:
+            part = _part(s, part_id)
+            source = stock_location(s, actor, None, from_location_id)
+            target = stock_location(s, actor, source.outlet_id, to_location_id)
+            if source.id == target.id:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("core", "Choose another location to move the stock to.")
+                )
+            now, by = utcnow(), actor.display_name or actor.username
+            transfer = StockTransfer(
+                part_id=part.id,
+                from_location_id=source.id,
+                to_location_id=target.id,
+                quantity=qty,
+                unit_cost=Decimal("0.00"),
+                status=TransferStatus.RECEIVED.value,
+                sent_at=now,
+                sent_by=by,
+                received_at=now,
+                received_by=by,
+                note=note,
+            )
+            s.add(transfer)
+            s.flush()
+            for location in sorted((source, target), key=lambda loc: loc.id):  # one lock order
+                stock_row(s, part, location)
+            out = write_movement(
+                s, actor, part, source, MovementKind.TRANSFER_OUT, -qty, None, note,
+                transfer_id=transfer.id,
+            )  # fmt: skip
+            transfer.unit_cost = out.avg_cost
+            moved_in = write_movement(
+                s, actor, part, target, MovementKind.TRANSFER_IN, qty, out.avg_cost, note,
+                transfer_id=transfer.id,
+            )  # fmt: skip
+            return (out, moved_in), Changes(parts=True)
 
     def in_transit(self, actor: Actor, to_outlet_id: int | None = None) -> list[TransferDTO]:
         """Transfers sent and not yet received (to one outlet, or anywhere), oldest first."""
@@ -515,10 +574,17 @@ class StockService:
             ).tuples()
             return [_level(stock, location, code) for stock, location, code in rows]
 
-    def on_hand(self, actor: Actor, part_id: int, outlet_id: int | None = None) -> int:
+    def on_hand(
+        self,
+        actor: Actor,
+        part_id: int,
+        outlet_id: int | None = None,
+        *,
+        location_id: int | None = None,
+    ) -> int:
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
-            location = main_location(s, actor, outlet_id)
+            location = stock_location(s, actor, outlet_id, location_id, writing=False)
             return int(
                 s.scalar(
                     select(PartStock.on_hand).where(
@@ -797,6 +863,42 @@ def _issue_cost(s: Session, order_id: int, part_id: int) -> Decimal | None:
         .order_by(StockMovement.id.desc())
         .limit(1)
     )
+
+
+def stock_location(
+    s: Session,
+    actor: Actor,
+    outlet_id: int | None,
+    location_id: int | None,
+    *,
+    writing: bool = True,
+) -> StockLocation:
+    """The named location (a van or second store room; when an outlet is named too it must
+    belong to it, and stock goes in or out only while it is in use), else the outlet's main
+    store."""
+    if location_id is None:
+        return main_location(s, actor, outlet_id)
+    # Writers share the row (FOR SHARE on PostgreSQL), so it is not retired under them.
+    location = s.get(
+        StockLocation, location_id, with_for_update={"read": True} if writing else None
+    )
+    if location is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("core", "Stock location {id} does not exist."), id=location_id
+        )
+    if outlet_id is not None and location.outlet_id != outlet_id:
+        raise DomainError(
+            QT_TRANSLATE_NOOP("core", "{location} belongs to another outlet."),
+            location=location.name,
+        )
+    if writing and not location.active:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "core", "{location} is no longer in use; put it back in use to keep stock there."
+            ),
+            location=location.name,
+        )
+    return location
 
 
 def main_location(s: Session, actor: Actor, outlet_id: int | None) -> StockLocation:

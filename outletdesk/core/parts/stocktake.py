@@ -47,7 +47,7 @@ from ..database import Database
 from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from .purchasing import next_number
-from .stock import CENT, MAX_QUANTITY, main_location, stock_row, write_movement
+from .stock import CENT, MAX_QUANTITY, stock_location, stock_row, write_movement
 
 F_CATEGORY = QT_TRANSLATE_NOOP("core", "Category")
 F_BIN_PREFIX = QT_TRANSLATE_NOOP("core", "Bin location")
@@ -151,17 +151,19 @@ class StocktakeService:
         actor: Actor,
         *,
         outlet_id: int | None = None,
+        location_id: int | None = None,
         category: str = "",
         bin_prefix: str = "",
         note: str = "",
     ) -> tuple[StocktakeDTO, Changes]:
-        """Open a count of the outlet's main store, with the expected quantities as they are now."""
+        """Open a count of a location (the outlet's main store unless a van or other room is
+        named), with the expected quantities as they are now."""
         actor.require(Permission.MANAGE_STOCK)
         category = v.text(F_CATEGORY, category, max_len=60, required=False)
         bin_prefix = v.text(F_BIN_PREFIX, bin_prefix, max_len=40, required=False)
         note = v.text(F_NOTE, note, max_len=1000, required=False, multiline=True)
         with self._db.write(actor) as s:
-            location = main_location(s, actor, outlet_id)
+            location = stock_location(s, actor, outlet_id, location_id)
             _refuse_second_open(s, location)
             outlet = s.get(Outlet, location.outlet_id)
             assert outlet is not None
@@ -384,11 +386,13 @@ class StocktakeService:
         with self._db.read(actor) as s:
             return _dto(s, _stocktake(s, stocktake_id))
 
-    def open_count(self, actor: Actor, outlet_id: int | None = None) -> StocktakeDTO | None:
-        """The count open at the outlet's main store, if any."""
+    def open_count(
+        self, actor: Actor, outlet_id: int | None = None, *, location_id: int | None = None
+    ) -> StocktakeDTO | None:
+        """The count open at the location (the outlet's main store by default), if any."""
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
-            location = main_location(s, actor, outlet_id)
+            location = stock_location(s, actor, outlet_id, location_id, writing=False)
             take = s.scalar(
                 select(Stocktake).where(
                     Stocktake.location_id == location.id,
@@ -398,11 +402,16 @@ class StocktakeService:
             return _dto(s, take) if take else None
 
     def list(
-        self, actor: Actor, outlet_id: int | None = None, limit: int = 200
+        self,
+        actor: Actor,
+        outlet_id: int | None = None,
+        limit: int = 200,
+        *,
+        location_id: int | None = None,
     ) -> list[StocktakeDTO]:
         actor.require(Permission.VIEW_STOCK)
         with self._db.read(actor) as s:
-            location = main_location(s, actor, outlet_id)
+            location = stock_location(s, actor, outlet_id, location_id, writing=False)
             takes = list(
                 s.scalars(
                     select(Stocktake)
