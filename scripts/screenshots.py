@@ -79,8 +79,11 @@ def main(out: Path, languages: list[str]) -> None:
 
 
 def _parts_dialogs(parts, out: Path, language: str, settle) -> None:  # type: ignore[no-untyped-def]
-    """Import (checked, with problems), labels, suppliers and the movement-log filter."""
+    """Import (checked, with problems), labels, suppliers, locations and the movement-log
+    filter; then the catalogue at the demo's van with its Move dialog."""
     import openpyxl
+
+    from outletdesk.ui.parts.stock_dialogs import StockAction
 
     shown = []
     parts.open_dialog = lambda dialog: (shown.append(dialog), dialog.show())
@@ -113,6 +116,7 @@ def _parts_dialogs(parts, out: Path, language: str, settle) -> None:  # type: ig
         )
     grabs.append(("labels", parts.print_labels()))
     grabs.append(("suppliers", parts.open_suppliers()))
+    grabs.append(("locations", parts.open_locations()))
     grabs.append(("movements", parts.exports.export_movements()))
     settle(800)
     for name, widget in grabs:
@@ -123,6 +127,18 @@ def _parts_dialogs(parts, out: Path, language: str, settle) -> None:  # type: ig
     settle()
     menu.grab().save(str(out / f"{language}-parts-export-menu.png"))
     menu.close()
+    parts.tabs.setCurrentIndex(0)
+    parts.location.setCurrentIndex(1)  # the demo outlet's service van
+    settle(800)
+    parts.window().grab().save(str(out / f"{language}-parts-van.png"))
+    parts.table.selectRow(0)
+    settle()
+    move = parts.open_action(StockAction.MOVE)
+    settle()
+    move.grab().save(str(out / f"{language}-parts-move.png"))
+    move.close()
+    parts.location.setCurrentIndex(0)
+    settle()
     del parts.open_dialog
 
 

@@ -203,3 +203,101 @@ def test_receiving_tells_which_waiting_repairs_can_continue(
     dialog.quantity.setText("1")
     dialog.submit()
     assert not page.notice.isHidden() and order.number in page.notice.text()
+
+
+def test_add_a_van_receive_there_move_back_and_count_it(page, services, stocked, manager):
+    screen = stocked[0]
+    assert page.location.isHidden()  # only the main store: no picker to confuse anyone
+    dialog = page.open_locations()
+    assert dialog.model.rows[0].main and not dialog.retire_button.isEnabled()
+    dialog.code.setText("VAN 1")
+    dialog.name.setText("Van 1 流动车")
+    dialog.add()
+    assert "Location code" in dialog.error.text() and len(dialog.model.rows) == 1
+    dialog.code.setText("VAN-1")
+    dialog.add()
+    assert [loc.code for loc in dialog.model.rows] == ["MAIN", "VAN-1"]
+    assert dialog.error.isHidden() and dialog.code.text() == ""
+
+    # The page's picker now offers the van; choosing it shows the van's shelf.
+    assert not page.location.isHidden() and page.location.count() == 2
+    page.location.setCurrentIndex(1)
+    assert page.where_name() == "North Station 北站店 – Van 1 流动车"
+    assert {r.sku: r.here for r in page.model.rows}["SCR-IP12"] == 0
+    _select(page, "SCR-IP12")
+    receive = page.open_action(StockAction.RECEIVE)
+    assert "Van 1 流动车" in receive.head.text()
+    receive.quantity.setText("2")
+    receive.submit()
+    assert receive.result() == receive.DialogCode.Accepted
+    assert {r.sku: r.here for r in page.model.rows}["SCR-IP12"] == 2
+    van_id = page.location.currentData()
+    assert services.stock.on_hand(manager, screen.id, location_id=van_id) == 2
+    assert services.stock.on_hand(manager, screen.id) == 5
+
+    move = page.open_action(StockAction.MOVE)
+    assert move.to_location.count() == 1 and move.to_location.currentText() == "Main store"
+    move.quantity.setText("3")
+    move.submit()
+    assert "2 on hand, 3 asked for" in move.error.text()
+    move.quantity.setText("1")
+    move.submit()
+    assert move.result() == move.DialogCode.Accepted
+    assert services.stock.on_hand(manager, screen.id) == 6
+    assert "N / VAN-1" in page.details.toPlainText()
+
+    # A count started while the van is chosen counts the van.
+    tab = page.tabs.widget(4)
+    tab.reload()  # (loaded when shown; the page is not on screen here)
+    assert "Van 1 流动车" in tab.intro.text()
+    tab.start()
+    assert tab.take is not None and tab.take.location_code == "VAN-1"
+
+    # Back at the main store, Move offers the van; the picker remembers nothing stale.
+    page.location.setCurrentIndex(0)
+    assert page.location_id() is None
+    move = page.open_action(StockAction.MOVE)
+    assert move.to_location.currentText() == "VAN-1 – Van 1 流动车"
+
+
+def test_move_without_a_second_location_says_how_to_add_one(page, stocked):
+    _select(page, "SCR-IP12")
+    move = page.open_action(StockAction.MOVE)
+    move.quantity.setText("1")
+    move.submit()
+    assert "Locations…" in move.error.text()
+    assert move.result() != move.DialogCode.Accepted
+
+
+def test_retire_an_empty_van_from_the_dialog(page, services, stocked, manager):
+    van, _ = services.locations.add(manager, manager.outlet_id, "VAN-2", "Van 2")
+    services.stock.receive(manager, stocked[0].id, 1, "300", location_id=van.id)
+    dialog = page.open_locations()
+    dialog.table.selectRow(1)
+    assert dialog.name.text() == "Van 2" and dialog.retire_button.isEnabled()
+    dialog.toggle_selected()
+    assert "still holds 1 units" in dialog.error.text()
+    services.stock.move(manager, stocked[0].id, 1, van.id, dialog.model.rows[0].id)
+    dialog.toggle_selected()
+    assert not dialog.model.rows[1].active and dialog.retire_button.text() == "Back in &use"
+    assert page.location.isHidden()  # only the main store is in use again
+
+
+@pytest.mark.parametrize("action", list(StockAction))
+def test_each_stock_dialog_shows_only_its_own_fields(page, action, qtbot):
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+    _select(page, "SCR-IP12")
+    dialog = page.open_action(action)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form = dialog.layout().itemAt(1).layout()
+    in_form = {id(form.itemAt(n).widget()) for n in range(form.count())}
+    fields = [
+        w for kind in (QLineEdit, QComboBox, QPlainTextEdit) for w in dialog.findChildren(kind)
+    ]
+    assert fields
+    for field in fields:
+        if field.isVisible() and field.parent() is dialog:
+            assert id(field) in in_form, f"{action}: a field outside the form is on screen"
+    dialog.close()

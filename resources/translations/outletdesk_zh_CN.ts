@@ -1053,6 +1053,89 @@
     </message>
 </context>
 <context>
+    <name>LocationsDialog</name>
+    <message>
+        <source>Stock locations – {outlet}</source>
+        <translation>库位 – {outlet}</translation>
+    </message>
+    <message>
+        <source>Only a manager or an admin may change stock locations.</source>
+        <translation>只有经理或管理员可以更改库位。</translation>
+    </message>
+    <message>
+        <source>Each location keeps its own shelf: a van or a second store room can be received into, counted and moved to and from the main store. Repairs take their parts from the main store.</source>
+        <translation>每个库位有各自的货架：服务车或第二库房可以入库、盘点，并与主仓库之间移库。维修用料从主仓库领取。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Units on hand</source>
+        <translation>现有数量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>e.g. VAN-1</source>
+        <translation>例如 VAN-1</translation>
+    </message>
+    <message>
+        <source>e.g. Service van 1</source>
+        <translation>例如 上门服务车1</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Add location</source>
+        <translation>添加库位(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename selected</source>
+        <translation>重命名所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Main store</source>
+        <translation>主仓库</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Back in &amp;use</source>
+        <translation>重新启用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The main store of an outlet cannot be retired or renamed.</source>
+        <translation>网点的主仓库不能停用或重命名。</translation>
+    </message>
+    <message>
+        <source>Only an empty location can be retired; its history stays.</source>
+        <translation>只有空库位才能停用；其历史记录保留。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to OutletDesk</source>
@@ -1596,6 +1679,18 @@
         <translation>数量和操作所针对的网点</translation>
     </message>
     <message>
+        <source>Which of the outlet&apos;s locations: its main store, a van or a second room</source>
+        <translation>网点的哪个库位：主仓库、服务车或第二库房</translation>
+    </message>
+    <message>
+        <source>Locati&amp;ons…</source>
+        <translation>库位(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Add a van or a second store room</source>
+        <translation>添加服务车或第二库房</translation>
+    </message>
+    <message>
         <source>&amp;New part…</source>
         <translation>新建备件(&amp;N)…</translation>
     </message>
@@ -1674,6 +1769,14 @@
     <message>
         <source>Scra&amp;p…</source>
         <translation>报废(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>移库(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Between this outlet&apos;s locations: main store, van, second room</source>
+        <translation>在本网点各库位之间：主仓库、服务车、第二库房</translation>
     </message>
     <message>
         <source>&amp;Transfer…</source>
@@ -1758,6 +1861,10 @@
     <message>
         <source>Select a part to see its stock and movements.</source>
         <translation>选择一个备件以查看其库存和出入库记录。</translation>
+    </message>
+    <message>
+        <source>Main store</source>
+        <translation>主仓库</translation>
     </message>
     <message>
         <source>Showing the first {count} parts; type more to narrow the search.</source>
@@ -2677,6 +2784,10 @@
         <translation>报废</translation>
     </message>
     <message>
+        <source>Move to another location</source>
+        <translation>移到另一个库位</translation>
+    </message>
+    <message>
         <source>Transfer to another outlet</source>
         <translation>调拨到其他网点</translation>
     </message>
@@ -2691,6 +2802,10 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Main store</source>
+        <translation>主仓库</translation>
     </message>
     <message>
         <source>&amp;Quantity</source>
@@ -2721,6 +2836,10 @@
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;To location</source>
+        <translation>移入库位(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;To outlet</source>
         <translation>调入网点(&amp;T)</translation>
     </message>
@@ -2743,6 +2862,10 @@
     <message>
         <source>There is no other outlet to send parts to.</source>
         <translation>没有其他网点可以调拨。</translation>
+    </message>
+    <message>
+        <source>This outlet has no other location. Add a van or a second store room with Locations… first.</source>
+        <translation>本网点没有其他库位。请先通过“库位…”添加服务车或第二库房。</translation>
     </message>
     <message>
         <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>

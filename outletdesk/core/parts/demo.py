@@ -11,6 +11,7 @@ from ...models import Outlet, Part, Role
 from ..auth import Actor
 from ..database import Database
 from .catalogue import CatalogueService, PartInput, SupplierInput
+from .locations import LocationService
 from .stock import StockService
 
 SUPPLIERS = (
@@ -161,6 +162,7 @@ PARTS = (
     ("SCREW-KIT", "Pentalobe screw kit 螺丝套装", "Consumables 耗材", "8", "20", 2, ()),
     ("GLASS-TMP", "钢化膜 Tempered glass protector", "Accessories 配件", "2", "25", 0, ()),
 )
+VAN_STOCK = frozenset({"PASTE-TG", "ADH-B7000", "TAPE-SCR", "SCREW-KIT", "GLASS-TMP"})
 BINS = ("A-01", "A-02", "A-03", "B-01", "B-02", "C-01", "C-02", "D-01")
 
 
@@ -175,6 +177,9 @@ def add_demo_parts(db: Database, seed: int = 11) -> int:
         return 0
     actor = Actor(None, "demo", "Demo data", Role.ADMIN, outlet_ids[0])
     catalogue, stock = CatalogueService(db), StockService(db)
+    # The first outlet's service van carries a few consumables, moved from its main store.
+    van, _ = LocationService(db).add(actor, outlet_ids[0], "VAN-1", "Service van 1 上门服务车")
+    main = next(loc.id for loc in LocationService(db).list(actor, outlet_ids[0]) if loc.main)
     suppliers = [catalogue.create_supplier(actor, data)[0] for data in SUPPLIERS]
     for n, (sku, name, category, cost, sale, supplier, models) in enumerate(PARTS):
         barcode = f"69{rng.randrange(10**10, 10**11)}"
@@ -200,6 +205,8 @@ def add_demo_parts(db: Database, seed: int = 11) -> int:
                     stock.adjust(
                         actor, part.id, -1, "Damaged in handling 搬运损坏", outlet_id=outlet_id
                     )
+        if sku in VAN_STOCK and stock.on_hand(actor, part.id, outlet_ids[0]) >= 2:
+            stock.move(actor, part.id, 2, main, van.id, "Van kit 车载备件")
         if n == 1 and len(outlet_ids) > 1 and stock.on_hand(actor, part.id, outlet_ids[0]):
             stock.send_transfer(  # something on its way between the outlets
                 actor, part.id, 1, outlet_ids[1], from_outlet_id=outlet_ids[0],

@@ -29,6 +29,7 @@ from ...core.auth import Permission
 from ...core.changes import Changes
 from ...core.outlets import OutletDTO
 from ...core.parts.catalogue import PartDTO
+from ...core.parts.locations import LocationDTO
 from ...core.parts.queries import PartList, PartRow
 from ...core.parts.stock import MAIN, MovementDTO, ReorderLine, StockLevel, TransferDTO
 from ..context import AppContext
@@ -37,6 +38,7 @@ from ..formats import local_datetime
 from ..settings.forms import allow_button
 from ..table_model import RowsModel, row_table
 from .exports import PartsExports
+from .locations import location_label
 from .part_dialog import PartDialog
 from .purchase_orders import PurchaseOrdersTab
 from .stock_dialogs import StockAction, StockActionDialog
@@ -55,6 +57,7 @@ class PartsPage(QWidget):
         self._seq = 0
         self._detail_seq = 0
         self.outlets: list[OutletDTO] = []
+        self.locations: list[LocationDTO] = []  # every outlet's, in use
         self.suppliers: list[tuple[int, str]] = []
         self.detail: tuple[PartDTO, list[StockLevel], list[MovementDTO]] | None = None
         self.can_manage = ctx.actor.can(Permission.MANAGE_STOCK)
@@ -65,12 +68,23 @@ class PartsPage(QWidget):
             self.tr("Search by SKU, name, barcode or the model it fits (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
         self.outlet = QComboBox(self)
         self.outlet.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.outlet.setMinimumContentsLength(14)
+        self.outlet.setMinimumContentsLength(12)
         self.outlet.setToolTip(self.tr("Whose shelf the numbers and actions are for"))
+        self.location = QComboBox(self)
+        self.location.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.location.setMinimumContentsLength(10)
+        self.location.setToolTip(
+            self.tr("Which of the outlet's locations: its main store, a van or a second room")
+        )
+        self.locations_button = QPushButton(self.tr("Locati&ons…"), self)
+        self.locations_button.setToolTip(self.tr("Add a van or a second store room"))
         self.new_button = QPushButton(self.tr("&New part…"), self)
         allow_button(self.new_button, self.can_manage, why_not)
         # Import, export, labels, suppliers and retiring a part (ui/parts/import_dialog.py,
@@ -119,12 +133,17 @@ class PartsPage(QWidget):
         self.receive_button = QPushButton(self.tr("&Receive…"), self)
         self.adjust_button = QPushButton(self.tr("&Adjust…"), self)
         self.scrap_button = QPushButton(self.tr("Scra&p…"), self)
+        self.move_button = QPushButton(self.tr("&Move…"), self)
+        self.move_button.setToolTip(
+            self.tr("Between this outlet's locations: main store, van, second room")
+        )
         self.transfer_button = QPushButton(self.tr("&Transfer…"), self)
         self.levels_button = QPushButton(self.tr("Shelf && &reorder…"), self)
         self.action_buttons = {
             StockAction.RECEIVE: self.receive_button,
             StockAction.ADJUST: self.adjust_button,
             StockAction.SCRAP: self.scrap_button,
+            StockAction.MOVE: self.move_button,
             StockAction.TRANSFER: self.transfer_button,
             StockAction.LEVELS: self.levels_button,
         }
@@ -219,9 +238,10 @@ class PartsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.outlet)
+        top.addWidget(self.location)
         top.addWidget(self.new_button)
         for button in (self.import_button, self.export_button, self.labels_button,
-                       self.suppliers_button):  # fmt: skip
+                       self.suppliers_button, self.locations_button):  # fmt: skip
             top.addWidget(button)
         title = QLabel(self.tr("Parts & stock"), self)
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -241,13 +261,15 @@ class PartsPage(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(lambda: self.run_search(open_single=True))
-        self.outlet.currentIndexChanged.connect(lambda _i: self.reload())
+        self.outlet.currentIndexChanged.connect(lambda _i: self._outlet_changed())
+        self.location.currentIndexChanged.connect(lambda _i: self.run_search())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.new_button.clicked.connect(self.new_part)
         self.import_button.clicked.connect(self.import_catalogue)
         self.labels_button.clicked.connect(self.print_labels)
         self.suppliers_button.clicked.connect(self.open_suppliers)
+        self.locations_button.clicked.connect(self.open_locations)
         self.retire_button.clicked.connect(self.toggle_active)
         self.show_retired.toggled.connect(lambda _on: self.run_search())
         self.edit_button.clicked.connect(self.edit_selected)
@@ -267,16 +289,21 @@ class PartsPage(QWidget):
 
     def _load_lists(self) -> None:
         """Outlets and suppliers (for the pickers), then the list."""
-        services = self._ctx.services
+        services, actor = self._ctx.services, self._ctx.actor
         self._ctx.runner.run(
-            lambda: (services.outlets.list(), services.catalogue.suppliers(self._ctx.actor)),
+            lambda: (
+                services.outlets.list(),
+                services.catalogue.suppliers(actor),
+                services.locations.list(actor),
+            ),
             self._lists_loaded,
             lambda exc: show_error(self, exc),
         )
 
-    def _lists_loaded(self, result: tuple[list[OutletDTO], list[Any]]) -> None:
+    def _lists_loaded(self, result: tuple[list[OutletDTO], list[Any], list[LocationDTO]]) -> None:
         self.outlets = result[0]
         self.suppliers = [(s.id, s.name) for s in result[1]]
+        self.locations = result[2]
         chosen = self.outlet.currentData()
         if chosen is None:
             chosen = self._ctx.actor.outlet_id
@@ -286,11 +313,51 @@ class PartsPage(QWidget):
             self.outlet.addItem(f"{o.code} – {o.name}", o.id)
         self.outlet.setCurrentIndex(max(0, self.outlet.findData(chosen)))
         self.outlet.blockSignals(False)
+        self._fill_locations()
         self.reload()
+
+    def _outlet_changed(self) -> None:
+        self._fill_locations()
+        self.reload()
+
+    def _fill_locations(self) -> None:
+        """The chosen outlet's locations, keeping the one chosen if it is still in use."""
+        chosen, outlet_id = self.location.currentData(), self.outlet_id()
+        self.location.blockSignals(True)
+        self.location.clear()
+        for loc in self.outlet_locations():
+            self.location.addItem(location_label(loc, self.tr("Main store")), loc.id)
+        self.location.setCurrentIndex(max(0, self.location.findData(chosen)))
+        self.location.blockSignals(False)
+        # One location (the main store) needs no picker; Locations… adds a van or a room.
+        self.location.setVisible(self.location.count() > 1)
+        self.locations_button.setEnabled(outlet_id is not None)
+
+    def outlet_locations(self) -> list[LocationDTO]:
+        outlet_id = self.outlet_id()
+        return [loc for loc in self.locations if loc.outlet_id == outlet_id]
 
     def outlet_id(self) -> int | None:
         data = self.outlet.currentData()
         return int(data) if data is not None else self._ctx.actor.outlet_id
+
+    def current_location(self) -> LocationDTO | None:
+        """The location chosen in the picker (the outlet's main store unless a van or room is)."""
+        data = self.location.currentData()
+        return next((loc for loc in self.locations if loc.id == data), None)
+
+    def location_id(self) -> int | None:
+        """The chosen location, or None for the outlet's main store."""
+        chosen = self.current_location()
+        return chosen.id if chosen is not None and not chosen.main else None
+
+    def where_name(self) -> str:
+        """The outlet's name, and the location's when it is not the main store."""
+        outlet, location = self.current_outlet(), self.current_location()
+        name = outlet.name if outlet is not None else ""
+        if location is not None and not location.main:
+            return f"{name} – {location.name}"
+        return name
 
     def current_outlet(self) -> OutletDTO | None:
         chosen = self.outlet_id()
@@ -327,10 +394,12 @@ class PartsPage(QWidget):
         self._timer.stop()
         self._seq += 1
         seq, text, outlet_id = self._seq, self.search.text(), self.outlet_id()
-        retired = self.show_retired.isChecked()
+        retired, location_id = self.show_retired.isChecked(), self.location_id()
         part_list, actor = self._ctx.services.part_list, self._ctx.actor
         self._ctx.runner.run(
-            lambda: part_list.rows(actor, text, outlet_id=outlet_id, include_inactive=retired),
+            lambda: part_list.rows(
+                actor, text, outlet_id=outlet_id, location_id=location_id, include_inactive=retired
+            ),
             lambda result: self._show_rows(seq, result, open_single),
             lambda exc: show_error(self, exc),
         )
@@ -589,13 +658,20 @@ class PartsPage(QWidget):
         if not self.can_manage or self.detail is None or outlet is None:
             return None
         part, levels, _ = self.detail
+        location = self.current_location()
         level = next(
-            (lv for lv in levels if lv.outlet_code == outlet.code and lv.location_code == MAIN),
+            (
+                lv
+                for lv in levels
+                if (lv.location_id == location.id if location is not None else
+                    lv.outlet_code == outlet.code and lv.location_code == MAIN)
+            ),
             None,
-        )
+        )  # fmt: skip
         dialog = StockActionDialog(
             self._ctx, action, part, outlet, level=level, outlets=self.outlets,
-            suppliers=self.suppliers, parent=self,
+            suppliers=self.suppliers, location=location, locations=self.outlet_locations(),
+            parent=self,
         )  # fmt: skip
         dialog.notice.connect(self.say)
         self.open_dialog(dialog)
@@ -633,6 +709,16 @@ class PartsPage(QWidget):
         from .labels import PartLabelsDialog
 
         dialog = PartLabelsDialog(self._ctx, parts, self.outlet_id(), self)
+        self.open_dialog(dialog)
+        return dialog
+
+    def open_locations(self) -> QWidget | None:
+        outlet = self.current_outlet()
+        if outlet is None:
+            return None
+        from .locations import LocationsDialog
+
+        dialog = LocationsDialog(self._ctx, outlet, self)
         self.open_dialog(dialog)
         return dialog
 

@@ -1,5 +1,6 @@
-"""The store room's stock actions on one part at one outlet: receive, adjust, scrap, transfer,
-shelf and reorder levels. Each saves through the stock service on the worker; a rule error stays
+"""The store room's stock actions on one part at one location of an outlet (its main store, a van
+or a second room): receive, adjust, scrap, move to another of the outlet's locations, transfer to
+another outlet, shelf and reorder levels. Each saves through the stock service on the worker; a rule error stays
 in the form with its field outlined, and nothing is saved."""
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ from PySide6.QtWidgets import (
 
 from ...core.outlets import OutletDTO
 from ...core.parts.catalogue import PartDTO
+from ...core.parts.locations import LocationDTO
 from ...core.parts.stock import StockLevel
 from ..context import AppContext
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
+from .locations import location_label
 
 
 class StockAction(enum.Enum):
     RECEIVE = "receive"
     ADJUST = "adjust"
     SCRAP = "scrap"
+    MOVE = "move"
     TRANSFER = "transfer"
     LEVELS = "levels"
 
@@ -49,23 +53,34 @@ class StockActionDialog(QDialog):
         level: StockLevel | None = None,
         outlets: list[OutletDTO] | None = None,
         suppliers: list[tuple[int, str]] | None = None,
+        location: LocationDTO | None = None,
+        locations: list[LocationDTO] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`location`: where the stock is (None: the outlet's main store); `locations`: the
+        outlet's locations in use, to move to."""
         super().__init__(parent)
         self._ctx, self.action, self._part, self._outlet = ctx, action, part, outlet
+        self._location_id = location.id if location is not None else None
+        self._main = location is None or location.main
         titles = {
             StockAction.RECEIVE: self.tr("Receive stock"),
             StockAction.ADJUST: self.tr("Adjust stock"),
             StockAction.SCRAP: self.tr("Scrap stock"),
+            StockAction.MOVE: self.tr("Move to another location"),
             StockAction.TRANSFER: self.tr("Transfer to another outlet"),
             StockAction.LEVELS: self.tr("Shelf and reorder levels"),
         }
         self.setWindowTitle(f"{titles[action]} – {part.sku}")
         on_hand = level.on_hand if level is not None else 0
-        head = QLabel(
+        self.head = head = QLabel(
             self.tr("{name}<br>{outlet}: {on_hand} {unit} on hand").format(
                 name=escape(part.name),
-                outlet=escape(outlet.name),
+                outlet=escape(
+                    outlet.name
+                    if self._main or location is None
+                    else f"{outlet.name} – {location.name}"
+                ),
                 on_hand=on_hand,
                 unit=escape(part.unit),
             )
@@ -85,6 +100,10 @@ class StockActionDialog(QDialog):
         for other in outlets or []:
             if other.id != outlet.id:
                 self.to_outlet.addItem(f"{other.code} – {other.name}", other.id)
+        self.to_location = QComboBox(self)
+        for other in locations or []:
+            if other.id != self._location_id and not (self._location_id is None and other.main):
+                self.to_location.addItem(location_label(other, self.tr("Main store")), other.id)
         self.reason = multiline(3, self)
         self.bin = QLineEdit(level.bin if level else "", self)
         self.bin.setMaxLength(40)
@@ -103,6 +122,12 @@ class StockActionDialog(QDialog):
             rows = [(self.tr("&Change"), self.quantity), (self.tr("&Reason"), self.reason)]
         elif action is StockAction.SCRAP:
             rows = [(self.tr("&Quantity"), self.quantity), (self.tr("&Reason"), self.reason)]
+        elif action is StockAction.MOVE:
+            rows = [
+                (self.tr("&Quantity"), self.quantity),
+                (self.tr("&To location"), self.to_location),
+                (self.tr("&Note"), self.reason),
+            ]
         elif action is StockAction.TRANSFER:
             rows = [
                 (self.tr("&Quantity"), self.quantity),
@@ -117,6 +142,19 @@ class StockActionDialog(QDialog):
             ]
         form = QFormLayout()
         add_rows(form, rows, self)
+        used = {id(widget) for _label, widget in rows}
+        for widget in (
+            self.quantity,
+            self.unit_cost,
+            self.supplier,
+            self.to_outlet,
+            self.to_location,
+            self.reason,
+            self.bin,
+            self.min_level,
+            self.reorder_qty,
+        ):
+            widget.setVisible(id(widget) in used)  # the other actions' fields stay out of sight
         self.error = QLabel(self)
         self.errors = FormErrors(
             self.error,
@@ -142,39 +180,60 @@ class StockActionDialog(QDialog):
     def work(self) -> Callable[[], tuple[Any, ...]]:
         """The service call for what the form says (read on the UI thread, run on the worker)."""
         stock, actor = self._ctx.services.stock, self._ctx.actor
-        part_id, outlet_id = self._part.id, self._outlet.id
-        qty, reason = self.quantity.text(), self.reason.toPlainText()
+        part_id, outlet_id, where = self._part.id, self._outlet.id, self._location_id
+        qty, reason, main = self.quantity.text(), self.reason.toPlainText(), self._main
         if self.action is StockAction.RECEIVE:
             cost, supplier = self.unit_cost.text(), self.supplier.currentData()
 
             def receive() -> tuple[Any, Any]:
                 level, changes = stock.receive(
                     actor, part_id, qty, cost, supplier_id=supplier, outlet_id=outlet_id,
-                    reason=reason,
+                    location_id=where, reason=reason,
                 )  # fmt: skip
-                # Which repairs waiting for this part can now go on (told to the person at the shelf).
-                ready = [w.number for w in stock.waiting_for(actor, part_id, outlet_id) if w.ready]
-                return level, changes, ready
+                # Which repairs waiting for this part can now go on (told to the person at the
+                # shelf); repairs take their parts from the main store.
+                waiting = stock.waiting_for(actor, part_id, outlet_id) if main else []
+                return level, changes, [w.number for w in waiting if w.ready]
 
             return receive
         if self.action is StockAction.ADJUST:
-            return lambda: stock.adjust(actor, part_id, qty, reason, outlet_id=outlet_id)
+            return lambda: stock.adjust(
+                actor, part_id, qty, reason, outlet_id=outlet_id, location_id=where
+            )
         if self.action is StockAction.SCRAP:
-            return lambda: stock.scrap(actor, part_id, qty, reason, outlet_id=outlet_id)
+            return lambda: stock.scrap(
+                actor, part_id, qty, reason, outlet_id=outlet_id, location_id=where
+            )
+        if self.action is StockAction.MOVE:
+            source, to_location = where, self.to_location.currentData()
+            assert source is not None  # submit() asks for a location first
+            return lambda: stock.move(actor, part_id, qty, source, to_location, reason)
         if self.action is StockAction.TRANSFER:
             target = self.to_outlet.currentData()
             return lambda: stock.send_transfer(
-                actor, part_id, qty, target, from_outlet_id=outlet_id, note=reason
-            )
+                actor, part_id, qty, target, from_outlet_id=outlet_id, from_location_id=where,
+                note=reason,
+            )  # fmt: skip
         shelf, minimum, reorder = self.bin.text(), self.min_level.text(), self.reorder_qty.text()
         return lambda: stock.set_levels(
             actor, part_id, min_level=minimum, reorder_qty=reorder, bin_location=shelf,
-            outlet_id=outlet_id,
+            outlet_id=outlet_id, location_id=where,
         )  # fmt: skip
 
     def submit(self) -> None:
         if self.action is StockAction.TRANSFER and self.to_outlet.currentData() is None:
             self.errors.say(self.tr("There is no other outlet to send parts to."), self.to_outlet)
+            return
+        if self.action is StockAction.MOVE and (
+            self._location_id is None or self.to_location.currentData() is None
+        ):
+            self.errors.say(
+                self.tr(
+                    "This outlet has no other location. Add a van or a second store room with "
+                    "Locations… first."
+                ),
+                self.to_location,
+            )
             return
         self.errors.clear()
         self.save_button.setEnabled(False)

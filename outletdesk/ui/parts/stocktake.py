@@ -208,6 +208,7 @@ class StocktakeTab(QWidget):
         self.review_button.clicked.connect(self.open_review)
         self.cancel_button.clicked.connect(self.open_cancel)
         page.outlet.currentIndexChanged.connect(lambda _i: self._outdated())
+        page.location.currentIndexChanged.connect(lambda _i: self._outdated())
         ctx.bus.changed.connect(self.refresh)
         self._enable()
 
@@ -229,7 +230,7 @@ class StocktakeTab(QWidget):
             self._outdated()
 
     def reload(self) -> None:
-        outlet_id = self._page.outlet_id()
+        outlet_id, location_id = self._page.outlet_id(), self._page.location_id()
         if outlet_id is None:
             return
         self._dirty = False
@@ -238,10 +239,11 @@ class StocktakeTab(QWidget):
         stocktake, actor = self._ctx.services.stocktake, self._ctx.actor
 
         def load() -> tuple[CountReview | None, list[StocktakeDTO]]:
-            take = stocktake.open_count(actor, outlet_id)
+            take = stocktake.open_count(actor, outlet_id, location_id=location_id)
             if take is not None:
                 return stocktake.review(actor, take.id), []
-            return None, stocktake.list(actor, outlet_id, limit=PAST_SHOWN)
+            past = stocktake.list(actor, outlet_id, limit=PAST_SHOWN, location_id=location_id)
+            return None, past
 
         self._ctx.runner.run(
             load, lambda result: self._loaded(seq, *result), lambda exc: show_error(self, exc)
@@ -250,8 +252,7 @@ class StocktakeTab(QWidget):
     def _loaded(self, seq: int, review: CountReview | None, past: list[StocktakeDTO]) -> None:
         if seq != self._seq:
             return  # another outlet was chosen meanwhile
-        outlet = self._page.current_outlet()
-        where = outlet.name if outlet is not None else ""
+        where = self._page.where_name()
         if review is None:
             self.take = None
             self.past = past
@@ -367,7 +368,7 @@ class StocktakeTab(QWidget):
     # ------------------------------------------------------------ starting
 
     def start(self) -> None:
-        outlet_id = self._page.outlet_id()
+        outlet_id, location_id = self._page.outlet_id(), self._page.location_id()
         if not self.can_manage or outlet_id is None:
             return
         stocktake, actor = self._ctx.services.stocktake, self._ctx.actor
@@ -376,8 +377,13 @@ class StocktakeTab(QWidget):
         self.start_button.setEnabled(False)
         self._ctx.runner.run(
             lambda: stocktake.start(
-                actor, outlet_id=outlet_id, category=category, bin_prefix=bins, note=note
-            ),
+                actor,
+                outlet_id=outlet_id,
+                location_id=location_id,
+                category=category,
+                bin_prefix=bins,
+                note=note,
+            ),  # fmt: skip
             self._started,
             self._start_failed,
         )
@@ -552,9 +558,8 @@ class StocktakeTab(QWidget):
 
         if self.take is None:
             return
-        outlet = self._page.current_outlet()
         dialog = CountReviewDialog(
-            self._ctx, self.take, outlet.name if outlet else self.take.outlet_code, self
+            self._ctx, self.take, self._page.where_name() or self.take.outlet_code, self
         )
         self.open_dialog(dialog)
 
