@@ -2,6 +2,23 @@
 
 from .base import Base, Money, UTCDateTime, utcnow
 from .customers import Customer, CustomerPhone
+from .equipment import (
+    Asset,
+    AssetEvent,
+    AssetStatus,
+    CheckKind,
+    EquipmentCategory,
+    MaintenancePlan,
+    MaintenanceRecord,
+    Meter,
+    MeterReading,
+    PlanDue,
+    PlanItem,
+    PlanPart,
+    RecordKind,
+    RecordPart,
+    RecordResult,
+)
 from .organisation import Outlet, Role, User
 from .parts import (
     MovementKind,
@@ -43,6 +60,21 @@ from .work_orders import (
 )
 
 __all__ = [
+    "Asset",
+    "AssetEvent",
+    "AssetStatus",
+    "CheckKind",
+    "EquipmentCategory",
+    "MaintenancePlan",
+    "MaintenanceRecord",
+    "Meter",
+    "MeterReading",
+    "PlanDue",
+    "PlanItem",
+    "PlanPart",
+    "RecordKind",
+    "RecordPart",
+    "RecordResult",
     "MovementKind",
     "Part",
     "PartBarcode",

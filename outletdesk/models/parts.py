@@ -150,6 +150,10 @@ class StockMovement(Base):
         ForeignKey("purchase_orders.id"), default=None
     )
     stocktake_id: Mapped[int | None] = mapped_column(ForeignKey("stocktakes.id"), default=None)
+    # Parts used on equipment upkeep (models/equipment.py).
+    maintenance_record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("maintenance_records.id"), default=None
+    )
 
     __table_args__ = (
         Index("ix_stock_movements_part_location", "part_id", "location_id", "id"),
@@ -157,6 +161,7 @@ class StockMovement(Base):
         Index("ix_stock_movements_work_order", "work_order_id"),
         Index("ix_stock_movements_purchase_order", "purchase_order_id"),
         Index("ix_stock_movements_stocktake", "stocktake_id"),
+        Index("ix_stock_movements_maintenance_record", "maintenance_record_id"),
     )
 
 
