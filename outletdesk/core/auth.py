@@ -63,6 +63,9 @@ class Permission(enum.StrEnum):
     APPROVE_REFUNDS = "approve_refunds"
     VIEW_STOCK = "view_stock"
     MANAGE_STOCK = "manage_stock"  # catalogue, receiving, adjustments, stocktake
+    VIEW_EQUIPMENT = "view_equipment"
+    MANAGE_EQUIPMENT = "manage_equipment"  # the register, status, plans
+    LOG_MAINTENANCE = "log_maintenance"  # upkeep done, breakdowns, meter readings
 
 
 _ALL = frozenset(Permission)
@@ -73,6 +76,7 @@ _COUNTER = frozenset(
         Permission.VIEW_WORK_ORDERS,
         Permission.EDIT_WORK_ORDERS,
         Permission.VIEW_STOCK,
+        Permission.VIEW_EQUIPMENT,
     }
 )
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -80,9 +84,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: _ALL - {Permission.SEE_PASSCODE},
     Role.MANAGER: _ALL - {Permission.MANAGE_USERS, Permission.SEE_PASSCODE},
     Role.CLERK: _COUNTER,
-    Role.TECHNICIAN: _COUNTER | {Permission.SEE_PASSCODE},
+    # Technicians use the tools and instruments: they log breakdowns and readings too.
+    Role.TECHNICIAN: _COUNTER | {Permission.SEE_PASSCODE, Permission.LOG_MAINTENANCE},
     Role.MAINTENANCE: frozenset(
-        {Permission.VIEW_CUSTOMERS, Permission.VIEW_WORK_ORDERS, Permission.VIEW_STOCK}
+        {
+            Permission.VIEW_CUSTOMERS,
+            Permission.VIEW_WORK_ORDERS,
+            Permission.VIEW_STOCK,
+            Permission.VIEW_EQUIPMENT,
+            Permission.MANAGE_EQUIPMENT,
+            Permission.LOG_MAINTENANCE,
+        }
     ),
 }
 

@@ -13,6 +13,7 @@ class Changes:
     settings: bool = False
     work_orders: bool = False
     parts: bool = False  # catalogue or stock
+    equipment: bool = False  # register, plans, upkeep records
     database: bool = False  # restore or switch: everything must reload
 
     def any(self) -> bool:

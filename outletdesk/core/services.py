@@ -8,6 +8,7 @@ from .audit import AuditService
 from .auth import AuthService
 from .customers import CustomerService
 from .database import Database, open_database
+from .equipment.register import EquipmentService
 from .outlets import OutletService
 from .parts.catalogue import CatalogueService
 from .parts.locations import LocationService
@@ -42,6 +43,7 @@ class Services:
     purchasing: PurchasingService
     stocktake: StocktakeService
     locations: LocationService
+    equipment: EquipmentService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -63,6 +65,7 @@ class Services:
             PurchasingService(db),
             StocktakeService(db),
             LocationService(db),
+            EquipmentService(db),
         )
 
     @classmethod

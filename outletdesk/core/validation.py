@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -171,3 +172,73 @@ def integer(field: str, value: Any, *, minimum: int, maximum: int) -> int:
             maximum=maximum,
         )
     return number
+
+
+def day(
+    field: str,
+    value: Any,
+    *,
+    required: bool = False,
+    earliest: date = date(1950, 1, 1),
+    latest: date = date(2200, 12, 31),
+) -> date | None:
+    """A calendar date, from a date or "YYYY-MM-DD" text; empty is None unless required."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
+        return None
+    if isinstance(value, datetime):
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("core", "must be a date, not a date and time.")
+        )
+    if isinstance(value, date):
+        found = value
+    else:
+        typed = text(field, value, max_len=10)
+        try:
+            found = date.fromisoformat(typed)
+        except ValueError:
+            raise ValidationError(
+                field,
+                QT_TRANSLATE_NOOP("core", "{value!r} is not a date (YYYY-MM-DD)."),
+                value=typed,
+            ) from None
+    if not earliest <= found <= latest:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "must be between {earliest} and {latest}."),
+            earliest=earliest.isoformat(),
+            latest=latest.isoformat(),
+        )
+    return found
+
+
+def number(
+    field: str, value: Any, *, minimum: Decimal, maximum: Decimal, places: int = 2
+) -> Decimal:
+    """An exact decimal number (a meter reading, a measured value), never a float."""
+    if isinstance(value, bool | float):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be an exact number."))
+    try:
+        found = Decimal(str(value).strip().replace(",", "")) if value is not None else None
+    except InvalidOperation:
+        found = None
+    if found is None or not found.is_finite():
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("core", "{value!r} is not a number."), value=str(value)[:40]
+        )
+    if not minimum <= found <= maximum:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "must be between {minimum} and {maximum}."),
+            minimum=str(minimum),
+            maximum=str(maximum),
+        )
+    step = Decimal(1).scaleb(-places)
+    if found != found.quantize(step):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "has more than {places} decimals."),
+            places=places,
+        )
+    return found.quantize(step)

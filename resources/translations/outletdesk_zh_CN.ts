@@ -4173,6 +4173,22 @@
         <translation>小数位超过 2 位。</translation>
     </message>
     <message>
+        <source>must be between {earliest} and {latest}.</source>
+        <translation>须在 {earliest} 至 {latest} 之间。</translation>
+    </message>
+    <message>
+        <source>must be an exact number.</source>
+        <translation>须为精确数字。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number.</source>
+        <translation>{value!r} 不是数字。</translation>
+    </message>
+    <message>
+        <source>has more than {places} decimals.</source>
+        <translation>小数超过 {places} 位。</translation>
+    </message>
+    <message>
         <source>is out of range.</source>
         <translation>超出范围。</translation>
     </message>
@@ -4593,6 +4609,10 @@
         <translation>品牌</translation>
     </message>
     <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>型号</translation>
     </message>
@@ -4603,6 +4623,106 @@
     <message>
         <source>Purchase date</source>
         <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Purchase cost</source>
+        <translation>购置成本</translation>
+    </message>
+    <message>
+        <source>Warranty end</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation>验收人</translation>
+    </message>
+    <message>
+        <source>Acceptance result</source>
+        <translation>验收结果</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>计量表</translation>
+    </message>
+    <message>
+        <source>Meter unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation>读数时间</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>报废日期</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Under repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <source>cannot be before the purchase date.</source>
+        <translation>不能早于购置日期。</translation>
+    </message>
+    <message>
+        <source>Category {id} does not exist.</source>
+        <translation>类别 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} already exists.</source>
+        <translation>{name} 已存在。</translation>
+    </message>
+    <message>
+        <source>needs a time zone.</source>
+        <translation>需要时区。</translation>
+    </message>
+    <message>
+        <source>Meter {id} does not exist.</source>
+        <translation>计量表 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>{tag} is retired; its history is kept but it cannot change.</source>
+        <translation>{tag} 已报废；其历史记录保留，但不能再更改。</translation>
+    </message>
+    <message>
+        <source>{value} is lower than an earlier reading of {meter} ({before}).</source>
+        <translation>{value} 低于 {meter} 之前的读数（{before}）。</translation>
+    </message>
+    <message>
+        <source>{value} is higher than a later reading of {meter} ({before}).</source>
+        <translation>{value} 高于 {meter} 之后的读数（{before}）。</translation>
+    </message>
+    <message>
+        <source>category {id} does not exist.</source>
+        <translation>类别 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Asset {id} does not exist.</source>
+        <translation>设备 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>{tag} was changed by someone else meanwhile; nothing was saved. Open it again to see the change.</source>
+        <translation>{tag} 已被他人修改；本次未保存。请重新打开查看变更。</translation>
     </message>
     <message>
         <source>Proof of purchase</source>

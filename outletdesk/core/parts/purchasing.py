@@ -15,14 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...models import (
     MovementKind,
-    NumberSequence,
     Outlet,
     Part,
     PartBarcode,
@@ -40,6 +37,7 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, FieldLabel, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
+from ..numbering import next_number
 from .stock import CENT, MAX_QUANTITY, low_stock_lines, main_location, write_movement
 
 F_SUPPLIER = QT_TRANSLATE_NOOP("core", "Supplier")
@@ -125,25 +123,6 @@ def expected_arrival(ordered_at: datetime, lead_time_days: int, tz: tzinfo | Non
     lead time (an order placed at 01:00 in Beijing is ordered that Beijing day, not the UTC one)."""
     local = ordered_at.astimezone(tz) if tz is not None else ordered_at.astimezone()
     return local.date() + timedelta(days=lead_time_days)
-
-
-def next_number(s: Session, outlet: Outlet, series: str, prefix: str) -> str:
-    """The next number of a series for the outlet, taken in the caller's transaction (the same
-    sequence row mechanism as work orders): never reused, never given twice."""
-    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
-    s.execute(
-        insert(NumberSequence)
-        .values(outlet_id=outlet.id, series=series, last_value=0)
-        .on_conflict_do_nothing()
-    )
-    value = s.scalar(
-        update(NumberSequence)
-        .where(NumberSequence.outlet_id == outlet.id, NumberSequence.series == series)
-        .values(last_value=NumberSequence.last_value + 1)
-        .returning(NumberSequence.last_value)
-    )
-    assert value is not None
-    return f"{prefix}-{outlet.code}-{value:06d}"
 
 
 class PurchasingService:

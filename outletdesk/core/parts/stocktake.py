@@ -46,7 +46,7 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from .purchasing import next_number
+from ..numbering import next_number
 from .stock import CENT, MAX_QUANTITY, stock_location, stock_row, write_movement
 
 F_CATEGORY = QT_TRANSLATE_NOOP("core", "Category")

@@ -1,0 +1,667 @@
+"""The equipment register (设备台账): categories, assets with their printable tags, status changes
+(in service, out of service, under repair, retired), meters whose readings only go up, and the
+full history of an asset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ...models import (
+    Asset,
+    AssetEvent,
+    AssetStatus,
+    Customer,
+    EquipmentCategory,
+    MaintenanceRecord,
+    Meter,
+    MeterReading,
+    Outlet,
+    Supplier,
+    utcnow,
+)
+from .. import validation as v
+from ..audit import record
+from ..auth import Actor, Permission
+from ..changes import Changes
+from ..database import Database
+from ..errors import DomainError, NotFound, StaleRecord, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..numbering import next_number
+
+F_NAME = QT_TRANSLATE_NOOP("core", "Name")
+F_CATEGORY = QT_TRANSLATE_NOOP("core", "Category")
+F_MAKE = QT_TRANSLATE_NOOP("core", "Make")
+F_MODEL = QT_TRANSLATE_NOOP("core", "Model")
+F_SERIAL = QT_TRANSLATE_NOOP("core", "Serial number")
+F_OUTLET = QT_TRANSLATE_NOOP("core", "Outlet")
+F_LOCATION = QT_TRANSLATE_NOOP("core", "Location")
+F_CUSTOMER = QT_TRANSLATE_NOOP("core", "Customer")
+F_SUPPLIER = QT_TRANSLATE_NOOP("core", "Supplier")
+F_PURCHASE_DATE = QT_TRANSLATE_NOOP("core", "Purchase date")
+F_PURCHASE_COST = QT_TRANSLATE_NOOP("core", "Purchase cost")
+F_WARRANTY_END = QT_TRANSLATE_NOOP("core", "Warranty end")
+F_ACCEPTED_ON = QT_TRANSLATE_NOOP("core", "Accepted on")
+F_ACCEPTED_BY = QT_TRANSLATE_NOOP("core", "Accepted by")
+F_ACCEPTANCE = QT_TRANSLATE_NOOP("core", "Acceptance result")
+F_NOTES = QT_TRANSLATE_NOOP("core", "Notes")
+F_STATUS = QT_TRANSLATE_NOOP("core", "Status")
+F_REASON = QT_TRANSLATE_NOOP("core", "Reason")
+F_METER = QT_TRANSLATE_NOOP("core", "Meter")
+F_METER_UNIT = QT_TRANSLATE_NOOP("core", "Meter unit")
+F_READING = QT_TRANSLATE_NOOP("core", "Reading")
+F_READ_AT = QT_TRANSLATE_NOOP("core", "Read at")
+F_RETIRED_ON = QT_TRANSLATE_NOOP("core", "Retired on")
+ACCEPTANCE_RESULTS = ("", "passed", "failed")
+MAX_READING = Decimal("9999999999.99")
+SEARCH_LIMIT = 500
+STATUS_LABELS = {
+    AssetStatus.IN_SERVICE: QT_TRANSLATE_NOOP("core", "In service"),
+    AssetStatus.OUT_OF_SERVICE: QT_TRANSLATE_NOOP("core", "Out of service"),
+    AssetStatus.UNDER_REPAIR: QT_TRANSLATE_NOOP("core", "Under repair"),
+    AssetStatus.RETIRED: QT_TRANSLATE_NOOP("core", "Retired"),
+}
+# Created on first use of an empty register; editable afterwards.
+DEFAULT_CATEGORIES = (
+    "Tools 工具",
+    "Test & diagnostic instruments 检测诊断仪器",
+    "Counters & fixtures 柜台与工装",
+    "IT 信息设备",
+    "Vehicles 车辆",
+)
+
+
+@dataclass(frozen=True)
+class CategoryDTO:
+    id: int
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class AssetInput:
+    name: str
+    category_id: int
+    outlet_id: int
+    make: str = ""
+    model: str = ""
+    serial: str = ""
+    location: str = ""
+    customer_id: int | None = None  # a customer's equipment under a service contract
+    supplier_id: int | None = None
+    purchase_date: date | str | None = None
+    purchase_cost: Decimal | str | None = None
+    warranty_end: date | str | None = None
+    accepted_on: date | str | None = None
+    accepted_by: str = ""
+    acceptance_result: str = ""  # "", "passed", "failed"
+    acceptance_notes: str = ""
+    notes: str = ""
+
+    def validated(self) -> AssetInput:
+        cost = self.purchase_cost
+        bought = v.day(F_PURCHASE_DATE, self.purchase_date, latest=date.today())
+        warranty = v.day(F_WARRANTY_END, self.warranty_end)
+        accepted = v.day(F_ACCEPTED_ON, self.accepted_on, latest=date.today())
+        if bought and warranty and warranty < bought:
+            raise ValidationError(
+                F_WARRANTY_END, QT_TRANSLATE_NOOP("core", "cannot be before the purchase date.")
+            )
+        if bought and accepted and accepted < bought:
+            raise ValidationError(
+                F_ACCEPTED_ON, QT_TRANSLATE_NOOP("core", "cannot be before the purchase date.")
+            )
+        return AssetInput(
+            name=v.text(F_NAME, self.name, max_len=120, name_like=True),
+            category_id=_id(F_CATEGORY, self.category_id),
+            outlet_id=_id(F_OUTLET, self.outlet_id),
+            make=v.text(F_MAKE, self.make, max_len=80, required=False, name_like=True),
+            model=v.text(F_MODEL, self.model, max_len=80, required=False, name_like=True),
+            serial=v.text(F_SERIAL, self.serial, max_len=80, required=False, name_like=True),
+            location=v.text(F_LOCATION, self.location, max_len=80, required=False, name_like=True),
+            customer_id=None if self.customer_id is None else _id(F_CUSTOMER, self.customer_id),
+            supplier_id=None if self.supplier_id is None else _id(F_SUPPLIER, self.supplier_id),
+            purchase_date=bought,
+            purchase_cost=None
+            if cost is None or (isinstance(cost, str) and not cost.strip())
+            else v.money(F_PURCHASE_COST, cost),
+            warranty_end=warranty,
+            accepted_on=accepted,
+            accepted_by=v.text(
+                F_ACCEPTED_BY, self.accepted_by, max_len=120, required=False, name_like=True
+            ),
+            acceptance_result=v.choice(
+                F_ACCEPTANCE, (self.acceptance_result or "").strip(), ACCEPTANCE_RESULTS
+            ),
+            acceptance_notes=v.text(
+                F_ACCEPTANCE, self.acceptance_notes, max_len=2000, required=False, multiline=True
+            ),
+            notes=v.text(F_NOTES, self.notes, max_len=4000, required=False, multiline=True),
+        )
+
+
+@dataclass(frozen=True)
+class MeterDTO:
+    id: int
+    name: str
+    unit: str
+    value: Decimal | None
+    read_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AssetDTO:
+    id: int
+    tag: str
+    name: str
+    category_id: int
+    category: str
+    make: str
+    model: str
+    serial: str
+    outlet_id: int
+    outlet_code: str
+    location: str
+    customer_id: int | None
+    customer_name: str
+    supplier_id: int | None
+    purchase_date: date | None
+    purchase_cost: Decimal | None
+    warranty_end: date | None
+    accepted_on: date | None
+    accepted_by: str
+    acceptance_result: str
+    acceptance_notes: str
+    status: AssetStatus
+    retired_on: date | None
+    retire_reason: str
+    notes: str
+    meters: tuple[MeterDTO, ...]
+    version: int
+
+    def input(self) -> AssetInput:
+        """The asset as a form fills it, to change some fields and save."""
+        return AssetInput(
+            self.name, self.category_id, self.outlet_id, self.make, self.model, self.serial,
+            self.location, self.customer_id, self.supplier_id, self.purchase_date,
+            self.purchase_cost, self.warranty_end, self.accepted_on, self.accepted_by,
+            self.acceptance_result, self.acceptance_notes, self.notes,
+        )  # fmt: skip
+
+    def under_warranty(self, today: date) -> bool:
+        return self.warranty_end is not None and today <= self.warranty_end
+
+
+@dataclass(frozen=True)
+class AssetRow:
+    """A line of the register list."""
+
+    id: int
+    tag: str
+    name: str
+    category: str
+    make: str
+    model: str
+    serial: str
+    outlet_code: str
+    location: str
+    status: AssetStatus
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of an asset's history, newest first: upkeep, a status change or a reading."""
+
+    at: datetime
+    kind: str  # "record", "status", "reading"
+    title: str  # record kind, new status, meter name
+    detail: str
+    by: str
+    record_id: int | None = None
+
+
+class EquipmentService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ------------------------------------------------------------ categories
+
+    def categories(self, actor: Actor, *, include_retired: bool = False) -> list[CategoryDTO]:
+        actor.require(Permission.VIEW_EQUIPMENT)
+        query = select(EquipmentCategory).order_by(EquipmentCategory.name)
+        if not include_retired:
+            query = query.where(EquipmentCategory.active)
+        with self._db.read(actor) as s:
+            found = [CategoryDTO(c.id, c.name, c.active) for c in s.scalars(query)]
+        if found or include_retired:
+            return found
+        with self._db.write(actor) as s:  # an empty register starts with the usual five
+            if not s.scalar(select(func.count()).select_from(EquipmentCategory)):
+                s.add_all(EquipmentCategory(name=name) for name in DEFAULT_CATEGORIES)
+        with self._db.read(actor) as s:
+            return [CategoryDTO(c.id, c.name, c.active) for c in s.scalars(query)]
+
+    def save_category(
+        self, actor: Actor, name: str, *, category_id: int | None = None, active: bool = True
+    ) -> tuple[CategoryDTO, Changes]:
+        """Add a category, or rename / retire / restore one."""
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        name = v.text(F_CATEGORY, name, max_len=80, name_like=True)
+        try:
+            with self._db.write(actor) as s:
+                if category_id is None:
+                    category = EquipmentCategory(name=name, active=active)
+                    s.add(category)
+                else:
+                    found = s.get(EquipmentCategory, category_id)
+                    if found is None:
+                        raise NotFound(
+                            QT_TRANSLATE_NOOP("core", "Category {id} does not exist."),
+                            id=category_id,
+                        )
+                    category = found
+                    category.name, category.active = name, active
+                s.flush()
+                record(s, actor, "save", "equipment_category", category.id, after={"name": name})
+                return CategoryDTO(category.id, name, active), Changes(equipment=True)
+        except IntegrityError:
+            raise ValidationError(
+                F_CATEGORY, QT_TRANSLATE_NOOP("core", "{name} already exists."), name=name
+            ) from None
+
+    # ------------------------------------------------------------ assets
+
+    def create(self, actor: Actor, data: AssetInput) -> tuple[AssetDTO, Changes]:
+        """Register an asset; its tag (EQ-outlet-000001) is given here and never reused."""
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        data = data.validated()
+        with self._db.write(actor) as s:
+            outlet = _check_links(s, data)
+            asset = Asset(tag=next_number(s, outlet, "asset", "EQ"), **_columns(data))
+            s.add(asset)
+            s.flush()
+            _event(s, actor, asset, "", AssetStatus.IN_SERVICE.value, "")
+            record(s, actor, "create", "asset", asset.id, after=_snapshot(asset))
+            return _dto(s, asset), Changes(equipment=True)
+
+    def update(
+        self, actor: Actor, asset_id: int, version: int, data: AssetInput
+    ) -> tuple[AssetDTO, Changes]:
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        data = data.validated()
+        with self._db.write(actor) as s:
+            asset = _locked(s, asset_id, version)
+            _check_links(s, data)
+            before = _snapshot(asset)
+            for key, value in _columns(data).items():
+                setattr(asset, key, value)
+            s.flush()
+            record(s, actor, "update", "asset", asset.id, before=before, after=_snapshot(asset))
+            return _dto(s, asset), Changes(equipment=True)
+
+    def set_status(
+        self,
+        actor: Actor,
+        asset_id: int,
+        version: int,
+        status: AssetStatus | str,
+        reason: str = "",
+        *,
+        on: date | str | None = None,
+    ) -> tuple[AssetDTO, Changes]:
+        """In service, out of service, under repair; or retired (with the date and a reason,
+        required). A retired asset stays retired: its history is kept, nothing more is done."""
+        new = AssetStatus(v.choice(F_STATUS, str(status), tuple(AssetStatus)))
+        permission = Permission.MANAGE_EQUIPMENT
+        if new in (AssetStatus.UNDER_REPAIR, AssetStatus.OUT_OF_SERVICE):
+            permission = Permission.LOG_MAINTENANCE  # whoever finds the fault takes it out
+        actor.require(permission)
+        retiring = new is AssetStatus.RETIRED
+        reason = v.text(F_REASON, reason, max_len=1000, required=retiring, multiline=True)
+        retired_on = v.day(F_RETIRED_ON, on, latest=date.today()) if retiring else None
+        with self._db.write(actor) as s:
+            asset = _locked(s, asset_id, version)
+            set_asset_status(s, actor, asset, new, reason, retired_on)
+            return _dto(s, asset), Changes(equipment=True)
+
+    def get(self, actor: Actor, asset_id: int) -> AssetDTO:
+        actor.require(Permission.VIEW_EQUIPMENT)
+        with self._db.read(actor) as s:
+            return _dto(s, _asset(s, asset_id))
+
+    def by_tag(self, actor: Actor, tag: str) -> AssetDTO | None:
+        """The asset a scanned tag names (case and spaces forgiven), if any."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        code = (tag or "").strip().upper()[:30]
+        with self._db.read(actor) as s:
+            asset = s.scalar(select(Asset).where(Asset.tag == code))
+            return _dto(s, asset) if asset is not None else None
+
+    def search(
+        self,
+        actor: Actor,
+        text: str = "",
+        *,
+        outlet_id: int | None = None,
+        category_id: int | None = None,
+        status: AssetStatus | None = None,
+        include_retired: bool = False,
+        limit: int = SEARCH_LIMIT,
+    ) -> list[AssetRow]:
+        """By tag prefix, name fragment, make, model or serial; by tag."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        text = (text or "").strip()[:80]
+        query = (
+            select(
+                Asset.id,
+                Asset.tag,
+                Asset.name,
+                EquipmentCategory.name,
+                Asset.make,
+                Asset.model,
+                Asset.serial,
+                Outlet.code,
+                Asset.location,
+                Asset.status,
+            )  # fmt: skip
+            .join(EquipmentCategory, EquipmentCategory.id == Asset.category_id)
+            .join(Outlet, Outlet.id == Asset.outlet_id)
+        )
+        if outlet_id is not None:
+            query = query.where(Asset.outlet_id == outlet_id)
+        if category_id is not None:
+            query = query.where(Asset.category_id == category_id)
+        if status is not None:
+            query = query.where(Asset.status == status.value)
+        elif not include_retired:
+            query = query.where(Asset.status != AssetStatus.RETIRED.value)
+        if text:
+            folded = text.casefold()
+            query = query.where(
+                or_(
+                    Asset.tag.startswith(text.upper(), autoescape=True),
+                    Asset.name_key.contains(folded, autoescape=True),
+                    func.lower(Asset.model).contains(folded, autoescape=True),
+                    func.lower(Asset.make).contains(folded, autoescape=True),
+                    Asset.serial == text,
+                )
+            )
+        query = query.order_by(Asset.tag).limit(limit)
+        with self._db.read_rows(actor) as conn:
+            return [
+                AssetRow(id_, tag, name, category, make, model, serial, outlet, where,
+                         AssetStatus(status))
+                for id_, tag, name, category, make, model, serial, outlet, where, status
+                in conn.execute(query)
+            ]  # fmt: skip
+
+    # ------------------------------------------------------------ meters
+
+    def add_meter(
+        self, actor: Actor, asset_id: int, name: str, unit: str = ""
+    ) -> tuple[MeterDTO, Changes]:
+        """Something counted on the asset (operating hours, cycles)."""
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        name = v.text(F_METER, name, max_len=40, name_like=True)
+        unit = v.text(F_METER_UNIT, unit, max_len=20, required=False, name_like=True)
+        try:
+            with self._db.write(actor) as s:
+                asset = _asset(s, asset_id)
+                meter = Meter(asset_id=asset.id, name=name, unit=unit)
+                s.add(meter)
+                s.flush()
+                record(s, actor, "add_meter", "asset", asset.id, after={"meter": name})
+                return _meter_dto(meter), Changes(equipment=True)
+        except IntegrityError:
+            raise ValidationError(
+                F_METER, QT_TRANSLATE_NOOP("core", "{name} already exists."), name=name
+            ) from None
+
+    def read_meter(
+        self,
+        actor: Actor,
+        meter_id: int,
+        value: Decimal | str | int,
+        *,
+        at: datetime | None = None,
+    ) -> tuple[MeterDTO, Changes]:
+        """A dated reading; refused when lower than one taken before it."""
+        actor.require(Permission.LOG_MAINTENANCE)
+        reading = v.number(F_READING, value, minimum=Decimal(0), maximum=MAX_READING)
+        when = at or utcnow()
+        if when.tzinfo is None:
+            raise ValidationError(F_READ_AT, QT_TRANSLATE_NOOP("core", "needs a time zone."))
+        with self._db.write(actor) as s:
+            meter = s.get(Meter, meter_id, with_for_update=True)
+            if meter is None:
+                raise NotFound(QT_TRANSLATE_NOOP("core", "Meter {id} does not exist."), id=meter_id)
+            add_reading(s, actor, meter, reading, when)
+            return _meter_dto(meter), Changes(equipment=True)
+
+    # ------------------------------------------------------------ history
+
+    def history(self, actor: Actor, asset_id: int, limit: int = 500) -> list[HistoryEntry]:
+        """Upkeep and repairs, status changes and meter readings, newest first."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        with self._db.read(actor) as s:
+            _asset(s, asset_id)
+            entries: list[HistoryEntry] = []
+            for r in s.scalars(
+                select(MaintenanceRecord)
+                .where(MaintenanceRecord.asset_id == asset_id)
+                .order_by(MaintenanceRecord.done_at.desc(), MaintenanceRecord.id.desc())
+                .limit(limit)
+            ):
+                detail = " · ".join(
+                    part for part in (r.number, r.component, r.failure_cause, r.notes) if part
+                )
+                entries.append(HistoryEntry(r.done_at, "record", r.kind, detail, r.done_by, r.id))
+            for e in s.scalars(
+                select(AssetEvent)
+                .where(AssetEvent.asset_id == asset_id)
+                .order_by(AssetEvent.at.desc())
+                .limit(limit)
+            ):
+                entries.append(HistoryEntry(e.at, "status", e.to_status, e.reason, e.username))
+            for reading, meter in s.execute(
+                select(MeterReading, Meter)
+                .join(Meter, Meter.id == MeterReading.meter_id)
+                .where(Meter.asset_id == asset_id)
+                .order_by(MeterReading.at.desc())
+                .limit(limit)
+            ).tuples():
+                value = f"{reading.value.normalize():f} {meter.unit}".strip()
+                entries.append(
+                    HistoryEntry(reading.at, "reading", meter.name, value, reading.username)
+                )
+        entries.sort(key=lambda e: e.at, reverse=True)
+        return entries[:limit]
+
+
+# ---------------------------------------------------------------- shared with the upkeep log
+
+
+def set_asset_status(
+    s: Session,
+    actor: Actor,
+    asset: Asset,
+    new: AssetStatus,
+    reason: str,
+    retired_on: date | None = None,
+) -> None:
+    """Change the status in the caller's transaction, with its event and audit line."""
+    old = AssetStatus(asset.status)
+    if old is AssetStatus.RETIRED:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "core", "{tag} is retired; its history is kept but it cannot change."
+            ),
+            tag=asset.tag,
+        )
+    if old is new:
+        return
+    asset.status = new.value
+    if new is AssetStatus.RETIRED:
+        asset.retired_on = retired_on or date.today()
+        asset.retire_reason = reason
+    s.flush()
+    _event(s, actor, asset, old.value, new.value, reason)
+    record(s, actor, "status", "asset", asset.id, before={"status": old.value},
+           after={"status": new.value, "reason": reason})  # fmt: skip
+
+
+def add_reading(s: Session, actor: Actor, meter: Meter, value: Decimal, at: datetime,
+                record_id: int | None = None) -> None:  # fmt: skip
+    """A reading in the caller's transaction; never below one taken at or before its time,
+    nor above one taken after it."""
+    before = s.scalar(
+        select(func.max(MeterReading.value)).where(
+            MeterReading.meter_id == meter.id, MeterReading.at <= at
+        )
+    )
+    after = s.scalar(
+        select(func.min(MeterReading.value)).where(
+            MeterReading.meter_id == meter.id, MeterReading.at > at
+        )
+    )
+    if (before is not None and value < before) or (after is not None and value > after):
+        raise ValidationError(
+            F_READING,
+            QT_TRANSLATE_NOOP(
+                "core", "{value} is lower than an earlier reading of {meter} ({before})."
+            )
+            if before is not None and value < before
+            else QT_TRANSLATE_NOOP(
+                "core", "{value} is higher than a later reading of {meter} ({before})."
+            ),
+            value=f"{value:f}",
+            meter=meter.name,
+            before=f"{(before if before is not None and value < before else after):f}",
+        )
+    s.add(
+        MeterReading(
+            meter_id=meter.id,
+            at=at,
+            value=value,
+            username=actor.display_name or actor.username,
+            record_id=record_id,
+        )
+    )
+    if meter.last_read_at is None or at >= meter.last_read_at:
+        meter.last_value, meter.last_read_at = value, at
+    s.flush()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _id(field: str, value: Any) -> int:
+    return v.integer(field, value, minimum=1, maximum=2**31 - 1)
+
+
+def _check_links(s: Session, data: AssetInput) -> Outlet:
+    outlet = s.get(Outlet, data.outlet_id)
+    if outlet is None:
+        raise ValidationError(
+            F_OUTLET, QT_TRANSLATE_NOOP("core", "outlet {id} does not exist."), id=data.outlet_id
+        )
+    category = s.get(EquipmentCategory, data.category_id)
+    if category is None:
+        raise ValidationError(
+            F_CATEGORY,
+            QT_TRANSLATE_NOOP("core", "category {id} does not exist."),
+            id=data.category_id,
+        )
+    if data.customer_id is not None and s.get(Customer, data.customer_id) is None:
+        raise ValidationError(
+            F_CUSTOMER,
+            QT_TRANSLATE_NOOP("core", "customer {id} does not exist."),
+            id=data.customer_id,
+        )
+    if data.supplier_id is not None and s.get(Supplier, data.supplier_id) is None:
+        raise ValidationError(
+            F_SUPPLIER,
+            QT_TRANSLATE_NOOP("core", "supplier {id} does not exist."),
+            id=data.supplier_id,
+        )
+    return outlet
+
+
+def _columns(data: AssetInput) -> dict[str, Any]:
+    values = {f.name: getattr(data, f.name) for f in fields(data)}
+    values["name_key"] = data.name.casefold()
+    return values
+
+
+def _asset(s: Session, asset_id: int) -> Asset:
+    asset = s.get(Asset, asset_id)
+    if asset is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "Asset {id} does not exist."), id=asset_id)
+    return asset
+
+
+def _locked(s: Session, asset_id: int, version: int) -> Asset:
+    asset = s.scalar(select(Asset).where(Asset.id == asset_id).with_for_update())
+    if asset is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "Asset {id} does not exist."), id=asset_id)
+    if asset.version != version:
+        raise StaleRecord(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{tag} was changed by someone else meanwhile; nothing was saved. Open it again "
+                "to see the change.",
+            ),
+            tag=asset.tag,
+        )
+    return asset
+
+
+def _event(s: Session, actor: Actor, asset: Asset, old: str, new: str, reason: str) -> None:
+    s.add(
+        AssetEvent(
+            asset_id=asset.id,
+            at=utcnow(),
+            username=actor.display_name or actor.username,
+            from_status=old,
+            to_status=new,
+            reason=reason,
+        )
+    )
+
+
+def _snapshot(asset: Asset) -> dict[str, Any]:
+    keys = ("tag", "name", "category_id", "make", "model", "serial", "outlet_id", "location",
+            "customer_id", "status")  # fmt: skip
+    return {k: getattr(asset, k) for k in keys}
+
+
+def _meter_dto(meter: Meter) -> MeterDTO:
+    return MeterDTO(meter.id, meter.name, meter.unit, meter.last_value, meter.last_read_at)
+
+
+def _dto(s: Session, asset: Asset) -> AssetDTO:
+    category = s.get(EquipmentCategory, asset.category_id)
+    outlet_code = s.scalar(select(Outlet.code).where(Outlet.id == asset.outlet_id)) or ""
+    customer = (
+        s.scalar(select(Customer.name).where(Customer.id == asset.customer_id))
+        if asset.customer_id
+        else None
+    )
+    meters = tuple(
+        _meter_dto(m)
+        for m in s.scalars(select(Meter).where(Meter.asset_id == asset.id).order_by(Meter.name))
+    )
+    return AssetDTO(
+        asset.id, asset.tag, asset.name, asset.category_id, category.name if category else "",
+        asset.make, asset.model, asset.serial, asset.outlet_id, outlet_code, asset.location,
+        asset.customer_id, customer or "", asset.supplier_id, asset.purchase_date,
+        asset.purchase_cost, asset.warranty_end, asset.accepted_on, asset.accepted_by,
+        asset.acceptance_result, asset.acceptance_notes, AssetStatus(asset.status),
+        asset.retired_on, asset.retire_reason, asset.notes, meters, asset.version,
+    )  # fmt: skip

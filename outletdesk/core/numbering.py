@@ -1,0 +1,30 @@
+"""Document numbers (PO-N-000001, ST-N-000001, EQ-N-000001, MR-N-000001): one sequence row per
+outlet and series, taken in the caller's transaction, so a number is never reused or given twice."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from ..models import NumberSequence, Outlet
+
+
+def next_number(s: Session, outlet: Outlet, series: str, prefix: str) -> str:
+    """The next number of a series for the outlet, taken in the caller's transaction (the same
+    sequence row mechanism as work orders): never reused, never given twice."""
+    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    s.execute(
+        insert(NumberSequence)
+        .values(outlet_id=outlet.id, series=series, last_value=0)
+        .on_conflict_do_nothing()
+    )
+    value = s.scalar(
+        update(NumberSequence)
+        .where(NumberSequence.outlet_id == outlet.id, NumberSequence.series == series)
+        .values(last_value=NumberSequence.last_value + 1)
+        .returning(NumberSequence.last_value)
+    )
+    assert value is not None
+    return f"{prefix}-{outlet.code}-{value:06d}"
