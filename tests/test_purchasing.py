@@ -387,7 +387,7 @@ def test_an_existing_database_is_upgraded_with_its_ledger_intact(db_url, request
                  "part": part.id, "cost": cents, "outlet": outlet.id},
             )  # fmt: skip
         migrate(db, backup_dir=tmp_path / "backups")
-        assert current_revision(db.engine) == head_revision() == "0008"
+        assert current_revision(db.engine) == head_revision()  # 0008 and every later one
 
         services = Services.for_database(db)
         manager = make_actor(services, outlet.id, Role.MANAGER, "boss")
