@@ -1,0 +1,1 @@
+"""Equipment: the register, maintenance plans and the upkeep log."""
