@@ -22,7 +22,8 @@ from ..i18n import QT_TRANSLATE_NOOP
 F_INTERVAL = QT_TRANSLATE_NOOP("core", "Interval")
 F_INTERVAL_UNIT = QT_TRANSLATE_NOOP("core", "Interval unit")
 F_METER_INTERVAL = QT_TRANSLATE_NOOP("core", "Meter interval")
-F_LEAD_DAYS = QT_TRANSLATE_NOOP("core", "Lead time (days)")
+# Not "Lead time (days)": that source already means a supplier's delivery time (供货周期).
+F_LEAD_DAYS = QT_TRANSLATE_NOOP("core", "Lead time (days before due)")
 F_ANCHOR = QT_TRANSLATE_NOOP("core", "Next due counted from")
 
 INTERVAL_MAX = 1000
