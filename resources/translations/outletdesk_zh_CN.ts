@@ -4125,8 +4125,40 @@
         <translation>必须是文本。</translation>
     </message>
     <message>
+        <source>Interval</source>
+        <translation>保养周期</translation>
+    </message>
+    <message>
+        <source>Interval unit</source>
+        <translation>周期单位</translation>
+    </message>
+    <message>
+        <source>Meter interval</source>
+        <translation>计量间隔</translation>
+    </message>
+    <message>
+        <source>Lead time (days before due)</source>
+        <translation>提前提醒（到期前天数）</translation>
+    </message>
+    <message>
+        <source>Next due counted from</source>
+        <translation>下次到期计算起点</translation>
+    </message>
+    <message>
         <source>is required.</source>
         <translation>为必填项。</translation>
+    </message>
+    <message>
+        <source>a plan needs a time interval, a meter interval or both.</source>
+        <translation>保养计划需要设置时间周期、计量间隔或两者。</translation>
+    </message>
+    <message>
+        <source>must be a number.</source>
+        <translation>必须是数字。</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}.</source>
+        <translation>不能超过 {maximum}。</translation>
     </message>
     <message>
         <source>contains control characters.</source>
