@@ -1,0 +1,682 @@
+"""Equipment register import (设备台账导入) from .xlsx or .csv, with the parts import's behaviour:
+a column mapping proposed from the header row (English or Chinese), a dry run reporting each bad
+cell by row and column, then every valid row written in one transaction, or none. A row whose
+tag is in the register updates that asset; a row without a tag adds an asset with a new tag.
+
+The file reading, cell conversion and row report are the parts import's (table_file,
+import_rows); the fields and rules are the register's (AssetInput.validated).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.orm import Session
+
+from ...models import (
+    Asset,
+    AssetEvent,
+    AssetStatus,
+    AuditEntry,
+    EquipmentCategory,
+    NumberSequence,
+    Outlet,
+    utcnow,
+)
+from .. import validation as v
+from ..audit import record
+from ..auth import Actor, Permission
+from ..changes import Changes
+from ..database import Database
+from ..errors import DomainError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..numbering import next_number
+from ..parts.import_rows import (
+    ImportField,
+    RowProblem,
+    _cell_money,
+    _cell_text,
+    _Cells,
+    _problem,
+    header_key,
+)
+from ..parts.table_file import ImportFileError, Row, read_rows
+from . import register as r
+
+__all__ = [
+    "FIELDS",
+    "EquipmentImporter",
+    "EquipmentImportReport",
+    "EquipmentLayout",
+    "ImportFileError",
+    "RowProblem",
+    "take_numbers",
+]
+
+F_TAG = QT_TRANSLATE_NOOP("core", "Tag")
+BATCH = 500
+_TAG = re.compile(r"^[A-Z0-9][A-Z0-9._/-]*$")
+_GIVEN_PREFIX = "EQ-"  # tags OutletDesk gives; a file may not invent one
+_DAY = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_PASSED = {"passed", "pass", "ok", "合格", "通过", "验收合格"}
+_FAILED = {"failed", "fail", "不合格", "未通过", "验收不合格"}
+_STATUS_WORDS = {
+    AssetStatus.IN_SERVICE: ("在用", "在役", "正常"),
+    AssetStatus.OUT_OF_SERVICE: ("停用", "封存"),
+    AssetStatus.UNDER_REPAIR: ("维修中", "在修", "待修"),
+    AssetStatus.RETIRED: ("报废", "已报废", "淘汰"),
+}
+
+FIELDS: tuple[ImportField, ...] = (
+    ImportField("tag", F_TAG, aliases=("资产编号", "asset tag", "资产标签", "设备编号", "标签")),
+    ImportField(
+        "name", r.F_NAME, required=True, aliases=("名称", "设备名称", "asset name", "资产名称")
+    ),
+    ImportField("category", r.F_CATEGORY, aliases=("类别", "分类", "设备类别")),
+    ImportField("make", r.F_MAKE, aliases=("品牌", "brand", "manufacturer", "厂家", "制造商")),
+    ImportField("model", r.F_MODEL, aliases=("型号", "规格型号")),
+    ImportField("serial", r.F_SERIAL, aliases=("序列号", "serial", "s/n", "出厂编号")),
+    ImportField("outlet", r.F_OUTLET, aliases=("网点", "outlet code", "网点代码", "门店")),
+    ImportField("location", r.F_LOCATION, aliases=("位置", "存放位置", "安装位置")),
+    ImportField("purchase_date", r.F_PURCHASE_DATE, aliases=("购置日期", "采购日期")),
+    ImportField("purchase_cost", r.F_PURCHASE_COST, aliases=("购置成本", "原值", "采购价格")),
+    ImportField("warranty_end", r.F_WARRANTY_END, aliases=("保修截止", "保修到期", "warranty")),
+    ImportField("accepted_on", r.F_ACCEPTED_ON, aliases=("验收日期",)),
+    ImportField("accepted_by", r.F_ACCEPTED_BY, aliases=("验收人",)),
+    ImportField("acceptance_result", r.F_ACCEPTANCE, aliases=("验收结果",)),
+    ImportField("status", r.F_STATUS, aliases=("状态", "设备状态")),
+    ImportField("notes", r.F_NOTES, aliases=("备注", "说明")),
+)
+_BY_KEY = {f.key: f for f in FIELDS}
+# AssetInput attributes a file fills directly (outlet, category, tag and status are looked up)
+_INPUT_KEYS = ("name", "make", "model", "serial", "location", "purchase_date", "purchase_cost",
+               "warranty_end", "accepted_on", "accepted_by", "acceptance_result", "notes")  # fmt: skip
+_ATTR_OF = {  # AssetInput.validated's field labels -> the attribute, to set a bad one aside
+    r.F_NAME: "name", r.F_MAKE: "make", r.F_MODEL: "model", r.F_SERIAL: "serial",
+    r.F_LOCATION: "location", r.F_PURCHASE_DATE: "purchase_date",
+    r.F_PURCHASE_COST: "purchase_cost", r.F_WARRANTY_END: "warranty_end",
+    r.F_ACCEPTED_ON: "accepted_on", r.F_ACCEPTED_BY: "accepted_by",
+    r.F_ACCEPTANCE: "acceptance_result", r.F_NOTES: "notes",
+}  # fmt: skip
+_SET_ASIDE: dict[str, Any] = {"name": "x", "acceptance_result": ""}  # other fields: "" or None
+_COLUMNS = tuple(f.name for f in fields(r.AssetInput))
+
+
+@dataclass(frozen=True)
+class EquipmentLayout:
+    """The header row found and which field each column fills (0-based), as the parts
+    import's layout."""
+
+    file_name: str
+    header_row: int
+    headers: tuple[str, ...]
+    mapping: Mapping[str, int]
+    data_rows: int
+
+    def title(self, key: str) -> str:
+        index = self.mapping.get(key)
+        return (self.headers[index] if index is not None else "") or _BY_KEY[key].title
+
+
+@dataclass(frozen=True)
+class EquipmentImportReport:
+    file_name: str
+    rows: int
+    new: int
+    updated: int
+    unchanged: int
+    invalid_rows: int
+    problems: tuple[RowProblem, ...]
+    new_categories: tuple[str, ...]
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class _Parsed:
+    number: int
+    tag: str
+    values: dict[str, Any]  # mapped AssetInput fields as read (checked with the asset later)
+    category: str | None  # None: column absent; "": empty cell
+    outlet: str | None
+    status: AssetStatus | None
+
+
+@dataclass(eq=False)
+class _Final:
+    row: _Parsed
+    asset: Asset | None
+    data: r.AssetInput
+    status: AssetStatus
+    category_key: str  # a category to create, by key ("" when it exists)
+    changes: bool
+
+
+class EquipmentImporter:
+    """Import the register from a spreadsheet; MANAGE_EQUIPMENT only. `texts` (English title ->
+    shown title) lets a translated export's headers be recognised too."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def layout(
+        self, actor: Actor, path: Path, *, texts: Mapping[str, str] | None = None
+    ) -> EquipmentLayout:
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        return _read_layout(Path(path), None, texts)[0]
+
+    def dry_run(
+        self,
+        actor: Actor,
+        path: Path,
+        mapping: Mapping[str, int] | None = None,
+        *,
+        outlet_id: int | None = None,
+        texts: Mapping[str, str] | None = None,
+    ) -> EquipmentImportReport:
+        """Everything the import would check and count; nothing written."""
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        layout, rows = _read_layout(Path(path), mapping, texts)
+        parsed, problems = _parse(layout, rows)
+        with self._db.read(actor) as s:
+            return _plan(s, actor, layout, parsed, problems, outlet_id)[0]
+
+    def run(
+        self,
+        actor: Actor,
+        path: Path,
+        mapping: Mapping[str, int] | None = None,
+        *,
+        skip_invalid: bool = False,
+        outlet_id: int | None = None,
+        texts: Mapping[str, str] | None = None,
+    ) -> tuple[EquipmentImportReport, Changes]:
+        """In one transaction: nothing when a row is invalid (the report says why), unless
+        `skip_invalid`, then every valid row."""
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        layout, rows = _read_layout(Path(path), mapping, texts)
+        parsed, problems = _parse(layout, rows)
+        with self._db.write(actor) as s:
+            if s.get_bind().dialect.name == "postgresql":
+                # Register edits wait for the import, so what it read stays true until it commits.
+                s.execute(
+                    text("LOCK TABLE assets, equipment_categories IN SHARE ROW EXCLUSIVE MODE")
+                )
+            report, finals = _plan(s, actor, layout, parsed, problems, outlet_id)
+            if report.problems and not skip_invalid:
+                return report, Changes()
+            written = bool(report.new_categories) or any(f.changes for f in finals)
+            if written:
+                _write(s, actor, report, finals)
+        return replace(report, written=written), Changes(equipment=written)
+
+
+# ---------------------------------------------------------------- the file
+
+
+def _names(texts: Mapping[str, str] | None) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for f in FIELDS:
+        names.setdefault(header_key(f.title), f.key)
+        if texts and f.title in texts:
+            names.setdefault(header_key(texts[f.title]), f.key)
+    for f in FIELDS:
+        for alias in f.aliases:
+            names.setdefault(header_key(alias), f.key)
+    return names
+
+
+def _read_layout(
+    path: Path, mapping: Mapping[str, int] | None, texts: Mapping[str, str] | None
+) -> tuple[EquipmentLayout, list[tuple[int, Row]]]:
+    rows = read_rows(path)
+    names = _names(texts)
+    found_at = 0
+    for i, (_, row) in enumerate(rows[:50]):
+        keys = {names.get(header_key(str(value))) for value in row if value is not None}
+        keys.discard(None)
+        if "tag" in keys or len(keys) >= 2:
+            found_at = i
+            break
+    header_row, header = rows[found_at]
+    headers = tuple("" if value is None else str(value).strip() for value in header)
+    proposed: dict[str, int] = {}
+    for index, title in enumerate(headers):
+        key = names.get(header_key(title)) if title else None
+        if key is not None and key not in proposed:
+            proposed[key] = index
+    chosen = proposed if mapping is None else _checked_mapping(mapping, headers)
+    layout = EquipmentLayout(path.name, header_row, headers, chosen, len(rows) - found_at - 1)
+    missing = [f for f in FIELDS if f.required and f.key not in chosen]
+    if missing:
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{name} has no {field} column (looked for a header row with {fields}). Add "
+                "the header row or choose the column; nothing was imported.",
+            ),
+            name=path.name,
+            field=missing[0].title,
+            fields=", ".join(f.title for f in FIELDS if f.required),
+        )
+    return layout, rows[found_at + 1 :]
+
+
+def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict[str, int]:
+    taken: dict[int, str] = {}
+    for key, index in mapping.items():
+        if key not in _BY_KEY:
+            raise ImportFileError(
+                QT_TRANSLATE_NOOP("core", "{field!r} is not a field the import knows."),
+                field=str(key)[:40],
+            )
+        if type(index) is not int or not 0 <= index < len(headers) or index in taken:
+            raise ImportFileError(
+                QT_TRANSLATE_NOOP("core", "The column chosen for {field} is not in the file."),
+                field=_BY_KEY[key].title,
+            )
+        taken[index] = key
+    return dict(mapping)
+
+
+# ---------------------------------------------------------------- cells
+
+
+def _cell_day(value: object) -> object:
+    """A date cell as AssetInput takes it: a date, or text (2024/3/1 and 2024年3月1日 read)."""
+    if isinstance(value, datetime) and value == datetime(value.year, value.month, value.day):
+        return value.date()
+    if isinstance(value, date | datetime) or value is None:
+        return value
+    typed = _cell_text(value).strip()
+    found = _DAY.fullmatch(typed)
+    if found:
+        try:
+            return date(*(int(part) for part in found.groups()))
+        except ValueError:
+            pass
+    return typed
+
+
+def _cell_cost(value: object) -> object:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return _cell_money(value)
+
+
+def _cell_result(value: object) -> str:
+    typed = _cell_text(value).strip()
+    folded = typed.casefold()
+    if folded in _PASSED:
+        return "passed"
+    if folded in _FAILED:
+        return "failed"
+    if typed:
+        raise ValidationError(
+            r.F_ACCEPTANCE,
+            QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
+            value=typed[:40],
+            allowed="passed, failed",
+        )
+    return ""
+
+
+def _cell_status(value: object) -> AssetStatus | None:
+    typed = _cell_text(value).strip()
+    if not typed:
+        return None
+    folded = typed.casefold().replace(" ", "_")
+    for status in AssetStatus:
+        words = (status.value, header_key(r.STATUS_LABELS[status]), *_STATUS_WORDS[status])
+        if folded in words or header_key(typed) in words:
+            return status
+    raise ValidationError(
+        r.F_STATUS,
+        QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
+        value=typed[:40],
+        allowed=", ".join(r.STATUS_LABELS[s] for s in AssetStatus),
+    )
+
+
+def _cell_tag(value: object) -> str:
+    tag = v.text(F_TAG, _cell_text(value), max_len=30, required=False).upper()
+    if tag and not _TAG.match(tag):
+        raise ValidationError(
+            F_TAG,
+            QT_TRANSLATE_NOOP("core", "{value!r}: letters, digits and . _ / - only."),
+            value=tag,
+        )
+    return tag
+
+
+def _cell_name(field: str, max_len: int) -> Callable[[object], str]:
+    def convert(value: object) -> str:
+        return v.text(field, _cell_text(value), max_len=max_len, required=False, name_like=True)
+
+    return convert
+
+
+_CONVERT: dict[str, tuple[Callable[[object], Any], Any]] = {  # key -> (convert, if bad)
+    "name": (_cell_text, "x"),
+    "make": (_cell_text, ""),
+    "model": (_cell_text, ""),
+    "serial": (_cell_text, ""),
+    "location": (_cell_text, ""),
+    "purchase_date": (_cell_day, None),
+    "purchase_cost": (_cell_cost, None),
+    "warranty_end": (_cell_day, None),
+    "accepted_on": (_cell_day, None),
+    "accepted_by": (_cell_text, ""),
+    "acceptance_result": (_cell_result, ""),
+    "notes": (_cell_text, ""),
+}
+
+
+def _parse(
+    layout: EquipmentLayout, rows: list[tuple[int, Row]]
+) -> tuple[list[_Parsed], list[RowProblem]]:
+    """Each row's cells converted on their own; a formula or unreadable cell is reported."""
+    mapping = layout.mapping
+    parsed: list[_Parsed] = []
+    problems: list[RowProblem] = []
+    for number, row in rows:
+        cells = _Cells(number, row, mapping, layout.title)
+        values = {
+            key: cells.get(key, convert, bad)
+            for key, (convert, bad) in _CONVERT.items()
+            if key in mapping
+        }
+        entry = _Parsed(
+            number,
+            cells.get("tag", _cell_tag, "") if "tag" in mapping else "",
+            values,
+            cells.get("category", _cell_name(r.F_CATEGORY, 80), "")
+            if "category" in mapping
+            else None,
+            cells.get("outlet", lambda x: _cell_text(x).strip().upper(), "")
+            if "outlet" in mapping
+            else None,
+            cells.get("status", _cell_status, None) if "status" in mapping else None,
+        )
+        problems.extend(cells.bad)
+        parsed.append(entry)  # later checks may add more problems; bad rows are left out then
+    return parsed, problems
+
+
+# ---------------------------------------------------------------- against the register
+
+
+def _plan(
+    s: Session,
+    actor: Actor,
+    layout: EquipmentLayout,
+    parsed: list[_Parsed],
+    problems: list[RowProblem],
+    outlet_id: int | None,
+) -> tuple[EquipmentImportReport, list[_Final]]:
+    title = layout.title
+    problems = list(problems)
+    outlets = {o.code: o for o in s.scalars(select(Outlet))}
+    by_id = {o.id: o for o in outlets.values()}
+    default = by_id.get(outlet_id or actor.outlet_id or 0)
+    if outlet_id is not None and default is None:
+        raise DomainError(QT_TRANSLATE_NOOP("core", "Outlet {id} does not exist."), id=outlet_id)
+    if default is None and len(outlets) == 1:
+        default = next(iter(outlets.values()))
+    if not outlets:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "core", "There is no outlet yet; set one up before importing equipment."
+            )
+        )
+    categories = {
+        _key(name): cid for cid, name in s.execute(select(EquipmentCategory.id, EquipmentCategory.name))
+    }  # fmt: skip
+    tags = sorted({p.tag for p in parsed if p.tag})
+    assets: dict[str, Asset] = {}
+    for chunk in _chunks(tags):
+        assets.update((a.tag, a) for a in s.scalars(select(Asset).where(Asset.tag.in_(chunk))))
+
+    def bad(number: int, key: str, template: str, **params: Any) -> None:
+        problems.append(RowProblem(number, title(key), template, params))
+
+    first_row: dict[str, int] = {}
+    new_categories: dict[str, str] = {}
+    finals: list[_Final] = []
+    bad_cells = {(p.row, p.column) for p in problems}
+    bad_rows = {p.row for p in problems}
+    for entry in parsed:
+        n = entry.number
+        found_before = len(problems)
+        asset = assets.get(entry.tag) if entry.tag else None
+        if entry.tag:
+            if entry.tag in first_row:
+                bad(n, "tag", QT_TRANSLATE_NOOP("core", "{tag} is already on row {row} of this "
+                    "file."), tag=entry.tag, row=first_row[entry.tag])  # fmt: skip
+                continue
+            first_row[entry.tag] = n
+            if asset is None and entry.tag.startswith(_GIVEN_PREFIX):
+                bad(n, "tag", QT_TRANSLATE_NOOP(
+                    "core", "{tag} is not in the register; tags starting EQ- are given by "
+                    "OutletDesk. Leave the tag empty to add the asset with a new tag."),
+                    tag=entry.tag)  # fmt: skip
+        # Outlet: the row's code; else the asset's own, or the import's for a new asset.
+        outlet = by_id.get(asset.outlet_id) if asset is not None else default
+        if entry.outlet:
+            outlet = outlets.get(entry.outlet)
+            if outlet is None:
+                bad(n, "outlet", QT_TRANSLATE_NOOP("core", "there is no outlet with code "
+                    "{code!r}."), code=entry.outlet[:20])  # fmt: skip
+        elif outlet is None:
+            bad(n, "outlet", QT_TRANSLATE_NOOP("core", "is required: give the outlet code, or "
+                "the outlet to import into."))  # fmt: skip
+        # Category: by name (case and spaces forgiven); a new name is added.
+        category_id = asset.category_id if asset is not None else 0
+        category_key = ""
+        if entry.category:
+            category_key = _key(entry.category)
+            category_id = categories.get(category_key, 0)
+            if not category_id:
+                new_categories.setdefault(category_key, " ".join(entry.category.split()))
+        elif asset is None and (n, title("category")) not in bad_cells:
+            bad(n, "category", QT_TRANSLATE_NOOP("core", "is required for a new asset."))
+        # Every field through the register's own checks, each bad one named.
+        base = asset_input(asset) if asset is not None else r.AssetInput("", 1, 1)
+        data = replace(
+            base,
+            category_id=category_id or 1,
+            outlet_id=outlet.id if outlet is not None else 1,
+            **entry.values,
+        )
+        data = _validated(n, data, title, problems)
+        status = entry.status or (AssetStatus(asset.status) if asset else AssetStatus.IN_SERVICE)
+        if asset is not None and asset.status == AssetStatus.RETIRED and status != asset.status:
+            bad(n, "status", QT_TRANSLATE_NOOP("core", "{tag} is retired; its history is kept "
+                "but it cannot change."), tag=asset.tag)  # fmt: skip
+        if len(problems) > found_before or n in bad_rows:
+            continue
+        changes = asset is None or bool(category_key and not category_id)
+        if asset is not None:
+            before = asset_input(asset)
+            changes = changes or status.value != asset.status or any(
+                getattr(data, k) != getattr(before, k) for k in _COLUMNS
+            )  # fmt: skip
+        finals.append(
+            _Final(entry, asset, data, status, "" if category_id else category_key, changes)
+        )
+    bad_rows = {p.row for p in problems}
+    finals = [f for f in finals if f.row.number not in bad_rows]
+    used = {f.category_key for f in finals if f.category_key}
+    order = {f.key: i for i, f in enumerate(FIELDS)}
+    column_order = {title(key): order[key] for key in layout.mapping}
+    problems.sort(key=lambda p: (p.row, column_order.get(p.column, 99)))
+    new = sum(1 for f in finals if f.asset is None)
+    updated = sum(1 for f in finals if f.asset is not None and f.changes)
+    report = EquipmentImportReport(
+        file_name=layout.file_name,
+        rows=layout.data_rows,
+        new=new,
+        updated=updated,
+        unchanged=len(finals) - new - updated,
+        invalid_rows=len(bad_rows),
+        problems=tuple(problems),
+        new_categories=tuple(name for key, name in new_categories.items() if key in used),
+    )
+    return report, finals
+
+
+def asset_input(asset: Asset) -> r.AssetInput:
+    """The asset's stored fields as an AssetInput (to change some and check them all)."""
+    return r.AssetInput(**{name: getattr(asset, name) for name in _COLUMNS})
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _validated(
+    number: int, data: r.AssetInput, title: Callable[[str], str], bad: list[RowProblem]
+) -> r.AssetInput:
+    """AssetInput.validated, asked again with each bad field set aside, so every bad cell is
+    named (under the file's column title)."""
+    for _ in range(len(_ATTR_OF) + 1):
+        try:
+            return data.validated()
+        except ValidationError as exc:
+            attr = _ATTR_OF.get(exc.field)
+            if attr is None:
+                raise
+            bad.append(_problem(number, title(attr), exc))
+            aside: Any = _SET_ASIDE.get(attr, None if attr in _DATES_AND_COST else "")
+            data = replace(data, **{attr: aside})
+    raise AssertionError("AssetInput.validated kept failing on set-aside values")
+
+
+_DATES_AND_COST = ("purchase_date", "purchase_cost", "warranty_end", "accepted_on")
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list[_Final]) -> None:
+    category_ids: dict[str, int] = {}
+    for name in report.new_categories:
+        category = EquipmentCategory(name=name)
+        s.add(category)
+        s.flush()
+        category_ids[_key(name)] = category.id
+        record(s, actor, "save", "equipment_category", category.id,
+               after={"name": name, "by": "import"})  # fmt: skip
+    for f in finals:
+        if f.category_key:
+            f.data = replace(f.data, category_id=category_ids[f.category_key])
+
+    outlets = {o.id: o for o in s.scalars(select(Outlet))}
+    new = [f for f in finals if f.asset is None]
+    numbers: dict[int, list[str]] = {}
+    for outlet_id in sorted({f.data.outlet_id for f in new if not f.row.tag}):
+        count = sum(1 for f in new if not f.row.tag and f.data.outlet_id == outlet_id)
+        numbers[outlet_id] = take_numbers(s, outlets[outlet_id], "asset", "EQ", count)
+    reason = f"import {report.file_name}"
+    today = date.today()
+    for f in new:
+        tag = f.row.tag or numbers[f.data.outlet_id].pop(0)
+        retired = f.status is AssetStatus.RETIRED
+        f.asset = Asset(
+            tag=tag,
+            name_key=f.data.name.casefold(),
+            status=f.status.value,
+            retired_on=today if retired else None,
+            retire_reason=reason if retired else "",
+            **{name: getattr(f.data, name) for name in _COLUMNS},
+        )
+        s.add(f.asset)
+    s.flush()
+    now = utcnow()
+    events = [
+        {"asset_id": f.asset.id, "at": now, "username": actor.display_name or actor.username,
+         "from_status": "", "to_status": f.status.value, "reason": reason}
+        for f in new if f.asset is not None
+    ]  # fmt: skip
+    for chunk in _chunks(events):
+        s.execute(insert(AssetEvent), chunk)
+
+    new_ids = {id(f) for f in new}
+    for f in finals:
+        asset = f.asset
+        if asset is None or id(f) in new_ids or not f.changes:
+            continue
+        for name in _COLUMNS:
+            setattr(asset, name, getattr(f.data, name))
+        asset.name_key = f.data.name.casefold()
+        if f.status.value != asset.status:
+            r.set_asset_status(s, actor, asset, f.status, reason)
+    s.flush()
+    _audit(s, actor, report, [f for f in finals if f.changes], new_ids)
+
+
+def take_numbers(s: Session, outlet: Outlet, series: str, prefix: str, count: int) -> list[str]:
+    """`count` numbers of a series in one step: next_number takes the first (making the
+    sequence row if need be) and the sequence moves on by the rest at once."""
+    if count < 1:
+        return []
+    first = next_number(s, outlet, series, prefix)
+    last = s.scalar(
+        update(NumberSequence)
+        .where(NumberSequence.outlet_id == outlet.id, NumberSequence.series == series)
+        .values(last_value=NumberSequence.last_value + (count - 1))
+        .returning(NumberSequence.last_value)
+    )
+    assert last is not None
+    rest = range(last - count + 2, last + 1)
+    return [first, *(f"{prefix}-{outlet.code}-{value:06d}" for value in rest)]
+
+
+def _audit(
+    s: Session,
+    actor: Actor,
+    report: EquipmentImportReport,
+    changed: list[_Final],
+    new: set[int],
+) -> None:
+    """One audit entry per asset added or changed, and one for the import."""
+    now = utcnow()
+    rows = [
+        {
+            "at": now,
+            "user_id": actor.user_id,
+            "username": actor.username,
+            "outlet_id": actor.outlet_id,
+            "action": "import_create" if id(f) in new else "import_update",
+            "entity": "asset",
+            "entity_id": str(cast(Asset, f.asset).id),
+            "before": None,
+            "after": json.dumps(
+                {"tag": cast(Asset, f.asset).tag, "name": f.data.name, "file": report.file_name},
+                ensure_ascii=False,
+                sort_keys=True,
+            ),
+        }
+        for f in changed
+    ]
+    for chunk in _chunks(rows):
+        s.execute(insert(AuditEntry), chunk)
+    record(s, actor, "import", "equipment", after={
+        "file": report.file_name, "new": report.new, "updated": report.updated,
+        "skipped_rows": report.invalid_rows,
+    })  # fmt: skip
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
