@@ -144,6 +144,34 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="the outlet whose bin, minimum level and reorder quantity the file sets",
     )
+    equipment_in = import_sub.add_parser(
+        "equipment",
+        help="the equipment register from .xlsx or .csv; a row with a known tag updates that "
+        "asset, a row without a tag adds one. Any invalid row: nothing is imported, exit status 2",
+    )
+    equipment_in.add_argument("file", type=Path, metavar="FILE")
+    equipment_in.add_argument(
+        "--dry-run", action="store_true", help="check every row and report, import nothing"
+    )
+    equipment_in.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows, skip the invalid ones"
+    )
+    equipment_in.add_argument(
+        "--outlet", metavar="CODE", help="the outlet of new assets whose Outlet cell is empty"
+    )
+    history_in = import_sub.add_parser(
+        "maintenance-history",
+        help="machines, failures and replacements from PdM_machines.csv, PdM_failures.csv and "
+        "PdM_maint.csv in DIR; what is already there is matched, not added again. Any malformed "
+        "line: nothing is imported, exit status 2",
+    )
+    history_in.add_argument("directory", type=Path, metavar="DIR")
+    history_in.add_argument(
+        "--outlet", metavar="CODE", help="the outlet of new machines (default: the first outlet)"
+    )
+    history_in.add_argument(
+        "--dry-run", action="store_true", help="check every line and count, import nothing"
+    )
 
     receipt = sub.add_parser("receipt", help="print a work order's receipt or label to a PDF")
     receipt.add_argument("number", metavar="NUMBER", help="work order number, e.g. N-000123")
@@ -231,6 +259,8 @@ def _run(args: argparse.Namespace, url: str) -> int:
             return _export_work_orders(services, actor, args)
         if args.command == "export" and args.what in PARTS_EXPORTS:
             return _export_parts(services, actor, args)
+        if args.command == "import" and args.what in ("equipment", "maintenance-history"):
+            return _import_equipment(services, actor, args)
         if args.command == "import":
             return _import_parts(services, actor, args)
         if args.command == "receipt":
@@ -356,6 +386,64 @@ def _import_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
         skipped = " (invalid rows skipped)" if report.problems else ""
         print(f"Imported {args.file}{skipped}: {counts}.")
     return 2 if args.dry_run and report.problems and not args.skip_invalid else 0
+
+
+def _import_equipment(services: Services, actor: Actor, args: argparse.Namespace) -> int:
+    """`import equipment` and `import maintenance-history`: exit 0 when imported (or a clean
+    dry run), 2 when rows are invalid and nothing was imported."""
+    outlet_id = _outlet(services, args.outlet)
+    if args.what == "maintenance-history":
+        from .core.equipment.pdm import import_maintenance_history
+
+        history = import_maintenance_history(
+            services, actor, args.directory, outlet_id, dry_run=args.dry_run
+        )
+        for line in history.problems:
+            print(line.describe())
+        counts = (
+            f"{history.assets_added} assets added, {history.assets_matched} already there; "
+            f"{history.records_added} records added ({history.planned} planned, "
+            f"{history.repairs} repairs, {history.breakdowns} breakdowns), "
+            f"{history.records_matched} already there"
+        )
+        bad = len({(p.file, p.line) for p in history.problems})
+        if history.problems:
+            print(f"{args.directory}: {counts}.")
+            print(f"outletdesk: {bad} malformed lines; nothing was imported", file=sys.stderr)
+            return 2
+        print(f"{'Dry run of' if args.dry_run else 'Imported'} {args.directory}: {counts}.")
+        return 0
+    from .core.equipment.importer import EquipmentImporter
+
+    importer = EquipmentImporter(services.db)
+    if args.dry_run:
+        report = importer.dry_run(actor, args.file, outlet_id=outlet_id)
+    else:
+        report, _ = importer.run(
+            actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid
+        )
+    for problem in report.problems:
+        print(problem.line())
+    counts = (
+        f"{report.rows} rows: {report.new} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.invalid_rows} invalid"
+    )
+    if report.new_categories:
+        counts += "; new categories: " + ", ".join(report.new_categories)
+    if args.dry_run:
+        print(f"Dry run of {args.file}: {counts}. Nothing was imported.")
+        return 2 if report.problems else 0
+    if report.problems and not args.skip_invalid:
+        print(f"{args.file}: {counts}.")
+        print(
+            f"outletdesk: {report.invalid_rows} invalid rows; nothing was imported "
+            "(fix them, or import the valid rows with --skip-invalid)",
+            file=sys.stderr,
+        )
+        return 2
+    skipped = " (invalid rows skipped)" if report.problems else ""
+    print(f"Imported {args.file}{skipped}: {counts}.")
+    return 0
 
 
 def _stock_check(services: Services, actor: Actor) -> int:

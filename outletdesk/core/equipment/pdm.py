@@ -210,7 +210,7 @@ def _table(directory: Path, name: str, problems: list[Problem]) -> list[_Cells]:
                 Problem(
                     name,
                     line,
-                    wanted[0],
+                    titles[min(len(row), len(titles) - 1)],  # the first missing, or the last
                     QT_TRANSLATE_NOOP("core", "the line has {count} values; the header has {n}."),
                     {"count": len(row), "n": len(titles)},
                 )

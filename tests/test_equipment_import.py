@@ -1,0 +1,335 @@
+"""Equipment imports on SQLite and PostgreSQL: the public PdM maintenance history (assets,
+breakdowns, planned replacements; a second import adds nothing; a malformed line is named by file
+and line and nothing is written) and the register from a spreadsheet (tags matched, new assets
+tagged, every bad cell named, nothing half-imported)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections import Counter
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from conftest import SHARED_DATA, audit_count, make_actor
+from sqlalchemy import func, select
+
+from outletdesk.core.equipment.importer import EquipmentImporter, ImportFileError
+from outletdesk.core.equipment.pdm import CATEGORY, import_maintenance_history
+from outletdesk.core.equipment.register import AssetInput
+from outletdesk.core.errors import PermissionDenied
+from outletdesk.core.outlets import OutletInput
+from outletdesk.models import Asset, AssetEvent, AssetStatus, MaintenanceRecord, Role
+
+PDM = SHARED_DATA / "pdm"
+needs_pdm = pytest.mark.skipif(
+    not (PDM / "PdM_maint.csv").is_file(),
+    reason=f"the public PdM sample data is not at {PDM} (../shared/data/pdm next to the repo)",
+)
+
+
+@pytest.fixture
+def staff(services, outlet):
+    return make_actor(services, outlet.id, Role.MAINTENANCE, "fixit")
+
+
+def counts(services):
+    with services.db.read() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Asset)),
+            s.scalar(select(func.count()).select_from(MaintenanceRecord)),
+        )
+
+
+def csv_rows(name, folder=PDM):
+    with open(folder / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+# ---------------------------------------------------------------- the PdM history
+
+
+@needs_pdm
+def test_the_public_history_loads_once_with_the_right_kinds(services, outlet, staff):
+    report = import_maintenance_history(services, staff, PDM, None)
+    assert report.ok and report.written
+    assert (report.assets_added, report.assets_matched) == (100, 0)
+    assert (report.records_added, report.records_matched) == (2062, 0)
+    assert (report.planned, report.repairs, report.breakdowns) == (400, 0, 1662)
+
+    failures = Counter(int(r["machineID"]) for r in csv_rows("PdM_failures.csv"))
+    scheduled = Counter(
+        int(r["machineID"]) for r in csv_rows("PdM_maint.csv") if r["type"] == "scheduled"
+    )
+    machines = {int(r["machineID"]): r for r in csv_rows("PdM_machines.csv")}
+    busiest = max(failures, key=lambda m: (failures[m], -m))
+    with services.db.read() as s:
+        by_kind = dict(
+            s.execute(
+                select(MaintenanceRecord.kind, func.count()).group_by(MaintenanceRecord.kind)
+            ).all()
+        )
+        assert by_kind == {"planned": 400, "breakdown": 1662}
+        assert s.scalar(select(func.count(func.distinct(MaintenanceRecord.number)))) == 2062
+        for machine in (1, 24, busiest):
+            asset = s.scalar(select(Asset).where(Asset.source_ref == f"pdm:machine:{machine}"))
+            assert asset is not None and asset.outlet_id == outlet.id
+            assert asset.name == f"Machine {machine}"
+            assert asset.model == machines[machine]["model"]
+            age = int(machines[machine]["age"])
+            assert asset.purchase_date == date(2015 - age, 1, 1)
+            assert asset.status == AssetStatus.IN_SERVICE
+            kinds = Counter(
+                s.scalars(
+                    select(MaintenanceRecord.kind).where(MaintenanceRecord.asset_id == asset.id)
+                )
+            )
+            assert kinds == {"breakdown": failures[machine], "planned": scheduled[machine]}
+        first = s.scalar(
+            select(MaintenanceRecord).where(
+                MaintenanceRecord.source_ref == "pdm:fail:2015-01-01T03:47:01:24:comp2"
+            )
+        )
+        assert first is not None and first.kind == "breakdown" and first.component == "comp2"
+        assert first.failure_cause == "comp2 failure" and first.number.startswith("MR-N-")
+        # Naive times in the file are UTC, stored with their zone.
+        assert first.done_at == datetime(2015, 1, 1, 3, 47, 1, tzinfo=UTC)
+        assert s.scalar(select(func.count()).select_from(AssetEvent)) == 0
+    assert {c.name for c in services.equipment.categories(staff)} >= {CATEGORY}
+
+    audits = audit_count(services)
+    again = import_maintenance_history(services.db, staff, PDM, None)
+    assert (again.assets_added, again.assets_matched) == (0, 100)
+    assert (again.records_added, again.records_matched) == (0, 2062)
+    assert not again.written and counts(services) == (100, 2062)
+    assert audit_count(services) == audits
+
+
+@needs_pdm
+def test_a_replacement_without_a_failure_is_a_repair_and_outlet_is_chosen(
+    services, outlet, staff, cli_actor, tmp_path
+):
+    folder = tmp_path / "pdm"
+    shutil.copytree(PDM, folder)
+    with open(folder / "PdM_maint.csv", "a", newline="") as f:
+        f.write("2015-06-01 12:00:00,7,comp3,unscheduled\r\n")
+    south, _ = services.outlets.create(
+        cli_actor, OutletInput("S", "South 南店", "1 Road", "010 6255 0102", "TAX-2")
+    )
+    dry = import_maintenance_history(services, staff, folder, south.id, dry_run=True)
+    assert (dry.records_added, dry.repairs, dry.written) == (2063, 1, False)
+    assert counts(services) == (0, 0)
+    report = import_maintenance_history(services, staff, folder, south.id)
+    assert report.repairs == 1 and report.records_added == 2063
+    with services.db.read() as s:
+        repair = s.scalar(select(MaintenanceRecord).where(MaintenanceRecord.kind == "repair"))
+        assert repair is not None and repair.component == "comp3"
+        assert repair.source_ref == "pdm:maint:2015-06-01T12:00:00:7:comp3"
+        assert repair.outlet_id == south.id and repair.number.startswith("MR-S-")
+        assert set(s.scalars(select(Asset.outlet_id))) == {south.id}
+
+
+@needs_pdm
+def test_malformed_lines_are_named_by_file_and_line_and_nothing_is_written(
+    services, outlet, staff, tmp_path
+):
+    folder = tmp_path / "pdm"
+    shutil.copytree(PDM, folder)
+
+    def spoil(name, line, text):
+        lines = (folder / name).read_bytes().split(b"\r\n")
+        lines[line - 1] = text.encode()
+        (folder / name).write_bytes(b"\r\n".join(lines))
+
+    spoil("PdM_machines.csv", 5, "x4,model1,4")
+    spoil("PdM_failures.csv", 3, "2015-02-30 10:43:43,59,comp4")
+    spoil("PdM_maint.csv", 10, "2015-01-03 06:00:00,999,comp1,scheduled")
+    spoil("PdM_maint.csv", 11, "2015-01-03 06:00:00,5,comp1")
+    spoil("PdM_maint.csv", 12, "2015-01-03 06:00:00,5,comp1,sometimes")
+    audits = audit_count(services)
+    report = import_maintenance_history(services, staff, folder, None)
+    found = [(p.file, p.line, p.column) for p in report.problems]
+    assert ("PdM_machines.csv", 5, "machineID") in found
+    assert ("PdM_failures.csv", 3, "datetime") in found
+    assert ("PdM_maint.csv", 10, "machineID") in found
+    assert ("PdM_maint.csv", 11, "type") in found  # three values where the header has four
+    assert ("PdM_maint.csv", 12, "type") in found
+    lines = [p.describe() for p in report.problems]
+    assert "PdM_failures.csv line 3, datetime: '2015-02-30 10:43:43' is not a date and time" in (
+        "\n".join(lines)
+    )
+    assert "PdM_maint.csv line 10, machineID: machine 999 is not in PdM_machines.csv." in lines
+    assert not report.written and counts(services) == (0, 0)
+    assert audit_count(services) == audits
+
+    # A column missing: named on the header line; nothing written either.
+    spoil("PdM_failures.csv", 1, "datetime,machineID,what")
+    report = import_maintenance_history(services, staff, folder, None)
+    assert ("PdM_failures.csv", 1, "failure") in [
+        (p.file, p.line, p.column) for p in report.problems
+    ]
+    assert counts(services) == (0, 0)
+
+    (folder / "PdM_maint.csv").unlink()
+    with pytest.raises(ImportFileError, match="PdM_maint.csv is not in"):
+        import_maintenance_history(services, staff, folder, None)
+
+
+@needs_pdm
+def test_only_maintenance_managers_import_history(services, outlet):
+    technician = make_actor(services, outlet.id, Role.TECHNICIAN)
+    with pytest.raises(PermissionDenied):
+        import_maintenance_history(services, technician, PDM, None, dry_run=True)
+    assert counts(services) == (0, 0)
+
+
+# ---------------------------------------------------------------- the register from a file
+
+
+HEADER = ["Tag", "Name", "Category", "Make", "Model", "Serial number", "Outlet", "Location",
+          "Purchase date", "Purchase cost", "Warranty end", "Accepted on", "Accepted by",
+          "Acceptance result", "Status", "Notes"]  # fmt: skip
+
+
+def write_xlsx(path, rows, header=HEADER):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def register(services, staff, outlet):
+    """One asset in the register: a multimeter in Tools."""
+    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Tools"))
+    meter, _ = services.equipment.create(
+        staff,
+        AssetInput("Multimeter 万用表", tools.id, outlet.id, make="Fluke", model="117",
+                   purchase_date="2022-05-01", purchase_cost="1500"),
+    )  # fmt: skip
+    return meter
+
+
+def test_known_tags_update_new_rows_get_tags_and_categories(
+    services, staff, outlet, register, tmp_path
+):
+    importer = EquipmentImporter(services.db)
+    path = write_xlsx(
+        tmp_path / "register.xlsx",
+        [
+            [register.tag, "Multimeter 万用表", "Tools 工具", "Fluke", "117", "", "N", "Bench 1",
+             datetime(2022, 5, 1), 1500, None, None, "", "", "In service", "calibrated"],
+            [None, "Oscilloscope 示波器", "Scopes 示波器", "Rigol", "DS1054Z", "DS1ZA1", "n",
+             "Lab", "2024/3/1", "2,999.50", "2026-03-01", "2024-03-02", "Wang 王工", "合格",
+             "停用", ""],
+            [None, "Hot air station", "Scopes 示波器", "", "", "", None, "", None, None, None,
+             None, "", "", "", ""],
+        ],
+    )  # fmt: skip
+    dry = importer.dry_run(staff, path)
+    assert dry.ok and (dry.new, dry.updated, dry.unchanged) == (2, 1, 0)
+    assert dry.new_categories == ("Scopes 示波器",)
+    assert counts(services) == (1, 0)
+
+    report, changes = importer.run(staff, path)
+    assert report.written and changes.equipment and (report.new, report.updated) == (2, 1)
+    updated = services.equipment.get(staff, register.id)
+    assert (updated.location, updated.notes, updated.version) == ("Bench 1", "calibrated", 2)
+    scope = services.equipment.search(staff, "oscillo", include_retired=True)[0]
+    scope = services.equipment.get(staff, scope.id)
+    assert scope.tag.startswith("EQ-N-") and scope.category == "Scopes 示波器"
+    assert scope.purchase_date == date(2024, 3, 1) and scope.purchase_cost == Decimal("2999.50")
+    assert scope.acceptance_result == "passed" and scope.status is AssetStatus.OUT_OF_SERVICE
+    assert [e.title for e in services.equipment.history(staff, scope.id)] == ["out_of_service"]
+    hot = services.equipment.search(staff, "hot air")[0]
+    assert hot.outlet_code == "N" and hot.category == "Scopes 示波器"
+
+    # Rows without a tag add assets every time; with the tags filled in (as an export of the
+    # register writes them) the same file changes nothing.
+    book = openpyxl.load_workbook(path)
+    for row, name in ((3, "oscillo"), (4, "hot air")):
+        book.active.cell(row, 1).value = services.equipment.search(staff, name)[0].tag
+    book.save(path)
+    again, _ = importer.run(staff, path)
+    assert (again.new, again.updated, again.unchanged, again.written) == (0, 0, 3, False)
+    assert counts(services) == (3, 0)
+    # A retired asset cannot be brought back by a file.
+    services.equipment.set_status(staff, register.id, 2, "retired", "worn out")
+    revived, _ = importer.run(staff, path)
+    assert [p.line() for p in revived.problems] == [
+        f"Row 2, Status: {register.tag} is retired; its history is kept but it cannot change."
+    ]
+
+
+def test_chinese_csv_headers_and_an_unknown_eq_tag(services, staff, outlet, register, tmp_path):
+    path = tmp_path / "台账.csv"
+    path.write_text(
+        "资产编号;名称;类别;网点;购置日期;购置成本\n"
+        f"{register.tag.lower()};Multimeter 万用表;Tools 工具;N;2022-05-01;1500\n"
+        ";焊台;工具 Tools;N;2023年3月1日;¥800\n"
+        "EQ-N-000099;Ghost;Tools 工具;N;;\n",
+        encoding="utf-8-sig",
+    )
+    report = EquipmentImporter(services.db).dry_run(staff, path)
+    assert (report.new, report.unchanged) == (1, 1)
+    assert [p.line() for p in report.problems] == [
+        "Row 4, 资产编号: EQ-N-000099 is not in the register; tags starting EQ- are given by "
+        "OutletDesk. Leave the tag empty to add the asset with a new tag."
+    ]
+
+
+def test_bad_cells_are_named_and_nothing_is_half_imported(
+    services, staff, outlet, register, tmp_path
+):
+    importer = EquipmentImporter(services.db)
+    path = write_xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            [None, "Good drill 电钻", "Tools 工具", "Bosch", "", "", "N", "", None, None, None,
+             None, "", "", "", ""],
+            [None, "=cmd|' /C calc'!A0", "Tools 工具", "+evil", "", "", "N", "", "2023-02-30",
+             "abc", None, None, "", "maybe", "broken", ""],
+            [None, None, None, None, None, None, None, None, None, None, None, None, None, None,
+             None, None],
+            [register.tag, "Multimeter", "Tools 工具", "", "", "", "N", "", "2022-05-01", "1.234",
+             "2021-01-01", None, "", "", "", ""],
+            [register.tag, "Multimeter again", "Tools 工具", "", "", "", "N", "", None, None,
+             None, None, "", "", "", ""],
+            [None, "No category", None, "", "", "", "N", "", None, None, None, None, "", "", "",
+             ""],
+        ],
+    )  # fmt: skip
+    before = (counts(services), audit_count(services), services.equipment.get(staff, register.id))
+    report, changes = importer.run(staff, path)
+    assert [p.line() for p in report.problems] == [
+        "Row 3, Name: is a formula; the import takes values only (paste the values in the "
+        "spreadsheet).",
+        "Row 3, Make: may not start with '+' (it would read as a spreadsheet formula).",
+        "Row 3, Purchase date: '2023-02-30' is not a date (YYYY-MM-DD).",
+        "Row 3, Purchase cost: 'abc' is not an amount.",
+        "Row 3, Acceptance result: 'maybe' is not one of: passed, failed.",
+        "Row 3, Status: 'broken' is not one of: In service, Out of service, Under repair, Retired.",
+        "Row 5, Purchase cost: has more than 2 decimals.",
+        "Row 5, Warranty end: cannot be before the purchase date.",
+        f"Row 6, Tag: {register.tag} is already on row 5 of this file.",
+        "Row 7, Category: is required for a new asset.",
+    ]
+    assert (report.invalid_rows, report.new, report.written) == (4, 1, False)
+    assert not changes.any()
+    after = (counts(services), audit_count(services), services.equipment.get(staff, register.id))
+    assert after == before
+
+    skipped, _ = importer.run(staff, path, skip_invalid=True)
+    assert skipped.written and skipped.new == 1 and counts(services) == (2, 0)
+
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("Asset,Where\nDrill,Bench\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="has no Name column"):
+        importer.dry_run(staff, wrong)
+    with pytest.raises(PermissionDenied):
+        importer.dry_run(make_actor(services, outlet.id, Role.CLERK), path)
