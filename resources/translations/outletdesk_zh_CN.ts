@@ -5481,12 +5481,40 @@
         <translation>第 {row} 行，{column}：{problem}</translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
         <source>{field!r} is not a field the import knows.</source>
         <translation>{field!r} 不是导入可识别的字段。</translation>
     </message>
     <message>
         <source>The column chosen for {field} is not in the file.</source>
         <translation>为“{field}”选择的列不在文件中。</translation>
+    </message>
+    <message>
+        <source>There is no outlet yet; set one up before importing equipment.</source>
+        <translation>还没有网点；请先设置网点，再导入设备。</translation>
+    </message>
+    <message>
+        <source>{tag} is already on row {row} of this file.</source>
+        <translation>{tag} 已在本文件第 {row} 行出现。</translation>
+    </message>
+    <message>
+        <source>{tag} is not in the register; tags starting EQ- are given by OutletDesk. Leave the tag empty to add the asset with a new tag.</source>
+        <translation>设备台账中没有 {tag}；以 EQ- 开头的资产编号由 OutletDesk 生成。若要新增该设备，请将资产编号留空，系统会分配新编号。</translation>
+    </message>
+    <message>
+        <source>there is no outlet with code {code!r}.</source>
+        <translation>没有代码为 {code!r} 的网点。</translation>
+    </message>
+    <message>
+        <source>is required: give the outlet code, or the outlet to import into.</source>
+        <translation>必填：请填写网点代码，或选择导入到哪个网点。</translation>
+    </message>
+    <message>
+        <source>is required for a new asset.</source>
+        <translation>新增设备时必填。</translation>
     </message>
     <message>
         <source>{first} and {second} cannot both come from one column.</source>
@@ -5579,6 +5607,50 @@
     <message>
         <source>Stock location {id} does not exist.</source>
         <translation>库位{id}不存在。</translation>
+    </message>
+    <message>
+        <source>{file} line {line}, {column}: {problem}</source>
+        <translation>{file} 第 {line} 行，{column}：{problem}</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} is not in {path}; the maintenance history needs {files}.</source>
+        <translation>{path} 中没有 {name}；导入维护历史需要 {files}。</translation>
+    </message>
+    <message>
+        <source>the column is missing (the header reads {header}).</source>
+        <translation>缺少该列（表头为 {header}）。</translation>
+    </message>
+    <message>
+        <source>the line has {count} values; the header has {n}.</source>
+        <translation>该行有 {count} 个值，表头有 {n} 列。</translation>
+    </message>
+    <message>
+        <source>machine {id} is already on line {line}.</source>
+        <translation>机器 {id} 已在第 {line} 行出现。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a machine number (1 or more).</source>
+        <translation>{value!r} 不是机器编号（应为 1 或更大的整数）。</translation>
+    </message>
+    <message>
+        <source>machine {id} is not in {file}.</source>
+        <translation>{file} 中没有机器 {id}。</translation>
+    </message>
+    <message>
+        <source>the same as line {line}.</source>
+        <translation>与第 {line} 行重复。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS).</source>
+        <translation>{value!r} 不是日期时间（YYYY-MM-DD HH:MM:SS）。</translation>
+    </message>
+    <message>
+        <source>{value} is not between 1950 and today.</source>
+        <translation>{value} 不在 1950 年至今天之间。</translation>
     </message>
 </context>
 <context>
