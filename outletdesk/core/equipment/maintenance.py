@@ -380,7 +380,7 @@ class MaintenanceService:
         actor.require(Permission.VIEW_EQUIPMENT)
         day = today or date.today()
         horizon = max(day + timedelta(days=6), day)
-        with self._db.read(actor) as s:
+        with self._db.read_rows(actor) as conn:
             query = _due_query()
             outlet = outlet_id if outlet_id is not None else actor.outlet_id
             if outlet is not None:
@@ -397,7 +397,7 @@ class MaintenanceService:
                         PlanDue.show_from.is_(None),
                     )
                 )
-            tasks = _due_tasks(s, query, day)
+            tasks = [_due_task(row, day) for row in conn.execute(query)]
         if not include_not_yet:
             tasks = [t for t in tasks if t.bucket is not Bucket.NOT_YET]
         return sorted(tasks, key=_urgency)
@@ -411,17 +411,16 @@ class MaintenanceService:
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         today = date.today()
         days: dict[date, list[DueTask]] = defaultdict(list)
-        with self._db.read(actor) as s:
+        with self._db.read_rows(actor) as conn:
             query = _due_query().where(PlanDue.due_on.is_not(None), PlanDue.due_on <= last)
             outlet = outlet_id if outlet_id is not None else actor.outlet_id
             if outlet is not None:
                 query = query.where(PlanDue.outlet_id == outlet)
-            rows = list(s.execute(query).tuples())
-            for task, (due, plan, *_rest) in zip(
-                _due_tasks(s, query, today, rows), rows, strict=True
-            ):
-                rule = _rule_of(plan)
-                for day in occurrences(rule, first, last, Due(due.due_on, due.due_meter)):
+            for row in conn.execute(query):
+                task = _due_task(row, today)
+                rule = PlanRule(row.interval_count, row.interval_unit, row.meter_interval,
+                                row.anchor, row.start_date, row.lead_days)  # fmt: skip
+                for day in occurrences(rule, first, last, Due(row.due_on, row.due_meter)):
                     days[day].append(task if day == task.due_on else _moved(task, day, today))
         return dict(days)
 
@@ -943,15 +942,28 @@ def _advance(
 
 
 def _due_query() -> Any:
+    """Plain columns, no ORM objects: the due list of a busy outlet is thousands of rows."""
     return (
         select(
-            PlanDue,
-            MaintenancePlan,
-            Asset,
-            EquipmentCategory.name,
+            PlanDue.plan_id,
+            MaintenancePlan.name.label("plan_name"),
+            PlanDue.asset_id,
+            Asset.tag,
+            Asset.name.label("asset_name"),
+            EquipmentCategory.name.label("category"),
             Outlet.code,
-            User.display_name,
-            Meter.last_value,
+            PlanDue.due_on,
+            PlanDue.due_meter,
+            MaintenancePlan.meter_name,
+            Meter.last_value.label("meter_now"),
+            User.display_name.label("assignee"),
+            MaintenancePlan.estimated_minutes,
+            MaintenancePlan.lead_days,
+            MaintenancePlan.interval_count,
+            MaintenancePlan.interval_unit,
+            MaintenancePlan.meter_interval,
+            MaintenancePlan.anchor,
+            MaintenancePlan.start_date,
         )  # fmt: skip
         .join(MaintenancePlan, MaintenancePlan.id == PlanDue.plan_id)
         .join(Asset, Asset.id == PlanDue.asset_id)
@@ -963,30 +975,13 @@ def _due_query() -> Any:
     )
 
 
-def _due_tasks(s: Session, query: Any, today: date, rows: list[Any] | None = None) -> list[DueTask]:
-    found = rows if rows is not None else list(s.execute(query).tuples())
-    tasks = []
-    for due, plan, asset, category, code, assignee, meter_now in found:
-        state = bucket(Due(due.due_on, due.due_meter), today, meter_now, plan.lead_days)
-        tasks.append(
-            DueTask(
-                plan.id,
-                plan.name,
-                asset.id,
-                asset.tag,
-                asset.name,
-                category,
-                code,
-                due.due_on,
-                due.due_meter,
-                plan.meter_name,
-                meter_now,
-                state,
-                assignee or "",
-                plan.estimated_minutes,
-            )  # fmt: skip
-        )
-    return tasks
+def _due_task(row: Any, today: date) -> DueTask:
+    state = bucket(Due(row.due_on, row.due_meter), today, row.meter_now, row.lead_days)
+    return DueTask(
+        row.plan_id, row.plan_name, row.asset_id, row.tag, row.asset_name, row.category, row.code,
+        row.due_on, row.due_meter, row.meter_name, row.meter_now, state, row.assignee or "",
+        row.estimated_minutes,
+    )  # fmt: skip
 
 
 def _moved(task: DueTask, day: date, today: date) -> DueTask:
