@@ -98,6 +98,19 @@ def test_the_public_history_loads_once_with_the_right_kinds(services, outlet, st
         assert first.done_at == datetime(2015, 1, 1, 3, 47, 1, tzinfo=UTC)
         assert s.scalar(select(func.count()).select_from(AssetEvent)) == 0
     assert {c.name for c in services.equipment.categories(staff)} >= {CATEGORY}
+    # The MTBF per machine model is what the manager looks at.
+    per_model = Counter(r["model"] for r in machines.values())
+    failed = Counter(machines[m]["model"] for m in failures.elements())
+    figures = services.maintenance.reliability(
+        staff, date(2015, 1, 1), date(2015, 12, 31), group="model"
+    )
+    assert {(f.label, f.assets, f.failures) for f in figures} == {
+        (model, per_model[model], failed[model]) for model in per_model
+    }
+    hours = Decimal(365 * 24)
+    for f in figures:
+        assert f.mtbf_hours is not None
+        assert abs(f.mtbf_hours - hours * f.assets / f.failures) < 1
 
     audits = audit_count(services)
     again = import_maintenance_history(services.db, staff, PDM, None)
