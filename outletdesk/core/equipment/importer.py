@@ -107,6 +107,18 @@ _ATTR_OF = {  # AssetInput.validated's field labels -> the attribute, to set a b
 }  # fmt: skip
 _SET_ASIDE: dict[str, Any] = {"name": "x", "acceptance_result": ""}  # other fields: "" or None
 _COLUMNS = tuple(f.name for f in fields(r.AssetInput))
+_TWICE = QT_TRANSLATE_NOOP("core", "{tag} is already on row {row} of this file.")
+_NOT_GIVEN = QT_TRANSLATE_NOOP(
+    "core",
+    "{tag} is not in the register; tags starting EQ- are given by OutletDesk. Leave the tag "
+    "empty to add the asset with a new tag.",
+)
+_NO_OUTLET = QT_TRANSLATE_NOOP("core", "there is no outlet with code {code!r}.")
+_OUTLET_REQUIRED = QT_TRANSLATE_NOOP(
+    "core", "is required: give the outlet code, or the outlet to import into."
+)
+_CATEGORY_REQUIRED = QT_TRANSLATE_NOOP("core", "is required for a new asset.")
+_RETIRED = QT_TRANSLATE_NOOP("core", "{tag} is retired; its history is kept but it cannot change.")
 
 
 @dataclass(frozen=True)
@@ -461,25 +473,19 @@ def _plan(
         asset = assets.get(entry.tag) if entry.tag else None
         if entry.tag:
             if entry.tag in first_row:
-                bad(n, "tag", QT_TRANSLATE_NOOP("core", "{tag} is already on row {row} of this "
-                    "file."), tag=entry.tag, row=first_row[entry.tag])  # fmt: skip
+                bad(n, "tag", _TWICE, tag=entry.tag, row=first_row[entry.tag])
                 continue
             first_row[entry.tag] = n
             if asset is None and entry.tag.startswith(_GIVEN_PREFIX):
-                bad(n, "tag", QT_TRANSLATE_NOOP(
-                    "core", "{tag} is not in the register; tags starting EQ- are given by "
-                    "OutletDesk. Leave the tag empty to add the asset with a new tag."),
-                    tag=entry.tag)  # fmt: skip
+                bad(n, "tag", _NOT_GIVEN, tag=entry.tag)
         # Outlet: the row's code; else the asset's own, or the import's for a new asset.
         outlet = by_id.get(asset.outlet_id) if asset is not None else default
         if entry.outlet:
             outlet = outlets.get(entry.outlet)
             if outlet is None:
-                bad(n, "outlet", QT_TRANSLATE_NOOP("core", "there is no outlet with code "
-                    "{code!r}."), code=entry.outlet[:20])  # fmt: skip
+                bad(n, "outlet", _NO_OUTLET, code=entry.outlet[:20])
         elif outlet is None:
-            bad(n, "outlet", QT_TRANSLATE_NOOP("core", "is required: give the outlet code, or "
-                "the outlet to import into."))  # fmt: skip
+            bad(n, "outlet", _OUTLET_REQUIRED)
         # Category: by name (case and spaces forgiven); a new name is added.
         category_id = asset.category_id if asset is not None else 0
         category_key = ""
@@ -489,7 +495,7 @@ def _plan(
             if not category_id:
                 new_categories.setdefault(category_key, " ".join(entry.category.split()))
         elif asset is None and (n, title("category")) not in bad_cells:
-            bad(n, "category", QT_TRANSLATE_NOOP("core", "is required for a new asset."))
+            bad(n, "category", _CATEGORY_REQUIRED)
         # Every field through the register's own checks, each bad one named.
         base = asset_input(asset) if asset is not None else r.AssetInput("", 1, 1)
         data = replace(
@@ -501,8 +507,7 @@ def _plan(
         data = _validated(n, data, title, problems)
         status = entry.status or (AssetStatus(asset.status) if asset else AssetStatus.IN_SERVICE)
         if asset is not None and asset.status == AssetStatus.RETIRED and status != asset.status:
-            bad(n, "status", QT_TRANSLATE_NOOP("core", "{tag} is retired; its history is kept "
-                "but it cannot change."), tag=asset.tag)  # fmt: skip
+            bad(n, "status", _RETIRED, tag=asset.tag)
         if len(problems) > found_before or n in bad_rows:
             continue
         changes = asset is None or bool(category_key and not category_id)
@@ -514,8 +519,7 @@ def _plan(
         finals.append(
             _Final(entry, asset, data, status, "" if category_id else category_key, changes)
         )
-    bad_rows = {p.row for p in problems}
-    finals = [f for f in finals if f.row.number not in bad_rows]
+    bad_rows = {p.row for p in problems}  # a duplicate tag is the later row's fault only
     used = {f.category_key for f in finals if f.category_key}
     order = {f.key: i for i, f in enumerate(FIELDS)}
     column_order = {title(key): order[key] for key in layout.mapping}
