@@ -124,6 +124,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     value.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
     value.add_argument("--outlet", metavar="CODE", help="only this outlet")
+    equipment = export_sub.add_parser("equipment", help="the equipment register")
+    equipment.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    equipment.add_argument("--outlet", metavar="CODE", help="only this outlet's equipment")
+    upkeep = export_sub.add_parser(
+        "maintenance-log", help="maintenance done, repairs and breakdowns"
+    )
+    upkeep.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    upkeep.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="done on or after this day"
+    )
+    upkeep.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="done on or before this day"
+    )
+    upkeep.add_argument("--outlet", metavar="CODE", help="only this outlet's records")
+    upkeep.add_argument("--asset", metavar="TAG", help="only this asset")
+    upkeep.add_argument("--category", metavar="NAME", help="only assets of this category")
 
     imports = sub.add_parser("import", help="read a spreadsheet into the database")
     import_sub = imports.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -231,6 +247,8 @@ def _run(args: argparse.Namespace, url: str) -> int:
             return _export_work_orders(services, actor, args)
         if args.command == "export" and args.what in PARTS_EXPORTS:
             return _export_parts(services, actor, args)
+        if args.command == "export" and args.what in EQUIPMENT_EXPORTS:
+            return _export_equipment(services, actor, args)
         if args.command == "import":
             return _import_parts(services, actor, args)
         if args.command == "receipt":
@@ -318,6 +336,48 @@ def _export_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
         f = x.MovementFilter(date_from, date_to, outlet_id, part_id, kind)
         count = x.export_movements(services, actor, out, f)
         print(f"{count} stock movements written to {out}")
+    return 0
+
+
+EQUIPMENT_EXPORTS = ("equipment", "maintenance-log")
+
+
+def _export_equipment(services: Services, actor: Actor, args: argparse.Namespace) -> int:
+    from .core.equipment import export as x
+    from .core.errors import ValidationError
+
+    outlet_id = _outlet(services, args.outlet)
+    out = args.output
+    if args.what == "equipment":
+        count = x.export_equipment(services, actor, out, outlet_id=outlet_id)
+        print(f"{count} assets written to {out}")
+        return 0
+    date_from, date_to = _day("--from", args.date_from), _day("--to", args.date_to)
+    if date_from and date_to and date_from > date_to:
+        raise ValidationError("--to", "{to} is before --from {start}.", to=date_to, start=date_from)
+    asset_id = category_id = None
+    if args.asset:
+        asset = services.equipment.by_tag(actor, args.asset)
+        if asset is None:
+            raise ValidationError("--asset", "no asset has the tag {tag!r}.", tag=args.asset[:30])
+        asset_id = asset.id
+    if args.category:
+        wanted = args.category.strip().casefold()
+        categories = services.equipment.categories(actor, include_retired=True)
+        found = [c for c in categories if c.name.casefold() == wanted] or [
+            c for c in categories if c.name.casefold().startswith(wanted)
+        ]
+        if len(found) != 1:
+            raise ValidationError(
+                "--category",
+                "{value!r} names no single category; use one of: {allowed}.",
+                value=args.category[:40],
+                allowed=", ".join(c.name for c in categories),
+            )
+        category_id = found[0].id
+    f = x.RecordFilter(date_from, date_to, outlet_id, asset_id, category_id)
+    count = x.export_maintenance_log(services, actor, out, f)
+    print(f"{count} maintenance records written to {out}")
     return 0
 
 

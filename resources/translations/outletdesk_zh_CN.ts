@@ -4641,6 +4641,10 @@
         <translation>品牌</translation>
     </message>
     <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
         <source>Make</source>
         <translation>品牌</translation>
     </message>
@@ -4651,6 +4655,10 @@
     <message>
         <source>Serial number</source>
         <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
     </message>
     <message>
         <source>Purchase date</source>
@@ -4675,6 +4683,138 @@
     <message>
         <source>Acceptance result</source>
         <translation>验收结果</translation>
+    </message>
+    <message>
+        <source>Retirement reason</source>
+        <translation>报废原因</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Asset name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <source>Type of work</source>
+        <translation>作业类型</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>保养计划</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Failure cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <source>Downtime (hours)</source>
+        <translation>停机时长（小时）</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用对象</translation>
+    </message>
+    <message>
+        <source>Estimated minutes</source>
+        <translation>预计用时（分钟）</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Next due at meter</source>
+        <translation>下次到期读数</translation>
+    </message>
+    <message>
+        <source>Last done</source>
+        <translation>上次完成</translation>
+    </message>
+    <message>
+        <source>Planned maintenance</source>
+        <translation>计划保养</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
+        <translation>每 {n} 天</translation>
+    </message>
+    <message>
+        <source>every {n} weeks</source>
+        <translation>每 {n} 周</translation>
+    </message>
+    <message>
+        <source>every {n} months</source>
+        <translation>每 {n} 个月</translation>
+    </message>
+    <message>
+        <source>every {n} years</source>
+        <translation>每 {n} 年</translation>
+    </message>
+    <message>
+        <source>every {n} of {meter}</source>
+        <translation>{meter}每 {n}</translation>
+    </message>
+    <message>
+        <source>{first}, or {second}, whichever comes first</source>
+        <translation>{first}，或{second}，以先到者为准</translation>
+    </message>
+    <message>
+        <source>Every asset in {category}</source>
+        <translation>{category}类全部设备</translation>
+    </message>
+    <message>
+        <source>Equipment register</source>
+        <translation>设备台账</translation>
+    </message>
+    <message>
+        <source>Maintenance log</source>
+        <translation>维护保养记录</translation>
+    </message>
+    <message>
+        <source>Maintenance plans</source>
+        <translation>保养计划一览</translation>
     </message>
     <message>
         <source>Meter</source>
