@@ -153,7 +153,7 @@ def test_register_has_every_asset_with_typed_cells(services, manager, shop, outl
     dates = [c for c in cells.values() if isinstance(c.value, datetime) and c.column > 2]
     assert dates and all(c.number_format == "yyyy-mm-dd" for c in dates)
     block = list(ws.iter_rows(values_only=True))[:5]
-    assert ("Equipment register",) == block[0][:1] and ("Outlet", "All outlets") in [
+    assert block[0][:1] == ("Equipment register",) and ("Outlet", "All outlets") in [
         r[:2] for r in block
     ]
 
