@@ -4449,8 +4449,24 @@
         <translation>{location}已停用；如需在此存放库存，请先重新启用。</translation>
     </message>
     <message>
+        <source>Asset</source>
+        <translation>设备</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>打印份数</translation>
+    </message>
+    <message>
+        <source>Assets {ids} do not exist.</source>
+        <translation>设备 {ids} 不存在。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an asset id.</source>
+        <translation>{value!r} 不是有效的设备编号。</translation>
+    </message>
+    <message>
+        <source>choose at least one asset to print labels for.</source>
+        <translation>请至少选择一台要打印标签的设备。</translation>
     </message>
     <message>
         <source>Bin {bin}</source>
