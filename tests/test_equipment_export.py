@@ -21,9 +21,12 @@ from outletdesk.core.equipment.export import (
     PLAN_COLUMNS,
     TEXTS,
     RecordFilter,
+    export_due_list,
     export_equipment,
     export_maintenance_log,
+    export_plans,
 )
+from outletdesk.core.equipment.maintenance import ItemInput, PlanInput
 from outletdesk.core.equipment.register import AssetInput
 from outletdesk.core.errors import PermissionDenied, ValidationError
 from outletdesk.core.outlets import OutletInput
@@ -283,3 +286,116 @@ def test_command_line_exports_with_filters(db_url, shop, tmp_path, capsys):
         assert main([*log, *bad]) == 1
         assert message in capsys.readouterr().err
         assert not path.exists()
+
+
+TODAY = date(2026, 11, 23)  # a Monday
+
+
+@pytest.fixture
+def plans(services, manager, shop):
+    """Every instrument inspected quarterly (overdue on the scope; the retired multimeter is not
+    covered); the rework station's nozzle every 2 weeks or 500 hours, assigned to the boss."""
+    station = shop["station"]
+    meter, _ = services.equipment.add_meter(manager, station.id, "Operating hours", "h")
+    services.equipment.read_meter(manager, meter.id, "120")
+    quarterly, _ = services.maintenance.create_plan(
+        manager,
+        PlanInput("Quarterly inspection 季度检查", category_id=shop["instruments"].id,
+                  interval_count=3, interval_unit="month", start_date=date(2026, 11, 13),
+                  lead_days=7, estimated_minutes=45,
+                  items=(ItemInput("check", "Probe leads intact"),)),
+    )  # fmt: skip
+    nozzle, _ = services.maintenance.create_plan(
+        manager,
+        PlanInput("Nozzle service", asset_id=station.id, interval_count=2, interval_unit="week",
+                  meter_name="Operating hours", meter_interval="500", anchor="completion",
+                  start_date=date(2026, 11, 25), lead_days=10, estimated_minutes=20,
+                  assignee_id=manager.user_id),
+    )  # fmt: skip
+    unused, _ = services.maintenance.create_plan(
+        manager,
+        PlanInput("Vehicle check 车辆检查", category_id=next(
+            c.id for c in services.equipment.categories(manager) if c.name.startswith("Vehicles")
+        ), interval_count=1, interval_unit="year", start_date=date(2027, 1, 1)),
+    )  # fmt: skip
+    return {"quarterly": quarterly, "nozzle": nozzle, "unused": unused}
+
+
+def test_due_list_most_urgent_first(services, manager, shop, plans, outlet, tmp_path):
+    path = tmp_path / "due.xlsx"
+    assert export_due_list(services, manager, path, today=TODAY) == 2
+    header, rows = table(path, "When")
+    assert header == (
+        "When", "Next due", "Next due at meter", "Meter", "Meter now", "Asset tag", "Asset name",
+        "Category", "Outlet", "Plan", "Assigned to", "Estimated minutes",
+    )  # fmt: skip
+    assert rows == [
+        ("Overdue", datetime(2026, 11, 13), None, None, None, shop["scope"].tag,
+         "Oscilloscope 示波器", shop["instruments"].name, "N", "Quarterly inspection 季度检查",
+         None, 45),
+        ("This week", datetime(2026, 11, 25), 620, "Operating hours", 120, shop["station"].tag,
+         "Hot-air rework station 热风拆焊台", shop["tools"].name, "N", "Nozzle service", "Boss",
+         20),
+    ]  # fmt: skip
+    block = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))[:5]
+    assert ("Outlet", "North Station 北站店") in [r[:2] for r in block]  # the actor's outlet
+    assert export_due_list(services, manager, path, today=TODAY, assignee_id=manager.user_id) == 1
+    assert export_due_list(services, manager, path, today=date(2026, 11, 1)) == 0
+    assert export_due_list(services, manager, path, outlet_id=shop["south"].id, today=TODAY) == 0
+
+
+def test_plan_overview_has_a_row_per_covered_asset(services, manager, shop, plans, tmp_path):
+    path = tmp_path / "plans.xlsx"
+    assert export_plans(services, manager, path) == 3
+    header, rows = table(path, "Plan")
+    col = {title: i for i, title in enumerate(header)}
+    assert [(r[col["Plan"]], r[col["Asset tag"]]) for r in rows] == [
+        ("Nozzle service", shop["station"].tag),
+        ("Quarterly inspection 季度检查", shop["scope"].tag),
+        ("Vehicle check 车辆检查", None),  # no vehicle yet: the plan still shows
+    ]
+    nozzle, quarterly, vehicles = rows
+    assert nozzle[col["Applies to"]] == shop["station"].tag
+    assert nozzle[col["Interval"]] == (
+        "every 2 weeks, or every 500 of Operating hours, whichever comes first"
+    )
+    assert nozzle[col["Next due counted from"]] == "Completion"
+    assert (nozzle[col["Assigned to"]], nozzle[col["Lead time (days before due)"]]) == ("Boss", 10)
+    assert nozzle[col["Next due"]] == datetime(2026, 11, 25)
+    assert nozzle[col["Next due at meter"]] == 620 and nozzle[col["Active"]] is True
+    assert quarterly[col["Applies to"]] == f"Every asset in {shop['instruments'].name}"
+    assert quarterly[col["Interval"]] == "every 3 months"
+    assert quarterly[col["Next due counted from"]] == "Schedule"
+    assert quarterly[col["Outlet"]] == "North Station 北站店"
+    assert quarterly[col["Estimated minutes"]] == 45 and quarterly[col["Last done"]] is None
+    assert vehicles[col["Next due"]] is None
+
+    assert export_plans(services, manager, path, outlet_id=shop["south"].id) == 0
+    plan = plans["unused"]
+    services.maintenance.set_plan_active(manager, plan.id, plan.version, False)
+    assert export_plans(services, manager, path) == 2
+    assert export_plans(services, manager, path, include_inactive=True) == 3
+    texts = zh_texts()
+    export_plans(services, manager, path, texts=texts)
+    header, rows = table(path, texts["Plan"])
+    assert (
+        rows[0][header.index(texts["Interval"])] == "每 2 周，或Operating hours每 500，以先到者为准"
+    )
+
+
+def test_command_line_due_list_and_plans(db_url, shop, plans, tmp_path, capsys):
+    from outletdesk.cli import main
+
+    path = tmp_path / "cli.xlsx"
+    base = ["--db", db_url, "export"]
+    assert main([*base, "equipment-due", "-o", str(path), "--today", str(TODAY)]) == 0
+    assert "2 maintenance tasks written" in capsys.readouterr().out
+    assert main([*base, "equipment-due", "-o", str(path), "--today", str(TODAY),
+                 "--category", "tools"]) == 0  # fmt: skip
+    assert [r[5] for r in table(path, "When")[1]] == [shop["station"].tag]
+    assert main([*base, "equipment-due", "-o", str(path), "--outlet", "S"]) == 0
+    assert "0 maintenance tasks written" in capsys.readouterr().out
+    assert main([*base, "maintenance-plans", "-o", str(path)]) == 0
+    assert "3 plan rows written" in capsys.readouterr().out
+    assert main([*base, "maintenance-plans", "-o", str(path), "--outlet", "N"]) == 0
+    assert "2 plan rows written" in capsys.readouterr().out

@@ -4885,6 +4885,34 @@
         <translation>上次完成</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>到期情况</translation>
+    </message>
+    <message>
+        <source>Meter now</source>
+        <translation>当前读数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
         <source>Planned maintenance</source>
         <translation>计划保养</translation>
     </message>
@@ -4947,6 +4975,10 @@
     <message>
         <source>Maintenance plans</source>
         <translation>保养计划一览</translation>
+    </message>
+    <message>
+        <source>Maintenance due</source>
+        <translation>待保养任务</translation>
     </message>
     <message>
         <source>Meter</source>

@@ -35,7 +35,7 @@ from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from .register import STATUS_LABELS
-from .schedule import Anchor, IntervalUnit
+from .schedule import Anchor, Bucket, IntervalUnit
 
 Spec = tuple[tuple[str, Kind, float | None], ...]
 
@@ -93,6 +93,27 @@ PLAN_COLUMNS: Spec = (
     (QT_TRANSLATE_NOOP("core", "Next due at meter"), "decimal", 12),
     (QT_TRANSLATE_NOOP("core", "Last done"), "datetime", 17),
 )
+DUE_COLUMNS: Spec = (
+    (QT_TRANSLATE_NOOP("core", "When"), "text", 12),
+    (QT_TRANSLATE_NOOP("core", "Next due"), "date", None),
+    (QT_TRANSLATE_NOOP("core", "Next due at meter"), "decimal", 12),
+    (QT_TRANSLATE_NOOP("core", "Meter"), "text", 14),
+    (QT_TRANSLATE_NOOP("core", "Meter now"), "decimal", 12),
+    (QT_TRANSLATE_NOOP("core", "Asset tag"), "text", 16),
+    (QT_TRANSLATE_NOOP("core", "Asset name"), "text", 28),
+    (QT_TRANSLATE_NOOP("core", "Category"), "text", 20),
+    (QT_TRANSLATE_NOOP("core", "Outlet"), "text", 10),
+    (QT_TRANSLATE_NOOP("core", "Plan"), "text", 26),
+    (QT_TRANSLATE_NOOP("core", "Assigned to"), "text", 16),
+    (QT_TRANSLATE_NOOP("core", "Estimated minutes"), "int", 10),
+)
+BUCKET_WORDS: dict[str, str] = {
+    Bucket.OVERDUE.value: QT_TRANSLATE_NOOP("core", "Overdue"),
+    Bucket.TODAY.value: QT_TRANSLATE_NOOP("core", "Due today"),
+    Bucket.THIS_WEEK.value: QT_TRANSLATE_NOOP("core", "This week"),
+    Bucket.UPCOMING.value: QT_TRANSLATE_NOOP("core", "Upcoming"),
+    Bucket.NOT_YET.value: QT_TRANSLATE_NOOP("core", "Not yet due"),
+}
 KIND_WORDS: dict[str, str] = {
     RecordKind.PLANNED.value: QT_TRANSLATE_NOOP("core", "Planned maintenance"),
     RecordKind.REPAIR.value: QT_TRANSLATE_NOOP("core", "Repair"),
@@ -120,6 +141,7 @@ HEADER_WORDS = (
     QT_TRANSLATE_NOOP("core", "Equipment register"),
     QT_TRANSLATE_NOOP("core", "Maintenance log"),
     QT_TRANSLATE_NOOP("core", "Maintenance plans"),
+    QT_TRANSLATE_NOOP("core", "Maintenance due"),
     QT_TRANSLATE_NOOP("core", "Outlet"),
     QT_TRANSLATE_NOOP("core", "All outlets"),
     QT_TRANSLATE_NOOP("core", "Period"),
@@ -130,9 +152,10 @@ HEADER_WORDS = (
 TEXTS: tuple[str, ...] = tuple(
     dict.fromkeys(
         [
-            *(t for spec in (EQUIPMENT_COLUMNS, LOG_COLUMNS, PLAN_COLUMNS)
+            *(t for spec in (EQUIPMENT_COLUMNS, LOG_COLUMNS, DUE_COLUMNS, PLAN_COLUMNS)
               for t, _kind, _width in spec),
             *(STATUS_LABELS.values()), *KIND_WORDS.values(), *ACCEPTANCE_WORDS.values(),
+            *BUCKET_WORDS.values(),
             *ANCHOR_WORDS.values(), *RULE_WORDS.values(), *HEADER_WORDS,
         ]
     )
@@ -374,6 +397,62 @@ def _period(f: RecordFilter) -> str | None:
     start = f"{f.date_from:%Y-%m-%d}" if f.date_from else "…"
     end = f"{f.date_to:%Y-%m-%d}" if f.date_to else "…"
     return f"{start} – {end}"
+
+
+# ---------------------------------------------------------------- due list
+
+
+def export_due_list(
+    services: Services,
+    actor: Actor,
+    path: Path,
+    *,
+    outlet_id: int | None = None,
+    category_id: int | None = None,
+    assignee_id: int | None = None,
+    today: date | None = None,
+    include_not_yet: bool = False,
+    progress: Progress | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> int:
+    """The due list as the window shows it (the given outlet, else the actor's, else every
+    outlet): overdue first, then due today, this week, upcoming. Returns how many tasks."""
+    _require(actor)
+    t = _Words(texts)
+    buckets = {key: t(word) for key, word in BUCKET_WORDS.items()}
+    outlet = outlet_id if outlet_id is not None else actor.outlet_id
+    with services.db.read(actor) as s:
+        outlet_name = _outlet_name(s, outlet)
+    tasks = services.maintenance.due_list(
+        actor, outlet, today=today, category_id=category_id, assignee_id=assignee_id,
+        include_not_yet=include_not_yet,
+    )  # fmt: skip
+    rows = [
+        (
+            buckets[task.bucket.value],
+            task.due_on,
+            task.due_meter,
+            task.meter_name,
+            task.meter_now,
+            task.tag,
+            task.asset_name,
+            task.category,
+            task.outlet_code,
+            task.plan_name,
+            task.assignee,
+            task.estimated_minutes,
+        )  # fmt: skip
+        for task in tasks
+    ]
+    with XlsxLogWriter(path) as writer:
+        return writer.add_sheet(
+            t("Maintenance due"),
+            t.columns(DUE_COLUMNS),
+            rows,
+            header=t.header("Maintenance due", actor, outlet_name, f"{today or date.today()}"),
+            total=len(rows),
+            progress=progress,
+        )
 
 
 # ---------------------------------------------------------------- plan overview
