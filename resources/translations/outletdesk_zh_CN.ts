@@ -4953,6 +4953,22 @@
         <translation>每 {n} 年</translation>
     </message>
     <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
         <source>every {n} of {meter}</source>
         <translation>{meter}每 {n}</translation>
     </message>
@@ -5185,12 +5201,108 @@
         <translation>客户诉求</translation>
     </message>
     <message>
+        <source>Maintenance report</source>
+        <translation>设备维护报告</translation>
+    </message>
+    <message>
+        <source>Generated at {at} by {by}</source>
+        <translation>{by} 于 {at} 生成</translation>
+    </message>
+    <message>
+        <source>Asset details</source>
+        <translation>设备信息</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>计量表</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最新读数</translation>
+    </message>
+    <message>
+        <source>No meters.</source>
+        <translation>无计量表。</translation>
+    </message>
+    <message>
+        <source>Reliability {start} – {end}</source>
+        <translation>可靠性 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Breakdowns</source>
+        <translation>故障次数</translation>
+    </message>
+    <message>
+        <source>MTBF (hours)</source>
+        <translation>平均故障间隔（小时）</translation>
+    </message>
+    <message>
+        <source>MTTR (hours)</source>
+        <translation>平均修复时间（小时）</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可用率</translation>
+    </message>
+    <message>
+        <source>Not done yet.</source>
+        <translation>尚未执行。</translation>
+    </message>
+    <message>
+        <source>No plans apply to this asset.</source>
+        <translation>该设备没有适用的保养计划。</translation>
+    </message>
+    <message>
+        <source>Last results: {number}, {at}, {by}</source>
+        <translation>上次结果：{number}，{at}，{by}</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>允许范围</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
         <source>Not OK</source>
         <translation>异常</translation>
+    </message>
+    <message>
+        <source>Parts used</source>
+        <translation>所用备件</translation>
+    </message>
+    <message>
+        <source>Repairs and breakdowns</source>
+        <translation>维修与故障</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履历</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Reading: {meter}</source>
+        <translation>读数：{meter}</translation>
     </message>
     <message>
         <source>Accessories received</source>

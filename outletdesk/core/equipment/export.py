@@ -7,7 +7,7 @@ streaming writer (header block, typed cells, formula-looking text kept as text, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -133,6 +133,10 @@ RULE_WORDS: dict[str, str] = {
     IntervalUnit.WEEK.value: QT_TRANSLATE_NOOP("core", "every {n} weeks"),
     IntervalUnit.MONTH.value: QT_TRANSLATE_NOOP("core", "every {n} months"),
     IntervalUnit.YEAR.value: QT_TRANSLATE_NOOP("core", "every {n} years"),
+    "day1": QT_TRANSLATE_NOOP("core", "every day"),
+    "week1": QT_TRANSLATE_NOOP("core", "every week"),
+    "month1": QT_TRANSLATE_NOOP("core", "every month"),
+    "year1": QT_TRANSLATE_NOOP("core", "every year"),
     "meter": QT_TRANSLATE_NOOP("core", "every {n} of {meter}"),
     "or": QT_TRANSLATE_NOOP("core", "{first}, or {second}, whichever comes first"),
     "category": QT_TRANSLATE_NOOP("core", "Every asset in {category}"),
@@ -205,24 +209,26 @@ class _Words:
             ),
         )
 
-    def rule(
-        self,
-        count: int | None,
-        unit: str | None,
-        meter_interval: Decimal | None,
-        meter: str,
-    ) -> str:
-        """A plan's interval in words: by time, by meter, or both."""
-        parts = []
-        if count and unit in RULE_WORDS:
-            parts.append(self(RULE_WORDS[unit]).format(n=count))
-        if meter_interval is not None:
-            parts.append(
-                self(RULE_WORDS["meter"]).format(n=f"{meter_interval.normalize():f}", meter=meter)
-            )
-        if len(parts) == 2:
-            return self(RULE_WORDS["or"]).format(first=parts[0], second=parts[1])
-        return parts[0] if parts else ""
+
+def rule_text(
+    t: Callable[[str], str],
+    count: int | None,
+    unit: str | None,
+    meter_interval: Decimal | None,
+    meter: str,
+) -> str:
+    """A plan's interval in the words `t` translates: by time, by meter, or both."""
+    parts = []
+    if count and unit in RULE_WORDS:
+        key = f"{unit}1" if count == 1 else unit
+        parts.append(t(RULE_WORDS[key]).format(n=count))
+    if meter_interval is not None:
+        parts.append(
+            t(RULE_WORDS["meter"]).format(n=f"{meter_interval.normalize():f}", meter=meter)
+        )
+    if len(parts) == 2:
+        return t(RULE_WORDS["or"]).format(first=parts[0], second=parts[1])
+    return parts[0] if parts else ""
 
 
 def _require(actor: Actor) -> None:
@@ -508,7 +514,7 @@ def export_plans(
                 )
                 yield (
                     name, applies, tag, asset_name, outlet_name,
-                    t.rule(count, unit, meter_interval, meter), anchors.get(anchor, anchor), lead,
+                    rule_text(t, count, unit, meter_interval, meter), anchors.get(anchor, anchor), lead,
                     minutes, assignee, active, due_on, due_meter, last_done,
                 )  # fmt: skip
 
