@@ -124,6 +124,35 @@ def _parser() -> argparse.ArgumentParser:
     )
     value.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
     value.add_argument("--outlet", metavar="CODE", help="only this outlet")
+    equipment = export_sub.add_parser("equipment", help="the equipment register")
+    equipment.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    equipment.add_argument("--outlet", metavar="CODE", help="only this outlet's equipment")
+    upkeep = export_sub.add_parser(
+        "maintenance-log", help="maintenance done, repairs and breakdowns"
+    )
+    upkeep.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    upkeep.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="done on or after this day"
+    )
+    upkeep.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="done on or before this day"
+    )
+    upkeep.add_argument("--outlet", metavar="CODE", help="only this outlet's records")
+    upkeep.add_argument("--asset", metavar="TAG", help="only this asset")
+    upkeep.add_argument("--category", metavar="NAME", help="only assets of this category")
+    due = export_sub.add_parser(
+        "equipment-due", help="maintenance overdue, due today, this week and upcoming"
+    )
+    due.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    due.add_argument("--outlet", metavar="CODE", help="only this outlet (default: every outlet)")
+    due.add_argument("--category", metavar="NAME", help="only assets of this category")
+    due.add_argument("--today", metavar="YYYY-MM-DD", help="as seen on this day (default: today)")
+    plans = export_sub.add_parser(
+        "maintenance-plans", help="every plan, with the next due of each asset it covers"
+    )
+    plans.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    plans.add_argument("--outlet", metavar="CODE", help="only assets at this outlet")
+    plans.add_argument("--inactive", action="store_true", help="include plans no longer in use")
 
     imports = sub.add_parser("import", help="read a spreadsheet into the database")
     import_sub = imports.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -261,6 +290,8 @@ def _run(args: argparse.Namespace, url: str) -> int:
             return _export_parts(services, actor, args)
         if args.command == "import" and args.what in ("equipment", "maintenance-history"):
             return _import_equipment(services, actor, args)
+        if args.command == "export" and args.what in EQUIPMENT_EXPORTS:
+            return _export_equipment(services, actor, args)
         if args.command == "import":
             return _import_parts(services, actor, args)
         if args.command == "receipt":
@@ -349,6 +380,69 @@ def _export_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
         count = x.export_movements(services, actor, out, f)
         print(f"{count} stock movements written to {out}")
     return 0
+
+
+EQUIPMENT_EXPORTS = ("equipment", "maintenance-log", "equipment-due", "maintenance-plans")
+
+
+def _export_equipment(services: Services, actor: Actor, args: argparse.Namespace) -> int:
+    from .core.equipment import export as x
+    from .core.errors import ValidationError
+
+    outlet_id = _outlet(services, args.outlet)
+    out = args.output
+    if args.what == "equipment":
+        count = x.export_equipment(services, actor, out, outlet_id=outlet_id)
+        print(f"{count} assets written to {out}")
+        return 0
+    if args.what == "maintenance-plans":
+        count = x.export_plans(
+            services, actor, out, outlet_id=outlet_id, include_inactive=args.inactive
+        )
+        print(f"{count} plan rows written to {out}")
+        return 0
+    category_id = _category(services, actor, args.category)
+    if args.what == "equipment-due":
+        count = x.export_due_list(
+            services, actor, out, outlet_id=outlet_id, category_id=category_id,
+            today=_day("--today", args.today),
+        )  # fmt: skip
+        print(f"{count} maintenance tasks written to {out}")
+        return 0
+    date_from, date_to = _day("--from", args.date_from), _day("--to", args.date_to)
+    if date_from and date_to and date_from > date_to:
+        raise ValidationError("--to", "{to} is before --from {start}.", to=date_to, start=date_from)
+    asset_id = None
+    if args.asset:
+        asset = services.equipment.by_tag(actor, args.asset)
+        if asset is None:
+            raise ValidationError("--asset", "no asset has the tag {tag!r}.", tag=args.asset[:30])
+        asset_id = asset.id
+    f = x.RecordFilter(date_from, date_to, outlet_id, asset_id, category_id)
+    count = x.export_maintenance_log(services, actor, out, f)
+    print(f"{count} maintenance records written to {out}")
+    return 0
+
+
+def _category(services: Services, actor: Actor, name: str | None) -> int | None:
+    """The category a name (or the start of one, any case) picks out."""
+    from .core.errors import ValidationError
+
+    if not name:
+        return None
+    wanted = name.strip().casefold()
+    categories = services.equipment.categories(actor, include_retired=True)
+    found = [c for c in categories if c.name.casefold() == wanted] or [
+        c for c in categories if c.name.casefold().startswith(wanted)
+    ]
+    if len(found) != 1:
+        raise ValidationError(
+            "--category",
+            "{value!r} names no single category; use one of: {allowed}.",
+            value=name[:40],
+            allowed=", ".join(c.name for c in categories),
+        )
+    return found[0].id
 
 
 def _import_parts(services: Services, actor: Actor, args: argparse.Namespace) -> int:

@@ -4593,8 +4593,24 @@
         <translation>{location}已停用；如需在此存放库存，请先重新启用。</translation>
     </message>
     <message>
+        <source>Asset</source>
+        <translation>设备</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>打印份数</translation>
+    </message>
+    <message>
+        <source>Assets {ids} do not exist.</source>
+        <translation>设备 {ids} 不存在。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an asset id.</source>
+        <translation>{value!r} 不是有效的设备编号。</translation>
+    </message>
+    <message>
+        <source>choose at least one asset to print labels for.</source>
+        <translation>请至少选择一台要打印标签的设备。</translation>
     </message>
     <message>
         <source>Bin {bin}</source>
@@ -4785,6 +4801,10 @@
         <translation>品牌</translation>
     </message>
     <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
         <source>Make</source>
         <translation>品牌</translation>
     </message>
@@ -4795,6 +4815,10 @@
     <message>
         <source>Serial number</source>
         <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
     </message>
     <message>
         <source>Purchase date</source>
@@ -4819,6 +4843,158 @@
     <message>
         <source>Acceptance result</source>
         <translation>验收结果</translation>
+    </message>
+    <message>
+        <source>Retirement reason</source>
+        <translation>报废原因</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Asset name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <source>Type of work</source>
+        <translation>作业类型</translation>
+    </message>
+    <message>
+        <source>Downtime (hours)</source>
+        <translation>停机时长（小时）</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Next due at meter</source>
+        <translation>下次到期读数</translation>
+    </message>
+    <message>
+        <source>Last done</source>
+        <translation>上次完成</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>到期情况</translation>
+    </message>
+    <message>
+        <source>Meter now</source>
+        <translation>当前读数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Planned maintenance</source>
+        <translation>计划保养</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
+        <translation>每 {n} 天</translation>
+    </message>
+    <message>
+        <source>every {n} weeks</source>
+        <translation>每 {n} 周</translation>
+    </message>
+    <message>
+        <source>every {n} months</source>
+        <translation>每 {n} 个月</translation>
+    </message>
+    <message>
+        <source>every {n} years</source>
+        <translation>每 {n} 年</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>every {n} of {meter}</source>
+        <translation>{meter}每 {n}</translation>
+    </message>
+    <message>
+        <source>{first}, or {second}, whichever comes first</source>
+        <translation>{first}，或{second}，以先到者为准</translation>
+    </message>
+    <message>
+        <source>Every asset in {category}</source>
+        <translation>{category}类全部设备</translation>
+    </message>
+    <message>
+        <source>Equipment register</source>
+        <translation>设备台账</translation>
+    </message>
+    <message>
+        <source>Maintenance log</source>
+        <translation>维护保养记录</translation>
+    </message>
+    <message>
+        <source>Maintenance plans</source>
+        <translation>保养计划一览</translation>
+    </message>
+    <message>
+        <source>Maintenance due</source>
+        <translation>待保养任务</translation>
     </message>
     <message>
         <source>Meter</source>
@@ -5025,12 +5201,108 @@
         <translation>客户诉求</translation>
     </message>
     <message>
+        <source>Maintenance report</source>
+        <translation>设备维护报告</translation>
+    </message>
+    <message>
+        <source>Generated at {at} by {by}</source>
+        <translation>{by} 于 {at} 生成</translation>
+    </message>
+    <message>
+        <source>Asset details</source>
+        <translation>设备信息</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>计量表</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最新读数</translation>
+    </message>
+    <message>
+        <source>No meters.</source>
+        <translation>无计量表。</translation>
+    </message>
+    <message>
+        <source>Reliability {start} – {end}</source>
+        <translation>可靠性 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Breakdowns</source>
+        <translation>故障次数</translation>
+    </message>
+    <message>
+        <source>MTBF (hours)</source>
+        <translation>平均故障间隔（小时）</translation>
+    </message>
+    <message>
+        <source>MTTR (hours)</source>
+        <translation>平均修复时间（小时）</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可用率</translation>
+    </message>
+    <message>
+        <source>Not done yet.</source>
+        <translation>尚未执行。</translation>
+    </message>
+    <message>
+        <source>No plans apply to this asset.</source>
+        <translation>该设备没有适用的保养计划。</translation>
+    </message>
+    <message>
+        <source>Last results: {number}, {at}, {by}</source>
+        <translation>上次结果：{number}，{at}，{by}</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>允许范围</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
         <source>Not OK</source>
         <translation>异常</translation>
+    </message>
+    <message>
+        <source>Parts used</source>
+        <translation>所用备件</translation>
+    </message>
+    <message>
+        <source>Repairs and breakdowns</source>
+        <translation>维修与故障</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履历</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Reading: {meter}</source>
+        <translation>读数：{meter}</translation>
     </message>
     <message>
         <source>Accessories received</source>
