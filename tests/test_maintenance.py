@@ -239,8 +239,10 @@ def test_parts_used_on_upkeep_leave_stock_all_or_nothing(services, staff, statio
 
 def test_mtbf_mttr_availability_and_compliance(services, staff, station, instruments, outlet):
     other, _ = services.equipment.create(
-        staff, soldering(outlet.id, instruments.id, name="Scope", model="DS1054", serial="D1")
-    )
+        staff,
+        soldering(outlet.id, instruments.id, name="Scope", model="DS1054", serial="D1",
+                  purchase_date="2026-01-05", accepted_on="2026-01-06"),
+    )  # in service from 6 January: 120 of the period's 240 hours  # fmt: skip
     start, end = date(2026, 1, 1), date(2026, 1, 10)  # 240 hours each
     for day, hours in ((date(2026, 1, 3), 4), (date(2026, 1, 7), 8)):
         services.maintenance.log(
@@ -254,9 +256,10 @@ def test_mtbf_mttr_availability_and_compliance(services, staff, station, instrum
     assert row.mtbf_hours == Decimal("114.00") and row.mttr_hours == Decimal("6.00")
     assert row.availability == Decimal("0.9500")
     assert by_asset[other.tag].failures == 0 and by_asset[other.tag].mtbf_hours is None
+    assert by_asset[other.tag].hours == Decimal("120.00")
     (category,) = services.maintenance.reliability(staff, start, end, group="category")
-    assert (category.assets, category.failures, category.hours) == (2, 2, Decimal("480.00"))
-    assert category.mtbf_hours == Decimal("234.00")
+    assert (category.assets, category.failures, category.hours) == (2, 2, Decimal("360.00"))
+    assert category.mtbf_hours == Decimal("174.00")
     models = {r.label for r in services.maintenance.reliability(staff, start, end, group="model")}
     assert models == {"Quick 861DW", "Quick DS1054"}
     with pytest.raises(ValidationError):

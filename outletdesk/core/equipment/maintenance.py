@@ -598,7 +598,8 @@ class MaintenanceService:
         asset_id: int | None = None,
     ) -> list[Reliability]:
         """MTBF, MTTR and availability for the days start..end (inclusive), per asset, category
-        or model (make and model), for the assets in service at some time in the period."""
+        or model (make and model): each asset counts the hours of the period it was in service
+        (from acceptance, else purchase, else registration, to retirement)."""
         actor.require(Permission.VIEW_EQUIPMENT)
         group = v.choice(
             QT_TRANSLATE_NOOP("core", "Group by"), group, ("asset", "category", "model")
@@ -609,7 +610,6 @@ class MaintenanceService:
                 QT_TRANSLATE_NOOP("core", "ends before it starts."),
             )
         begin, finish = _midnight(start), _midnight(end + timedelta(days=1))
-        period = Decimal((finish - begin).total_seconds()) / HOURS
         with self._db.read(actor) as s:
             query = select(Asset, EquipmentCategory.name).join(
                 EquipmentCategory, EquipmentCategory.id == Asset.category_id
@@ -644,13 +644,21 @@ class MaintenanceService:
                 repairs[asset] += 1
         groups: dict[str, list[Any]] = {}
         for asset, category in assets:
-            if asset.retired_on is not None and asset.retired_on < start:
+            # In service from acceptance (else purchase, else registration) until retirement.
+            since = asset.accepted_on or asset.purchase_date or asset.created_at.date()
+            served = _hours(
+                max(begin, _midnight(since)),
+                min(finish, _midnight(asset.retired_on + timedelta(days=1)))
+                if asset.retired_on
+                else finish,
+            )
+            if not served:
                 continue
             key, label = _group_key(group, asset, category)
             totals = groups.setdefault(key, [label, 0, 0, Decimal(0), Decimal(0), 0])
             totals[1] += 1
             totals[2] += failures.get(asset.id, 0)
-            totals[3] += period
+            totals[3] += served
             totals[4] += down.get(asset.id, Decimal(0))
             totals[5] += repairs.get(asset.id, 0)
         return [
