@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssetDialog</name>
+    <message>
+        <source>New asset</source>
+        <translation>新增设备</translation>
+    </message>
+    <message>
+        <source>Edit asset – {tag}</source>
+        <translation>编辑设备 – {tag}</translation>
+    </message>
+    <message>
+        <source>bench 2, back room</source>
+        <translation>2号工位、后间</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet</source>
+        <translation>网点(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>存放位置(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Make</source>
+        <translation>品牌(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del</source>
+        <translation>型号(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Serial number</source>
+        <translation>序列号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Su&amp;pplier</source>
+        <translation>供应商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;urchase date</source>
+        <translation>购买日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Purchase c&amp;ost</source>
+        <translation>购置成本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Warranty end</source>
+        <translation>保修截止(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Accepted on</source>
+        <translation>验收日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accepted &amp;by</source>
+        <translation>验收人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Acceptance &amp;result</source>
+        <translation>验收结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Acceptance notes</source>
+        <translation>验收备注</translation>
+    </message>
+    <message>
+        <source>Owned by the customer {name} (service contract).</source>
+        <translation>属于客户 {name}（服务合同设备）。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Escalate</source>
@@ -258,6 +357,41 @@
     <message>
         <source>Import &amp;valid rows only (skip {count})</source>
         <translation>只导入有效行(&amp;V)（跳过 {count} 行）</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Equipment categories</source>
+        <translation>设备类别</translation>
+    </message>
+    <message>
+        <source>Name of a new category, or the new name</source>
+        <translation>新类别名称，或修改后的名称</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>停用(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show retired categories</source>
+        <translation>显示已停用类别</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore</source>
+        <translation>恢复(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -577,6 +711,245 @@
     <message>
         <source>No part on the low-stock list has a supplier to order from.</source>
         <translation>库存不足清单上的备件都没有设置供应商，无法生成采购单。</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>Only maintenance staff, a manager or an admin may change the equipment register.</source>
+        <translation>只有设备维护人员、店长或管理员可以修改设备台账。</translation>
+    </message>
+    <message>
+        <source>Only maintenance staff, technicians, a manager or an admin may log upkeep, faults and readings.</source>
+        <translation>只有设备维护人员、维修技师、店长或管理员可以登记保养、故障和读数。</translation>
+    </message>
+    <message>
+        <source>Search by tag, name, make, model or serial number (Ctrl+F)</source>
+        <translation>按设备编号、名称、品牌、型号或序列号搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whose equipment is listed</source>
+        <translation>显示哪个网点的设备</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>&amp;New asset…</source>
+        <translation>新增设备(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gories…</source>
+        <translation>类别(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Make / model</source>
+        <translation>品牌 / 型号</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation>显示已报废</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus…</source>
+        <translation>状态(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>In service, out of service, under repair, or retire it</source>
+        <translation>在用、停用、维修中，或报废</translation>
+    </message>
+    <message>
+        <source>Add &amp;meter…</source>
+        <translation>添加计量表(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Operating hours, cycles, kilometres</source>
+        <translation>运行小时、次数、公里数</translation>
+    </message>
+    <message>
+        <source>&amp;Reading…</source>
+        <translation>读数(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>设备台账</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>Equipment &amp; maintenance</source>
+        <translation>设备与保养</translation>
+    </message>
+    <message>
+        <source>Select an asset to see its details and history.</source>
+        <translation>选择一台设备查看详情和履历。</translation>
+    </message>
+    <message>
+        <source>Not built yet: maintenance plans, the due list and calendar, logging upkeep with checklists, breakdowns, and the MTBF / MTTR / availability and compliance figures. The register, status changes, meters and readings work today; an asset&apos;s history already shows upkeep once it is logged.</source>
+        <translation>尚未完成：保养计划、到期清单和日历、按检查表登记保养、故障登记，以及 MTBF / MTTR / 可用率和按时完成率。设备台账、状态变更、计量表和读数现已可用；保养登记后会显示在设备履历中。</translation>
+    </message>
+    <message>
+        <source>All outlets</source>
+        <translation>所有网点</translation>
+    </message>
+    <message>
+        <source>No asset has the tag {tag}.</source>
+        <translation>没有编号为 {tag} 的设备。</translation>
+    </message>
+    <message>
+        <source>{count} assets</source>
+        <translation>{count} 台设备</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>报废日期</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Purchase cost</source>
+        <translation>购置成本</translation>
+    </message>
+    <message>
+        <source>Warranty end</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>计量表</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>计量表</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最近读数</translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation>读数时间</translation>
+    </message>
+    <message>
+        <source>No meters.</source>
+        <translation>没有计量表。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履历</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>Reading: {meter}</source>
+        <translation>读数：{meter}</translation>
+    </message>
+    <message>
+        <source>The asset has no meter yet</source>
+        <translation>该设备还没有计量表</translation>
     </message>
 </context>
 <context>
@@ -1181,10 +1554,6 @@
         <translation>设备与维护</translation>
     </message>
     <message>
-        <source>Equipment register, maintenance plans, due list and upkeep logs.</source>
-        <translation>设备台账、维护计划、到期清单和保养记录。</translation>
-    </message>
-    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1215,6 +1584,29 @@
     <message>
         <source>Working…</source>
         <translation>处理中…</translation>
+    </message>
+</context>
+<context>
+    <name>MeterDialog</name>
+    <message>
+        <source>Add meter – {tag}</source>
+        <translation>添加计量表 – {tag}</translation>
+    </message>
+    <message>
+        <source>Operating hours</source>
+        <translation>运行小时</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>&amp;Meter</source>
+        <translation>计量表(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2833,29 @@
     </message>
 </context>
 <context>
+    <name>ReadingDialog</name>
+    <message>
+        <source>Meter reading – {tag}</source>
+        <translation>计量表读数 – {tag}</translation>
+    </message>
+    <message>
+        <source>&amp;Meter</source>
+        <translation>计量表(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最近读数</translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>读数(&amp;R)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptTab</name>
     <message>
         <source>&amp;Header:</source>
@@ -2767,6 +3182,37 @@
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Status – {tag}</source>
+        <translation>状态 – {tag}</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Retired &amp;on</source>
+        <translation>报废日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{name}: now {status}.</source>
+        <translation>{name}：当前为{status}。</translation>
+    </message>
+    <message>
+        <source>Why it is retired (required)</source>
+        <translation>报废原因（必填）</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
     </message>
 </context>
 <context>
