@@ -8,6 +8,7 @@ from .audit import AuditService
 from .auth import AuthService
 from .customers import CustomerService
 from .database import Database, open_database
+from .equipment.maintenance import MaintenanceService
 from .equipment.register import EquipmentService
 from .outlets import OutletService
 from .parts.catalogue import CatalogueService
@@ -44,6 +45,7 @@ class Services:
     stocktake: StocktakeService
     locations: LocationService
     equipment: EquipmentService
+    maintenance: MaintenanceService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -66,6 +68,7 @@ class Services:
             StocktakeService(db),
             LocationService(db),
             EquipmentService(db),
+            MaintenanceService(db),
         )
 
     @classmethod

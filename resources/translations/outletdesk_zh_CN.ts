@@ -4579,12 +4579,156 @@
         <translation>周期单位</translation>
     </message>
     <message>
+        <source>Plan name</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用对象</translation>
+    </message>
+    <message>
+        <source>First due on</source>
+        <translation>首次到期日</translation>
+    </message>
+    <message>
+        <source>Estimated minutes</source>
+        <translation>预计分钟数</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>作业说明</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Time spent (minutes)</source>
+        <translation>用时（分钟）</translation>
+    </message>
+    <message>
+        <source>Down from</source>
+        <translation>停机开始</translation>
+    </message>
+    <message>
+        <source>Down until</source>
+        <translation>停机结束</translation>
+    </message>
+    <message>
+        <source>Failure cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>cannot be before the downtime began.</source>
+        <translation>不能早于停机开始时间。</translation>
+    </message>
+    <message>
+        <source>is required for planned work.</source>
+        <translation>计划内作业必须填写。</translation>
+    </message>
+    <message>
+        <source>{tag} is retired; no more work is logged on it.</source>
+        <translation>{tag} 已报废；不能再登记作业。</translation>
+    </message>
+    <message>
+        <source>{plan} does not apply to {tag}.</source>
+        <translation>{plan} 不适用于 {tag}。</translation>
+    </message>
+    <message>
+        <source>Maintenance record {id} does not exist.</source>
+        <translation>维护记录 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组方式</translation>
+    </message>
+    <message>
+        <source>ends before it starts.</source>
+        <translation>结束早于开始。</translation>
+    </message>
+    <message>
+        <source>choose one asset or one category.</source>
+        <translation>请选择一台设备或一个类别。</translation>
+    </message>
+    <message>
         <source>Meter interval</source>
         <translation>计量间隔</translation>
     </message>
     <message>
         <source>Lead time (days before due)</source>
         <translation>提前提醒（到期前天数）</translation>
+    </message>
+    <message>
+        <source>at most {count} items.</source>
+        <translation>最多 {count} 项。</translation>
+    </message>
+    <message>
+        <source>{label}: the highest value is below the lowest.</source>
+        <translation>{label}：上限低于下限。</translation>
+    </message>
+    <message>
+        <source>asset {id} does not exist.</source>
+        <translation>设备 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>user {id} does not exist.</source>
+        <translation>用户 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>must be a date and time.</source>
+        <translation>须为日期和时间。</translation>
+    </message>
+    <message>
+        <source>a checklist belongs to a plan.</source>
+        <translation>检查表须属于某个计划。</translation>
+    </message>
+    <message>
+        <source>item {position} is not on the checklist.</source>
+        <translation>第 {position} 项不在检查表中。</translation>
+    </message>
+    <message>
+        <source>{label} has no answer.</source>
+        <translation>{label} 未填写。</translation>
+    </message>
+    <message>
+        <source>{label}: answer ok or not ok.</source>
+        <translation>{label}：请填写合格或不合格。</translation>
+    </message>
+    <message>
+        <source>meter {id} is not on {tag}.</source>
+        <translation>计量表 {id} 不属于 {tag}。</translation>
+    </message>
+    <message>
+        <source>Maintenance plan {id} does not exist.</source>
+        <translation>维护计划 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} was changed by someone else meanwhile; nothing was saved.</source>
+        <translation>{name} 已被他人修改；本次未保存。</translation>
     </message>
     <message>
         <source>Next due counted from</source>

@@ -713,6 +713,7 @@ def write_movement(
     transfer_id: int | None = None,
     purchase_order_id: int | None = None,
     stocktake_id: int | None = None,
+    maintenance_record_id: int | None = None,
 ) -> StockLevel:
     """Lock the part's stock row at the location, check, append the movement, update the cache."""
     stock = stock_row(s, part, location)
@@ -755,6 +756,7 @@ def write_movement(
             transfer_id=transfer_id,
             purchase_order_id=purchase_order_id,
             stocktake_id=stocktake_id,
+            maintenance_record_id=maintenance_record_id,
         )
     )
     s.flush()

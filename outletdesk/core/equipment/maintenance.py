@@ -1,0 +1,1277 @@
+"""Maintenance (维护保养): plans for an asset or a whole category, when each is next due on every
+asset it covers, the due list and month calendar, logging the work done (checklist results, meter
+readings, parts from stock, time and downtime) and breakdowns, and the figures a manager reads:
+MTBF, MTTR, availability and on-time compliance.
+
+A plan's next due per asset is kept in plan_dues (the due list reads only that table). Logging a
+task moves it on from what was due (schedule.next_due); changing a plan recomputes its rows from
+their last completion, and recompute_all does that for every plan (after an import, or to repair).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from ...models import (
+    Asset,
+    AssetStatus,
+    CheckKind,
+    EquipmentCategory,
+    MaintenancePlan,
+    MaintenanceRecord,
+    Meter,
+    MovementKind,
+    Outlet,
+    Part,
+    PlanDue,
+    PlanItem,
+    PlanPart,
+    RecordKind,
+    RecordPart,
+    RecordResult,
+    User,
+    utcnow,
+)
+from .. import validation as v
+from ..audit import record
+from ..auth import Actor, Permission
+from ..changes import Changes
+from ..database import Database
+from ..errors import DomainError, NotFound, StaleRecord, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..numbering import next_number
+from ..parts.stock import main_location, write_movement
+from .register import add_reading, set_asset_status
+from .schedule import Bucket, Due, PlanRule, bucket, compliance, first_due, next_due, occurrences
+
+F_PLAN_NAME = QT_TRANSLATE_NOOP("core", "Plan name")
+F_APPLIES_TO = QT_TRANSLATE_NOOP("core", "Applies to")
+F_START = QT_TRANSLATE_NOOP("core", "First due on")
+F_METER_NAME = QT_TRANSLATE_NOOP("core", "Meter")
+F_MINUTES = QT_TRANSLATE_NOOP("core", "Estimated minutes")
+F_ASSIGNEE = QT_TRANSLATE_NOOP("core", "Assigned to")
+F_INSTRUCTIONS = QT_TRANSLATE_NOOP("core", "Instructions")
+F_ITEM = QT_TRANSLATE_NOOP("core", "Checklist item")
+F_PARTS = QT_TRANSLATE_NOOP("core", "Parts")
+F_KIND = QT_TRANSLATE_NOOP("core", "Kind")
+F_PLAN = QT_TRANSLATE_NOOP("core", "Plan")
+F_DONE_AT = QT_TRANSLATE_NOOP("core", "Done at")
+F_TIME_SPENT = QT_TRANSLATE_NOOP("core", "Time spent (minutes)")
+F_DOWN_FROM = QT_TRANSLATE_NOOP("core", "Down from")
+F_DOWN_TO = QT_TRANSLATE_NOOP("core", "Down until")
+F_CAUSE = QT_TRANSLATE_NOOP("core", "Failure cause")
+F_COMPONENT = QT_TRANSLATE_NOOP("core", "Component")
+F_NOTES = QT_TRANSLATE_NOOP("core", "Notes")
+F_RESULT = QT_TRANSLATE_NOOP("core", "Result")
+F_READING = QT_TRANSLATE_NOOP("core", "Reading")
+MAX_ITEMS = 60
+MAX_VALUE = Decimal("9999999999")
+OK_WORDS = ("ok", "pass", "passed", "yes", "y", "1", "true", "合格", "正常", "是")
+NOT_OK_WORDS = ("not ok", "fail", "failed", "no", "n", "0", "false", "不合格", "异常", "否")
+ITEM_KINDS = tuple(k.value for k in CheckKind)
+RECORD_KINDS = tuple(k.value for k in RecordKind)
+HOURS = Decimal(3600)
+
+
+# ---------------------------------------------------------------- plans
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    kind: CheckKind | str
+    label: str
+    unit: str = ""
+    minimum: Decimal | str | None = None
+    maximum: Decimal | str | None = None
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    name: str
+    asset_id: int | None = None  # one of the two
+    category_id: int | None = None
+    interval_count: int | str | None = None
+    interval_unit: str | None = None  # day, week, month, year
+    meter_name: str = ""
+    meter_interval: Decimal | str | None = None
+    anchor: str = "schedule"  # or "completion"
+    start_date: date | str | None = None
+    lead_days: int | str = 7
+    estimated_minutes: int | str = 0
+    assignee_id: int | None = None
+    instructions: str = ""
+    items: tuple[ItemInput, ...] = ()
+    parts: tuple[tuple[int, int | str], ...] = ()  # (part id, quantity): the parts kit
+
+
+@dataclass(frozen=True)
+class PlanItemDTO:
+    position: int
+    kind: CheckKind
+    label: str
+    unit: str
+    minimum: Decimal | None
+    maximum: Decimal | None
+
+
+@dataclass(frozen=True)
+class PlanDTO:
+    id: int
+    name: str
+    asset_id: int | None
+    asset_tag: str
+    category_id: int | None
+    category: str
+    interval_count: int | None
+    interval_unit: str | None
+    meter_name: str
+    meter_interval: Decimal | None
+    anchor: str
+    start_date: date
+    lead_days: int
+    estimated_minutes: int
+    assignee_id: int | None
+    assignee: str
+    instructions: str
+    active: bool
+    items: tuple[PlanItemDTO, ...]
+    parts: tuple[tuple[int, str, str, int], ...]  # (part id, SKU, name, quantity)
+    version: int
+
+    @property
+    def rule(self) -> PlanRule:
+        return _rule_of(self)
+
+
+@dataclass(frozen=True)
+class DueTask:
+    plan_id: int
+    plan_name: str
+    asset_id: int
+    tag: str
+    asset_name: str
+    category: str
+    outlet_code: str
+    due_on: date | None
+    due_meter: Decimal | None
+    meter_name: str
+    meter_now: Decimal | None
+    bucket: Bucket
+    assignee: str
+    estimated_minutes: int
+
+
+# ---------------------------------------------------------------- the log
+
+
+@dataclass(frozen=True)
+class LogInput:
+    asset_id: int
+    kind: RecordKind | str
+    plan_id: int | None = None
+    done_at: datetime | None = None  # now when not given
+    minutes: int | str = 0
+    down_from: datetime | None = None
+    down_to: datetime | None = None
+    failure_cause: str = ""
+    component: str = ""
+    notes: str = ""
+    results: tuple[tuple[int, str], ...] = ()  # (checklist position, what was found)
+    readings: tuple[tuple[int, Decimal | str], ...] = ()  # (meter id, reading)
+    parts: tuple[tuple[int, int | str], ...] = ()  # (part id, quantity) taken from stock
+    put_under_repair: bool = False  # a failed check or a breakdown takes the asset out
+
+
+@dataclass(frozen=True)
+class ResultDTO:
+    position: int
+    kind: CheckKind
+    label: str
+    unit: str
+    minimum: Decimal | None
+    maximum: Decimal | None
+    value: str
+    ok: bool
+
+
+@dataclass(frozen=True)
+class RecordDTO:
+    id: int
+    number: str
+    asset_id: int
+    tag: str
+    kind: RecordKind
+    plan_id: int | None
+    plan_name: str
+    due_on: date | None
+    done_at: datetime
+    done_by: str
+    minutes: int
+    down_from: datetime | None
+    down_to: datetime | None
+    failure_cause: str
+    component: str
+    passed: bool
+    notes: str
+    results: tuple[ResultDTO, ...]
+    parts: tuple[tuple[int, str, str, int], ...]  # (part id, SKU, name, quantity)
+
+    @property
+    def downtime_hours(self) -> Decimal | None:
+        return _hours(self.down_from, self.down_to)
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    id: int
+    number: str
+    done_at: datetime
+    asset_id: int
+    tag: str
+    asset_name: str
+    category: str
+    outlet_code: str
+    kind: RecordKind
+    plan_name: str
+    component: str
+    failure_cause: str
+    minutes: int
+    downtime_hours: Decimal | None
+    passed: bool
+    done_by: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """MTBF, MTTR and availability of an asset, a category or a model over a period.
+
+    hours: time in service of all its assets in the period; downtime from breakdowns (their
+    down from/to within the period). MTBF = (hours - downtime) / failures; MTTR = downtime /
+    breakdowns with a recorded downtime; availability = (hours - downtime) / hours."""
+
+    key: str
+    label: str
+    assets: int
+    failures: int
+    hours: Decimal
+    downtime_hours: Decimal
+    mtbf_hours: Decimal | None
+    mttr_hours: Decimal | None
+    availability: Decimal | None
+
+
+@dataclass(frozen=True)
+class Compliance:
+    done: int  # planned tasks done in the period that had a due date
+    on_time: int
+    share: Decimal | None  # 0.000..1.000
+
+
+class MaintenanceService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ------------------------------------------------------------ plans
+
+    def create_plan(self, actor: Actor, data: PlanInput) -> tuple[PlanDTO, Changes]:
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        clean = _validated_plan(data)
+        with self._db.write(actor) as s:
+            _check_plan_links(s, clean)
+            plan = MaintenancePlan(**_plan_columns(clean))
+            s.add(plan)
+            s.flush()
+            _replace_plan_lines(s, plan, clean)
+            _recompute(s, [plan])
+            record(s, actor, "create", "maintenance_plan", plan.id, after={"name": plan.name})
+            return _plan_dto(s, plan), Changes(equipment=True)
+
+    def update_plan(
+        self, actor: Actor, plan_id: int, version: int, data: PlanInput
+    ) -> tuple[PlanDTO, Changes]:
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        clean = _validated_plan(data)
+        with self._db.write(actor) as s:
+            plan = _locked_plan(s, plan_id, version)
+            _check_plan_links(s, clean)
+            for key, value in _plan_columns(clean).items():
+                setattr(plan, key, value)
+            s.flush()
+            _replace_plan_lines(s, plan, clean)
+            _recompute(s, [plan])
+            record(s, actor, "update", "maintenance_plan", plan.id, after={"name": plan.name})
+            return _plan_dto(s, plan), Changes(equipment=True)
+
+    def set_plan_active(
+        self, actor: Actor, plan_id: int, version: int, active: bool
+    ) -> tuple[PlanDTO, Changes]:
+        """A plan no longer followed leaves the due list; its records stay."""
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        with self._db.write(actor) as s:
+            plan = _locked_plan(s, plan_id, version)
+            plan.active = active
+            s.flush()
+            _recompute(s, [plan])
+            record(s, actor, "activate" if active else "retire", "maintenance_plan", plan.id)
+            return _plan_dto(s, plan), Changes(equipment=True)
+
+    def plans(
+        self,
+        actor: Actor,
+        *,
+        asset_id: int | None = None,
+        category_id: int | None = None,
+        include_inactive: bool = False,
+    ) -> list[PlanDTO]:
+        """Plans for an asset (its own and its category's), for a category, or all."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        with self._db.read(actor) as s:
+            query = select(MaintenancePlan).order_by(MaintenancePlan.name, MaintenancePlan.id)
+            if asset_id is not None:
+                asset = _asset(s, asset_id)
+                query = query.where(
+                    or_(
+                        MaintenancePlan.asset_id == asset.id,
+                        MaintenancePlan.category_id == asset.category_id,
+                    )
+                )
+            elif category_id is not None:
+                query = query.where(MaintenancePlan.category_id == category_id)
+            if not include_inactive:
+                query = query.where(MaintenancePlan.active)
+            return [_plan_dto(s, p) for p in s.scalars(query)]
+
+    def plan(self, actor: Actor, plan_id: int) -> PlanDTO:
+        actor.require(Permission.VIEW_EQUIPMENT)
+        with self._db.read(actor) as s:
+            return _plan_dto(s, _plan(s, plan_id))
+
+    def recompute_all(self, actor: Actor) -> int:
+        """Every plan's next due on every asset it covers, from the last time it was done;
+        rows of retired plans and assets go. Returns how many rows are due-tracked."""
+        actor.require(Permission.MANAGE_EQUIPMENT)
+        with self._db.write(actor) as s:
+            plans = list(s.scalars(select(MaintenancePlan)))
+            return _recompute(s, plans)
+
+    # ------------------------------------------------------------ due list, calendar
+
+    def due_list(
+        self,
+        actor: Actor,
+        outlet_id: int | None = None,
+        *,
+        today: date | None = None,
+        category_id: int | None = None,
+        assignee_id: int | None = None,
+        include_not_yet: bool = False,
+    ) -> list[DueTask]:
+        """Tasks overdue, due today, this week and upcoming (within each plan's lead time) at the
+        outlet, most urgent first."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        day = today or date.today()
+        horizon = max(day + timedelta(days=6), day)
+        with self._db.read(actor) as s:
+            query = _due_query()
+            outlet = outlet_id if outlet_id is not None else actor.outlet_id
+            if outlet is not None:
+                query = query.where(PlanDue.outlet_id == outlet)
+            if category_id is not None:
+                query = query.where(Asset.category_id == category_id)
+            if assignee_id is not None:
+                query = query.where(MaintenancePlan.assignee_id == assignee_id)
+            if not include_not_yet:  # what the index can leave out: not shown before its time
+                query = query.where(
+                    or_(
+                        PlanDue.show_from <= horizon,
+                        PlanDue.due_meter.is_not(None),
+                        PlanDue.show_from.is_(None),
+                    )
+                )
+            tasks = _due_tasks(s, query, day)
+        if not include_not_yet:
+            tasks = [t for t in tasks if t.bucket is not Bucket.NOT_YET]
+        return sorted(tasks, key=_urgency)
+
+    def calendar(
+        self, actor: Actor, outlet_id: int | None, year: int, month: int
+    ) -> dict[date, list[DueTask]]:
+        """The time-based tasks of a month, by day (meter-only plans have no dates)."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        first = date(year, month, 1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        today = date.today()
+        days: dict[date, list[DueTask]] = defaultdict(list)
+        with self._db.read(actor) as s:
+            query = _due_query().where(PlanDue.due_on.is_not(None), PlanDue.due_on <= last)
+            outlet = outlet_id if outlet_id is not None else actor.outlet_id
+            if outlet is not None:
+                query = query.where(PlanDue.outlet_id == outlet)
+            rows = list(s.execute(query).tuples())
+            for task, (due, plan, *_rest) in zip(
+                _due_tasks(s, query, today, rows), rows, strict=True
+            ):
+                rule = _rule_of(plan)
+                for day in occurrences(rule, first, last, Due(due.due_on, due.due_meter)):
+                    days[day].append(task if day == task.due_on else _moved(task, day, today))
+        return dict(days)
+
+    # ------------------------------------------------------------ logging upkeep
+
+    def log(self, actor: Actor, data: LogInput) -> tuple[RecordDTO, Changes]:
+        """Record work done on an asset: a plan's task (checklist, readings, parts, time), an
+        unplanned repair or a breakdown. All or nothing, in one transaction: parts leave stock,
+        readings are kept, the plan's next due moves on, and a failed check or a breakdown can
+        put the asset under repair."""
+        actor.require(Permission.LOG_MAINTENANCE)
+        kind = RecordKind(
+            v.choice(F_KIND, str(getattr(data.kind, "value", data.kind)), RECORD_KINDS)
+        )
+        now = utcnow()
+        done_at = _moment(F_DONE_AT, data.done_at) or now
+        if done_at > now + timedelta(minutes=5):
+            raise ValidationError(F_DONE_AT, QT_TRANSLATE_NOOP("core", "cannot be in the future."))
+        minutes = v.integer(F_TIME_SPENT, data.minutes, minimum=0, maximum=60 * 24 * 14)
+        down_from = _moment(F_DOWN_FROM, data.down_from)
+        down_to = _moment(F_DOWN_TO, data.down_to)
+        if down_to is not None and down_from is None:
+            raise ValidationError(F_DOWN_FROM, QT_TRANSLATE_NOOP("core", "is required."))
+        if down_from is not None and down_to is not None and down_to < down_from:
+            raise ValidationError(
+                F_DOWN_TO, QT_TRANSLATE_NOOP("core", "cannot be before the downtime began.")
+            )
+        cause = v.text(F_CAUSE, data.failure_cause, max_len=200, required=kind is RecordKind.BREAKDOWN,
+                       name_like=True)  # fmt: skip
+        component = v.text(F_COMPONENT, data.component, max_len=80, required=False, name_like=True)
+        notes = v.text(F_NOTES, data.notes, max_len=4000, required=False, multiline=True)
+        if kind is RecordKind.PLANNED and data.plan_id is None:
+            raise ValidationError(
+                F_PLAN, QT_TRANSLATE_NOOP("core", "is required for planned work.")
+            )
+        parts = _part_quantities(data.parts)
+        readings = [
+            (meter_id, v.number(F_READING, value, minimum=Decimal(0), maximum=MAX_VALUE))
+            for meter_id, value in data.readings
+        ]
+        with self._db.write(actor) as s:
+            asset = s.scalar(select(Asset).where(Asset.id == data.asset_id).with_for_update())
+            if asset is None:
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("core", "Asset {id} does not exist."), id=data.asset_id
+                )
+            if asset.status == AssetStatus.RETIRED.value:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("core", "{tag} is retired; no more work is logged on it."),
+                    tag=asset.tag,
+                )
+            plan = None
+            due_row = None
+            if data.plan_id is not None:
+                plan = _plan(s, data.plan_id)
+                if not _covers(plan, asset):
+                    raise ValidationError(
+                        F_PLAN,
+                        QT_TRANSLATE_NOOP("core", "{plan} does not apply to {tag}."),
+                        plan=plan.name,
+                        tag=asset.tag,
+                    )
+                due_row = s.get(PlanDue, (plan.id, asset.id), with_for_update=True)
+            results = _results(s, plan, data.results)
+            passed = all(r.ok for r in results)
+            outlet = s.get(Outlet, asset.outlet_id)
+            assert outlet is not None
+            entry = MaintenanceRecord(
+                number=next_number(s, outlet, "maintenance", "MR"),
+                asset_id=asset.id,
+                outlet_id=asset.outlet_id,
+                kind=kind.value,
+                plan_id=plan.id if plan else None,
+                due_on=due_row.due_on if due_row else None,
+                done_at=done_at,
+                done_by=actor.display_name or actor.username,
+                minutes=minutes,
+                down_from=down_from,
+                down_to=down_to,
+                failure_cause=cause,
+                component=component,
+                passed=passed,
+                notes=notes,
+            )
+            s.add(entry)
+            s.flush()
+            for result in results:
+                result.record_id = entry.id
+                s.add(result)
+            meter_values = _take_readings(s, actor, asset, readings, results, plan, done_at, entry)
+            _use_parts(s, actor, asset, entry, parts)
+            if plan is not None and plan.active:
+                _advance(s, plan, asset, due_row, done_at, meter_values)
+            if data.put_under_repair and (not passed or kind is RecordKind.BREAKDOWN):
+                set_asset_status(s, actor, asset, AssetStatus.UNDER_REPAIR,
+                                 f"{entry.number}: {cause or notes}".strip(": "))  # fmt: skip
+            record(s, actor, "log", "maintenance_record", entry.id,
+                   after={"number": entry.number, "asset": asset.tag, "kind": kind.value,
+                          "passed": passed})  # fmt: skip
+            changes = Changes(equipment=True, parts=bool(parts))
+            return _record_dto(s, entry), changes
+
+    def record(self, actor: Actor, record_id: int) -> RecordDTO:
+        actor.require(Permission.VIEW_EQUIPMENT)
+        with self._db.read(actor) as s:
+            entry = s.get(MaintenanceRecord, record_id)
+            if entry is None:
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("core", "Maintenance record {id} does not exist."),
+                    id=record_id,
+                )
+            return _record_dto(s, entry)
+
+    def records(
+        self,
+        actor: Actor,
+        *,
+        asset_id: int | None = None,
+        outlet_id: int | None = None,
+        category_id: int | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        kind: RecordKind | None = None,
+        limit: int | None = 1000,
+    ) -> list[RecordRow]:
+        """The maintenance log, newest first (start and end days inclusive, UTC)."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        query = (
+            select(
+                MaintenanceRecord,
+                Asset.tag,
+                Asset.name,
+                EquipmentCategory.name,
+                Outlet.code,
+                MaintenancePlan.name,
+            )  # fmt: skip
+            .join(Asset, Asset.id == MaintenanceRecord.asset_id)
+            .join(EquipmentCategory, EquipmentCategory.id == Asset.category_id)
+            .join(Outlet, Outlet.id == MaintenanceRecord.outlet_id)
+            .outerjoin(MaintenancePlan, MaintenancePlan.id == MaintenanceRecord.plan_id)
+        )
+        if asset_id is not None:
+            query = query.where(MaintenanceRecord.asset_id == asset_id)
+        if outlet_id is not None:
+            query = query.where(MaintenanceRecord.outlet_id == outlet_id)
+        if category_id is not None:
+            query = query.where(Asset.category_id == category_id)
+        if kind is not None:
+            query = query.where(MaintenanceRecord.kind == kind.value)
+        if start is not None:
+            query = query.where(MaintenanceRecord.done_at >= _midnight(start))
+        if end is not None:
+            query = query.where(MaintenanceRecord.done_at < _midnight(end + timedelta(days=1)))
+        query = query.order_by(MaintenanceRecord.done_at.desc(), MaintenanceRecord.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        with self._db.read(actor) as s:
+            return [
+                RecordRow(r.id, r.number, r.done_at, r.asset_id, tag, name, category, code,
+                          RecordKind(r.kind), plan or "", r.component, r.failure_cause, r.minutes,
+                          _hours(r.down_from, r.down_to), r.passed, r.done_by, r.notes)
+                for r, tag, name, category, code, plan in s.execute(query).tuples()
+            ]  # fmt: skip
+
+    # ------------------------------------------------------------ figures
+
+    def reliability(
+        self,
+        actor: Actor,
+        start: date,
+        end: date,
+        *,
+        outlet_id: int | None = None,
+        group: str = "asset",
+        asset_id: int | None = None,
+    ) -> list[Reliability]:
+        """MTBF, MTTR and availability for the days start..end (inclusive), per asset, category
+        or model (make and model), for the assets in service at some time in the period."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        group = v.choice(
+            QT_TRANSLATE_NOOP("core", "Group by"), group, ("asset", "category", "model")
+        )
+        if end < start:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("core", "Period"),
+                QT_TRANSLATE_NOOP("core", "ends before it starts."),
+            )
+        begin, finish = _midnight(start), _midnight(end + timedelta(days=1))
+        period = Decimal((finish - begin).total_seconds()) / HOURS
+        with self._db.read(actor) as s:
+            query = select(Asset, EquipmentCategory.name).join(
+                EquipmentCategory, EquipmentCategory.id == Asset.category_id
+            )
+            if outlet_id is not None:
+                query = query.where(Asset.outlet_id == outlet_id)
+            if asset_id is not None:
+                query = query.where(Asset.id == asset_id)
+            assets = list(s.execute(query).tuples())
+            breakdowns = s.execute(
+                select(
+                    MaintenanceRecord.asset_id,
+                    MaintenanceRecord.down_from,
+                    MaintenanceRecord.down_to,
+                ).where(  # fmt: skip
+                    MaintenanceRecord.kind == RecordKind.BREAKDOWN.value,
+                    MaintenanceRecord.done_at >= begin,
+                    MaintenanceRecord.done_at < finish,
+                )
+            ).all()
+        failures: dict[int, int] = defaultdict(int)
+        down: dict[int, Decimal] = defaultdict(Decimal)
+        repairs: dict[int, int] = defaultdict(int)
+        for asset, down_from, down_to in breakdowns:
+            failures[asset] += 1
+            hours = _hours(
+                max(down_from, begin) if down_from else None,
+                min(down_to, finish) if down_to else None,
+            )
+            if hours is not None:
+                down[asset] += hours
+                repairs[asset] += 1
+        groups: dict[str, list[Any]] = {}
+        for asset, category in assets:
+            if asset.retired_on is not None and asset.retired_on < start:
+                continue
+            key, label = _group_key(group, asset, category)
+            totals = groups.setdefault(key, [label, 0, 0, Decimal(0), Decimal(0), 0])
+            totals[1] += 1
+            totals[2] += failures.get(asset.id, 0)
+            totals[3] += period
+            totals[4] += down.get(asset.id, Decimal(0))
+            totals[5] += repairs.get(asset.id, 0)
+        return [
+            _reliability(key, label, count, failed, hours, downtime, repaired)
+            for key, (label, count, failed, hours, downtime, repaired) in sorted(groups.items())
+        ]
+
+    def compliance(
+        self, actor: Actor, start: date, end: date, outlet_id: int | None = None
+    ) -> Compliance:
+        """Of the planned tasks done in the period that had a due date, the share done on time."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        query = select(MaintenanceRecord.due_on, MaintenanceRecord.done_at).where(
+            MaintenanceRecord.kind == RecordKind.PLANNED.value,
+            MaintenanceRecord.due_on.is_not(None),
+            MaintenanceRecord.done_at >= _midnight(start),
+            MaintenanceRecord.done_at < _midnight(end + timedelta(days=1)),
+        )
+        if outlet_id is not None:
+            query = query.where(MaintenanceRecord.outlet_id == outlet_id)
+        with self._db.read(actor) as s:
+            pairs = [(due, done.date()) for due, done in s.execute(query).tuples()]
+        kept = sum(1 for due, done in pairs if due is not None and done <= due)
+        return Compliance(len(pairs), kept, compliance(pairs))
+
+
+# ---------------------------------------------------------------- plan helpers
+
+
+def _validated_plan(data: PlanInput) -> PlanInput:
+    name = v.text(F_PLAN_NAME, data.name, max_len=120, name_like=True)
+    if (data.asset_id is None) == (data.category_id is None):
+        raise ValidationError(
+            F_APPLIES_TO,
+            QT_TRANSLATE_NOOP("core", "choose one asset or one category."),
+        )
+    start = v.day(F_START, data.start_date, required=True, earliest=date(1990, 1, 1))
+    count = (
+        None
+        if data.interval_count in (None, "")
+        else v.integer(QT_TRANSLATE_NOOP("core", "Interval"), data.interval_count, minimum=1,
+                       maximum=1000)
+    )  # fmt: skip
+    unit = (data.interval_unit or None) if count is not None else None
+    meter_interval = (
+        None
+        if data.meter_interval in (None, "")
+        else v.number(QT_TRANSLATE_NOOP("core", "Meter interval"), data.meter_interval,
+                      minimum=Decimal("0.01"), maximum=Decimal(10_000_000))
+    )  # fmt: skip
+    meter_name = v.text(F_METER_NAME, data.meter_name, max_len=40, required=meter_interval is not None,
+                        name_like=True)  # fmt: skip
+    lead = v.integer(QT_TRANSLATE_NOOP("core", "Lead time (days before due)"), data.lead_days,
+                     minimum=0, maximum=365)  # fmt: skip
+    assert start is not None
+    PlanRule(count, unit, meter_interval, data.anchor, start, lead)  # type: ignore[arg-type]
+    if len(data.items) > MAX_ITEMS:
+        raise ValidationError(
+            F_ITEM, QT_TRANSLATE_NOOP("core", "at most {count} items."), count=MAX_ITEMS
+        )
+    items = tuple(_validated_item(item) for item in data.items)
+    return PlanInput(
+        name=name,
+        asset_id=data.asset_id,
+        category_id=data.category_id,
+        interval_count=count,
+        interval_unit=unit,
+        meter_name=meter_name if meter_interval is not None else "",
+        meter_interval=meter_interval,
+        anchor=data.anchor,
+        start_date=start,
+        lead_days=lead,
+        estimated_minutes=v.integer(F_MINUTES, data.estimated_minutes, minimum=0, maximum=10_000),
+        assignee_id=data.assignee_id,
+        instructions=v.text(
+            F_INSTRUCTIONS, data.instructions, max_len=4000, required=False, multiline=True
+        ),  # fmt: skip
+        items=items,
+        parts=tuple(_part_quantities(data.parts)),
+    )
+
+
+def _validated_item(item: ItemInput) -> ItemInput:
+    kind = v.choice(F_ITEM, str(getattr(item.kind, "value", item.kind)), ITEM_KINDS)
+    label = v.text(F_ITEM, item.label, max_len=200, name_like=True)
+    unit = v.text(F_ITEM, item.unit, max_len=20, required=False, name_like=True)
+    low = None if item.minimum in (None, "") else v.number(F_ITEM, item.minimum, minimum=-MAX_VALUE,
+                                                           maximum=MAX_VALUE, places=4)  # fmt: skip
+    high = None if item.maximum in (None, "") else v.number(F_ITEM, item.maximum, minimum=-MAX_VALUE,
+                                                            maximum=MAX_VALUE, places=4)  # fmt: skip
+    if low is not None and high is not None and high < low:
+        raise ValidationError(
+            F_ITEM,
+            QT_TRANSLATE_NOOP("core", "{label}: the highest value is below the lowest."),
+            label=label,
+        )
+    return ItemInput(kind, label, unit, low, high)
+
+
+def _part_quantities(parts: Iterable[tuple[int, int | str]]) -> list[tuple[int, int]]:
+    found: dict[int, int] = {}
+    for part_id, quantity in parts:
+        qty = v.integer(F_PARTS, quantity, minimum=1, maximum=10_000)
+        found[int(part_id)] = found.get(int(part_id), 0) + qty
+    return sorted(found.items())
+
+
+def _check_plan_links(s: Session, data: PlanInput) -> None:
+    if data.asset_id is not None:
+        asset = s.get(Asset, data.asset_id)
+        if asset is None:
+            raise ValidationError(
+                F_APPLIES_TO, QT_TRANSLATE_NOOP("core", "asset {id} does not exist."),
+                id=data.asset_id,
+            )  # fmt: skip
+    if data.category_id is not None and s.get(EquipmentCategory, data.category_id) is None:
+        raise ValidationError(
+            F_APPLIES_TO, QT_TRANSLATE_NOOP("core", "category {id} does not exist."),
+            id=data.category_id,
+        )  # fmt: skip
+    if data.assignee_id is not None and s.get(User, data.assignee_id) is None:
+        raise ValidationError(
+            F_ASSIGNEE, QT_TRANSLATE_NOOP("core", "user {id} does not exist."), id=data.assignee_id
+        )
+    for part_id, _qty in data.parts:
+        if s.get(Part, part_id) is None:
+            raise ValidationError(
+                F_PARTS, QT_TRANSLATE_NOOP("core", "Part {id} does not exist."), id=part_id
+            )
+
+
+def _plan_columns(data: PlanInput) -> dict[str, Any]:
+    return {
+        "name": data.name,
+        "asset_id": data.asset_id,
+        "category_id": data.category_id,
+        "interval_count": data.interval_count,
+        "interval_unit": data.interval_unit,
+        "meter_name": data.meter_name,
+        "meter_interval": data.meter_interval,
+        "anchor": data.anchor,
+        "start_date": data.start_date,
+        "lead_days": data.lead_days,
+        "estimated_minutes": data.estimated_minutes,
+        "assignee_id": data.assignee_id,
+        "instructions": data.instructions,
+    }
+
+
+def _replace_plan_lines(s: Session, plan: MaintenancePlan, data: PlanInput) -> None:
+    s.execute(delete(PlanItem).where(PlanItem.plan_id == plan.id))
+    s.execute(delete(PlanPart).where(PlanPart.plan_id == plan.id))
+    for position, item in enumerate(data.items, start=1):
+        s.add(
+            PlanItem(
+                plan_id=plan.id,
+                position=position,
+                kind=str(item.kind),
+                label=item.label,
+                unit=item.unit,
+                minimum=item.minimum,
+                maximum=item.maximum,
+            )  # fmt: skip
+        )
+    for part_id, quantity in data.parts:
+        s.add(PlanPart(plan_id=plan.id, part_id=part_id, quantity=int(quantity)))
+    s.flush()
+
+
+def _rule_of(plan: MaintenancePlan | PlanDTO) -> PlanRule:
+    return PlanRule(
+        plan.interval_count,
+        plan.interval_unit,  # type: ignore[arg-type]
+        plan.meter_interval,
+        plan.anchor,  # type: ignore[arg-type]
+        plan.start_date,
+        plan.lead_days,
+    )
+
+
+def _covers(plan: MaintenancePlan, asset: Asset) -> bool:
+    return plan.asset_id == asset.id or plan.category_id == asset.category_id
+
+
+def _recompute(s: Session, plans: Sequence[MaintenancePlan]) -> int:
+    """Rebuild the due rows of these plans from each asset's last completion."""
+    if not plans:
+        return 0
+    ids = [p.id for p in plans]
+    s.execute(delete(PlanDue).where(PlanDue.plan_id.in_(ids)))
+    live = [p for p in plans if p.active]
+    if not live:
+        return 0
+    by_asset = {p.asset_id for p in live if p.asset_id is not None}
+    by_category = {p.category_id for p in live if p.category_id is not None}
+    assets = list(
+        s.scalars(
+            select(Asset).where(
+                Asset.status != AssetStatus.RETIRED.value,
+                or_(Asset.id.in_(by_asset), Asset.category_id.in_(by_category)),
+            )
+        )
+    )
+    last_done = {
+        (plan_id, asset_id): done
+        for plan_id, asset_id, done in s.execute(
+            select(
+                MaintenanceRecord.plan_id,
+                MaintenanceRecord.asset_id,
+                func.max(MaintenanceRecord.done_at),
+            )  # fmt: skip
+            .where(MaintenanceRecord.plan_id.in_([p.id for p in live]))
+            .group_by(MaintenanceRecord.plan_id, MaintenanceRecord.asset_id)
+        ).tuples()
+    }
+    meter_names = {p.meter_name for p in live if p.meter_name}
+    meters = {
+        (asset_id, name): value
+        for asset_id, name, value in s.execute(
+            select(Meter.asset_id, Meter.name, Meter.last_value).where(Meter.name.in_(meter_names))
+        ).tuples()
+    } if meter_names else {}  # fmt: skip
+    per_category: dict[int, list[Asset]] = defaultdict(list)
+    per_id: dict[int, Asset] = {}
+    for asset in assets:
+        per_category[asset.category_id].append(asset)
+        per_id[asset.id] = asset
+    rows = []
+    for plan in live:
+        rule = _rule_of(plan)
+        covered = (
+            [per_id[plan.asset_id]] if plan.asset_id in per_id else []
+        ) if plan.asset_id is not None else per_category.get(plan.category_id or 0, [])  # fmt: skip
+        for asset in covered:
+            meter_now = meters.get((asset.id, plan.meter_name)) if plan.meter_name else None
+            done = last_done.get((plan.id, asset.id))
+            due = (
+                first_due(rule, meter_now)
+                if done is None
+                else next_due(rule, Due(None, None), done.date(), meter_now)
+            )
+            rows.append(_due_row(plan, asset, due, done))
+    if rows:
+        s.execute(PlanDue.__table__.insert(), rows)  # type: ignore[attr-defined]
+    return len(rows)
+
+
+def _due_row(
+    plan: MaintenancePlan, asset: Asset, due: Due, done: datetime | None
+) -> dict[str, Any]:
+    return {
+        "plan_id": plan.id,
+        "asset_id": asset.id,
+        "outlet_id": asset.outlet_id,
+        "due_on": due.date,
+        "due_meter": due.meter,
+        "show_from": due.shows_from(plan.lead_days),
+        "last_done_at": done,
+    }
+
+
+def _advance(
+    s: Session,
+    plan: MaintenancePlan,
+    asset: Asset,
+    row: PlanDue | None,
+    done_at: datetime,
+    meters: dict[str, Decimal],
+) -> None:
+    """Move the plan's due on for this asset after its task was done."""
+    rule = _rule_of(plan)
+    meter_now = meters.get(plan.meter_name) if plan.meter_name else None
+    if meter_now is None and plan.meter_name:
+        meter_now = s.scalar(
+            select(Meter.last_value).where(
+                Meter.asset_id == asset.id, Meter.name == plan.meter_name
+            )
+        )
+    previous = Due(row.due_on, row.due_meter) if row is not None else Due(None, None)
+    due = next_due(rule, previous, done_at.date(), meter_now)
+    if row is None:
+        s.execute(PlanDue.__table__.insert(), [_due_row(plan, asset, due, done_at)])  # type: ignore[attr-defined]
+        return
+    row.due_on, row.due_meter = due.date, due.meter
+    row.show_from = due.shows_from(plan.lead_days)
+    if row.last_done_at is None or done_at > row.last_done_at:
+        row.last_done_at = done_at
+    s.flush()
+
+
+def _due_query() -> Any:
+    return (
+        select(
+            PlanDue,
+            MaintenancePlan,
+            Asset,
+            EquipmentCategory.name,
+            Outlet.code,
+            User.display_name,
+            Meter.last_value,
+        )  # fmt: skip
+        .join(MaintenancePlan, MaintenancePlan.id == PlanDue.plan_id)
+        .join(Asset, Asset.id == PlanDue.asset_id)
+        .join(EquipmentCategory, EquipmentCategory.id == Asset.category_id)
+        .join(Outlet, Outlet.id == PlanDue.outlet_id)
+        .outerjoin(User, User.id == MaintenancePlan.assignee_id)
+        .outerjoin(Meter, (Meter.asset_id == Asset.id) & (Meter.name == MaintenancePlan.meter_name))
+        .where(MaintenancePlan.active, Asset.status != AssetStatus.RETIRED.value)
+    )
+
+
+def _due_tasks(s: Session, query: Any, today: date, rows: list[Any] | None = None) -> list[DueTask]:
+    found = rows if rows is not None else list(s.execute(query).tuples())
+    tasks = []
+    for due, plan, asset, category, code, assignee, meter_now in found:
+        state = bucket(Due(due.due_on, due.due_meter), today, meter_now, plan.lead_days)
+        tasks.append(
+            DueTask(
+                plan.id,
+                plan.name,
+                asset.id,
+                asset.tag,
+                asset.name,
+                category,
+                code,
+                due.due_on,
+                due.due_meter,
+                plan.meter_name,
+                meter_now,
+                state,
+                assignee or "",
+                plan.estimated_minutes,
+            )  # fmt: skip
+        )
+    return tasks
+
+
+def _moved(task: DueTask, day: date, today: date) -> DueTask:
+    """A later calendar occurrence of the task."""
+    state = bucket(Due(day, None), today, None, 0)
+    return DueTask(
+        task.plan_id, task.plan_name, task.asset_id, task.tag, task.asset_name, task.category,
+        task.outlet_code, day, None, task.meter_name, None, state, task.assignee,
+        task.estimated_minutes,
+    )  # fmt: skip
+
+
+def _urgency(task: DueTask) -> tuple[int, date, str]:
+    return (task.bucket.urgency, task.due_on or date.max, task.tag)
+
+
+# ---------------------------------------------------------------- log helpers
+
+
+def _moment(field_name: str, value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise ValidationError(field_name, QT_TRANSLATE_NOOP("core", "must be a date and time."))
+    if value.tzinfo is None:
+        raise ValidationError(field_name, QT_TRANSLATE_NOOP("core", "needs a time zone."))
+    return value
+
+
+def _results(
+    s: Session, plan: MaintenancePlan | None, given: Sequence[tuple[int, str]]
+) -> list[RecordResult]:
+    """The plan's checklist as done: every item answered, numbers checked against the range."""
+    if plan is None:
+        if given:
+            raise ValidationError(
+                F_RESULT, QT_TRANSLATE_NOOP("core", "a checklist belongs to a plan.")
+            )
+        return []
+    items = list(
+        s.scalars(select(PlanItem).where(PlanItem.plan_id == plan.id).order_by(PlanItem.position))
+    )
+    answers = {int(position): value for position, value in given}
+    unknown = set(answers) - {item.position for item in items}
+    if unknown:
+        raise ValidationError(
+            F_RESULT, QT_TRANSLATE_NOOP("core", "item {position} is not on the checklist."),
+            position=min(unknown),
+        )  # fmt: skip
+    results = []
+    for item in items:
+        raw = v.text(F_RESULT, answers.get(item.position, ""), max_len=500, required=False,
+                     name_like=True)  # fmt: skip
+        if not raw and item.kind != CheckKind.TEXT.value:
+            raise ValidationError(
+                F_RESULT, QT_TRANSLATE_NOOP("core", "{label} has no answer."), label=item.label
+            )
+        ok = True
+        if item.kind == CheckKind.CHECK.value:
+            word = raw.casefold()
+            if word not in OK_WORDS and word not in NOT_OK_WORDS:
+                raise ValidationError(
+                    F_RESULT, QT_TRANSLATE_NOOP("core", "{label}: answer ok or not ok."),
+                    label=item.label,
+                )  # fmt: skip
+            ok = word in OK_WORDS
+            raw = "ok" if ok else "not ok"
+        elif item.kind in (CheckKind.NUMBER.value, CheckKind.METER.value):
+            value = v.number(F_RESULT, raw, minimum=-MAX_VALUE, maximum=MAX_VALUE, places=4)
+            ok = (item.minimum is None or value >= item.minimum) and (
+                item.maximum is None or value <= item.maximum
+            )
+            raw = f"{value.normalize():f}"
+        results.append(
+            RecordResult(
+                position=item.position,
+                kind=item.kind,
+                label=item.label,
+                unit=item.unit,
+                minimum=item.minimum,
+                maximum=item.maximum,
+                value=raw,
+                ok=ok,
+            )  # fmt: skip
+        )
+    return results
+
+
+def _take_readings(
+    s: Session,
+    actor: Actor,
+    asset: Asset,
+    readings: list[tuple[int, Decimal]],
+    results: list[RecordResult],
+    plan: MaintenancePlan | None,
+    at: datetime,
+    entry: MaintenanceRecord,
+) -> dict[str, Decimal]:
+    """Readings typed with the work, and a checklist's meter item as a reading of the plan's
+    meter; returns the values by meter name."""
+    taken: dict[str, Decimal] = {}
+    for meter_id, value in readings:
+        meter = s.get(Meter, meter_id, with_for_update=True)
+        if meter is None or meter.asset_id != asset.id:
+            raise ValidationError(
+                F_READING, QT_TRANSLATE_NOOP("core", "meter {id} is not on {tag}."),
+                id=meter_id, tag=asset.tag,
+            )  # fmt: skip
+        add_reading(s, actor, meter, value, at, entry.id)
+        taken[meter.name] = value
+    if plan is not None and plan.meter_name and plan.meter_name not in taken:
+        for result in results:
+            if result.kind == CheckKind.METER.value:
+                meter = s.scalar(
+                    select(Meter)
+                    .where(Meter.asset_id == asset.id, Meter.name == plan.meter_name)
+                    .with_for_update()
+                )
+                if meter is not None:
+                    value = Decimal(result.value)
+                    add_reading(s, actor, meter, value, at, entry.id)
+                    taken[meter.name] = value
+                break
+    return taken
+
+
+def _use_parts(
+    s: Session, actor: Actor, asset: Asset, entry: MaintenanceRecord, parts: list[tuple[int, int]]
+) -> None:
+    """Parts used leave the asset's outlet's main store (refused, naming the part, when short)."""
+    if not parts:
+        return
+    location = main_location(s, actor, asset.outlet_id)
+    for part_id, quantity in parts:
+        part = s.get(Part, part_id)
+        if part is None:
+            raise ValidationError(
+                F_PARTS, QT_TRANSLATE_NOOP("core", "Part {id} does not exist."), id=part_id
+            )
+        write_movement(
+            s, actor, part, location, MovementKind.ISSUE, -quantity, None,
+            f"{entry.number} {asset.tag}", maintenance_record_id=entry.id,
+        )  # fmt: skip
+        s.add(RecordPart(record_id=entry.id, part_id=part.id, quantity=quantity))
+    s.flush()
+
+
+def _record_dto(s: Session, entry: MaintenanceRecord) -> RecordDTO:
+    tag = s.scalar(select(Asset.tag).where(Asset.id == entry.asset_id)) or ""
+    plan = (
+        s.scalar(select(MaintenancePlan.name).where(MaintenancePlan.id == entry.plan_id))
+        if entry.plan_id
+        else None
+    )
+    results = tuple(
+        ResultDTO(
+            r.position, CheckKind(r.kind), r.label, r.unit, r.minimum, r.maximum, r.value, r.ok
+        )  # fmt: skip
+        for r in s.scalars(
+            select(RecordResult)
+            .where(RecordResult.record_id == entry.id)
+            .order_by(RecordResult.position)
+        )
+    )
+    parts = tuple(
+        (part_id, sku, name, qty)
+        for part_id, sku, name, qty in s.execute(
+            select(Part.id, Part.sku, Part.name, RecordPart.quantity)
+            .join(RecordPart, RecordPart.part_id == Part.id)
+            .where(RecordPart.record_id == entry.id)
+            .order_by(Part.sku)
+        ).tuples()
+    )
+    return RecordDTO(
+        entry.id, entry.number, entry.asset_id, tag, RecordKind(entry.kind), entry.plan_id,
+        plan or "", entry.due_on, entry.done_at, entry.done_by, entry.minutes, entry.down_from,
+        entry.down_to, entry.failure_cause, entry.component, entry.passed, entry.notes, results,
+        parts,
+    )  # fmt: skip
+
+
+def _plan_dto(s: Session, plan: MaintenancePlan) -> PlanDTO:
+    tag = s.scalar(select(Asset.tag).where(Asset.id == plan.asset_id)) if plan.asset_id else None
+    category = (
+        s.scalar(select(EquipmentCategory.name).where(EquipmentCategory.id == plan.category_id))
+        if plan.category_id
+        else None
+    )
+    assignee = (
+        s.scalar(select(User.display_name).where(User.id == plan.assignee_id))
+        if plan.assignee_id
+        else None
+    )
+    items = tuple(
+        PlanItemDTO(i.position, CheckKind(i.kind), i.label, i.unit, i.minimum, i.maximum)
+        for i in s.scalars(
+            select(PlanItem).where(PlanItem.plan_id == plan.id).order_by(PlanItem.position)
+        )
+    )
+    parts = tuple(
+        (part_id, sku, name, qty)
+        for part_id, sku, name, qty in s.execute(
+            select(Part.id, Part.sku, Part.name, PlanPart.quantity)
+            .join(PlanPart, PlanPart.part_id == Part.id)
+            .where(PlanPart.plan_id == plan.id)
+            .order_by(Part.sku)
+        ).tuples()
+    )
+    return PlanDTO(
+        plan.id, plan.name, plan.asset_id, tag or "", plan.category_id, category or "",
+        plan.interval_count, plan.interval_unit, plan.meter_name, plan.meter_interval, plan.anchor,
+        plan.start_date, plan.lead_days, plan.estimated_minutes, plan.assignee_id, assignee or "",
+        plan.instructions, plan.active, items, parts, plan.version,
+    )  # fmt: skip
+
+
+def _plan(s: Session, plan_id: int) -> MaintenancePlan:
+    plan = s.get(MaintenancePlan, plan_id)
+    if plan is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("core", "Maintenance plan {id} does not exist."), id=plan_id
+        )
+    return plan
+
+
+def _locked_plan(s: Session, plan_id: int, version: int) -> MaintenancePlan:
+    plan = s.scalar(select(MaintenancePlan).where(MaintenancePlan.id == plan_id).with_for_update())
+    if plan is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("core", "Maintenance plan {id} does not exist."), id=plan_id
+        )
+    if plan.version != version:
+        raise StaleRecord(
+            QT_TRANSLATE_NOOP(
+                "core", "{name} was changed by someone else meanwhile; nothing was saved."
+            ),
+            name=plan.name,
+        )
+    return plan
+
+
+def _asset(s: Session, asset_id: int) -> Asset:
+    asset = s.get(Asset, asset_id)
+    if asset is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "Asset {id} does not exist."), id=asset_id)
+    return asset
+
+
+# ---------------------------------------------------------------- figures helpers
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _hours(start: datetime | None, end: datetime | None) -> Decimal | None:
+    if start is None or end is None:
+        return None
+    seconds = max((end - start).total_seconds(), 0)
+    return (Decimal(seconds) / HOURS).quantize(Decimal("0.01"))
+
+
+def _group_key(group: str, asset: Asset, category: str) -> tuple[str, str]:
+    if group == "category":
+        return str(asset.category_id), category
+    if group == "model":
+        label = " ".join(part for part in (asset.make, asset.model) if part) or "—"
+        return label.casefold(), label
+    return asset.tag, f"{asset.tag} {asset.name}"
+
+
+def _reliability(
+    key: str, label: str, assets: int, failures: int, hours: Decimal, downtime: Decimal,
+    repairs: int,
+) -> Reliability:  # fmt: skip
+    up = max(hours - downtime, Decimal(0))
+    two = Decimal("0.01")
+    return Reliability(
+        key,
+        label,
+        assets,
+        failures,
+        hours.quantize(two),
+        downtime.quantize(two),
+        (up / failures).quantize(two) if failures else None,
+        (downtime / repairs).quantize(two) if repairs else None,
+        (up / hours).quantize(Decimal("0.0001")) if hours else None,
+    )

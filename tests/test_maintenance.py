@@ -1,0 +1,288 @@
+"""Maintenance plans, the due list, logging upkeep and the figures, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from conftest import audit_count, make_actor
+from sqlalchemy import func, select
+from test_equipment_register import soldering
+
+from outletdesk.core.equipment.maintenance import ItemInput, LogInput, PlanInput
+from outletdesk.core.equipment.schedule import Bucket
+from outletdesk.core.errors import PermissionDenied, StaleRecord, ValidationError
+from outletdesk.core.parts.catalogue import PartInput
+from outletdesk.core.parts.stock import InsufficientStock
+from outletdesk.models import AssetStatus, MaintenanceRecord, PlanDue, RecordKind, Role
+
+TODAY = date(2026, 11, 23)  # a Monday
+
+
+@pytest.fixture
+def staff(services, outlet):
+    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
+
+
+@pytest.fixture
+def instruments(services, staff):
+    return next(c for c in services.equipment.categories(staff) if c.name.startswith("Test"))
+
+
+@pytest.fixture
+def station(services, staff, instruments, outlet):
+    return services.equipment.create(staff, soldering(outlet.id, instruments.id))[0]
+
+
+def calibration(asset_id=None, category_id=None, **changes):
+    values = dict(
+        name="Monthly calibration 月度校准",
+        asset_id=asset_id,
+        category_id=category_id,
+        interval_count=1,
+        interval_unit="month",
+        start_date=date(2026, 1, 31),
+        lead_days=5,
+        estimated_minutes=30,
+        items=(
+            ItemInput("check", "Tip clean 烙铁头清洁"),
+            ItemInput("number", "Tip temperature at 350 set", "°C", "340", "360"),
+            ItemInput("text", "Remarks"),
+        ),
+    )
+    values.update(changes)
+    return PlanInput(**values)
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+
+
+def test_a_plan_is_due_and_logging_it_moves_the_due_on_month_end_safe(services, staff, station):
+    plan, changes = services.maintenance.create_plan(staff, calibration(station.id))
+    assert changes.equipment and [i.kind for i in plan.items] == ["check", "number", "text"]
+    with services.db.read() as s:
+        (due,) = s.scalars(select(PlanDue)).all()
+        assert due.due_on == date(2026, 1, 31) and due.show_from == date(2026, 1, 26)
+    tasks = services.maintenance.due_list(staff, today=date(2026, 1, 27))
+    assert [(t.tag, t.bucket) for t in tasks] == [(station.tag, Bucket.THIS_WEEK)]  # Sat 31st
+    assert services.maintenance.due_list(staff, today=date(2026, 1, 20)) == []
+    assert services.maintenance.due_list(staff, today=date(2026, 2, 2))[0].bucket is Bucket.OVERDUE
+
+    done, changes = services.maintenance.log(
+        staff,
+        LogInput(
+            station.id, "planned", plan.id, done_at=at(date(2026, 2, 2)), minutes=25,
+            results=((1, "ok"), (2, "352"), (3, "")),
+        ),
+    )  # fmt: skip
+    assert done.number == "MR-N-000001" and done.passed and done.due_on == date(2026, 1, 31)
+    assert [r.value for r in done.results] == ["ok", "352", ""]
+    with services.db.read() as s:
+        due = s.scalars(select(PlanDue)).one()
+        assert due.due_on == date(2026, 2, 28)  # 31 Jan + 1 month, on the plan's own calendar
+    services.maintenance.log(
+        staff,
+        LogInput(station.id, "planned", plan.id, done_at=at(date(2026, 2, 27)),
+                 results=((1, "ok"), (2, "350"))),
+    )  # fmt: skip
+    with services.db.read() as s:
+        assert s.scalars(select(PlanDue)).one().due_on == date(2026, 3, 31)  # no drift to 28th
+
+
+def test_a_failed_check_is_kept_and_can_put_the_asset_under_repair(services, staff, station):
+    plan, _ = services.maintenance.create_plan(staff, calibration(station.id))
+    done, _ = services.maintenance.log(
+        staff,
+        LogInput(station.id, "planned", plan.id, done_at=at(date(2026, 2, 1)),
+                 results=((1, "not ok"), (2, "371")), put_under_repair=True),
+    )  # fmt: skip
+    assert not done.passed and [r.ok for r in done.results] == [False, False, True]
+    asset = services.equipment.get(staff, station.id)
+    assert asset.status is AssetStatus.UNDER_REPAIR
+    history = services.equipment.history(staff, station.id)
+    assert history[0].kind in ("record", "status")
+    assert any(h.kind == "status" and done.number in h.detail for h in history)
+
+
+@pytest.mark.parametrize(
+    ("log", "field"),
+    [
+        ({"kind": "cleaning"}, "Kind"),
+        ({"kind": "planned", "plan_id": None}, "Plan"),
+        ({"kind": "breakdown", "failure_cause": ""}, "Failure cause"),
+        ({"minutes": "ten"}, "Time spent (minutes)"),
+        ({"done_at": datetime(2026, 2, 1, 10)}, "Done at"),
+        ({"done_at": datetime.now(UTC) + timedelta(days=2)}, "Done at"),
+        ({"down_to": at(date(2026, 2, 1))}, "Down from"),
+        ({"down_from": at(date(2026, 2, 2)), "down_to": at(date(2026, 2, 1))}, "Down until"),
+        ({"results": ((1, "maybe"), (2, "350"))}, "Result"),
+        ({"results": ((1, "ok"), (2, "hot"))}, "Result"),
+        ({"results": ((1, "ok"),)}, "Result"),
+        ({"results": ((1, "ok"), (2, "350"), (9, "x"))}, "Result"),
+        ({"notes": "x" * 4001}, "Notes"),
+        ({"component": "=cmd|' /C calc'!A0"}, "Component"),
+        ({"parts": ((1, "0"),)}, "Parts"),
+    ],
+)
+def test_bad_log_input_names_the_field_and_writes_nothing(services, staff, station, log, field):
+    plan, _ = services.maintenance.create_plan(staff, calibration(station.id))
+    values = {"kind": "planned", "plan_id": plan.id, "done_at": at(date(2026, 2, 1)),
+              "results": ((1, "ok"), (2, "350"))}  # fmt: skip
+    values.update(log)
+    before = audit_count(services)
+    with pytest.raises(ValidationError) as err:
+        services.maintenance.log(staff, LogInput(station.id, **values))
+    assert err.value.field == field
+    assert audit_count(services) == before
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(MaintenanceRecord)) == 0
+        assert s.scalars(select(PlanDue)).one().due_on == date(2026, 1, 31)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name": ""}, "Plan name"),
+        ({"asset_id": None}, "Applies to"),
+        ({"category_id": 1}, "Applies to"),  # both an asset and a category
+        ({"interval_count": 0}, "Interval"),
+        ({"interval_unit": "fortnight"}, "Interval unit"),
+        ({"interval_count": None, "interval_unit": None}, "Interval"),
+        ({"meter_interval": "500"}, "Meter"),  # a meter interval needs the meter's name
+        ({"start_date": "2026-02-30"}, "First due on"),
+        ({"lead_days": 400}, "Lead time (days before due)"),
+        ({"items": (ItemInput("dial", "x"),)}, "Checklist item"),
+        ({"items": (ItemInput("number", "Voltage", "V", "5", "4"),)}, "Checklist item"),
+        ({"anchor": "whenever"}, "Next due counted from"),
+    ],
+)
+def test_bad_plans_name_the_field_and_write_nothing(services, staff, station, changes, field):
+    with pytest.raises(ValidationError) as err:
+        services.maintenance.create_plan(staff, calibration(**{"asset_id": station.id, **changes}))
+    assert err.value.field == field
+    assert services.maintenance.plans(staff) == []
+
+
+def test_a_category_plan_covers_each_asset_and_the_due_list_filters(
+    services, staff, station, instruments, outlet
+):
+    second, _ = services.equipment.create(
+        staff, soldering(outlet.id, instruments.id, name="Oscilloscope 示波器", serial="OSC-1")
+    )
+    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Tools"))
+    services.equipment.create(staff, soldering(outlet.id, tools.id, name="Screwdriver set"))
+    plan, _ = services.maintenance.create_plan(
+        staff, calibration(category_id=instruments.id, start_date=TODAY, interval_unit="week")
+    )
+    tasks = services.maintenance.due_list(staff, today=TODAY)
+    assert sorted(t.tag for t in tasks) == sorted([station.tag, second.tag])
+    assert {t.bucket for t in tasks} == {Bucket.TODAY}
+    assert services.maintenance.due_list(staff, today=TODAY, category_id=tools.id) == []
+    assert len(services.maintenance.plans(staff, asset_id=station.id)) == 1
+    # A retired asset leaves the list; a new one in the category joins it on recompute.
+    services.equipment.set_status(staff, second.id, second.version, "retired", "broken")
+    assert services.maintenance.recompute_all(staff) == 1
+    assert [t.tag for t in services.maintenance.due_list(staff, today=TODAY)] == [station.tag]
+    # The calendar shows the weekly occurrences of the month.
+    days = services.maintenance.calendar(staff, None, 2026, 12)
+    assert sorted(days) == [date(2026, 11, 30) + timedelta(weeks=n) for n in range(1, 5)]
+    stale = services.maintenance.plan(staff, plan.id)
+    services.maintenance.set_plan_active(staff, plan.id, stale.version, False)
+    with pytest.raises(StaleRecord):
+        services.maintenance.update_plan(staff, plan.id, stale.version, calibration(station.id))
+    assert services.maintenance.due_list(staff, today=TODAY) == []
+
+
+def test_a_meter_plan_is_due_when_the_reading_reaches_it(services, staff, station):
+    meter, _ = services.equipment.add_meter(staff, station.id, "Operating hours", "h")
+    services.equipment.read_meter(staff, meter.id, 100, at=at(date(2026, 1, 1)))
+    plan, _ = services.maintenance.create_plan(
+        staff,
+        calibration(station.id, interval_count=None, interval_unit=None, meter_name="Operating hours",
+                    meter_interval="500", items=(ItemInput("meter", "Hours run", "h"),)),
+    )  # fmt: skip
+    assert services.maintenance.due_list(staff, today=TODAY) == []
+    services.equipment.read_meter(staff, meter.id, 650, at=at(date(2026, 3, 1)))
+    (task,) = services.maintenance.due_list(staff, today=TODAY)
+    assert (task.bucket, task.due_meter, task.meter_now) == (
+        Bucket.OVERDUE, Decimal("600.00"), Decimal("650.00"),
+    )  # fmt: skip
+    services.maintenance.log(
+        staff, LogInput(station.id, "planned", plan.id, done_at=at(date(2026, 3, 2)),
+                        results=((1, "660"),)),
+    )  # fmt: skip
+    assert services.equipment.get(staff, station.id).meters[0].value == Decimal("660.00")
+    with services.db.read() as s:
+        assert s.scalars(select(PlanDue)).one().due_meter == Decimal("1100.00")
+    assert services.maintenance.due_list(staff, today=TODAY) == []
+
+
+def test_parts_used_on_upkeep_leave_stock_all_or_nothing(services, staff, station, outlet):
+    manager = make_actor(services, outlet.id, Role.MANAGER, "boss")
+    tip, _ = services.catalogue.create_part(manager, PartInput("TIP-900", "Soldering tip 烙铁头"))
+    services.stock.receive(manager, tip.id, 2, "8")
+    with pytest.raises(InsufficientStock):
+        services.maintenance.log(
+            staff, LogInput(station.id, "repair", notes="new tip", parts=((tip.id, 3),))
+        )
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(MaintenanceRecord)) == 0
+    done, changes = services.maintenance.log(
+        staff, LogInput(station.id, "repair", notes="new tip", parts=((tip.id, 1),))
+    )
+    assert changes.parts and done.parts == ((tip.id, "TIP-900", "Soldering tip 烙铁头", 1),)
+    assert services.stock.on_hand(manager, tip.id) == 1
+    assert services.stock.check(manager) == []
+
+
+def test_mtbf_mttr_availability_and_compliance(services, staff, station, instruments, outlet):
+    other, _ = services.equipment.create(
+        staff, soldering(outlet.id, instruments.id, name="Scope", model="DS1054", serial="D1")
+    )
+    start, end = date(2026, 1, 1), date(2026, 1, 10)  # 240 hours each
+    for day, hours in ((date(2026, 1, 3), 4), (date(2026, 1, 7), 8)):
+        services.maintenance.log(
+            staff,
+            LogInput(station.id, "breakdown", done_at=at(day, 18), failure_cause="heater open",
+                     down_from=at(day), down_to=at(day) + timedelta(hours=hours)),
+        )  # fmt: skip
+    by_asset = {r.key: r for r in services.maintenance.reliability(staff, start, end)}
+    row = by_asset[station.tag]
+    assert (row.failures, row.hours, row.downtime_hours) == (2, Decimal("240.00"), Decimal("12.00"))
+    assert row.mtbf_hours == Decimal("114.00") and row.mttr_hours == Decimal("6.00")
+    assert row.availability == Decimal("0.9500")
+    assert by_asset[other.tag].failures == 0 and by_asset[other.tag].mtbf_hours is None
+    (category,) = services.maintenance.reliability(staff, start, end, group="category")
+    assert (category.assets, category.failures, category.hours) == (2, 2, Decimal("480.00"))
+    assert category.mtbf_hours == Decimal("234.00")
+    models = {r.label for r in services.maintenance.reliability(staff, start, end, group="model")}
+    assert models == {"Quick 861DW", "Quick DS1054"}
+    with pytest.raises(ValidationError):
+        services.maintenance.reliability(staff, end, start)
+
+    plan, _ = services.maintenance.create_plan(staff, calibration(station.id))
+    services.maintenance.log(
+        staff, LogInput(station.id, "planned", plan.id, done_at=at(date(2026, 1, 30)),
+                        results=((1, "ok"), (2, "350"))),
+    )  # on time (due 31 Jan)  # fmt: skip
+    services.maintenance.log(
+        staff, LogInput(station.id, "planned", plan.id, done_at=at(date(2026, 3, 3)),
+                        results=((1, "ok"), (2, "350"))),
+    )  # late (due 28 Feb)  # fmt: skip
+    figure = services.maintenance.compliance(staff, date(2026, 1, 1), date(2026, 3, 31))
+    assert (figure.done, figure.on_time, figure.share) == (2, 1, Decimal("0.500"))
+
+
+def test_who_may_do_what(services, clerk, staff, station, outlet):
+    technician = make_actor(services, outlet.id, Role.TECHNICIAN)
+    with pytest.raises(PermissionDenied):
+        services.maintenance.create_plan(technician, calibration(station.id))
+    services.maintenance.log(
+        technician, LogInput(station.id, "breakdown", failure_cause="cable burnt")
+    )
+    with pytest.raises(PermissionDenied):
+        services.maintenance.log(clerk, LogInput(station.id, "breakdown", failure_cause="x"))
+    assert len(services.maintenance.records(clerk, asset_id=station.id)) == 1
+    assert services.maintenance.records(clerk)[0].kind is RecordKind.BREAKDOWN
