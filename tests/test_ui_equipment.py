@@ -9,7 +9,7 @@ from conftest import make_actor, ui_context
 
 from outletdesk.core.equipment.register import AssetInput
 from outletdesk.core.outlets import OutletInput
-from outletdesk.models import AssetStatus, Role
+from outletdesk.models import AssetStatus, RecordKind, Role
 from outletdesk.ui.equipment.asset_dialog import AssetDialog
 from outletdesk.ui.equipment.page import EquipmentPage
 from outletdesk.ui.equipment.register_dialogs import (
@@ -259,3 +259,94 @@ def test_a_scanned_tag_opens_the_asset_at_any_outlet(services, keeper, assets, t
     assert page.outlet.currentData() == van.outlet_id
     window.handle_scan("EQ-N-999999")
     assert "EQ-N-999999" in page.notice.text() and not page.notice.isHidden()
+
+
+@pytest.fixture
+def planned(services, keeper, assets):
+    from datetime import date, timedelta
+
+    from outletdesk.core.equipment.maintenance import ItemInput, PlanInput
+
+    station = assets[0]
+    meter, _ = services.equipment.add_meter(keeper, station.id, "Operating hours", "h")
+    plan, _ = services.maintenance.create_plan(
+        keeper,
+        PlanInput(
+            "Monthly check 月检", asset_id=station.id, interval_count=1, interval_unit="month",
+            start_date=date.today() - timedelta(days=2), estimated_minutes=15,
+            items=(
+                ItemInput("check", "Cable intact"),
+                ItemInput("number", "Tip temperature", "°C", "340", "360"),
+                ItemInput("text", "Remarks"),
+            ),
+        ),
+    )  # fmt: skip
+    return station, plan, meter
+
+
+def test_due_list_logs_a_task_with_its_checklist(page, services, keeper, planned):
+    station, plan, meter = planned
+    page.tabs.setCurrentWidget(page.due_tab)
+    due = page.due_tab
+    assert [t.plan_id for t in due.model.rows] == [plan.id]
+    assert due.model.data(due.model.index(0, 0)) == "Overdue"
+    assert "1 overdue" in due.summary.text() and page.tabs.tabText(1) == "Due (1)"
+    due.log_selected()
+    dialog = page.log_dialog
+    assert dialog.plan.currentData() == plan.id and len(dialog.answers) == 3
+    cable, temperature, _remarks = dialog.answers.values()
+    temperature.setText("372")
+    assert "c62828" in temperature.styleSheet()  # out of range, shown as typed
+    temperature.setText("350")
+    assert temperature.styleSheet() == ""
+    dialog.submit()  # the check is unanswered
+    assert "Cable intact" in dialog.error.text() and not dialog.error.isHidden()
+    assert services.maintenance.records(keeper, asset_id=station.id) == []
+    cable.setCurrentIndex(cable.findData("ok"))
+    dialog.reading_edits[meter.id].setText("12")
+    dialog.minutes.setText("20")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    records = services.maintenance.records(keeper, asset_id=station.id)
+    assert len(records) == 1 and records[0].passed and records[0].minutes == 20
+    assert due.model.rows == []  # next month's is not due yet
+    assert services.equipment.get(keeper, station.id).meters[0].value == 12
+
+
+def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(page, services, assets):
+    scope = assets[1]
+    _select(page, scope.tag)
+    page.log_selected(RecordKind.BREAKDOWN)
+    dialog = page.log_dialog
+    assert dialog.down.isChecked() and dialog.put_under_repair.isChecked()
+    assert not dialog.cause.isHidden() and dialog.plan.isHidden()
+    dialog.submit()
+    assert "Failure cause" in dialog.error.text()
+    dialog.cause.setText("No trace 无波形")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.detail.status is AssetStatus.UNDER_REPAIR
+    assert "Breakdown" in page.details.toPlainText()
+    page.tabs.setCurrentWidget(page.figures_tab)
+    figures = page.figures_tab
+    row = next(r for r in figures.model.rows if r.key and r.failures)
+    assert row.failures == 1 and row.mttr_hours is not None
+    assert "Compliance" in figures.compliance_label.text()
+    figures.group.setCurrentIndex(figures.group.findData("model"))
+    assert any("DS1054Z" in r.label for r in figures.model.rows)
+
+
+def test_calendar_marks_the_due_day_and_lists_its_tasks(page, planned):
+    from PySide6.QtCore import QDate
+
+    plan = planned[1]
+    page.tabs.setCurrentWidget(page.calendar_tab)
+    tab = page.calendar_tab
+    first_due = plan.start_date
+    tab.calendar.setCurrentPage(first_due.year, first_due.month)  # loads that month
+    due_on = next(day for day, tasks in tab.days.items() if tasks[0].plan_id == plan.id)
+    assert due_on == first_due
+    tab.calendar.setSelectedDate(QDate(due_on))
+    assert [t.plan_id for t in tab.model.rows] == [plan.id]
+    assert "1 tasks" in tab.day_label.text()
+    assert tab.calendar.dateTextFormat(QDate(due_on)).fontWeight() == 700

@@ -128,6 +128,17 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <source>{count} tasks</source>
+        <translation>{count} 项任务</translation>
+    </message>
+    <message>
+        <source>{day}: {count} tasks</source>
+        <translation>{day}：{count} 项任务</translation>
+    </message>
+</context>
+<context>
     <name>CancelCountDialog</name>
     <message>
         <source>Cancel count {number}</source>
@@ -714,6 +725,45 @@
     </message>
 </context>
 <context>
+    <name>DueTab</name>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Whose tasks are listed</source>
+        <translation>显示谁的任务</translation>
+    </message>
+    <message>
+        <source>&amp;Log upkeep…</source>
+        <translation>登记保养(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record the selected task as done, with its checklist</source>
+        <translation>按检查表登记所选任务已完成</translation>
+    </message>
+    <message>
+        <source>Show &amp;asset</source>
+        <translation>查看设备(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Not built yet: creating and editing maintenance plans in the window (interval, meter, checklist, parts kit). Plans that exist are followed here.</source>
+        <translation>尚未完成：在窗口中新建和编辑保养计划（周期、计量表、检查表、备件包）。已有的计划会在这里跟进。</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue · {today} due today · {week} this week · {later} upcoming</source>
+        <translation>逾期 {overdue} · 今天到期 {today} · 本周 {week} · 即将到期 {later}</translation>
+    </message>
+    <message>
+        <source>Due ({count})</source>
+        <translation>到期 ({count})</translation>
+    </message>
+</context>
+<context>
     <name>EquipmentPage</name>
     <message>
         <source>Only maintenance staff, a manager or an admin may change the equipment register.</source>
@@ -804,8 +854,36 @@
         <translation>读数(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Log upkeep…</source>
+        <translation>登记保养(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Planned maintenance or a repair, with its checklist</source>
+        <translation>计划保养或维修，按检查表登记</translation>
+    </message>
+    <message>
+        <source>Log &amp;breakdown…</source>
+        <translation>登记故障(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A failure: its cause, component and downtime</source>
+        <translation>故障：原因、部件和停机时间</translation>
+    </message>
+    <message>
         <source>Register</source>
         <translation>设备台账</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Maintenance</source>
@@ -818,10 +896,6 @@
     <message>
         <source>Select an asset to see its details and history.</source>
         <translation>选择一台设备查看详情和履历。</translation>
-    </message>
-    <message>
-        <source>Not built yet: maintenance plans, the due list and calendar, logging upkeep with checklists, breakdowns, and the MTBF / MTTR / availability and compliance figures. The register, status changes, meters and readings work today; an asset&apos;s history already shows upkeep once it is logged.</source>
-        <translation>尚未完成：保养计划、到期清单和日历、按检查表登记保养、故障登记，以及 MTBF / MTTR / 可用率和按时完成率。设备台账、状态变更、计量表和读数现已可用；保养登记后会显示在设备履历中。</translation>
     </message>
     <message>
         <source>All outlets</source>
@@ -950,6 +1024,69 @@
     <message>
         <source>The asset has no meter yet</source>
         <translation>该设备还没有计量表</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>By asset</source>
+        <translation>按设备</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By model</source>
+        <translation>按型号</translation>
+    </message>
+    <message>
+        <source>Asset, category or model</source>
+        <translation>设备、类别或型号</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>故障次数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <source>Downtime (h)</source>
+        <translation>停机 (小时)</translation>
+    </message>
+    <message>
+        <source>MTBF (h)</source>
+        <translation>MTBF (小时)</translation>
+    </message>
+    <message>
+        <source>MTTR (h)</source>
+        <translation>MTTR (小时)</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可用率</translation>
+    </message>
+    <message>
+        <source>MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown with a recorded downtime. Availability below 95 % is shown in red. Compliance: planned tasks done in the period that were done by their due date.</source>
+        <translation>MTBF：在用小时数减去停机时间，再除以故障次数。MTTR：有停机记录的故障平均停机时间。可用率低于 95% 显示为红色。按时完成率：期间内完成的计划任务中在到期日前完成的比例。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Compliance: {share} ({on_time} of {done} on time)</source>
+        <translation>按时完成率：{share}（{done} 项中 {on_time} 项按时）</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1643,89 @@
     <message>
         <source>Only an empty location can be retired; its history stays.</source>
         <translation>只有空库位才能停用；其历史记录保留。</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>Log work – {tag} {name}</source>
+        <translation>登记工作 – {tag} {name}</translation>
+    </message>
+    <message>
+        <source>Planned maintenance</source>
+        <translation>计划保养</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>(no plan)</source>
+        <translation>（无计划）</translation>
+    </message>
+    <message>
+        <source>The asset was down</source>
+        <translation>设备曾停机</translation>
+    </message>
+    <message>
+        <source>A check failed or it broke down: put the asset under repair</source>
+        <translation>检查不合格或发生故障：将设备设为维修中</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Meter readings</source>
+        <translation>计量表读数</translation>
+    </message>
+    <message>
+        <source>last {value}</source>
+        <translation>上次 {value}</translation>
+    </message>
+    <message>
+        <source>Parts used (from this outlet&apos;s store)</source>
+        <translation>使用的备件（从本网点库房出库）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Failure &amp;cause</source>
+        <translation>故障原因(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mponent</source>
+        <translation>部件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Time spent (minutes)</source>
+        <translation>用时（分钟）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>停机时间</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>not ok</source>
+        <translation>不合格</translation>
     </message>
 </context>
 <context>
@@ -4202,6 +4422,61 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>_Tab</name>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
     </message>
 </context>
 <context>

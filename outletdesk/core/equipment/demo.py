@@ -4,15 +4,16 @@ through the equipment register so that tags, events and audit lines are real."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from ...models import Asset, AssetStatus, Outlet, Role, utcnow
+from ...models import Asset, AssetStatus, CheckKind, Outlet, RecordKind, Role, utcnow
 from ..auth import Actor
 from ..database import Database
-from .register import DEFAULT_CATEGORIES, AssetInput, EquipmentService
+from .maintenance import ItemInput, LogInput, MaintenanceService, PlanInput
+from .register import DEFAULT_CATEGORIES, AssetDTO, AssetInput, EquipmentService
 
 # (name, category index in DEFAULT_CATEGORIES, make, model, location, cost, bought, warranty end)
 ASSETS = (
@@ -81,4 +82,87 @@ def add_demo_equipment(db: Database) -> int:
     ):
         asset = equipment.get(actor, made[index].id)
         equipment.set_status(actor, asset.id, asset.version, status, reason)
+    _add_plans_and_records(db, actor, made, categories.get(DEFAULT_CATEGORIES[0], found[0].id))
     return len(made)
+
+
+def _add_plans_and_records(
+    db: Database, actor: Actor, made: list[AssetDTO], tools_category: int
+) -> None:
+    """A category plan for the tools, a calibration, a weekly check and the van's service by
+    date or mileage; a year of upkeep (some late) and breakdowns, so the due list, calendar
+    and figures have something true to show."""
+    maintenance = MaintenanceService(db)
+    today = date.today()
+    station, scope, meter, van = made[0], made[3], made[5], made[-1]
+    monthly, _ = maintenance.create_plan(
+        actor,
+        PlanInput(
+            "Monthly safety check 月度安全检查", category_id=tools_category, interval_count=1,
+            interval_unit="month", start_date=today - timedelta(days=330), lead_days=7,
+            estimated_minutes=15,
+            items=(
+                ItemInput(CheckKind.CHECK, "Cable and plug intact 线缆插头完好"),
+                ItemInput(CheckKind.NUMBER, "Tip temperature at 350 °C 设定350°C实测", "°C",
+                          "340", "360"),
+                ItemInput(CheckKind.TEXT, "Remarks 备注"),
+            ),
+        ),
+    )  # fmt: skip
+    maintenance.create_plan(
+        actor,
+        PlanInput(
+            "Annual calibration 年度校准", asset_id=scope.id, interval_count=1, interval_unit="year",
+            start_date=today - timedelta(days=3), lead_days=30, estimated_minutes=90,
+            items=(ItemInput(CheckKind.CHECK, "Certificate received 已取得校准证书"),),
+        ),
+    )  # fmt: skip
+    maintenance.create_plan(
+        actor,
+        PlanInput(
+            "Weekly lead check 表笔周检", asset_id=meter.id, interval_count=1, interval_unit="week",
+            anchor="completion", start_date=today + timedelta(days=2), lead_days=3,
+            estimated_minutes=5,
+            items=(ItemInput(CheckKind.NUMBER, "Lead resistance 表笔电阻", "Ω", "0", "0.5"),),
+        ),
+    )  # fmt: skip
+    maintenance.create_plan(
+        actor,
+        PlanInput(
+            "Van service 车辆保养", asset_id=van.id, interval_count=6, interval_unit="month",
+            meter_name="Odometer 里程", meter_interval="5000", start_date=today + timedelta(days=20),
+            lead_days=30, estimated_minutes=240,
+        ),
+    )  # fmt: skip
+    now = utcnow()
+    # The station's monthly checks over the year: most on time, two late.
+    for month in range(11, 0, -1):
+        due = maintenance.due_list(actor, station.outlet_id, include_not_yet=True)
+        task = next(t for t in due if t.plan_id == monthly.id and t.asset_id == station.id)
+        if task.due_on is None or task.due_on >= today:
+            break
+        late = 4 if month in (7, 3) else 0
+        done = datetime.combine(task.due_on + timedelta(days=late), time(10, 30)).astimezone()
+        maintenance.log(
+            actor,
+            LogInput(
+                station.id, RecordKind.PLANNED, plan_id=monthly.id, done_at=min(done, now),
+                minutes=15, results=((1, "ok"), (2, "352" if month != 5 else "365"), (3, "")),
+            ),
+        )  # fmt: skip
+    # Breakdowns with their downtime, for MTBF and MTTR.
+    for asset, days_ago, hours, cause, component in (
+        (station, 200, 6, "Heater open circuit 发热芯断路", "Heater 发热芯"),
+        (station, 60, 3, "Fan stopped 风扇不转", "Fan 风扇"),
+        (scope, 120, 30, "No trace on channel 2 通道2无波形", "Input stage 输入级"),
+        (van, 90, 48, "Flat battery 电瓶亏电", "12 V battery 电瓶"),
+    ):
+        start = now - timedelta(days=days_ago)
+        maintenance.log(
+            actor,
+            LogInput(
+                asset.id, RecordKind.BREAKDOWN, done_at=start + timedelta(hours=hours),
+                minutes=hours * 20, down_from=start, down_to=start + timedelta(hours=hours),
+                failure_cause=cause, component=component,
+            ),
+        )  # fmt: skip

@@ -25,15 +25,18 @@ from PySide6.QtWidgets import (
 
 from ...core.auth import Permission
 from ...core.changes import Changes
+from ...core.equipment.maintenance import PlanDTO
 from ...core.equipment.register import AssetDTO, AssetRow, CategoryDTO, HistoryEntry
 from ...core.outlets import OutletDTO
-from ...models import AssetStatus
+from ...models import AssetStatus, RecordKind
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
 from ..settings.forms import allow_button
 from ..table_model import RowsModel, row_table
 from .asset_dialog import AssetDialog
+from .log_dialog import LogDialog
+from .maintenance_tabs import CalendarTab, DueTab, FiguresTab
 from .register_dialogs import (
     CategoriesDialog,
     MeterDialog,
@@ -85,10 +88,10 @@ class EquipmentPage(QWidget):
         self.history: list[HistoryEntry] = []
         self.can_manage = ctx.actor.can(Permission.MANAGE_EQUIPMENT)
         self.can_log = ctx.actor.can(Permission.LOG_MAINTENANCE)
-        why_not_manage = self.tr(
+        self.why_not_manage = why_not_manage = self.tr(
             "Only maintenance staff, a manager or an admin may change the equipment register."
         )
-        why_not_log = self.tr(
+        self.why_not_log = why_not_log = self.tr(
             "Only maintenance staff, technicians, a manager or an admin may log upkeep, "
             "faults and readings."
         )
@@ -147,14 +150,21 @@ class EquipmentPage(QWidget):
         self.meter_button = QPushButton(self.tr("Add &meter…"), self)
         self.meter_button.setToolTip(self.tr("Operating hours, cycles, kilometres"))
         self.reading_button = QPushButton(self.tr("&Reading…"), self)
+        self.log_button = QPushButton(self.tr("&Log upkeep…"), self)
+        self.log_button.setToolTip(self.tr("Planned maintenance or a repair, with its checklist"))
+        self.breakdown_button = QPushButton(self.tr("Log &breakdown…"), self)
+        self.breakdown_button.setToolTip(self.tr("A failure: its cause, component and downtime"))
+        allow_button(self.log_button, self.can_log, why_not_log)
+        allow_button(self.breakdown_button, self.can_log, why_not_log)
         allow_button(self.edit_button, self.can_manage, why_not_manage)
         allow_button(self.meter_button, self.can_manage, why_not_manage)
         allow_button(self.status_button, self.can_log, why_not_log)
         allow_button(self.reading_button, self.can_log, why_not_log)
         buttons = QGridLayout()
         for n, button in enumerate(
-            (self.edit_button, self.status_button, self.meter_button, self.reading_button)
-        ):
+            (self.edit_button, self.status_button, self.meter_button, self.reading_button,
+             self.log_button, self.breakdown_button)
+        ):  # fmt: skip
             buttons.addWidget(button, n // 2, n % 2)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -178,7 +188,12 @@ class EquipmentPage(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(splitter, self.tr("Register"))
-        self.tabs.addTab(self._not_built_yet(), self.tr("Maintenance"))
+        self.due_tab = DueTab(ctx, self)
+        self.calendar_tab = CalendarTab(ctx, self)
+        self.figures_tab = FiguresTab(ctx, self)
+        self.tabs.addTab(self.due_tab, self.tr("Due"))
+        self.tabs.addTab(self.calendar_tab, self.tr("Calendar"))
+        self.tabs.addTab(self.figures_tab, self.tr("Figures"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -204,7 +219,7 @@ class EquipmentPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self.run_search)
         for combo in (self.outlet, self.category, self.status):
-            combo.currentIndexChanged.connect(lambda _i: self.run_search())
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.show_retired.toggled.connect(lambda _on: self.run_search())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
@@ -214,30 +229,14 @@ class EquipmentPage(QWidget):
         self.status_button.clicked.connect(self.change_status)
         self.meter_button.clicked.connect(self.add_meter)
         self.reading_button.clicked.connect(self.add_reading)
+        self.log_button.clicked.connect(lambda: self.log_selected(RecordKind.PLANNED))
+        self.breakdown_button.clicked.connect(lambda: self.log_selected(RecordKind.BREAKDOWN))
+        self.tabs.currentChanged.connect(lambda _i: self.load_tab())
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         ctx.bus.changed.connect(self.refresh)
         self._enable_buttons()
         self.details.setHtml(escape(self.tr("Select an asset to see its details and history.")))
         self._load_lists()
-
-    def _not_built_yet(self) -> QWidget:
-        """Said plainly until the maintenance service exists: no fake data, no dead buttons."""
-        page = QWidget(self)
-        label = QLabel(
-            self.tr(
-                "Not built yet: maintenance plans, the due list and calendar, logging upkeep "
-                "with checklists, breakdowns, and the MTBF / MTTR / availability and "
-                "compliance figures. The register, status changes, meters and readings work "
-                "today; an asset's history already shows upkeep once it is logged."
-            ),
-            page,
-        )
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout = QVBoxLayout(page)
-        layout.addWidget(label)
-        layout.addStretch(1)
-        return page
 
     # ------------------------------------------------------------ loading
 
@@ -276,7 +275,18 @@ class EquipmentPage(QWidget):
             self.category.addItem(c.name, c.id)
         self.category.setCurrentIndex(max(0, self.category.findData(category)))
         self.category.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
         self.run_search()
+        self.load_tab()
+
+    def load_tab(self) -> None:
+        """The maintenance tab on screen (the due list always: its count is on its tab)."""
+        self.due_tab.load()
+        current = self.tabs.currentWidget()
+        if current in (self.calendar_tab, self.figures_tab):
+            current.load()  # type: ignore[attr-defined]
 
     def outlet_id(self) -> int | None:
         """The outlet chosen, or None for all outlets."""
@@ -504,8 +514,13 @@ class EquipmentPage(QWidget):
             (self.meter_button, self.can_manage),
             (self.status_button, self.can_log),
             (self.reading_button, self.can_log),
+            (self.log_button, self.can_log),
+            (self.breakdown_button, self.can_log),
         ):
             button.setEnabled(allowed and shown is not None)
+        if shown is not None and shown.status is AssetStatus.RETIRED:
+            self.log_button.setEnabled(False)
+            self.breakdown_button.setEnabled(False)
         if shown is not None and self.can_log and not shown.meters:
             self.reading_button.setEnabled(False)
             self.reading_button.setToolTip(self.tr("The asset has no meter yet"))
@@ -558,6 +573,37 @@ class EquipmentPage(QWidget):
         dialog = ReadingDialog(self._ctx, self.detail, None, self)
         self.open_dialog(dialog)
         return dialog
+
+    def log_selected(self, kind: RecordKind) -> None:
+        if self.detail is not None:
+            self.log_work(self.detail.id, kind=kind)
+
+    def log_work(
+        self, asset_id: int, *, plan_id: int | None = None, kind: RecordKind = RecordKind.PLANNED
+    ) -> None:
+        """Opens the log form for the asset with its plans (a due task's plan chosen)."""
+        if not self.can_log:
+            return
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.runner.run(
+            lambda: (
+                services.equipment.get(actor, asset_id),
+                services.maintenance.plans(actor, asset_id=asset_id),
+            ),
+            lambda result: self._open_log(result[0], result[1], kind, plan_id),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _open_log(
+        self, asset: AssetDTO, plans: list[PlanDTO], kind: RecordKind, plan_id: int | None
+    ) -> None:
+        if plan_id is None and kind is RecordKind.PLANNED:
+            if plans:
+                plan_id = plans[0].id
+            else:
+                kind = RecordKind.REPAIR  # nothing planned for it: unplanned work
+        self.log_dialog = LogDialog(self._ctx, asset, plans, kind, plan_id, self)
+        self.open_dialog(self.log_dialog)
 
     def open_categories(self) -> QWidget | None:
         if not self.can_manage:
