@@ -891,7 +891,7 @@
     </message>
     <message>
         <source>Equipment &amp; maintenance</source>
-        <translation>设备与保养</translation>
+        <translation>设备与维护</translation>
     </message>
     <message>
         <source>Select an asset to see its details and history.</source>
