@@ -101,18 +101,18 @@ class EquipmentPage(QWidget):
             self.tr("Search by tag, name, make, model or serial number (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         self.outlet = QComboBox(self)
         self.outlet.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.outlet.setMinimumContentsLength(12)
+        self.outlet.setMinimumContentsLength(10)
         self.outlet.setToolTip(self.tr("Whose equipment is listed"))
         self.category = QComboBox(self)
         self.category.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.category.setMinimumContentsLength(12)
+        self.category.setMinimumContentsLength(10)
         self.category.addItem(self.tr("All categories"), None)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Any status"), None)
@@ -141,7 +141,7 @@ class EquipmentPage(QWidget):
 
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
-        self.details.setMinimumWidth(330)
+        self.details.setMinimumWidth(300)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.status_button = QPushButton(self.tr("S&tatus…"), self)
         self.status_button.setToolTip(
