@@ -584,6 +584,10 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
 
     if not args.no_parts and add_demo_parts(services.db):
         print("Demo spare parts and stock added.")
+    from .core.equipment.demo import add_demo_equipment
+
+    if add_demo_equipment(services.db):
+        print("Demo equipment added.")
     wanted = args.work_orders
     if wanted is None:  # a first demo shows a living counter; later runs add nothing unasked
         from sqlalchemy import func, select

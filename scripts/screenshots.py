@@ -18,6 +18,7 @@ def main(out: Path, languages: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from outletdesk.core.demo import fill_demo
+    from outletdesk.core.equipment.demo import add_demo_equipment
     from outletdesk.core.parts.demo import add_demo_parts
     from outletdesk.core.services import Services
     from outletdesk.core.work_orders.demo import generate_work_orders
@@ -33,6 +34,7 @@ def main(out: Path, languages: list[str]) -> None:
     fill_demo(services.db)
     generate_work_orders(services.db, 400)
     add_demo_parts(services.db)
+    add_demo_equipment(services.db)
     actor = services.auth.sign_in("admin", "demo")
     _demo_purchase_orders(services, actor)
 
@@ -63,6 +65,7 @@ def main(out: Path, languages: list[str]) -> None:
         _parts_dialogs(parts, out, language, settle)
         _shoot_purchase_dialogs(parts, out, language, settle)
         shoot_stocktake(window, parts, services, actor, language, out, settle)
+        shoot_equipment(window, out, language, settle)
         settings = window.settings
         tabs = getattr(settings, "tabs", None)
         if tabs is not None:
@@ -229,6 +232,51 @@ def shoot_stocktake(window, parts, services, actor, language, out, settle) -> No
     take = services.stocktake.get(actor, take.id)
     window._ctx.bus.publish(services.stocktake.post(actor, take.id, take.version)[1])
     settle(1200)
+
+
+def shoot_equipment(window, out: Path, language: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """Every Equipment tab at the demo outlet and all outlets, and each of its dialogs."""
+    from outletdesk.models import AssetStatus, RecordKind
+
+    page = window.equipment
+    window.show_page(window.pages.indexOf(page))
+    settle(800)
+    for t in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(t)
+        settle(600)
+        window.grab().save(str(out / f"{language}-equipment-tab{t}.png"))
+    page.tabs.setCurrentIndex(0)
+    page.outlet.setCurrentIndex(0)  # all outlets
+    settle(800)
+    window.grab().save(str(out / f"{language}-equipment-all.png"))
+    shown = []
+    page.open_dialog = lambda dialog: (shown.append(dialog), dialog.show())
+    station = next(r for r in page.model.rows if r.serial == "DEMO-0001")
+    page.table.selectRow(page.model.rows.index(station))
+    settle(600)
+    window.grab().save(str(out / f"{language}-equipment-station.png"))
+    grabs = [("asset", page.edit_selected())]
+    status = page.change_status()
+    status.status.setCurrentIndex(status.status.findData(AssetStatus.RETIRED.value))
+    grabs.append(("status", status))
+    grabs.append(("meter", page.add_meter()))
+    grabs.append(("reading", page.add_reading()))
+    grabs.append(("categories", page.open_categories()))
+    page.log_selected(RecordKind.PLANNED)
+    settle(600)
+    log = page.log_dialog
+    answers = list(log.answers.values())
+    if len(answers) > 1:
+        answers[1].setText("372")  # out of range, red
+    grabs.append(("log", log))
+    page.log_selected(RecordKind.BREAKDOWN)
+    settle(600)
+    grabs.append(("breakdown", page.log_dialog))
+    settle(800)
+    for name, dialog in grabs:
+        dialog.grab().save(str(out / f"{language}-equipment-{name}.png"))
+        dialog.close()
+    del page.open_dialog
 
 
 if __name__ == "__main__":

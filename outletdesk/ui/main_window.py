@@ -20,11 +20,13 @@ from ..core.auth import ROLE_LABELS
 from ..core.changes import Changes
 from .coming_later import ComingLaterPage
 from .context import AppContext
+from .equipment.tags import looks_like_asset_tag
 from .errors import show_error
 from .work_orders.page import WorkOrdersPage, looks_like_order_number
 
 if TYPE_CHECKING:
     from .customers_page import CustomersPage
+    from .equipment.page import EquipmentPage
     from .parts.page import PartsPage
     from .settings import SettingsPage
 
@@ -47,19 +49,15 @@ class MainWindow(QMainWindow):
         self._customers: CustomersPage | None = None
         self._settings: SettingsPage | None = None
         self._parts: PartsPage | None = None
+        self._equipment: EquipmentPage | None = None
         self._customers_slot = QWidget()
         self._parts_slot = QWidget()
+        self._equipment_slot = QWidget()
         self._settings_slot = QWidget()
         entries: list[tuple[str, QWidget]] = [
             (self.tr("Counter / Work orders"), self.work_orders),
             (self.tr("Parts & stock"), self._parts_slot),
-            (
-                self.tr("Equipment & maintenance"),
-                ComingLaterPage(
-                    self.tr("Equipment & maintenance"),
-                    self.tr("Equipment register, maintenance plans, due list and upkeep logs."),
-                ),
-            ),
+            (self.tr("Equipment & maintenance"), self._equipment_slot),
             (self.tr("Customers"), self._customers_slot),
             (
                 self.tr("Reports"),
@@ -126,6 +124,15 @@ class MainWindow(QMainWindow):
         return self._parts
 
     @property
+    def equipment(self) -> EquipmentPage:
+        if self._equipment is None:
+            from .equipment.page import EquipmentPage
+
+            self._equipment = EquipmentPage(self._ctx)
+            self._put_in_place(self._equipment_slot, self._equipment)
+        return self._equipment
+
+    @property
     def settings(self) -> SettingsPage:
         if self._settings is None:
             from .settings import SettingsPage
@@ -148,6 +155,8 @@ class MainWindow(QMainWindow):
             self.settings  # noqa: B018
         elif slot is self._parts_slot:
             self.parts  # noqa: B018
+        elif slot is self._equipment_slot:
+            self.equipment  # noqa: B018
         self.pages.setCurrentIndex(index)
 
     def show_page(self, index: int) -> None:
@@ -159,13 +168,19 @@ class MainWindow(QMainWindow):
             self.work_orders.focus_search()
         elif page is self._parts:
             self.parts.focus_search()
+        elif page is self._equipment:
+            self.equipment.focus_search()
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
 
     def handle_scan(self, code: str) -> None:
-        """A scanned order number opens that order; other reads go to the current page's search,
-        else (or when no order has that number) to Customers."""
+        """A scanned order number opens that order, an asset tag that asset; other reads go to
+        the current page's search, else (or when no order has that number) to Customers."""
+        if looks_like_asset_tag(code):
+            self.show_page(self.pages.indexOf(self.equipment))
+            self.equipment.handle_scan(code)
+            return
         if looks_like_order_number(code):
             if self.work_orders.handle_scan(code):
                 self.show_page(self.pages.indexOf(self.work_orders))

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssetDialog</name>
+    <message>
+        <source>New asset</source>
+        <translation>新增设备</translation>
+    </message>
+    <message>
+        <source>Edit asset – {tag}</source>
+        <translation>编辑设备 – {tag}</translation>
+    </message>
+    <message>
+        <source>bench 2, back room</source>
+        <translation>2号工位、后间</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet</source>
+        <translation>网点(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>存放位置(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Make</source>
+        <translation>品牌(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del</source>
+        <translation>型号(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Serial number</source>
+        <translation>序列号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Su&amp;pplier</source>
+        <translation>供应商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;urchase date</source>
+        <translation>购买日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Purchase c&amp;ost</source>
+        <translation>购置成本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Warranty end</source>
+        <translation>保修截止(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Accepted on</source>
+        <translation>验收日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accepted &amp;by</source>
+        <translation>验收人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Acceptance &amp;result</source>
+        <translation>验收结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Acceptance notes</source>
+        <translation>验收备注</translation>
+    </message>
+    <message>
+        <source>Owned by the customer {name} (service contract).</source>
+        <translation>属于客户 {name}（服务合同设备）。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Escalate</source>
@@ -26,6 +125,17 @@
     <message>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <source>{count} tasks</source>
+        <translation>{count} 项任务</translation>
+    </message>
+    <message>
+        <source>{day}: {count} tasks</source>
+        <translation>{day}：{count} 项任务</translation>
     </message>
 </context>
 <context>
@@ -258,6 +368,41 @@
     <message>
         <source>Import &amp;valid rows only (skip {count})</source>
         <translation>只导入有效行(&amp;V)（跳过 {count} 行）</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Equipment categories</source>
+        <translation>设备类别</translation>
+    </message>
+    <message>
+        <source>Name of a new category, or the new name</source>
+        <translation>新类别名称，或修改后的名称</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>停用(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show retired categories</source>
+        <translation>显示已停用类别</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore</source>
+        <translation>恢复(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -577,6 +722,371 @@
     <message>
         <source>No part on the low-stock list has a supplier to order from.</source>
         <translation>库存不足清单上的备件都没有设置供应商，无法生成采购单。</translation>
+    </message>
+</context>
+<context>
+    <name>DueTab</name>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Whose tasks are listed</source>
+        <translation>显示谁的任务</translation>
+    </message>
+    <message>
+        <source>&amp;Log upkeep…</source>
+        <translation>登记保养(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record the selected task as done, with its checklist</source>
+        <translation>按检查表登记所选任务已完成</translation>
+    </message>
+    <message>
+        <source>Show &amp;asset</source>
+        <translation>查看设备(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Not built yet: creating and editing maintenance plans in the window (interval, meter, checklist, parts kit). Plans that exist are followed here.</source>
+        <translation>尚未完成：在窗口中新建和编辑保养计划（周期、计量表、检查表、备件包）。已有的计划会在这里跟进。</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue · {today} due today · {week} this week · {later} upcoming</source>
+        <translation>逾期 {overdue} · 今天到期 {today} · 本周 {week} · 即将到期 {later}</translation>
+    </message>
+    <message>
+        <source>Due ({count})</source>
+        <translation>到期 ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>Only maintenance staff, a manager or an admin may change the equipment register.</source>
+        <translation>只有设备维护人员、店长或管理员可以修改设备台账。</translation>
+    </message>
+    <message>
+        <source>Only maintenance staff, technicians, a manager or an admin may log upkeep, faults and readings.</source>
+        <translation>只有设备维护人员、维修技师、店长或管理员可以登记保养、故障和读数。</translation>
+    </message>
+    <message>
+        <source>Search by tag, name, make, model or serial number (Ctrl+F)</source>
+        <translation>按设备编号、名称、品牌、型号或序列号搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whose equipment is listed</source>
+        <translation>显示哪个网点的设备</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>&amp;New asset…</source>
+        <translation>新增设备(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gories…</source>
+        <translation>类别(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Make / model</source>
+        <translation>品牌 / 型号</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation>显示已报废</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus…</source>
+        <translation>状态(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>In service, out of service, under repair, or retire it</source>
+        <translation>在用、停用、维修中，或报废</translation>
+    </message>
+    <message>
+        <source>Add &amp;meter…</source>
+        <translation>添加计量表(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Operating hours, cycles, kilometres</source>
+        <translation>运行小时、次数、公里数</translation>
+    </message>
+    <message>
+        <source>&amp;Reading…</source>
+        <translation>读数(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log upkeep…</source>
+        <translation>登记保养(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Planned maintenance or a repair, with its checklist</source>
+        <translation>计划保养或维修，按检查表登记</translation>
+    </message>
+    <message>
+        <source>Log &amp;breakdown…</source>
+        <translation>登记故障(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A failure: its cause, component and downtime</source>
+        <translation>故障：原因、部件和停机时间</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>设备台账</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>Equipment &amp; maintenance</source>
+        <translation>设备与维护</translation>
+    </message>
+    <message>
+        <source>Select an asset to see its details and history.</source>
+        <translation>选择一台设备查看详情和履历。</translation>
+    </message>
+    <message>
+        <source>All outlets</source>
+        <translation>所有网点</translation>
+    </message>
+    <message>
+        <source>No asset has the tag {tag}.</source>
+        <translation>没有编号为 {tag} 的设备。</translation>
+    </message>
+    <message>
+        <source>{count} assets</source>
+        <translation>{count} 台设备</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>报废日期</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Purchase cost</source>
+        <translation>购置成本</translation>
+    </message>
+    <message>
+        <source>Warranty end</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>计量表</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>计量表</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最近读数</translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation>读数时间</translation>
+    </message>
+    <message>
+        <source>No meters.</source>
+        <translation>没有计量表。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履历</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>Reading: {meter}</source>
+        <translation>读数：{meter}</translation>
+    </message>
+    <message>
+        <source>The asset has no meter yet</source>
+        <translation>该设备还没有计量表</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>By asset</source>
+        <translation>按设备</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By model</source>
+        <translation>按型号</translation>
+    </message>
+    <message>
+        <source>Asset, category or model</source>
+        <translation>设备、类别或型号</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>故障次数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <source>Downtime (h)</source>
+        <translation>停机 (小时)</translation>
+    </message>
+    <message>
+        <source>MTBF (h)</source>
+        <translation>MTBF (小时)</translation>
+    </message>
+    <message>
+        <source>MTTR (h)</source>
+        <translation>MTTR (小时)</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可用率</translation>
+    </message>
+    <message>
+        <source>MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown with a recorded downtime. Availability below 95 % is shown in red. Compliance: planned tasks done in the period that were done by their due date.</source>
+        <translation>MTBF：在用小时数减去停机时间，再除以故障次数。MTTR：有停机记录的故障平均停机时间。可用率低于 95% 显示为红色。按时完成率：期间内完成的计划任务中在到期日前完成的比例。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Compliance: {share} ({on_time} of {done} on time)</source>
+        <translation>按时完成率：{share}（{done} 项中 {on_time} 项按时）</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1646,89 @@
     </message>
 </context>
 <context>
+    <name>LogDialog</name>
+    <message>
+        <source>Log work – {tag} {name}</source>
+        <translation>登记工作 – {tag} {name}</translation>
+    </message>
+    <message>
+        <source>Planned maintenance</source>
+        <translation>计划保养</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>(no plan)</source>
+        <translation>（无计划）</translation>
+    </message>
+    <message>
+        <source>The asset was down</source>
+        <translation>设备曾停机</translation>
+    </message>
+    <message>
+        <source>A check failed or it broke down: put the asset under repair</source>
+        <translation>检查不合格或发生故障：将设备设为维修中</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Meter readings</source>
+        <translation>计量表读数</translation>
+    </message>
+    <message>
+        <source>last {value}</source>
+        <translation>上次 {value}</translation>
+    </message>
+    <message>
+        <source>Parts used (from this outlet&apos;s store)</source>
+        <translation>使用的备件（从本网点库房出库）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Failure &amp;cause</source>
+        <translation>故障原因(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mponent</source>
+        <translation>部件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Time spent (minutes)</source>
+        <translation>用时（分钟）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>停机时间</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>not ok</source>
+        <translation>不合格</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to OutletDesk</source>
@@ -1181,10 +1774,6 @@
         <translation>设备与维护</translation>
     </message>
     <message>
-        <source>Equipment register, maintenance plans, due list and upkeep logs.</source>
-        <translation>设备台账、维护计划、到期清单和保养记录。</translation>
-    </message>
-    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1215,6 +1804,29 @@
     <message>
         <source>Working…</source>
         <translation>处理中…</translation>
+    </message>
+</context>
+<context>
+    <name>MeterDialog</name>
+    <message>
+        <source>Add meter – {tag}</source>
+        <translation>添加计量表 – {tag}</translation>
+    </message>
+    <message>
+        <source>Operating hours</source>
+        <translation>运行小时</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>&amp;Meter</source>
+        <translation>计量表(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +3053,29 @@
     </message>
 </context>
 <context>
+    <name>ReadingDialog</name>
+    <message>
+        <source>Meter reading – {tag}</source>
+        <translation>计量表读数 – {tag}</translation>
+    </message>
+    <message>
+        <source>&amp;Meter</source>
+        <translation>计量表(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最近读数</translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>读数(&amp;R)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptTab</name>
     <message>
         <source>&amp;Header:</source>
@@ -2767,6 +3402,37 @@
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Status – {tag}</source>
+        <translation>状态 – {tag}</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Retired &amp;on</source>
+        <translation>报废日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{name}: now {status}.</source>
+        <translation>{name}：当前为{status}。</translation>
+    </message>
+    <message>
+        <source>Why it is retired (required)</source>
+        <translation>报废原因（必填）</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
     </message>
 </context>
 <context>
@@ -3756,6 +4422,61 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>_Tab</name>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
     </message>
 </context>
 <context>

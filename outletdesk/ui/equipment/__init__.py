@@ -1,0 +1,1 @@
+"""Equipment & maintenance: the register of assets, their status, meters and history."""

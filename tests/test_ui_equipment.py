@@ -1,0 +1,352 @@
+"""Equipment & maintenance page and its dialogs, driven through real widgets on a real database."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import make_actor, ui_context
+
+from outletdesk.core.equipment.register import AssetInput
+from outletdesk.core.outlets import OutletInput
+from outletdesk.models import AssetStatus, RecordKind, Role
+from outletdesk.ui.equipment.asset_dialog import AssetDialog
+from outletdesk.ui.equipment.page import EquipmentPage
+from outletdesk.ui.equipment.register_dialogs import (
+    CategoriesDialog,
+    MeterDialog,
+    ReadingDialog,
+    StatusDialog,
+)
+from outletdesk.ui.equipment.tags import looks_like_asset_tag
+from outletdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def keeper(services, outlet):
+    return make_actor(services, outlet.id, Role.MAINTENANCE, "keeper")
+
+
+@pytest.fixture
+def assets(services, keeper, cli_actor, outlet):
+    other, _ = services.outlets.create(cli_actor, OutletInput("SZ2", "Shenzhen 2"))
+    cats = {c.name.split()[0]: c.id for c in services.equipment.categories(keeper)}
+    station, _ = services.equipment.create(
+        keeper,
+        AssetInput(
+            "热风枪 Hot air station", cats["Tools"], outlet.id, make="Quick", model="861DW",
+            serial="QK-1001", location="Bench 1", purchase_cost="1200", purchase_date="2024-03-01",
+        ),
+    )  # fmt: skip
+    scope, _ = services.equipment.create(
+        keeper,
+        AssetInput("Oscilloscope 示波器", cats["Test"], outlet.id, make="Rigol", model="DS1054Z"),
+    )
+    van, _ = services.equipment.create(
+        keeper, AssetInput("Service van 上门服务车", cats["Vehicles"], other.id, model="Wuling")
+    )
+    return station, scope, van, other
+
+
+@pytest.fixture
+def page(services, keeper, assets, tmp_path, qtbot):
+    widget = EquipmentPage(ui_context(services, keeper, tmp_path))
+    widget.opened = []
+    widget.open_dialog = widget.opened.append  # keep dialogs for the test to drive
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _select(page, tag):
+    tags = [r.tag for r in page.model.rows]
+    page.table.selectRow(tags.index(tag))
+    assert page.detail is not None and page.detail.tag == tag
+
+
+def test_list_is_this_outlets_with_filters_and_details(page, assets):
+    station, scope, van, other = assets
+    assert [r.tag for r in page.model.rows] == [station.tag, scope.tag]  # the keeper's outlet
+    assert "2 assets" in page.count_label.text()
+    page.outlet.setCurrentIndex(page.outlet.findData(0))  # all outlets
+    assert len(page.model.rows) == 3
+    page.category.setCurrentIndex(page.category.findData(van.category_id))
+    assert [r.tag for r in page.model.rows] == [van.tag]
+    page.category.setCurrentIndex(0)
+    page.search.setText("rigol")
+    page.run_search()
+    assert [r.tag for r in page.model.rows] == [scope.tag]
+    page.search.setText("QK-1001")  # serial
+    page.run_search()
+    assert [r.tag for r in page.model.rows] == [station.tag]
+    text = page.details.toPlainText()
+    for expected in ("热风枪 Hot air station", station.tag, "In service", "Quick", "861DW",
+                     "1,200.00", "2024-03-01", "Bench 1"):  # fmt: skip
+        assert expected in text
+    assert "In service" in text.split("History")[1]  # the registration is in its history
+
+
+def test_new_asset_refuses_bad_input_then_creates(page, services, keeper):
+    before = len(services.equipment.search(keeper, include_retired=True))
+    dialog = page.new_asset()
+    assert isinstance(dialog, AssetDialog)
+    dialog.name.setText("Multimeter 万用表")
+    dialog.purchase_date.setText("2024-02-30")
+    dialog.submit()
+    assert "Purchase date" in dialog.error.text() and not dialog.error.isHidden()
+    assert dialog.purchase_date.styleSheet()  # the field named is outlined
+    dialog.purchase_date.setText("2024-02-01")
+    dialog.warranty_end.setText("2023-01-01")
+    dialog.submit()
+    assert "Warranty end" in dialog.error.text()
+    assert len(services.equipment.search(keeper, include_retired=True)) == before
+    dialog.warranty_end.setText("2026-02-01")
+    dialog.purchase_cost.setText("180")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.detail is not None and page.detail.name == "Multimeter 万用表"
+    assert page.detail.tag.startswith("EQ-N-") and str(page.detail.purchase_cost) == "180.00"
+    assert [r.tag for r in page.model.rows] == [page.detail.tag]
+
+
+def test_edit_and_a_stale_edit_is_refused(page, services, keeper, assets):
+    station = assets[0]
+    _select(page, station.tag)
+    dialog = page.edit_selected()
+    assert dialog.name.text() == station.name and dialog.serial.text() == "QK-1001"
+    services.equipment.update(
+        keeper, station.id, station.version, replace(station.input(), location="Bench 2")
+    )  # a colleague's change while the dialog is open
+    dialog.location.setText("Bench 3")
+    dialog.submit()
+    assert "changed by someone else" in dialog.error.text()
+    assert services.equipment.get(keeper, station.id).location == "Bench 2"
+    page.show_selected()  # opened again, with the colleague's change
+    fresh = page.edit_selected()
+    assert fresh.location.text() == "Bench 2"
+    fresh.location.setText("Bench 3")
+    fresh.submit()
+    assert fresh.result() == fresh.DialogCode.Accepted
+    assert "Bench 3" in page.details.toPlainText()
+
+
+def test_retire_needs_a_reason_then_hides_the_asset(page, services, keeper, assets):
+    station = assets[0]
+    _select(page, station.tag)
+    dialog = page.change_status()
+    assert isinstance(dialog, StatusDialog)
+    dialog.status.setCurrentIndex(dialog.status.findData(AssetStatus.RETIRED.value))
+    assert not dialog.retired_on.isHidden()
+    dialog.submit()
+    assert "Reason" in dialog.error.text()
+    assert services.equipment.get(keeper, station.id).status is AssetStatus.IN_SERVICE
+    dialog.reason.setPlainText("Heater burnt out 发热芯烧坏")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert station.tag not in [r.tag for r in page.model.rows]
+    page.show_retired.setChecked(True)
+    _select(page, station.tag)
+    text = page.details.toPlainText()
+    assert "Retired" in text and "Heater burnt out" in text
+
+
+def test_under_repair_shows_in_its_colour(page, assets):
+    scope = assets[1]
+    _select(page, scope.tag)
+    dialog = page.change_status()
+    assert dialog.retired_on.isHidden()
+    dialog.status.setCurrentIndex(dialog.status.findData(AssetStatus.UNDER_REPAIR.value))
+    dialog.reason.setPlainText("No trace on channel 2")
+    dialog.submit()
+    row = [r.tag for r in page.model.rows].index(scope.tag)
+    from PySide6.QtCore import Qt
+
+    colour = page.model.data(page.model.index(row, 6), Qt.ItemDataRole.ForegroundRole).color()
+    assert colour.name() == "#c62828" and page.model.rows[row].status is AssetStatus.UNDER_REPAIR
+    assert page.model.data(page.model.index(row, 6)) == "Under repair"
+
+
+def test_meter_and_readings_that_only_go_up(page, services, keeper, assets):
+    station = assets[0]
+    _select(page, station.tag)
+    assert not page.reading_button.isEnabled()  # no meter yet
+    dialog = page.add_meter()
+    assert isinstance(dialog, MeterDialog)
+    dialog.submit()
+    assert "Meter" in dialog.error.text()
+    dialog.name.setText("Operating hours")
+    dialog.unit.setText("h")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.reading_button.isEnabled()
+    reading = page.add_reading()
+    assert isinstance(reading, ReadingDialog) and reading.last.text() == "none yet"
+    reading.value.setText("120.5")
+    reading.submit()
+    assert reading.result() == reading.DialogCode.Accepted
+    lower = page.add_reading()
+    assert lower.last.text().startswith("120.5 h")
+    lower.value.setText("100")
+    lower.submit()
+    assert "lower than an earlier reading" in lower.error.text()
+    meter = services.equipment.get(keeper, station.id).meters[0]
+    assert str(meter.value) == "120.50"
+    text = page.details.toPlainText()
+    assert "Operating hours" in text and "120.5 h" in text and "Reading: Operating hours" in text
+
+
+def test_categories_add_rename_retire(page, services, keeper):
+    dialog = page.open_categories()
+    assert isinstance(dialog, CategoriesDialog) and dialog.list.count() == 5
+    dialog.name.setText("Tools 工具")
+    dialog.add()
+    assert "already exists" in dialog.error.text() and dialog.list.count() == 5
+    dialog.name.setText("Cleaning 清洁设备")
+    dialog.add()
+    assert dialog.list.count() == 6
+    names = [c.name for c in dialog.categories]
+    dialog.list.setCurrentRow(names.index("Cleaning 清洁设备"))
+    dialog.name.setText("Cleaning & ESD 清洁防静电")
+    dialog.rename()
+    dialog.list.setCurrentRow(
+        [c.name for c in dialog.categories].index("Cleaning & ESD 清洁防静电")
+    )
+    dialog.toggle_active()
+    assert dialog.list.count() == 5
+    assert page.category.findText("Cleaning & ESD 清洁防静电") < 0  # the page's filter follows
+    dialog.show_retired.setChecked(True)
+    assert any("(retired)" in dialog.list.item(i).text() for i in range(dialog.list.count()))
+
+
+def test_a_clerk_sees_the_register_but_changes_nothing(services, outlet, assets, tmp_path, qtbot):
+    clerk = make_actor(services, outlet.id, Role.CLERK, "clerk")
+    widget = EquipmentPage(ui_context(services, clerk, tmp_path))
+    qtbot.addWidget(widget)
+    assert len(widget.model.rows) == 2 and widget.detail is not None
+    for button in (widget.new_button, widget.edit_button, widget.status_button,
+                   widget.meter_button, widget.reading_button, widget.categories_button):  # fmt: skip
+        assert not button.isEnabled() and button.toolTip()
+    assert widget.edit_selected() is None and widget.change_status() is None
+
+
+def test_a_technician_may_take_an_asset_out_but_not_edit_it(
+    services, outlet, assets, tmp_path, qtbot
+):
+    tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
+    widget = EquipmentPage(ui_context(services, tech, tmp_path))
+    qtbot.addWidget(widget)
+    assert widget.status_button.isEnabled() and not widget.edit_button.isEnabled()
+    dialog = StatusDialog(widget._ctx, widget.detail, widget)
+    dialog.status.setCurrentIndex(dialog.status.findData(AssetStatus.RETIRED.value))
+    dialog.reason.setPlainText("old")
+    dialog.submit()
+    assert dialog.error.text() and dialog.result() != dialog.DialogCode.Accepted
+    assert services.equipment.get(tech, widget.detail.id).status is AssetStatus.IN_SERVICE
+
+
+def test_asset_tags_are_recognised():
+    assert looks_like_asset_tag("EQ-N-000012") and looks_like_asset_tag(" eq-sz2-000001 ")
+    assert not looks_like_asset_tag("N-000012") and not looks_like_asset_tag("EQ-000012")
+
+
+def test_a_scanned_tag_opens_the_asset_at_any_outlet(services, keeper, assets, tmp_path, qtbot):
+    van = assets[2]
+    window = MainWindow(ui_context(services, keeper, tmp_path), "North")
+    qtbot.addWidget(window)
+    window.handle_scan(van.tag.lower())
+    page = window.equipment
+    assert window.pages.currentWidget() is page
+    assert page.detail is not None and page.detail.id == van.id
+    assert page.outlet.currentData() == van.outlet_id
+    window.handle_scan("EQ-N-999999")
+    assert "EQ-N-999999" in page.notice.text() and not page.notice.isHidden()
+
+
+@pytest.fixture
+def planned(services, keeper, assets):
+    from datetime import date, timedelta
+
+    from outletdesk.core.equipment.maintenance import ItemInput, PlanInput
+
+    station = assets[0]
+    meter, _ = services.equipment.add_meter(keeper, station.id, "Operating hours", "h")
+    plan, _ = services.maintenance.create_plan(
+        keeper,
+        PlanInput(
+            "Monthly check 月检", asset_id=station.id, interval_count=1, interval_unit="month",
+            start_date=date.today() - timedelta(days=2), estimated_minutes=15,
+            items=(
+                ItemInput("check", "Cable intact"),
+                ItemInput("number", "Tip temperature", "°C", "340", "360"),
+                ItemInput("text", "Remarks"),
+            ),
+        ),
+    )  # fmt: skip
+    return station, plan, meter
+
+
+def test_due_list_logs_a_task_with_its_checklist(page, services, keeper, planned):
+    station, plan, meter = planned
+    page.tabs.setCurrentWidget(page.due_tab)
+    due = page.due_tab
+    assert [t.plan_id for t in due.model.rows] == [plan.id]
+    assert due.model.data(due.model.index(0, 0)) == "Overdue"
+    assert "1 overdue" in due.summary.text() and page.tabs.tabText(1) == "Due (1)"
+    due.log_selected()
+    dialog = page.log_dialog
+    assert dialog.plan.currentData() == plan.id and len(dialog.answers) == 3
+    cable, temperature, _remarks = dialog.answers.values()
+    temperature.setText("372")
+    assert "c62828" in temperature.styleSheet()  # out of range, shown as typed
+    temperature.setText("350")
+    assert temperature.styleSheet() == ""
+    dialog.submit()  # the check is unanswered
+    assert "Cable intact" in dialog.error.text() and not dialog.error.isHidden()
+    assert services.maintenance.records(keeper, asset_id=station.id) == []
+    cable.setCurrentIndex(cable.findData("ok"))
+    dialog.reading_edits[meter.id].setText("12")
+    dialog.minutes.setText("20")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    records = services.maintenance.records(keeper, asset_id=station.id)
+    assert len(records) == 1 and records[0].passed and records[0].minutes == 20
+    assert due.model.rows == []  # next month's is not due yet
+    assert services.equipment.get(keeper, station.id).meters[0].value == 12
+
+
+def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(page, services, assets):
+    scope = assets[1]
+    _select(page, scope.tag)
+    page.log_selected(RecordKind.BREAKDOWN)
+    dialog = page.log_dialog
+    assert dialog.down.isChecked() and dialog.put_under_repair.isChecked()
+    assert not dialog.cause.isHidden() and dialog.plan.isHidden()
+    dialog.submit()
+    assert "Failure cause" in dialog.error.text()
+    dialog.cause.setText("No trace 无波形")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.detail.status is AssetStatus.UNDER_REPAIR
+    assert "Breakdown" in page.details.toPlainText()
+    page.tabs.setCurrentWidget(page.figures_tab)
+    figures = page.figures_tab
+    row = next(r for r in figures.model.rows if r.key and r.failures)
+    assert row.failures == 1 and row.mttr_hours is not None
+    assert "Compliance" in figures.compliance_label.text()
+    figures.group.setCurrentIndex(figures.group.findData("model"))
+    assert any("DS1054Z" in r.label for r in figures.model.rows)
+
+
+def test_calendar_marks_the_due_day_and_lists_its_tasks(page, planned):
+    from PySide6.QtCore import QDate
+
+    plan = planned[1]
+    page.tabs.setCurrentWidget(page.calendar_tab)
+    tab = page.calendar_tab
+    first_due = plan.start_date
+    tab.calendar.setCurrentPage(first_due.year, first_due.month)  # loads that month
+    due_on = next(day for day, tasks in tab.days.items() if tasks[0].plan_id == plan.id)
+    assert due_on == first_due
+    tab.calendar.setSelectedDate(QDate(due_on))
+    assert [t.plan_id for t in tab.model.rows] == [plan.id]
+    assert "1 tasks" in tab.day_label.text()
+    assert tab.calendar.dateTextFormat(QDate(due_on)).fontWeight() == 700
