@@ -47,9 +47,10 @@ def counts(url):
 
 @needs_pdm
 def test_maintenance_history_loads_once_and_a_bad_line_stops_it(shop_db, tmp_path, capsys):
+    base = counts(shop_db)  # the demo's own equipment
     args = ["--db", shop_db, "import", "maintenance-history"]
     assert main([*args, str(PDM), "--dry-run"]) == 0
-    assert "Dry run of" in capsys.readouterr().out and counts(shop_db) == (0, 0)
+    assert "Dry run of" in capsys.readouterr().out and counts(shop_db) == base
 
     assert main([*args, str(PDM), "--outlet", "S"]) == 0
     out = capsys.readouterr().out
@@ -57,7 +58,7 @@ def test_maintenance_history_loads_once_and_a_bad_line_stops_it(shop_db, tmp_pat
     assert "1662 breakdowns), 0 already there." in out
     assert main([*args, str(PDM)]) == 0
     assert "0 assets added, 100 already there; 0 records added" in capsys.readouterr().out
-    assert counts(shop_db) == (100, 2062)
+    assert counts(shop_db) == (base[0] + 100, base[1] + 2062)
 
     folder = tmp_path / "pdm"
     shutil.copytree(PDM, folder)
@@ -71,7 +72,7 @@ def test_maintenance_history_loads_once_and_a_bad_line_stops_it(shop_db, tmp_pat
         "(YYYY-MM-DD HH:MM:SS)." in captured.out
     )
     assert captured.err == "outletdesk: 1 malformed lines; nothing was imported\n"
-    assert counts(shop_db) == (100, 2062)
+    assert counts(shop_db) == (base[0] + 100, base[1] + 2062)
 
     assert main([*args, str(tmp_path / "nowhere")]) == 1
     assert "nowhere is not a folder" in capsys.readouterr().err
@@ -80,15 +81,16 @@ def test_maintenance_history_loads_once_and_a_bad_line_stops_it(shop_db, tmp_pat
 
 
 def test_equipment_register_import(shop_db, tmp_path, capsys):
+    base = counts(shop_db)  # the demo's own equipment
     source = tmp_path / "register.csv"
     source.write_text(GOOD, encoding="utf-8")
     args = ["--db", shop_db, "import", "equipment", str(source)]
     assert main([*args, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "2 rows: 2 new, 0 updated, 0 unchanged, 0 invalid" in out
-    assert "Nothing was imported" in out and counts(shop_db) == (0, 0)
+    assert "Nothing was imported" in out and counts(shop_db) == base
     assert main(args) == 0
-    assert "Imported" in capsys.readouterr().out and counts(shop_db) == (2, 0)
+    assert "Imported" in capsys.readouterr().out and counts(shop_db) == (base[0] + 2, base[1] + 0)
 
     bad = tmp_path / "bad.csv"
     bad.write_text(GOOD + ",=cmd|' /C calc'!A0,Tools 工具,,,N,2023-13-01,abc,\n", encoding="utf-8")
@@ -99,11 +101,14 @@ def test_equipment_register_import(shop_db, tmp_path, capsys):
     assert "Row 4, Purchase date: '2023-13-01' is not a date (YYYY-MM-DD)." in captured.out
     assert "Row 4, Purchase cost: 'abc' is not an amount." in captured.out
     assert "nothing was imported" in captured.err and captured.err.count("\n") == 1
-    assert counts(shop_db) == (2, 0)
+    assert counts(shop_db) == (base[0] + 2, base[1] + 0)
     assert main([*args, "--dry-run"]) == 2
     capsys.readouterr()
     assert main([*args, "--skip-invalid"]) == 0
-    assert "invalid rows skipped" in capsys.readouterr().out and counts(shop_db) == (4, 0)
+    assert "invalid rows skipped" in capsys.readouterr().out and counts(shop_db) == (
+        base[0] + 4,
+        base[1] + 0,
+    )
 
     assert main([*args[:-1], str(tmp_path / "missing.csv")]) == 1
     assert "missing.csv" in capsys.readouterr().err
