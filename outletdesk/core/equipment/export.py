@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from ...progress import Progress
 from ..auth import Actor, Permission
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
+from ..periods import local_midnight, period_text
 from ..services import Services
 from .register import STATUS_LABELS
 from .schedule import Anchor, Bucket, IntervalUnit
@@ -331,9 +332,9 @@ def record_query(f: RecordFilter) -> Select[tuple[object, ...]]:
         .order_by(r.done_at, r.id)
     )  # fmt: skip
     if f.date_from is not None:
-        query = query.where(r.done_at >= _local_midnight(f.date_from))
+        query = query.where(r.done_at >= local_midnight(f.date_from))
     if f.date_to is not None:
-        query = query.where(r.done_at < _local_midnight(f.date_to + timedelta(days=1)))
+        query = query.where(r.done_at < local_midnight(f.date_to + timedelta(days=1)))
     if f.outlet_id is not None:
         query = query.where(r.outlet_id == f.outlet_id)
     if f.asset_id is not None:
@@ -387,22 +388,12 @@ def export_maintenance_log(
                 t("Maintenance log"),
                 t.columns(LOG_COLUMNS),
                 rows(),
-                header=t.header("Maintenance log", actor, outlet, _period(f)),
+                header=t.header(
+                    "Maintenance log", actor, outlet, period_text(f.date_from, f.date_to)
+                ),
                 total=total,
                 progress=progress,
             )
-
-
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone()
-
-
-def _period(f: RecordFilter) -> str | None:
-    if f.date_from is None and f.date_to is None:
-        return None
-    start = f"{f.date_from:%Y-%m-%d}" if f.date_from else "…"
-    end = f"{f.date_to:%Y-%m-%d}" if f.date_to else "…"
-    return f"{start} – {end}"
 
 
 # ---------------------------------------------------------------- due list

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from ...progress import Progress
 from ..auth import Actor, Permission
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
+from ..periods import local_midnight, period_text
 from ..services import Services
 from .import_rows import FIELDS, LIST_SEPARATOR
 from .stock import CENT, MAIN, main_location
@@ -358,9 +359,9 @@ def movement_query(f: MovementFilter) -> Select[tuple[object, ...]]:
         .order_by(m.id)
     )  # fmt: skip
     if f.date_from is not None:
-        query = query.where(m.at >= _local_midnight(f.date_from))
+        query = query.where(m.at >= local_midnight(f.date_from))
     if f.date_to is not None:
-        query = query.where(m.at < _local_midnight(f.date_to + timedelta(days=1)))
+        query = query.where(m.at < local_midnight(f.date_to + timedelta(days=1)))
     if f.outlet_id is not None:
         query = query.where(StockLocation.outlet_id == f.outlet_id)
     if f.part_id is not None:
@@ -406,22 +407,12 @@ def export_movements(
                 t("Stock movements"),
                 t.columns(MOVEMENT_COLUMNS),
                 rows(),
-                header=t.header("Stock movements", actor, outlet, _period(f)),
+                header=t.header(
+                    "Stock movements", actor, outlet, period_text(f.date_from, f.date_to)
+                ),
                 total=total,
                 progress=progress,
             )
-
-
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone()
-
-
-def _period(f: MovementFilter) -> str | None:
-    if f.date_from is None and f.date_to is None:
-        return None
-    start = f"{f.date_from:%Y-%m-%d}" if f.date_from else "…"
-    end = f"{f.date_to:%Y-%m-%d}" if f.date_to else "…"
-    return f"{start} – {end}"
 
 
 # ---------------------------------------------------------------- low stock and value
