@@ -39,13 +39,13 @@ from ..errors import DomainError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
 from ..parts.import_rows import (
+    Cells,
     ImportField,
     RowProblem,
-    _cell_money,
-    _cell_text,
-    _Cells,
-    _problem,
+    cell_money,
+    cell_text,
     header_key,
+    row_problem,
 )
 from ..parts.table_file import ImportFileError, Row, read_rows
 from . import register as r
@@ -310,7 +310,7 @@ def _cell_day(value: object) -> object:
         return value.date()
     if isinstance(value, date | datetime) or value is None:
         return value
-    typed = _cell_text(value).strip()
+    typed = cell_text(value).strip()
     found = _DAY.fullmatch(typed)
     if found:
         try:
@@ -323,11 +323,11 @@ def _cell_day(value: object) -> object:
 def _cell_cost(value: object) -> object:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return _cell_money(value)
+    return cell_money(value)
 
 
 def _cell_result(value: object) -> str:
-    typed = _cell_text(value).strip()
+    typed = cell_text(value).strip()
     folded = typed.casefold()
     if folded in _PASSED:
         return "passed"
@@ -344,7 +344,7 @@ def _cell_result(value: object) -> str:
 
 
 def _cell_status(value: object) -> AssetStatus | None:
-    typed = _cell_text(value).strip()
+    typed = cell_text(value).strip()
     if not typed:
         return None
     folded = typed.casefold().replace(" ", "_")
@@ -361,7 +361,7 @@ def _cell_status(value: object) -> AssetStatus | None:
 
 
 def _cell_tag(value: object) -> str:
-    tag = v.text(F_TAG, _cell_text(value), max_len=30, required=False).upper()
+    tag = v.text(F_TAG, cell_text(value), max_len=30, required=False).upper()
     if tag and not _TAG.match(tag):
         raise ValidationError(
             F_TAG,
@@ -373,24 +373,24 @@ def _cell_tag(value: object) -> str:
 
 def _cell_name(field: str, max_len: int) -> Callable[[object], str]:
     def convert(value: object) -> str:
-        return v.text(field, _cell_text(value), max_len=max_len, required=False, name_like=True)
+        return v.text(field, cell_text(value), max_len=max_len, required=False, name_like=True)
 
     return convert
 
 
 _CONVERT: dict[str, tuple[Callable[[object], Any], Any]] = {  # key -> (convert, if bad)
-    "name": (_cell_text, "x"),
-    "make": (_cell_text, ""),
-    "model": (_cell_text, ""),
-    "serial": (_cell_text, ""),
-    "location": (_cell_text, ""),
+    "name": (cell_text, "x"),
+    "make": (cell_text, ""),
+    "model": (cell_text, ""),
+    "serial": (cell_text, ""),
+    "location": (cell_text, ""),
     "purchase_date": (_cell_day, None),
     "purchase_cost": (_cell_cost, None),
     "warranty_end": (_cell_day, None),
     "accepted_on": (_cell_day, None),
-    "accepted_by": (_cell_text, ""),
+    "accepted_by": (cell_text, ""),
     "acceptance_result": (_cell_result, ""),
-    "notes": (_cell_text, ""),
+    "notes": (cell_text, ""),
 }
 
 
@@ -402,7 +402,7 @@ def _parse(
     parsed: list[_Parsed] = []
     problems: list[RowProblem] = []
     for number, row in rows:
-        cells = _Cells(number, row, mapping, layout.title)
+        cells = Cells(number, row, mapping, layout.title)
         values = {
             key: cells.get(key, convert, bad)
             for key, (convert, bad) in _CONVERT.items()
@@ -415,7 +415,7 @@ def _parse(
             cells.get("category", _cell_name(r.F_CATEGORY, 80), "")
             if "category" in mapping
             else None,
-            cells.get("outlet", lambda x: _cell_text(x).strip().upper(), "")
+            cells.get("outlet", lambda x: cell_text(x).strip().upper(), "")
             if "outlet" in mapping
             else None,
             cells.get("status", _cell_status, None) if "status" in mapping else None,
@@ -560,7 +560,7 @@ def _validated(
             attr = _ATTR_OF.get(exc.field)
             if attr is None:
                 raise
-            bad.append(_problem(number, title(attr), exc))
+            bad.append(row_problem(number, title(attr), exc))
             aside: Any = _SET_ASIDE.get(attr, None if attr in _DATES_AND_COST else "")
             data = replace(data, **{attr: aside})
     raise AssertionError("AssetInput.validated kept failing on set-aside values")

@@ -173,7 +173,7 @@ def _read(directory: Path) -> tuple[dict[int, _Machine], list[_Record], list[Pro
     return machines, records, problems
 
 
-class _Cells:
+class Cells:
     """One line of a file by column name; a bad cell becomes a Problem and None."""
 
     def __init__(self, file: str, line: int, cells: dict[str, str | None]) -> None:
@@ -183,7 +183,7 @@ class _Cells:
         return Problem(self.file, self.line, column, template, params)
 
 
-def _table(directory: Path, name: str, problems: list[Problem]) -> list[_Cells]:
+def _table(directory: Path, name: str, problems: list[Problem]) -> list[Cells]:
     """The rows of one file as {column: text}, after checking the header and each row's width."""
     rows = read_rows(directory / name)
     header_line, header = rows[0]
@@ -203,7 +203,7 @@ def _table(directory: Path, name: str, problems: list[Problem]) -> list[_Cells]:
         )
     if missing:
         return []
-    found: list[_Cells] = []
+    found: list[Cells] = []
     for line, row in rows[1:]:
         if len(row) != len(titles):
             problems.append(
@@ -216,7 +216,7 @@ def _table(directory: Path, name: str, problems: list[Problem]) -> list[_Cells]:
                 )
             )
             continue
-        found.append(_Cells(name, line, {c: _text(row, index[c.casefold()]) for c in wanted}))
+        found.append(Cells(name, line, {c: _text(row, index[c.casefold()]) for c in wanted}))
     return found
 
 
@@ -225,7 +225,7 @@ def _text(row: Row, i: int) -> str | None:
     return None if value is None else str(value).strip()
 
 
-def _machines(rows: list[_Cells], problems: list[Problem]) -> dict[int, _Machine]:
+def _machines(rows: list[Cells], problems: list[Problem]) -> dict[int, _Machine]:
     machines: dict[int, _Machine] = {}
     first_line: dict[int, int] = {}
     for row in rows:
@@ -249,7 +249,7 @@ def _machines(rows: list[_Cells], problems: list[Problem]) -> dict[int, _Machine
     return machines
 
 
-def _machine_id(row: _Cells, problems: list[Problem]) -> int | None:
+def _machine_id(row: Cells, problems: list[Problem]) -> int | None:
     value = row.cells["machineID"] or ""
     if not _ID.fullmatch(value) or int(value) < 1:
         problems.append(
@@ -268,7 +268,7 @@ def _name(column: str, value: str) -> str:
 
 
 def _checked(
-    row: _Cells, column: str, problems: list[Problem], check: Callable[[str, str], Any]
+    row: Cells, column: str, problems: list[Problem], check: Callable[[str, str], Any]
 ) -> Any:
     """The cell through a validation check; its failure reported under the file's column."""
     try:
@@ -289,7 +289,7 @@ class _Event:
 
 
 def _events(
-    rows: list[_Cells], machines: Mapping[int, _Machine], problems: list[Problem]
+    rows: list[Cells], machines: Mapping[int, _Machine], problems: list[Problem]
 ) -> list[_Event]:
     """Failures or replacements: time, a machine of the machine list, component (and type)."""
     events: list[_Event] = []
@@ -330,7 +330,7 @@ def _events(
     return events
 
 
-def _stamp(row: _Cells, problems: list[Problem]) -> datetime | None:
+def _stamp(row: Cells, problems: list[Problem]) -> datetime | None:
     value = row.cells["datetime"] or ""
     try:
         if not _STAMP.fullmatch(value):

@@ -251,7 +251,7 @@ class _Formula(Exception):
     """A cell holding a formula (or a value only a formula makes)."""
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
@@ -271,7 +271,7 @@ def _cell_text(value: object) -> str:
     raise _Formula  # openpyxl's ArrayFormula and the like
 
 
-def _cell_money(value: object) -> object:
+def cell_money(value: object) -> object:
     """A price as validation.money takes it: Decimal or text (never float)."""
     if value is None:
         return "0"
@@ -293,7 +293,7 @@ def _cell_money(value: object) -> object:
         return text or "0"
     if isinstance(value, bool):
         return value  # refused by validation.money
-    return _cell_text(value)
+    return cell_text(value)
 
 
 def _cell_int(value: object) -> object:
@@ -303,7 +303,7 @@ def _cell_int(value: object) -> object:
         return int(value)
     if isinstance(value, int | float):
         return value if isinstance(value, int) else repr(value)
-    return _cell_text(value).strip() or 0
+    return cell_text(value).strip() or 0
 
 
 def _cell_bool(title: str, value: object) -> bool:
@@ -313,7 +313,7 @@ def _cell_bool(title: str, value: object) -> bool:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    text = _cell_text(value).strip().casefold()
+    text = cell_text(value).strip().casefold()
     if not text or text in _TRUE:
         return True
     if text in _FALSE:
@@ -349,12 +349,12 @@ _FORMULA_PROBLEM = QT_TRANSLATE_NOOP(
 )
 
 
-def _problem(row: int, column: str, error: ValidationError) -> RowProblem:
+def row_problem(row: int, column: str, error: ValidationError) -> RowProblem:
     params = {k: val for k, val in error.params.items() if k != "field"}
     return RowProblem(row, column, error.template.removeprefix("{field}: "), params)
 
 
-class _Cells:
+class Cells:
     """One row's cells by field; a bad cell is noted and its field's default used instead, so
     the other cells are still checked."""
 
@@ -372,7 +372,7 @@ class _Cells:
         except _Formula:
             self.bad.append(RowProblem(self.number, self.title(key), _FORMULA_PROBLEM))
         except ValidationError as exc:
-            self.bad.append(_problem(self.number, self.title(key), exc))
+            self.bad.append(row_problem(self.number, self.title(key), exc))
         return default
 
 
@@ -391,17 +391,17 @@ def parse_rows(
     for done, (number, row) in enumerate(rows, 1):
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress.advance(PROGRESS_EVERY)
-        cells = _Cells(number, row, mapping, title)
+        cells = Cells(number, row, mapping, title)
         cell = cells.get
         values: dict[str, Any] = {
-            "sku": cell("sku", _cell_text, "X"),
-            "name": cell("name", _cell_text, "x"),
-            "category": cell("category", _cell_text, ""),
-            "unit": cell("unit", _cell_text, "pcs"),
-            "cost_price": cell("cost_price", _cell_money, "0"),
-            "sale_price": cell("sale_price", _cell_money, "0"),
-            "barcodes": cell("barcodes", lambda x: split_list(_cell_text(x), codes=True), ()),
-            "models": cell("models", lambda x: split_list(_cell_text(x)), ()),
+            "sku": cell("sku", cell_text, "X"),
+            "name": cell("name", cell_text, "x"),
+            "category": cell("category", cell_text, ""),
+            "unit": cell("unit", cell_text, "pcs"),
+            "cost_price": cell("cost_price", cell_money, "0"),
+            "sale_price": cell("sale_price", cell_money, "0"),
+            "barcodes": cell("barcodes", lambda x: split_list(cell_text(x), codes=True), ()),
+            "models": cell("models", lambda x: split_list(cell_text(x)), ()),
         }
         part = _validated(number, values, title, cells.bad)
         entry = ParsedRow(number, part)
@@ -409,7 +409,7 @@ def parse_rows(
             entry.supplier = cell(
                 "supplier",
                 lambda x: v.text(
-                    c.F_SUPPLIER, _cell_text(x), max_len=120, required=False, name_like=True
+                    c.F_SUPPLIER, cell_text(x), max_len=120, required=False, name_like=True
                 ),
                 "",
             )
@@ -418,7 +418,7 @@ def parse_rows(
         if "bin" in mapping:
             entry.bin = cell(
                 "bin",
-                lambda x: v.text(F_BIN, _cell_text(x), max_len=40, required=False, name_like=True),
+                lambda x: v.text(F_BIN, cell_text(x), max_len=40, required=False, name_like=True),
                 "",
             )
         if "min_level" in mapping:
@@ -453,6 +453,6 @@ def _validated(
             attr = _TEXT_FIELD.get(exc.field)
             if attr is None:
                 raise
-            bad.append(_problem(number, title(attr), exc))
+            bad.append(row_problem(number, title(attr), exc))
             data = replace(data, **{attr: _PLACEHOLDER[attr]})
     raise AssertionError("validated_part kept failing on placeholders")
