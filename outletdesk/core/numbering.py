@@ -28,3 +28,20 @@ def next_number(s: Session, outlet: Outlet, series: str, prefix: str) -> str:
     )
     assert value is not None
     return f"{prefix}-{outlet.code}-{value:06d}"
+
+
+def next_numbers(s: Session, outlet: Outlet, series: str, prefix: str, count: int) -> list[str]:
+    """`count` numbers of a series in one step: next_number takes the first (making the
+    sequence row if need be) and the sequence moves on by the rest at once."""
+    if count < 1:
+        return []
+    first = next_number(s, outlet, series, prefix)
+    last = s.scalar(
+        update(NumberSequence)
+        .where(NumberSequence.outlet_id == outlet.id, NumberSequence.series == series)
+        .values(last_value=NumberSequence.last_value + (count - 1))
+        .returning(NumberSequence.last_value)
+    )
+    assert last is not None
+    rest = range(last - count + 2, last + 1)
+    return [first, *(f"{prefix}-{outlet.code}-{value:06d}" for value in rest)]

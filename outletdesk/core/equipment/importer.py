@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -26,7 +26,6 @@ from ...models import (
     AssetStatus,
     AuditEntry,
     EquipmentCategory,
-    NumberSequence,
     Outlet,
     utcnow,
 )
@@ -37,7 +36,7 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..numbering import next_number
+from ..numbering import next_numbers
 from ..parts.import_rows import (
     Cells,
     ImportField,
@@ -57,7 +56,6 @@ __all__ = [
     "EquipmentLayout",
     "ImportFileError",
     "RowProblem",
-    "take_numbers",
 ]
 
 F_TAG = QT_TRANSLATE_NOOP("core", "Tag")
@@ -590,7 +588,7 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
     numbers: dict[int, list[str]] = {}
     for outlet_id in sorted({f.data.outlet_id for f in new if not f.row.tag}):
         count = sum(1 for f in new if not f.row.tag and f.data.outlet_id == outlet_id)
-        numbers[outlet_id] = take_numbers(s, outlets[outlet_id], "asset", "EQ", count)
+        numbers[outlet_id] = next_numbers(s, outlets[outlet_id], "asset", "EQ", count)
     reason = f"import {report.file_name}"
     today = date.today()
     for f in new:
@@ -627,23 +625,6 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
             r.set_asset_status(s, actor, asset, f.status, reason)
     s.flush()
     _audit(s, actor, report, [f for f in finals if f.changes], new_ids)
-
-
-def take_numbers(s: Session, outlet: Outlet, series: str, prefix: str, count: int) -> list[str]:
-    """`count` numbers of a series in one step: next_number takes the first (making the
-    sequence row if need be) and the sequence moves on by the rest at once."""
-    if count < 1:
-        return []
-    first = next_number(s, outlet, series, prefix)
-    last = s.scalar(
-        update(NumberSequence)
-        .where(NumberSequence.outlet_id == outlet.id, NumberSequence.series == series)
-        .values(last_value=NumberSequence.last_value + (count - 1))
-        .returning(NumberSequence.last_value)
-    )
-    assert last is not None
-    rest = range(last - count + 2, last + 1)
-    return [first, *(f"{prefix}-{outlet.code}-{value:06d}" for value in rest)]
 
 
 def _audit(

@@ -36,8 +36,8 @@ from ..auth import Actor, Permission
 from ..database import Database
 from ..errors import DomainError, Translate, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
+from ..numbering import next_numbers
 from ..parts.table_file import ImportFileError, Row, read_rows
-from .importer import take_numbers
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -491,7 +491,7 @@ def _add_assets(
 ) -> dict[int, tuple[int, int]]:
     now = utcnow()
     rows = []
-    tags = take_numbers(s, outlet, "asset", "EQ", len(machines))
+    tags = next_numbers(s, outlet, "asset", "EQ", len(machines))
     for m, tag in zip(sorted(machines, key=lambda m: m.id), tags, strict=True):
         name = f"Machine {m.id}"
         rows.append(
@@ -530,7 +530,7 @@ def _add_records(
     numbers: dict[int, Iterator[str]] = {}
     for outlet_id in sorted({assets[r.machine][1] for r in kept}):
         count = sum(1 for r in kept if assets[r.machine][1] == outlet_id)
-        numbers[outlet_id] = iter(take_numbers(s, outlets[outlet_id], "maintenance", "MR", count))
+        numbers[outlet_id] = iter(next_numbers(s, outlets[outlet_id], "maintenance", "MR", count))
     now = utcnow()
     rows = []
     for r in kept:
