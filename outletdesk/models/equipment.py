@@ -85,7 +85,7 @@ class Asset(Base):
     retired_on: Mapped[date | None] = mapped_column(Date, default=None)
     retire_reason: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Where an imported asset came from (e.g. "pdm:24"), so importing again matches it.
+    # Where an imported asset came from (e.g. "pdm:machine:24"), so importing again matches it.
     source_ref: Mapped[str | None] = mapped_column(String(80), default=None, unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
