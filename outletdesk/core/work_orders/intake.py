@@ -259,185 +259,11 @@ class IntakeService:
         actor.require(Permission.EDIT_WORK_ORDERS)
         if actor.outlet_id is None:
             raise DomainError(QT_TRANSLATE_NOOP("core", "Sign in at an outlet to take in devices."))
-        now = utcnow()
-        today = now.astimezone().date()
-        fault = v.text(F_FAULT, data.reported_fault, max_len=2000, multiline=True)
-        demand = v.text(
-            F_DEMAND, data.customer_demand, max_len=1000, required=False, multiline=True
-        )
-        channel = v.choice(F_CHANNEL, str(data.channel), tuple(c.value for c in Channel))
-        priority = v.choice(F_PRIORITY, str(data.priority), tuple(p.value for p in Priority))
-        accessories = v.text(
-            F_ACCESSORIES, data.accessories, max_len=500, required=False, multiline=True
-        )
-        passcode = v.text(F_PASSCODE, data.passcode, max_len=100, required=False)
-        estimate = v.money(F_ESTIMATE, data.estimate)
-        deposit = v.money(F_DEPOSIT, data.deposit)
-        method = v.choice(F_METHOD, str(data.deposit_method), tuple(m.value for m in PaymentMethod))
-        if data.promised_at is not None and (
-            data.promised_at.tzinfo is None or data.promised_at < now
-        ):
-            raise ValidationError(
-                F_PROMISED, QT_TRANSLATE_NOOP("core", "must be a future date and time.")
-            )
-        new_customer = (
-            data.new_customer.validated()
-            if data.customer_id is None and data.new_customer
-            else None
-        )
-        if data.customer_id is None and new_customer is None:
-            raise ValidationError(
-                F_CUSTOMER, QT_TRANSLATE_NOOP("core", "choose a customer or enter a new one.")
-            )
         with self._db.write(actor) as s:
-            outlet = s.get(Outlet, actor.outlet_id)
-            if outlet is None:
-                raise NotFound(
-                    QT_TRANSLATE_NOOP("core", "Outlet {id} does not exist."), id=actor.outlet_id
-                )
-            settings = load_settings(s, outlet.id)
-            device_data = validate_device(data.device, settings, today)
-            condition = self._condition(data.condition, settings)
-            if data.technician_id is not None:
-                tech = s.get(User, data.technician_id)
-                if tech is None or not tech.active:
-                    raise ValidationError(
-                        F_TECHNICIAN, QT_TRANSLATE_NOOP("core", "choose an active user.")
-                    )
-            if new_customer is not None:
-                customer, _ = CustomerService.insert(s, actor, new_customer)
-            else:
-                existing = s.get(Customer, data.customer_id)
-                if existing is None:
-                    raise ValidationError(
-                        F_CUSTOMER,
-                        QT_TRANSLATE_NOOP("core", "customer {id} does not exist."),
-                        id=data.customer_id,
-                    )
-                customer = existing
-            device = find_device(s, device_data.serial, device_data.imei, device_data.device_type)
-            if device is not None and device_data.purchase_date is None and device.purchase_date:
-                # A device seen before keeps its purchase date for the warranty check.
-                device_data = replace(device_data, purchase_date=device.purchase_date)
-            warranty = warranty_for(s, device_data, device.id if device else None, settings, today)
-            if device is None:
-                device = Device(customer_id=customer.id, **device_data.__dict__)
-                s.add(device)
-            else:  # seen before: same device, perhaps a new owner or better details
-                device.customer_id = customer.id
-                for key, value in device_data.__dict__.items():
-                    if value not in ("", None):
-                        setattr(device, key, value)
-            s.flush()
-            phones = list(
-                s.scalars(
-                    select(CustomerPhone.number)
-                    .where(CustomerPhone.customer_id == customer.id)
-                    .order_by(CustomerPhone.position)
-                )
-            )
-            number = next_number(s, outlet)
-            order = WorkOrder(
-                outlet_id=outlet.id,
-                number=number,
-                customer_id=customer.id,
-                device_id=device.id,
-                status=WorkOrderStatus.RECEIVED.value,
-                priority=priority,
-                channel=channel,
-                reported_fault=fault,
-                customer_demand=demand,
-                condition=json.dumps(condition, ensure_ascii=False),
-                accessories=accessories,
-                passcode=passcode or None,
-                estimate=estimate,
-                promised_at=data.promised_at,
-                technician_id=data.technician_id,
-                warranty=warranty.kind.value,
-                warranty_until=warranty.until,
-                rework_of=warranty.last_order_number if warranty.rework else None,
-                tax_rate=settings.tax_rate,
-                received_at=now,
-                customer_name_key=name_key(customer.name),
-                customer_phone=phones[0] if phones else "",
-                device_model_key=device_data.label.casefold(),
-                serial=device_data.serial,
-                imei=device_data.imei,
-                search_text=rules.search_text(
-                    number,
-                    customer.name,
-                    phones,
-                    device_data.serial,
-                    device_data.imei,
-                    device_data.label,
-                ),
-                created_by_id=actor.user_id,
-                updated_at=now,
-            )
-            s.add(order)
-            s.flush()
-            if deposit > 0:
-                add_payment_row(
-                    s,
-                    order,
-                    actor,
-                    kind=PaymentKind.DEPOSIT.value,
-                    method=method,
-                    amount=deposit,
-                    at=now,
-                )
-            add_event(s, order, actor, "status", to_status=WorkOrderStatus.RECEIVED.value, at=now)
-            s.flush()
-            refresh_money(s, order)
-            update_clock(s, order)
-            record(
-                s,
-                actor,
-                "create",
-                "work_order",
-                order.id,
-                after={
-                    "number": number,
-                    "customer_id": customer.id,
-                    "device_id": device.id,
-                    "warranty": warranty.kind.value,
-                    "deposit": deposit,
-                },
-            )
+            order = take_in_at(s, actor, actor.outlet_id, data)
             return to_dto(s, order, actor), Changes(
-                work_orders=True, customers=new_customer is not None
+                work_orders=True, customers=data.customer_id is None
             )
-
-    @staticmethod
-    def _condition(
-        entries: tuple[tuple[str, bool, str], ...], settings: WorkOrderSettings
-    ) -> list[list[object]]:
-        checked: list[list[object]] = []
-        for entry in entries:
-            if len(entry) != 3:
-                raise ValidationError(
-                    F_CONDITION,
-                    QT_TRANSLATE_NOOP("core", "each item needs a name, ok or not, and a note."),
-                )
-            item, ok, note = entry
-            checked.append(
-                [
-                    v.text(F_CONDITION, item, max_len=80),
-                    bool(ok),
-                    v.text(F_CONDITION, note, max_len=200, required=False),
-                ]
-            )
-        if settings.checklist_mandatory:
-            missing = [item for item in settings.checklist if item not in {c[0] for c in checked}]
-            if missing:
-                raise ValidationError(
-                    F_CONDITION,
-                    QT_TRANSLATE_NOOP(
-                        "core", "this outlet requires every item to be checked; missing: {items}."
-                    ),
-                    items=", ".join(missing),
-                )
-        return checked
 
 
 def _summaries(s: Session, which: ColumnElement[bool], limit: int = 50) -> list[OrderSummary]:
@@ -469,3 +295,178 @@ def _summaries(s: Session, which: ColumnElement[bool], limit: int = 50) -> list[
         )
         for oid, number, received, status, brand, model, device_type, fault in s.execute(query)
     ]
+
+
+def take_in_at(
+    s: Session, actor: Actor, outlet_id: int, data: IntakeInput, *, internal: bool = False
+) -> WorkOrder:
+    """Opens a work order at the outlet inside the caller's unit of work: the counter's intake, and
+    the repair order a failed maintenance check opens for the outlet's own equipment (internal:
+    nobody hands it over at a counter, so the outlet's arrival checklist is not demanded). The
+    caller checks the permission."""
+    now = utcnow()
+    today = now.astimezone().date()
+    fault = v.text(F_FAULT, data.reported_fault, max_len=2000, multiline=True)
+    demand = v.text(F_DEMAND, data.customer_demand, max_len=1000, required=False, multiline=True)
+    channel = v.choice(F_CHANNEL, str(data.channel), tuple(c.value for c in Channel))
+    priority = v.choice(F_PRIORITY, str(data.priority), tuple(p.value for p in Priority))
+    accessories = v.text(
+        F_ACCESSORIES, data.accessories, max_len=500, required=False, multiline=True
+    )
+    passcode = v.text(F_PASSCODE, data.passcode, max_len=100, required=False)
+    estimate = v.money(F_ESTIMATE, data.estimate)
+    deposit = v.money(F_DEPOSIT, data.deposit)
+    method = v.choice(F_METHOD, str(data.deposit_method), tuple(m.value for m in PaymentMethod))
+    if data.promised_at is not None and (data.promised_at.tzinfo is None or data.promised_at < now):
+        raise ValidationError(
+            F_PROMISED, QT_TRANSLATE_NOOP("core", "must be a future date and time.")
+        )
+    new_customer = (
+        data.new_customer.validated() if data.customer_id is None and data.new_customer else None
+    )
+    if data.customer_id is None and new_customer is None:
+        raise ValidationError(
+            F_CUSTOMER, QT_TRANSLATE_NOOP("core", "choose a customer or enter a new one.")
+        )
+    outlet = s.get(Outlet, outlet_id)
+    if outlet is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "Outlet {id} does not exist."), id=outlet_id)
+    settings = load_settings(s, outlet.id)
+    device_data = validate_device(data.device, settings, today)
+    condition = _condition(data.condition, settings, mandatory=not internal)
+    if data.technician_id is not None:
+        tech = s.get(User, data.technician_id)
+        if tech is None or not tech.active:
+            raise ValidationError(F_TECHNICIAN, QT_TRANSLATE_NOOP("core", "choose an active user."))
+    if new_customer is not None:
+        customer, _ = CustomerService.insert(s, actor, new_customer)
+    else:
+        existing = s.get(Customer, data.customer_id)
+        if existing is None:
+            raise ValidationError(
+                F_CUSTOMER,
+                QT_TRANSLATE_NOOP("core", "customer {id} does not exist."),
+                id=data.customer_id,
+            )
+        customer = existing
+    device = find_device(s, device_data.serial, device_data.imei, device_data.device_type)
+    if device is not None and device_data.purchase_date is None and device.purchase_date:
+        # A device seen before keeps its purchase date for the warranty check.
+        device_data = replace(device_data, purchase_date=device.purchase_date)
+    warranty = warranty_for(s, device_data, device.id if device else None, settings, today)
+    if device is None:
+        device = Device(customer_id=customer.id, **device_data.__dict__)
+        s.add(device)
+    else:  # seen before: same device, perhaps a new owner or better details
+        device.customer_id = customer.id
+        for key, value in device_data.__dict__.items():
+            if value not in ("", None):
+                setattr(device, key, value)
+    s.flush()
+    phones = list(
+        s.scalars(
+            select(CustomerPhone.number)
+            .where(CustomerPhone.customer_id == customer.id)
+            .order_by(CustomerPhone.position)
+        )
+    )
+    number = next_number(s, outlet)
+    order = WorkOrder(
+        outlet_id=outlet.id,
+        number=number,
+        customer_id=customer.id,
+        device_id=device.id,
+        status=WorkOrderStatus.RECEIVED.value,
+        priority=priority,
+        channel=channel,
+        reported_fault=fault,
+        customer_demand=demand,
+        condition=json.dumps(condition, ensure_ascii=False),
+        accessories=accessories,
+        passcode=passcode or None,
+        estimate=estimate,
+        promised_at=data.promised_at,
+        technician_id=data.technician_id,
+        warranty=warranty.kind.value,
+        warranty_until=warranty.until,
+        rework_of=warranty.last_order_number if warranty.rework else None,
+        tax_rate=settings.tax_rate,
+        received_at=now,
+        customer_name_key=name_key(customer.name),
+        customer_phone=phones[0] if phones else "",
+        device_model_key=device_data.label.casefold(),
+        serial=device_data.serial,
+        imei=device_data.imei,
+        search_text=rules.search_text(
+            number,
+            customer.name,
+            phones,
+            device_data.serial,
+            device_data.imei,
+            device_data.label,
+        ),
+        created_by_id=actor.user_id,
+        updated_at=now,
+    )
+    s.add(order)
+    s.flush()
+    if deposit > 0:
+        add_payment_row(
+            s,
+            order,
+            actor,
+            kind=PaymentKind.DEPOSIT.value,
+            method=method,
+            amount=deposit,
+            at=now,
+        )
+    add_event(s, order, actor, "status", to_status=WorkOrderStatus.RECEIVED.value, at=now)
+    s.flush()
+    refresh_money(s, order)
+    update_clock(s, order)
+    record(
+        s,
+        actor,
+        "create",
+        "work_order",
+        order.id,
+        after={
+            "number": number,
+            "customer_id": customer.id,
+            "device_id": device.id,
+            "warranty": warranty.kind.value,
+            "deposit": deposit,
+        },
+    )
+    return order
+
+
+def _condition(
+    entries: tuple[tuple[str, bool, str], ...], settings: WorkOrderSettings, *, mandatory: bool
+) -> list[list[object]]:
+    checked: list[list[object]] = []
+    for entry in entries:
+        if len(entry) != 3:
+            raise ValidationError(
+                F_CONDITION,
+                QT_TRANSLATE_NOOP("core", "each item needs a name, ok or not, and a note."),
+            )
+        item, ok, note = entry
+        checked.append(
+            [
+                v.text(F_CONDITION, item, max_len=80),
+                bool(ok),
+                v.text(F_CONDITION, note, max_len=200, required=False),
+            ]
+        )
+    if mandatory and settings.checklist_mandatory:
+        missing = [item for item in settings.checklist if item not in {c[0] for c in checked}]
+        if missing:
+            raise ValidationError(
+                F_CONDITION,
+                QT_TRANSLATE_NOOP(
+                    "core", "this outlet requires every item to be checked; missing: {items}."
+                ),
+                items=", ".join(missing),
+            )
+    return checked
