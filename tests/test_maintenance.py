@@ -10,12 +10,20 @@ from conftest import audit_count, make_actor
 from sqlalchemy import func, select
 from test_equipment_register import soldering
 
+from outletdesk.core.customers import CustomerInput
 from outletdesk.core.equipment.maintenance import ItemInput, LogInput, PlanInput
 from outletdesk.core.equipment.schedule import Bucket
 from outletdesk.core.errors import PermissionDenied, StaleRecord, ValidationError
 from outletdesk.core.parts.catalogue import PartInput
 from outletdesk.core.parts.stock import InsufficientStock
-from outletdesk.models import AssetStatus, MaintenanceRecord, PlanDue, RecordKind, Role
+from outletdesk.models import (
+    AssetStatus,
+    MaintenanceRecord,
+    PlanDue,
+    RecordKind,
+    Role,
+    WorkOrder,
+)
 
 TODAY = date(2026, 11, 23)  # a Monday
 
@@ -104,6 +112,80 @@ def test_a_failed_check_is_kept_and_can_put_the_asset_under_repair(services, sta
     history = services.equipment.history(staff, station.id)
     assert history[0].kind in ("record", "status")
     assert any(h.kind == "status" and done.number in h.detail for h in history)
+
+
+def test_a_failed_check_opens_a_repair_order_for_the_outlets_own_equipment(
+    services, staff, station, outlet
+):
+    """One transaction: the record, the asset under repair, and a work order for the outlet as
+    its internal customer, with the asset as the device (recognised again by its tag)."""
+    plan, _ = services.maintenance.create_plan(staff, calibration(station.id))
+    done, changes = services.maintenance.log(
+        staff,
+        LogInput(station.id, "planned", plan.id, done_at=at(date(2026, 2, 1)),
+                 results=((1, "ok"), (2, "371")),
+                 repair_order_fault="Tip temperature 371 °C, over 360"),
+    )  # fmt: skip
+    assert changes.work_orders and changes.customers and changes.equipment
+    assert done.work_order.startswith("N-") and not done.passed
+    assert services.equipment.get(staff, station.id).status is AssetStatus.UNDER_REPAIR
+    manager = make_actor(services, outlet.id, Role.MANAGER, "boss")
+    order = services.work_orders.by_number(manager, done.work_order)
+    assert order.outlet_id == outlet.id and order.status.value == "received"
+    assert order.customer_name == outlet.name
+    assert order.device.serial == station.tag and order.device.model == "861DW"
+    assert order.reported_fault == f"{done.number}: Tip temperature 371 °C, over 360"
+    assert services.maintenance.record(staff, done.id).work_order == done.work_order
+
+    # The asset is repaired and breaks down again: same internal customer, same device.
+    services.equipment.set_status(staff, station.id, services.equipment.get(staff, station.id)
+                                  .version, "in_service", "fixed")  # fmt: skip
+    again, changes = services.maintenance.log(
+        staff,
+        LogInput(station.id, "breakdown", failure_cause="No heat", done_at=at(date(2026, 3, 1)),
+                 repair_order_fault="No heat"),
+    )  # fmt: skip
+    assert changes.work_orders and not changes.customers
+    second = services.work_orders.by_number(manager, again.work_order)
+    assert second.customer_id == order.customer_id and second.device.id == order.device.id
+    history, _ = services.intake.device_history(manager, serial=station.tag)
+    assert history is not None and history.id == order.device.id
+
+
+def test_a_customers_equipment_is_repaired_on_that_customers_order(
+    services, staff, instruments, outlet
+):
+    manager = make_actor(services, outlet.id, Role.MANAGER, "boss")
+    customer, _ = services.customers.create(
+        manager, CustomerInput("Li Lab 李实验室", ["13800138000"])
+    )
+    owned = services.equipment.create(
+        staff, soldering(outlet.id, instruments.id, customer_id=customer.id, serial="Ø/42#")
+    )[0]
+    done, _ = services.maintenance.log(
+        staff, LogInput(owned.id, "breakdown", failure_cause="Fan noise",
+                        repair_order_fault="Fan noise"),
+    )  # fmt: skip
+    order = services.work_orders.by_number(manager, done.work_order)
+    assert order.customer_id == customer.id
+    assert "Ø/42#" in order.device.notes  # a serial the counter would refuse is kept in notes
+
+
+def test_a_repair_order_needs_a_failure_and_writes_nothing_otherwise(services, staff, station):
+    plan, _ = services.maintenance.create_plan(staff, calibration(station.id))
+    before = audit_count(services)
+    with pytest.raises(ValidationError) as err:
+        services.maintenance.log(
+            staff,
+            LogInput(station.id, "planned", plan.id, done_at=at(date(2026, 2, 1)),
+                     results=((1, "ok"), (2, "350")), repair_order_fault="just in case"),
+        )  # fmt: skip
+    assert err.value.field == "Fault for the repair order"
+    assert audit_count(services) == before
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(WorkOrder)) == 0
+        assert s.scalar(select(func.count()).select_from(MaintenanceRecord)) == 0
+    assert services.equipment.get(staff, station.id).status is AssetStatus.IN_SERVICE
 
 
 @pytest.mark.parametrize(

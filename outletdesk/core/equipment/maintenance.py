@@ -38,6 +38,7 @@ from ...models import (
     RecordPart,
     RecordResult,
     User,
+    WorkOrder,
     utcnow,
 )
 from .. import validation as v
@@ -50,6 +51,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
 from ..parts.stock import main_location, write_movement
 from .register import add_reading, set_asset_status
+from .repair_orders import open_repair_order
 from .schedule import Bucket, Due, PlanRule, bucket, compliance, first_due, next_due, occurrences
 
 F_PLAN_NAME = QT_TRANSLATE_NOOP("core", "Plan name")
@@ -72,6 +74,7 @@ F_COMPONENT = QT_TRANSLATE_NOOP("core", "Component")
 F_NOTES = QT_TRANSLATE_NOOP("core", "Notes")
 F_RESULT = QT_TRANSLATE_NOOP("core", "Result")
 F_READING = QT_TRANSLATE_NOOP("core", "Reading")
+F_REPAIR_FAULT = QT_TRANSLATE_NOOP("core", "Fault for the repair order")
 MAX_ITEMS = 60
 MAX_VALUE = Decimal("9999999999")
 OK_WORDS = ("ok", "pass", "passed", "yes", "y", "1", "true", "合格", "正常", "是")
@@ -188,6 +191,9 @@ class LogInput:
     readings: tuple[tuple[int, Decimal | str], ...] = ()  # (meter id, reading)
     parts: tuple[tuple[int, int | str], ...] = ()  # (part id, quantity) taken from stock
     put_under_repair: bool = False  # a failed check or a breakdown takes the asset out
+    # Given for a failed check or a breakdown: the asset goes under repair and a repair work
+    # order is opened for it at its outlet (its owner's, or the outlet's internal customer).
+    repair_order_fault: str = ""
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,7 @@ class RecordDTO:
     notes: str
     results: tuple[ResultDTO, ...]
     parts: tuple[tuple[int, str, str, int], ...]  # (part id, SKU, name, quantity)
+    work_order: str = ""  # the number of the repair order opened for it
 
     @property
     def downtime_hours(self) -> Decimal | None:
@@ -452,6 +459,8 @@ class MaintenanceService:
                        name_like=True)  # fmt: skip
         component = v.text(F_COMPONENT, data.component, max_len=80, required=False, name_like=True)
         notes = v.text(F_NOTES, data.notes, max_len=4000, required=False, multiline=True)
+        repair_fault = v.text(F_REPAIR_FAULT, data.repair_order_fault, max_len=1900,
+                              required=False, multiline=True)  # fmt: skip
         if kind is RecordKind.PLANNED and data.plan_id is None:
             raise ValidationError(
                 F_PLAN, QT_TRANSLATE_NOOP("core", "is required for planned work.")
@@ -514,13 +523,28 @@ class MaintenanceService:
             _use_parts(s, actor, asset, entry, parts)
             if plan is not None and plan.active:
                 _advance(s, plan, asset, due_row, done_at, meter_values)
-            if data.put_under_repair and (not passed or kind is RecordKind.BREAKDOWN):
+            failed = not passed or kind is RecordKind.BREAKDOWN
+            if repair_fault and not failed:
+                raise ValidationError(
+                    F_REPAIR_FAULT,
+                    QT_TRANSLATE_NOOP(
+                        "core", "a repair order is opened only for a failed check or a breakdown."
+                    ),
+                )
+            if failed and (data.put_under_repair or repair_fault):
                 set_asset_status(s, actor, asset, AssetStatus.UNDER_REPAIR,
                                  f"{entry.number}: {cause or notes}".strip(": "))  # fmt: skip
+            new_customer = False
+            if repair_fault:
+                order, new_customer = open_repair_order(
+                    s, actor, asset, f"{entry.number}: {repair_fault}"
+                )
+                entry.work_order_id = order.id
             record(s, actor, "log", "maintenance_record", entry.id,
                    after={"number": entry.number, "asset": asset.tag, "kind": kind.value,
-                          "passed": passed})  # fmt: skip
-            changes = Changes(equipment=True, parts=bool(parts))
+                          "passed": passed, "work_order_id": entry.work_order_id})  # fmt: skip
+            changes = Changes(equipment=True, parts=bool(parts), work_orders=bool(repair_fault),
+                              customers=new_customer)  # fmt: skip
             return _record_dto(s, entry), changes
 
     def record(self, actor: Actor, record_id: int) -> RecordDTO:
@@ -1138,6 +1162,11 @@ def _use_parts(
 
 
 def _record_dto(s: Session, entry: MaintenanceRecord) -> RecordDTO:
+    order = (
+        s.scalar(select(WorkOrder.number).where(WorkOrder.id == entry.work_order_id))
+        if entry.work_order_id
+        else None
+    )
     tag = s.scalar(select(Asset.tag).where(Asset.id == entry.asset_id)) or ""
     plan = (
         s.scalar(select(MaintenancePlan.name).where(MaintenancePlan.id == entry.plan_id))
@@ -1167,7 +1196,7 @@ def _record_dto(s: Session, entry: MaintenanceRecord) -> RecordDTO:
         entry.id, entry.number, entry.asset_id, tag, RecordKind(entry.kind), entry.plan_id,
         plan or "", entry.due_on, entry.done_at, entry.done_by, entry.minutes, entry.down_from,
         entry.down_to, entry.failure_cause, entry.component, entry.passed, entry.notes, results,
-        parts,
+        parts, order or "",
     )  # fmt: skip
 
 
