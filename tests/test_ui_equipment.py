@@ -336,6 +336,71 @@ def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(page, s
     assert any("DS1054Z" in r.label for r in figures.model.rows)
 
 
+def test_a_failed_check_opens_a_repair_order_with_a_part_and_an_earlier_time(
+    page, services, keeper, planned, outlet, qtbot
+):
+    from datetime import datetime, timedelta
+
+    from outletdesk.core.parts.catalogue import PartInput
+
+    station, plan, _meter = planned
+    manager = make_actor(services, outlet.id, Role.MANAGER, "boss")
+    fuse, _ = services.catalogue.create_part(manager, PartInput("FUSE-2A", "Fuse 2 A 保险丝"))
+    services.stock.receive(manager, fuse.id, 5, "1.20")
+    _select(page, station.tag)
+    page.log_selected(RecordKind.PLANNED)
+    dialog = page.log_dialog
+    assert not dialog.open_order.isEnabled() and not dialog.put_under_repair.isEnabled()
+    cable, temperature, _remarks = dialog.answers.values()
+    cable.setCurrentIndex(cable.findData("ok"))
+    temperature.setText("372")  # out of range: now the asset may go under repair
+    assert dialog.open_order.isEnabled() and not dialog.order_fault.isEnabled()
+    dialog.open_order.setChecked(True)
+    assert dialog.put_under_repair.isChecked() and dialog.order_fault.isEnabled()
+    assert dialog.order_fault.text() == "Tip temperature: 372 °C (340–360)"
+    dialog.order_fault.setText(dialog.order_fault.text() + ", heater suspected")
+
+    opened = []
+    dialog.open_dialog = opened.append
+    picker = dialog.pick_part()
+    assert opened == [picker] and picker.free_button.isHidden()
+    picker.search.setText("FUSE")
+    picker.run_search()
+    picker.choose()
+    dialog.pick_part().choose()  # the same part again: two of it
+    assert dialog.kit_edits[fuse.id].text() == "2"
+    earlier = datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(hours=3)
+    dialog.done_at.setDateTime(earlier)
+
+    with qtbot.waitSignal(page.open_work_order) as opened_order:
+        dialog.submit()
+        assert dialog.result() == dialog.DialogCode.Accepted
+        (record,) = services.maintenance.records(keeper, asset_id=station.id)
+        done = services.maintenance.record(keeper, record.id)
+        assert done.work_order and done.work_order in page.notice.text()
+        assert done.done_at == earlier and done.parts == ((fuse.id, "FUSE-2A", fuse.name, 2),)
+        page.notice.linkActivated.emit(done.work_order)
+    assert opened_order.args == [done.work_order]
+    order = services.work_orders.by_number(manager, done.work_order)
+    assert order.reported_fault.endswith("372 °C (340–360), heater suspected")
+    assert page.detail.status is AssetStatus.UNDER_REPAIR
+    assert services.stock.on_hand(manager, fuse.id) == 3
+
+
+def test_a_passed_check_offers_no_repair_order(page, planned):
+    station = planned[0]
+    _select(page, station.tag)
+    page.log_selected(RecordKind.PLANNED)
+    dialog = page.log_dialog
+    cable, temperature, _remarks = dialog.answers.values()
+    cable.setCurrentIndex(cable.findData("not ok"))
+    assert dialog.open_order.isEnabled()
+    dialog.open_order.setChecked(True)
+    cable.setCurrentIndex(cable.findData("ok"))  # answered wrongly at first
+    assert not dialog.open_order.isEnabled() and not dialog.open_order.isChecked()
+    assert dialog.input().repair_order_fault == ""
+
+
 def test_calendar_marks_the_due_day_and_lists_its_tasks(page, planned):
     from PySide6.QtCore import QDate
 

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
             from .equipment.page import EquipmentPage
 
             self._equipment = EquipmentPage(self._ctx)
+            self._equipment.open_work_order.connect(self.handle_scan)
             self._put_in_place(self._equipment_slot, self._equipment)
         return self._equipment
 

@@ -1025,6 +1025,10 @@
         <source>The asset has no meter yet</source>
         <translation>该设备还没有计量表</translation>
     </message>
+    <message>
+        <source>{record} logged; repair work order {order} opened at the counter.</source>
+        <translation>{record} 已记录；已在柜台开立维修工单 {order}。</translation>
+    </message>
 </context>
 <context>
     <name>FiguresTab</name>
@@ -1668,12 +1672,28 @@
         <translation>（无计划）</translation>
     </message>
     <message>
+        <source>When the work was finished; it cannot be in the future</source>
+        <translation>工作完成的时间；不能晚于现在</translation>
+    </message>
+    <message>
         <source>The asset was down</source>
         <translation>设备曾停机</translation>
     </message>
     <message>
         <source>A check failed or it broke down: put the asset under repair</source>
         <translation>检查不合格或发生故障：将设备设为维修中</translation>
+    </message>
+    <message>
+        <source>and open a repair &amp;work order for it</source>
+        <translation>并为其开立维修工单(&amp;W)</translation>
+    </message>
+    <message>
+        <source>At the counter of the asset&apos;s outlet, for its owner: the customer whose equipment it is, or the outlet itself</source>
+        <translation>在设备所属网点的柜台开单，客户为设备的所有者：设备所属的客户，或网点本身</translation>
+    </message>
+    <message>
+        <source>Fault for the repair order</source>
+        <translation>维修工单的故障描述</translation>
     </message>
     <message>
         <source>Checklist</source>
@@ -1692,6 +1712,14 @@
         <translation>使用的备件（从本网点库房出库）</translation>
     </message>
     <message>
+        <source>Add a p&amp;art…</source>
+        <translation>添加备件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Another part taken from this outlet&apos;s store</source>
+        <translation>从本网点库房领用的其他备件</translation>
+    </message>
+    <message>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
@@ -1706,6 +1734,10 @@
     <message>
         <source>Co&amp;mponent</source>
         <translation>部件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Done &amp;at</source>
+        <translation>完成时间(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Time spent (minutes)</source>
@@ -1726,6 +1758,10 @@
     <message>
         <source>not ok</source>
         <translation>不合格</translation>
+    </message>
+    <message>
+        <source>&amp;Add part</source>
+        <translation>添加备件(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -4918,6 +4954,10 @@
         <translation>结果</translation>
     </message>
     <message>
+        <source>Fault for the repair order</source>
+        <translation>维修工单的故障描述</translation>
+    </message>
+    <message>
         <source>cannot be before the downtime began.</source>
         <translation>不能早于停机开始时间。</translation>
     </message>
@@ -4932,6 +4972,10 @@
     <message>
         <source>{plan} does not apply to {tag}.</source>
         <translation>{plan} 不适用于 {tag}。</translation>
+    </message>
+    <message>
+        <source>a repair order is opened only for a failed check or a breakdown.</source>
+        <translation>只有检查不合格或发生故障时才能开立维修工单。</translation>
     </message>
     <message>
         <source>Maintenance record {id} does not exist.</source>

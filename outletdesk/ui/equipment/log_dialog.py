@@ -1,7 +1,9 @@
 """Logging work on an asset: a plan's task with its checklist (out-of-range numbers and "not ok"
-shown in red as they are typed), meter readings, the plan's parts kit, time spent, downtime and
-notes; or an unplanned repair or a breakdown with its failure cause. Keyboard first: Tab moves
-through the fields, Enter saves. The rules (answers, ranges, readings, stock) are the core's."""
+shown in red as they are typed), meter readings, the plan's parts kit and any other part taken
+from stock, when it was done, time spent, downtime and notes; or an unplanned repair or a
+breakdown with its failure cause. A failed check or a breakdown can put the asset under repair
+and open a repair work order for it. Keyboard first: Tab moves through the fields, Enter saves.
+The rules (answers, ranges, readings, stock) are the core's."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,7 @@ from ...core.equipment.register import AssetDTO
 from ...models import CheckKind, RecordKind
 from ..context import AppContext
 from ..settings.forms import INVALID_STYLE, FormErrors, add_rows, multiline, save_cancel_buttons
+from ..work_orders.part_picker import PartPickerDialog
 
 
 def _number(text: str) -> Decimal | None:
@@ -77,8 +81,13 @@ class LogDialog(QDialog):
         self.component = QLineEdit(self)
         self.component.setMaxLength(80)
         self.minutes = QLineEdit("0", self)
-        self.down = QCheckBox(self.tr("The asset was down"), self)
         now = QDateTime.currentDateTime()
+        self.done_at = QDateTimeEdit(now, self)
+        self.done_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.done_at.setCalendarPopup(True)
+        self.done_at.setMaximumDateTime(now.addSecs(300))
+        self.done_at.setToolTip(self.tr("When the work was finished; it cannot be in the future"))
+        self.down = QCheckBox(self.tr("The asset was down"), self)
         self.down_from = QDateTimeEdit(now.addSecs(-3600), self)
         self.down_to = QDateTimeEdit(now, self)
         for edit in (self.down_from, self.down_to):
@@ -96,6 +105,21 @@ class LogDialog(QDialog):
         self.put_under_repair = QCheckBox(
             self.tr("A check failed or it broke down: put the asset under repair"), self
         )
+        self.open_order = QCheckBox(self.tr("and open a repair &work order for it"), self)
+        self.open_order.setToolTip(
+            self.tr(
+                "At the counter of the asset's outlet, for its owner: the customer whose "
+                "equipment it is, or the outlet itself"
+            )
+        )
+        self.order_fault = QLineEdit(self)
+        self.order_fault.setMaxLength(1900)
+        self.order_fault.setPlaceholderText(self.tr("Fault for the repair order"))
+        self.open_order.toggled.connect(self._order_toggled)
+        self.put_under_repair.toggled.connect(lambda on: on or self.open_order.setChecked(False))
+        repair = QHBoxLayout()
+        repair.addWidget(self.open_order)
+        repair.addWidget(self.order_fault, 1)
 
         self.checklist = QGroupBox(self.tr("Checklist"), self)
         self.checklist_form = QFormLayout(self.checklist)
@@ -111,8 +135,15 @@ class LogDialog(QDialog):
             readings_form.addRow(f"{m.name} ({m.unit})" if m.unit else m.name, edit)
         self.readings.setVisible(bool(asset.meters))
         self.kit = QGroupBox(self.tr("Parts used (from this outlet's store)"), self)
-        self.kit_form = QFormLayout(self.kit)
+        self.kit_form = QFormLayout()
+        kit_layout = QVBoxLayout(self.kit)
+        kit_layout.addLayout(self.kit_form)
         self.kit_edits: dict[int, QLineEdit] = {}
+        self.extra_parts: dict[int, tuple[str, QLineEdit]] = {}  # part id: (label, quantity)
+        self.add_part_button = QPushButton(self.tr("Add a p&art…"), self)
+        self.add_part_button.setToolTip(self.tr("Another part taken from this outlet's store"))
+        self.add_part_button.clicked.connect(self.pick_part)
+        kit_layout.addWidget(self.add_part_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         form = QFormLayout()
         add_rows(
@@ -122,6 +153,7 @@ class LogDialog(QDialog):
                 (self.tr("&Plan"), self.plan),
                 (self.tr("Failure &cause"), self.cause),
                 (self.tr("Co&mponent"), self.component),
+                (self.tr("Done &at"), self.done_at),
                 (self.tr("&Time spent (minutes)"), self.minutes),
             ],
             self,
@@ -137,6 +169,8 @@ class LogDialog(QDialog):
                 "Plan": self.plan,
                 "Failure cause": self.cause,
                 "Component": self.component,
+                "Done at": self.done_at,
+                "Fault for the repair order": self.order_fault,
                 "Time spent (minutes)": self.minutes,
                 "Down from": self.down_from,
                 "Down until": self.down_to,
@@ -155,6 +189,7 @@ class LogDialog(QDialog):
         layout.addWidget(self.readings)
         layout.addWidget(self.kit)
         layout.addWidget(self.put_under_repair)
+        layout.addLayout(repair)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
@@ -176,16 +211,57 @@ class LogDialog(QDialog):
             self.down.setChecked(True)
             self.put_under_repair.setChecked(True)
         self.checklist.setVisible(planned and bool(self.answers))
-        self.kit.setVisible(bool(self.kit_edits))
+        self._enable_repair()
+
+    def failed(self) -> bool:
+        """A check failed or it broke down: the asset may go under repair, with an order."""
+        return self.kind.currentData() == RecordKind.BREAKDOWN.value or (
+            self.kind.currentData() == RecordKind.PLANNED.value and self.failed_checks()
+        )
+
+    def _enable_repair(self) -> None:
+        failed = self.failed()
+        for widget in (self.put_under_repair, self.open_order):
+            widget.setEnabled(failed)
+        self.order_fault.setEnabled(failed and self.open_order.isChecked())
+        if not failed:
+            self.open_order.setChecked(False)
+
+    def _order_toggled(self, on: bool) -> None:
+        if on:
+            self.put_under_repair.setChecked(True)
+            if not self.order_fault.text().strip():
+                self.order_fault.setText(self.fault_text())
+            self.order_fault.setFocus()
+        self.order_fault.setEnabled(on)
+
+    def fault_text(self) -> str:
+        """What was found, for the technician: the failed checks with their values, or the cause."""
+        if self.kind.currentData() != RecordKind.PLANNED.value:
+            return " · ".join(p for p in (self.cause.text().strip(),
+                                          self.component.text().strip()) if p)  # fmt: skip
+        plan = self.current_plan()
+        found = []
+        for item in plan.items if plan is not None else ():
+            widget = self.answers.get(item.position)
+            if widget is None or "c62828" not in widget.styleSheet():
+                continue
+            if isinstance(widget, QComboBox):
+                found.append(f"{item.label}: {widget.currentText()}")
+            else:
+                found.append(f"{item.label}: {widget.text().strip()} {_range(item)}".strip())  # type: ignore[attr-defined]
+        return "; ".join(found)
 
     def _plan_changed(self) -> None:
-        """The checklist and parts kit of the plan chosen."""
+        """The checklist and parts kit of the plan chosen; parts added by hand stay."""
+        extra = {pid: edit.text() for pid, (_label, edit) in self.extra_parts.items()}
         while self.checklist_form.rowCount():
             self.checklist_form.removeRow(0)
         while self.kit_form.rowCount():
             self.kit_form.removeRow(0)
         self.answers, self.kit_edits = {}, {}
         plan = self.current_plan()
+        shown: set[int] = set()
         for item in plan.items if plan is not None else ():
             widget: QWidget
             if item.kind is CheckKind.CHECK:
@@ -210,10 +286,45 @@ class LogDialog(QDialog):
             edit = QLineEdit(str(quantity), self)
             self.kit_edits[part_id] = edit
             self.kit_form.addRow(f"{sku} {name}", edit)
+            shown.add(part_id)
+        for part_id, (label, _gone) in list(self.extra_parts.items()):
+            edit = QLineEdit(extra[part_id], self)  # the old edit went with its row
+            self.extra_parts[part_id] = (label, edit)
+            if part_id not in shown:
+                self.kit_edits[part_id] = edit
+                self.kit_form.addRow(label, edit)
         self._kind_changed()
+
+    def pick_part(self) -> PartPickerDialog:
+        """A part that is not in the plan's kit, from the asset's outlet's store."""
+        picker = PartPickerDialog(self._ctx, self._asset.outlet_id, parent=self)
+        picker.free_button.hide()  # upkeep uses catalogue parts only: they leave stock
+        picker.add_button.setText(self.tr("&Add part"))
+        picker.picked.connect(self.add_part)
+        self.open_dialog(picker)
+        return picker
+
+    def add_part(self, row: Any) -> None:
+        """One more of a part already listed, else a new row with quantity 1."""
+        edit = self.kit_edits.get(row.id)
+        if edit is not None:
+            number = _number(edit.text())
+            edit.setText(str(int(number) + 1 if number is not None else 1))
+        else:
+            edit = QLineEdit("1", self)
+            label = f"{row.sku} {row.name}"
+            self.extra_parts[row.id] = (label, edit)
+            self.kit_edits[row.id] = edit
+            self.kit_form.addRow(label, edit)
+        edit.setFocus()
+        edit.selectAll()
+
+    def open_dialog(self, dialog: QDialog) -> None:
+        dialog.open()
 
     def _mark_check(self, combo: QComboBox) -> None:
         combo.setStyleSheet(INVALID_STYLE if combo.currentData() == "not ok" else "")
+        self._enable_repair()
 
     def _mark_number(self, edit: QLineEdit, item: PlanItemDTO) -> None:
         """Red as soon as the value typed is outside the item's range (the core decides on save)."""
@@ -224,6 +335,7 @@ class LogDialog(QDialog):
             or (item.maximum is not None and value > item.maximum)
         )
         edit.setStyleSheet(INVALID_STYLE + " color: #c62828;" if out else "")
+        self._enable_repair()
 
     def failed_checks(self) -> bool:
         return any("c62828" in w.styleSheet() for w in self.answers.values())
@@ -244,6 +356,7 @@ class LogDialog(QDialog):
             asset_id=self._asset.id,
             kind=kind,
             plan_id=self.plan.currentData() if planned else None,
+            done_at=self.done_at.dateTime().toPython().astimezone(),  # type: ignore[union-attr]
             minutes=self.minutes.text(),
             down_from=down_from,
             down_to=down_to,
@@ -260,6 +373,7 @@ class LogDialog(QDialog):
                 if e.text().strip() not in ("", "0")
             ),
             put_under_repair=self.put_under_repair.isChecked(),
+            repair_order_fault=self.order_fault.text() if self.open_order.isChecked() else "",
         )
 
     def submit(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.auth import Permission
 from ...core.changes import Changes
-from ...core.equipment.maintenance import PlanDTO
+from ...core.equipment.maintenance import PlanDTO, RecordDTO
 from ...core.equipment.register import AssetDTO, AssetRow, CategoryDTO, HistoryEntry
 from ...core.outlets import OutletDTO
 from ...models import AssetStatus, RecordKind
@@ -74,6 +74,7 @@ class AssetRowsModel(RowsModel[AssetRow]):
 
 class EquipmentPage(QWidget):
     asset_shown = Signal(int)  # asset id, once its details are on screen
+    open_work_order = Signal(str)  # the number of a repair order opened from the log
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,6 +206,7 @@ class EquipmentPage(QWidget):
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.notice.linkActivated.connect(self.open_work_order.emit)
         self.notice.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -305,7 +307,8 @@ class EquipmentPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, rich: bool = False) -> None:
+        self.notice.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
@@ -603,7 +606,19 @@ class EquipmentPage(QWidget):
             else:
                 kind = RecordKind.REPAIR  # nothing planned for it: unplanned work
         self.log_dialog = LogDialog(self._ctx, asset, plans, kind, plan_id, self)
+        self.log_dialog.saved.connect(self._logged)
         self.open_dialog(self.log_dialog)
+
+    def _logged(self, entry: RecordDTO) -> None:
+        """A repair order opened with the record is named, with a link that opens it."""
+        if not entry.work_order:
+            self.say("")
+            return
+        link = f"<a href='{escape(entry.work_order)}'>{escape(entry.work_order)}</a>"
+        text = escape(
+            self.tr("{record} logged; repair work order {order} opened at the counter.")
+        ).format(record=escape(entry.number), order=link)
+        self.say(text, rich=True)
 
     def open_categories(self) -> QWidget | None:
         if not self.can_manage:
