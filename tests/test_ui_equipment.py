@@ -108,6 +108,36 @@ def test_new_asset_refuses_bad_input_then_creates(page, services, keeper):
     assert [r.tag for r in page.model.rows] == [page.detail.tag]
 
 
+def test_a_customers_equipment_is_linked_to_them_and_back_to_the_outlet(
+    page, services, keeper, assets, outlet
+):
+    from outletdesk.core.customers import CustomerInput
+
+    manager = make_actor(services, outlet.id, Role.MANAGER, "boss")
+    lab, _ = services.customers.create(manager, CustomerInput("Li Lab 李实验室", ["13800138000"]))
+    services.customers.create(manager, CustomerInput("Lin Wei", ["13900139000"]))
+    scope = assets[1]
+    _select(page, scope.tag)
+    dialog = page.edit_selected()
+    assert dialog.owner.currentData() == 0 and dialog.owner.count() == 1  # the outlet's own
+    dialog.owner_search.setText("1380013")  # by phone
+    dialog.find_owner()
+    assert [dialog.owner.itemData(i) for i in range(dialog.owner.count())] == [0, lab.id]
+    dialog.owner.setCurrentIndex(1)
+    dialog.owner_search.setText("Lin")
+    dialog.find_owner()  # the one chosen stays while others are looked for
+    assert dialog.owner.currentData() == lab.id and dialog.owner.count() == 3
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.detail.customer_id == lab.id and "Li Lab" in page.details.toPlainText()
+
+    again = page.edit_selected()
+    assert again.owner.currentData() == lab.id and "Li Lab" in again.owner.currentText()
+    again.owner.setCurrentIndex(again.owner.findData(0))
+    again.submit()
+    assert services.equipment.get(keeper, scope.id).customer_id is None
+
+
 def test_edit_and_a_stale_edit_is_refused(page, services, keeper, assets):
     station = assets[0]
     _select(page, station.tag)

@@ -20,6 +20,13 @@ def seat_language(seat: QSettings) -> str:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install OutletDesk's and Qt's own translations; returns them so they stay alive."""
     installed: list[QTranslator] = []
+    # Calendars and date pickers name months and weekdays in the language chosen, whatever the
+    # machine's own locale is.
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        if language == "zh_CN"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
     if language == "en":
         return installed
     ours = QTranslator(app)

@@ -32,6 +32,18 @@
         <translation>不合格</translation>
     </message>
     <message>
+        <source>The outlet (its own equipment)</source>
+        <translation>本网点（自有设备）</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s equipment kept in service under a contract belongs to them</source>
+        <translation>按服务合同维护的客户设备归该客户所有</translation>
+    </message>
+    <message>
+        <source>Find a customer by name or phone</source>
+        <translation>按姓名或电话查找客户</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -58,6 +70,10 @@
     <message>
         <source>&amp;Serial number</source>
         <translation>序列号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner</source>
+        <translation>所有者(&amp;W)</translation>
     </message>
     <message>
         <source>No&amp;tes</source>
@@ -94,10 +110,6 @@
     <message>
         <source>Acceptance notes</source>
         <translation>验收备注</translation>
-    </message>
-    <message>
-        <source>Owned by the customer {name} (service contract).</source>
-        <translation>属于客户 {name}（服务合同设备）。</translation>
     </message>
 </context>
 <context>
@@ -5187,7 +5199,7 @@
     </message>
     <message>
         <source>Location</source>
-        <translation>库位</translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>On hand</source>
@@ -5499,7 +5511,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Description</source>

@@ -1,8 +1,9 @@
-"""An asset in the register: what it is, where it stands, how it was bought and accepted."""
+"""An asset in the register: what it is, where it stands, whose it is (the outlet's own, or a
+customer's under a service contract), how it was bought and accepted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,12 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.auth import Permission
+from ...core.customers import CustomerSearchResult
 from ...core.equipment.register import AssetDTO, AssetInput, CategoryDTO
 from ...core.outlets import OutletDTO
 from ..context import AppContext
+from ..errors import show_error
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 
 DATE_HINT = "YYYY-MM-DD"
+OWN = 0  # the owner picker's "the outlet itself"
+SEARCH_DELAY_MS = 200
+CUSTOMERS_LISTED = 30
 
 
 def _day(value: object) -> str:
@@ -83,6 +90,28 @@ class AssetDialog(QDialog):
         self.acceptance_result.addItem(self.tr("Failed"), "failed")
         self.acceptance_notes = multiline(2, self)
         self.notes = multiline(2, self)
+        self.owner = QComboBox(self)
+        self.owner.addItem(self.tr("The outlet (its own equipment)"), OWN)
+        self.owner.setToolTip(
+            self.tr("A customer's equipment kept in service under a contract belongs to them")
+        )
+        self.owner_search = QLineEdit(self)
+        self.owner_search.setClearButtonEnabled(True)
+        self.owner_search.setPlaceholderText(self.tr("Find a customer by name or phone"))
+        self._owner_seq = 0
+        self._owner_timer = QTimer(self)
+        self._owner_timer.setSingleShot(True)
+        self._owner_timer.setInterval(SEARCH_DELAY_MS)
+        self._owner_timer.timeout.connect(self.find_owner)
+        self.owner_search.textChanged.connect(lambda _t: self._owner_timer.start())
+        self.owner_search.returnPressed.connect(self.find_owner)
+        self.owner_search.setVisible(ctx.actor.can(Permission.VIEW_CUSTOMERS))
+        owner_row = QWidget(self)
+        owner_row.setFocusProxy(self.owner)  # the label's mnemonic goes to the picker
+        owner_layout = QHBoxLayout(owner_row)
+        owner_layout.setContentsMargins(0, 0, 0, 0)
+        owner_layout.addWidget(self.owner, 1)
+        owner_layout.addWidget(self.owner_search, 1)
 
         left, right = QFormLayout(), QFormLayout()
         add_rows(
@@ -95,6 +124,7 @@ class AssetDialog(QDialog):
                 (self.tr("&Make"), self.make),
                 (self.tr("Mo&del"), self.model),
                 (self.tr("&Serial number"), self.serial),
+                (self.tr("O&wner"), owner_row),
                 (self.tr("No&tes"), self.notes),
             ],
             self,
@@ -117,9 +147,6 @@ class AssetDialog(QDialog):
         columns.addLayout(left, 1)
         columns.addSpacing(16)
         columns.addLayout(right, 1)
-        self.owner = QLabel(self)
-        self.owner.setWordWrap(True)
-        self.owner.hide()
         self.error = QLabel(self)
         self.errors = FormErrors(
             self.error,
@@ -132,6 +159,7 @@ class AssetDialog(QDialog):
                 "Model": self.model,
                 "Serial number": self.serial,
                 "Supplier": self.supplier,
+                "Customer": self.owner,
                 "Purchase date": self.purchase_date,
                 "Purchase cost": self.purchase_cost,
                 "Warranty end": self.warranty_end,
@@ -145,7 +173,6 @@ class AssetDialog(QDialog):
         self.save_button = buttons.button(buttons.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
-        layout.addWidget(self.owner)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if asset is not None:
@@ -174,12 +201,37 @@ class AssetDialog(QDialog):
         self.acceptance_notes.setPlainText(asset.acceptance_notes)
         self.notes.setPlainText(asset.notes)
         if asset.customer_id is not None:
-            self.owner.setText(
-                self.tr("Owned by the customer {name} (service contract).").format(
-                    name=asset.customer_name
-                )
-            )
-            self.owner.show()
+            self.owner.addItem(asset.customer_name, asset.customer_id)
+            self.owner.setCurrentIndex(1)
+
+    def find_owner(self) -> None:
+        """Customers matching the text join the owner picker; the one chosen stays."""
+        self._owner_timer.stop()
+        self._owner_seq += 1
+        seq, text = self._owner_seq, self.owner_search.text()
+        if not text.strip():
+            return
+        customers, actor = self._ctx.services.customers, self._ctx.actor
+        self._ctx.runner.run(
+            lambda: customers.search(actor, text, limit=CUSTOMERS_LISTED),
+            lambda result: self._owners_found(seq, result),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _owners_found(self, seq: int, result: CustomerSearchResult) -> None:
+        if seq != self._owner_seq:
+            return
+        chosen = self.owner.currentData()
+        keep = [(self.owner.itemText(i), self.owner.itemData(i)) for i in range(self.owner.count())
+                if self.owner.itemData(i) in (OWN, chosen)]  # fmt: skip
+        self.owner.clear()
+        for text, data in keep:
+            self.owner.addItem(text, data)
+        for c in result.rows:
+            if c.id != chosen:
+                phone = f" · {c.phones[0]}" if c.phones else ""
+                self.owner.addItem(f"{c.name}{phone}", c.id)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(chosen)))
 
     def input(self) -> AssetInput:
         return AssetInput(
@@ -190,7 +242,7 @@ class AssetDialog(QDialog):
             model=self.model.text(),
             serial=self.serial.text(),
             location=self.location.text(),
-            customer_id=self._asset.customer_id if self._asset is not None else None,
+            customer_id=self.owner.currentData() or None,
             supplier_id=self.supplier.currentData(),
             purchase_date=self.purchase_date.text(),
             purchase_cost=self.purchase_cost.text(),
