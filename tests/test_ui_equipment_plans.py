@@ -136,7 +136,7 @@ def test_a_category_plan_covers_every_asset_in_it(page, services, keeper, assets
     tab = page.plans_tab
     assert tab.model.data(tab.model.index(0, 1)).startswith("Every asset in Test")
     assert tab.model.data(tab.model.index(0, 2)) == (
-        "every 2 years, or every 500 of Operating hours, whichever comes first"
+        "every 2 years or every 500 of Operating hours"
     )
     page.tabs.setCurrentWidget(page.due_tab)
     assert [t.asset_id for t in page.due_tab.model.rows] == [scope.id]  # due within 30 days

@@ -133,8 +133,8 @@ class ChecklistEditor(QWidget):
         header.setSectionResizeMode(self.KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.LABEL, QHeaderView.ResizeMode.Stretch)
         for column in (self.UNIT, self.MINIMUM, self.MAXIMUM):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, 64)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, 60)
         self.add_button = QPushButton(self.tr("&Add item"), self)
         self.add_button.setToolTip(self.tr("A new line at the end (Insert)"))
         self.remove_button = QPushButton(self.tr("Remo&ve item"), self)
@@ -363,7 +363,7 @@ class PlanDialog(QDialog):
         )
         self.name = QLineEdit(self)
         self.name.setMaxLength(120)
-        self.name.setPlaceholderText(self.tr("Monthly safety check"))
+        self.name.setPlaceholderText(self.tr("e.g. Monthly safety check"))
 
         self.for_asset = QRadioButton(self.tr("One a&sset, tag"), self)
         self.for_category = QRadioButton(self.tr("Every asset in the cate&gory"), self)
@@ -375,6 +375,7 @@ class PlanDialog(QDialog):
         self.tag.setPlaceholderText(self.tr("EQ-N-000001 (type or scan)"))
         self.asset_label = QLabel(self)
         self.asset_label.setStyleSheet("color: #666;")
+        self.asset_label.hide()  # until a tag names an asset
         self.category = QComboBox(self)
         for c in categories:
             self.category.addItem(c.name, c.id)
@@ -404,11 +405,7 @@ class PlanDialog(QDialog):
         row.addWidget(self.interval)
         row.addWidget(self.unit)
         row.addStretch(1)
-        self.meter_interval = QLineEdit(self)
-        self.meter_interval.setMaxLength(12)
-        self.meter_interval.setPlaceholderText(self.tr("none"))
-        self.meter_interval.setMaximumWidth(100)
-        self.meter_name = QComboBox(self)
+        self.meter_name = QComboBox(self)  # the asset's meters offered, any name typed
         self.meter_name.setEditable(True)
         self.meter_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         meter_edit = self.meter_name.lineEdit()
@@ -416,13 +413,16 @@ class PlanDialog(QDialog):
         meter_edit.setMaxLength(40)
         meter_edit.setPlaceholderText(self.tr("meter, e.g. Operating hours"))
         self.meter_name.setMinimumContentsLength(14)
+        self.meter_interval = QLineEdit(self)
+        self.meter_interval.setMaxLength(12)
+        self.meter_interval.setPlaceholderText(self.tr("none"))
+        self.meter_interval.setMaximumWidth(100)
         meter_box = QWidget(self)
         row = QHBoxLayout(meter_box)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.meter_name, 1)
         row.addWidget(QLabel(self.tr("every"), self))
         row.addWidget(self.meter_interval)
-        row.addWidget(QLabel(self.tr("of"), self))
-        row.addWidget(self.meter_name, 1)
         rule_hint = QLabel(
             self.tr("A time rule, a meter rule or both: whichever comes first."), self
         )
@@ -436,6 +436,7 @@ class PlanDialog(QDialog):
         self.start = QDateEdit(QDate.currentDate(), self)
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setMaximumWidth(160)
         self.lead = QLineEdit("7", self)
         self.lead.setMaxLength(4)
         self.lead.setMaximumWidth(80)
@@ -470,7 +471,7 @@ class PlanDialog(QDialog):
             ],
             self,
         )
-        for label_of, buddy in ((time_box, self.interval), (meter_box, self.meter_interval)):
+        for label_of, buddy in ((time_box, self.interval), (meter_box, self.meter_name)):
             row_label = form.labelForField(label_of)
             if isinstance(row_label, QLabel):
                 row_label.setBuddy(buddy)
@@ -486,10 +487,13 @@ class PlanDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(checklist_box, 3)
         right.addWidget(kit_box, 2)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)  # the form keeps its rows together when the tables are taller
         columns = QHBoxLayout()
-        columns.addLayout(form, 1)
+        columns.addLayout(left, 4)
         columns.addSpacing(12)
-        columns.addLayout(right, 1)
+        columns.addLayout(right, 5)
 
         self.error = QLabel(self)
         self.errors = FormErrors(
@@ -532,7 +536,7 @@ class PlanDialog(QDialog):
                 self._show_asset(asset)
         self._applies_changed()
         self._load_assignees()
-        self.resize(1040, 640)
+        self.resize(1180, 640)
 
     # ------------------------------------------------------------ filling
 
@@ -614,12 +618,14 @@ class PlanDialog(QDialog):
         self._show_asset(asset)
         if asset is None:
             self.asset_label.setText(self.tr("No asset has the tag {tag}.").format(tag=tag))
+            self.asset_label.show()
 
     def _show_asset(self, asset: AssetDTO | None) -> None:
         self.asset = asset
         self.asset_label.setText(
             "" if asset is None else f"{asset.name} · {asset.outlet_code} · {asset.category}"
         )
+        self.asset_label.setVisible(asset is not None)
         typed = self.meter_name.currentText()
         self.meter_name.blockSignals(True)
         self.meter_name.clear()

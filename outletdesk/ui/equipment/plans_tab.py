@@ -29,6 +29,8 @@ class PlanRowsModel(RowsModel[PlanDTO]):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             return None if self.rows[index.row()].active else QBrush(INACTIVE)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a long rule or name cut short reads in full
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
         return super().data(index, role)
 
 
@@ -99,7 +101,7 @@ class PlansTab(QWidget):
         return self.tr("Every asset in {category}").format(category=plan.category)
 
     def rule_text(self, plan: PlanDTO) -> str:
-        """Every 3 months, or every 500 of Operating hours, whichever comes first."""
+        """Every 3 months or every 500 of Operating hours (whichever comes first)."""
         parts = []
         count = plan.interval_count
         if count:
@@ -119,7 +121,7 @@ class PlansTab(QWidget):
                 )
             )
         if len(parts) == 2:
-            return self.tr("{first}, or {second}, whichever comes first").format(
+            return self.tr("{first} or {second}").format(  # whichever comes first
                 first=parts[0], second=parts[1]
             )
         return parts[0] if parts else ""
