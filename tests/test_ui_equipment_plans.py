@@ -343,3 +343,32 @@ def test_assignees_are_those_who_may_log_upkeep(services, outlet, keeper):
     make_actor(services, outlet.id, Role.CLERK, "clerk")
     names = [name for _id, name in services.maintenance.assignees(keeper)]
     assert "Keeper" in names and "Tech" in names and "Clerk" not in names
+
+
+def test_a_checklist_line_is_typed_from_the_keyboard(page, qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    dialog = page.plans_tab.new_plan()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    checklist = dialog.checklist
+    row = checklist.add_item(edit=True)  # the cursor waits in the new line's label
+    label = checklist.table.indexWidget(checklist.table.model().index(row, checklist.LABEL))
+    qtbot.keyClicks(label, "Tip temperature")
+    qtbot.keyClick(label, Qt.Key.Key_Return)  # the view commits it on its next turn
+    qtbot.waitUntil(lambda: checklist.table.item(row, checklist.LABEL).text() != "")
+    assert checklist.table.item(row, checklist.LABEL).text() == "Tip temperature"
+    index = checklist.table.model().index(row, checklist.KIND)
+    checklist.table.setCurrentIndex(index)
+    checklist.table.edit(index)
+    editor = checklist.table.indexWidget(index)
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentIndex(editor.findData(CheckKind.NUMBER.value))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: checklist.kind_of(row) is CheckKind.NUMBER)
+    assert checklist.table.item(row, checklist.KIND).text() == "Number"
+    assert checklist.table.item(row, checklist.UNIT).flags() & Qt.ItemFlag.ItemIsEditable
+    qtbot.keyClick(checklist.table, Qt.Key.Key_Delete)
+    assert checklist.table.rowCount() == 0
+    qtbot.keyClick(checklist.table, Qt.Key.Key_Insert)
+    assert checklist.table.rowCount() == 1
