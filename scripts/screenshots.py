@@ -66,6 +66,7 @@ def main(out: Path, languages: list[str]) -> None:
         _shoot_purchase_dialogs(parts, out, language, settle)
         shoot_stocktake(window, parts, services, actor, language, out, settle)
         shoot_equipment(window, out, language, settle)
+        shoot_equipment_plans(window, out, language, settle)
         settings = window.settings
         tabs = getattr(settings, "tabs", None)
         if tabs is not None:
@@ -276,6 +277,36 @@ def shoot_equipment(window, out: Path, language: str, settle) -> None:  # type: 
     for name, dialog in grabs:
         dialog.grab().save(str(out / f"{language}-equipment-{name}.png"))
         dialog.close()
+    del page.open_dialog
+
+
+def shoot_equipment_plans(window, out: Path, language: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """The Plans tab, and the plan form of the demo's monthly check with two parts in its kit."""
+    page = window.equipment
+    window.show_page(window.pages.indexOf(page))
+    page.outlet.setCurrentIndex(max(0, page.outlet.findData(window._ctx.actor.outlet_id)))
+    page.tabs.setCurrentWidget(page.plans_tab)
+    settle(800)
+    window.grab().save(str(out / f"{language}-equipment-plans.png"))
+    tab = page.plans_tab
+    shown = []
+    page.open_dialog = lambda dialog: (shown.append(dialog), dialog.show())
+    monthly = next(p for p in tab.model.rows if p.items and p.category_id is not None)
+    tab.table.selectRow(tab.model.rows.index(monthly))
+    dialog = tab.edit_selected()
+    ctx = window._ctx
+    parts = ctx.services.part_list.rows(ctx.actor, "", outlet_id=ctx.actor.outlet_id, limit=2)
+    for n, part in enumerate(parts.rows, start=1):
+        dialog.kit.add_part(part.id, part.sku, part.name, n)
+    settle(800)
+    dialog.grab().save(str(out / f"{language}-equipment-plan.png"))
+    dialog.close()
+    fresh = tab.new_plan()
+    fresh.name.setText("")
+    fresh.submit()  # empty: the name is refused in the form
+    settle(600)
+    fresh.grab().save(str(out / f"{language}-equipment-plan-new.png"))
+    fresh.close()
     del page.open_dialog
 
 

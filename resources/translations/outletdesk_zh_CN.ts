@@ -418,6 +418,73 @@
     </message>
 </context>
 <context>
+    <name>ChecklistEditor</name>
+    <message>
+        <source>Check (ok / not ok)</source>
+        <translation>检查（合格 / 不合格）</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Meter reading</source>
+        <translation>计量表读数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>添加检查项(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A new line at the end (Insert)</source>
+        <translation>在末尾新增一行（Insert 键）</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve item</source>
+        <translation>删除检查项(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Delete the selected line (Delete)</source>
+        <translation>删除所选行（Delete 键）</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Only numbers and meter readings have a unit and range</source>
+        <translation>只有数值和计量表读数才有单位和合格范围</translation>
+    </message>
+</context>
+<context>
     <name>ComingLaterPage</name>
     <message>
         <source>Coming in a later version. This page holds no data yet.</source>
@@ -763,10 +830,6 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <source>Not built yet: creating and editing maintenance plans in the window (interval, meter, checklist, parts kit). Plans that exist are followed here.</source>
-        <translation>尚未完成：在窗口中新建和编辑保养计划（周期、计量表、检查表、备件包）。已有的计划会在这里跟进。</translation>
-    </message>
-    <message>
         <source>{overdue} overdue · {today} due today · {week} this week · {later} upcoming</source>
         <translation>逾期 {overdue} · 今天到期 {today} · 本周 {week} · 即将到期 {later}</translation>
     </message>
@@ -904,6 +967,10 @@
     <message>
         <source>Equipment &amp; maintenance</source>
         <translation>设备与维护</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>保养计划</translation>
     </message>
     <message>
         <source>Select an asset to see its details and history.</source>
@@ -2325,6 +2392,37 @@
     </message>
 </context>
 <context>
+    <name>PartsKitEditor</name>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Add &amp;part…</source>
+        <translation>添加备件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pick a part from the catalogue (Insert)</source>
+        <translation>从备件目录中选择（Insert 键）</translation>
+    </message>
+    <message>
+        <source>Remove pa&amp;rt</source>
+        <translation>移除备件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Delete the selected part (Delete)</source>
+        <translation>移除所选备件（Delete 键）</translation>
+    </message>
+</context>
+<context>
     <name>PartsPage</name>
     <message>
         <source>Only a manager or an admin may change stock or the catalogue.</source>
@@ -2727,6 +2825,276 @@
     <message>
         <source>&amp;Method</source>
         <translation>方式(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>New maintenance plan</source>
+        <translation>新建保养计划</translation>
+    </message>
+    <message>
+        <source>Edit maintenance plan – {name}</source>
+        <translation>编辑保养计划 – {name}</translation>
+    </message>
+    <message>
+        <source>e.g. Monthly safety check</source>
+        <translation>如：月度安全检查</translation>
+    </message>
+    <message>
+        <source>One a&amp;sset, tag</source>
+        <translation>单台设备，编号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Every asset in the cate&amp;gory</source>
+        <translation>该类别的全部设备(&amp;G)</translation>
+    </message>
+    <message>
+        <source>EQ-N-000001 (type or scan)</source>
+        <translation>EQ-N-000001（输入或扫码）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>meter, e.g. Operating hours</source>
+        <translation>计量表，如 运行小时</translation>
+    </message>
+    <message>
+        <source>A time rule, a meter rule or both: whichever comes first.</source>
+        <translation>可设时间周期、计量周期或两者兼有：以先到者为准。</translation>
+    </message>
+    <message>
+        <source>the schedule (early or late work does not move it)</source>
+        <translation>计划日期（提前或延后完成不影响）</translation>
+    </message>
+    <message>
+        <source>the day the work was done</source>
+        <translation>实际完成日期</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用对象</translation>
+    </message>
+    <message>
+        <source>&amp;Time rule</source>
+        <translation>时间周期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Meter rule</source>
+        <translation>计量周期(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next due counted &amp;from</source>
+        <translation>下次到期计算起点(&amp;F)</translation>
+    </message>
+    <message>
+        <source>First &amp;due on</source>
+        <translation>首次到期日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead time (days before due)</source>
+        <translation>提前提醒（到期前天数）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Estimated minutes</source>
+        <translation>预计分钟数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Assigned t&amp;o</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions</source>
+        <translation>作业说明(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Parts kit (parts normally used)</source>
+        <translation>备件包（常用备件）</translation>
+    </message>
+    <message>
+        <source>No asset has the tag {tag}.</source>
+        <translation>没有编号为 {tag} 的设备。</translation>
+    </message>
+    <message>
+        <source>Add a part to the kit</source>
+        <translation>向备件包添加备件</translation>
+    </message>
+    <message>
+        <source>&amp;Add to kit</source>
+        <translation>加入备件包(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PlansTab</name>
+    <message>
+        <source>Only the selected asset</source>
+        <translation>仅所选设备</translation>
+    </message>
+    <message>
+        <source>The plans of the asset selected on the Register tab, its category&apos;s too</source>
+        <translation>设备台账中所选设备的计划，包括其类别的计划</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用对象</translation>
+    </message>
+    <message>
+        <source>When due</source>
+        <translation>到期规则</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>计算起点</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Kit</source>
+        <translation>备件包</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>New &amp;plan…</source>
+        <translation>新建计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit plan…</source>
+        <translation>编辑计划(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A plan no longer followed leaves the due list; its records stay</source>
+        <translation>停用的计划不再出现在到期清单中，其保养记录保留</translation>
+    </message>
+    <message>
+        <source>Every asset in {category}</source>
+        <translation>{category}类全部设备</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
+        <translation>每 {n} 天</translation>
+    </message>
+    <message>
+        <source>every {n} weeks</source>
+        <translation>每 {n} 周</translation>
+    </message>
+    <message>
+        <source>every {n} months</source>
+        <translation>每 {n} 个月</translation>
+    </message>
+    <message>
+        <source>every {n} years</source>
+        <translation>每 {n} 年</translation>
+    </message>
+    <message>
+        <source>every {n} of {meter}</source>
+        <translation>{meter}每 {n}</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first}或{second}</translation>
+    </message>
+    <message>
+        <source>completion</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>{count} plans for {tag}</source>
+        <translation>{tag} 共 {count} 个计划</translation>
+    </message>
+    <message>
+        <source>{count} plans</source>
+        <translation>共 {count} 个计划</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>启用(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@ from ...models import (
 )
 from .. import validation as v
 from ..audit import record
-from ..auth import Actor, Permission
+from ..auth import ROLE_PERMISSIONS, Actor, Permission
 from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, NotFound, StaleRecord, ValidationError
@@ -361,6 +361,19 @@ class MaintenanceService:
         actor.require(Permission.VIEW_EQUIPMENT)
         with self._db.read(actor) as s:
             return _plan_dto(s, _plan(s, plan_id))
+
+    def assignees(self, actor: Actor) -> list[tuple[int, str]]:
+        """Whom a plan may be given to: active users whose role may log upkeep, by name."""
+        actor.require(Permission.VIEW_EQUIPMENT)
+        roles = [r.value for r, allowed in ROLE_PERMISSIONS.items()
+                 if Permission.LOG_MAINTENANCE in allowed]  # fmt: skip
+        with self._db.read(actor) as s:
+            rows = s.execute(
+                select(User.id, User.display_name)
+                .where(User.active, User.role.in_(roles))
+                .order_by(User.display_name, User.id)
+            )
+            return [(uid, name) for uid, name in rows]
 
     def recompute_all(self, actor: Actor) -> int:
         """Every plan's next due on every asset it covers, from the last time it was done;

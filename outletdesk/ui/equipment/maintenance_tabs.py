@@ -110,17 +110,8 @@ class DueTab(_Tab):
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel(self.tr("Assigned to"), self))
         top.addWidget(self.assignee)
-        self.not_built = QLabel(
-            self.tr(
-                "Not built yet: creating and editing maintenance plans in the window (interval, "
-                "meter, checklist, parts kit). Plans that exist are followed here."
-            ),
-            self,
-        )
-        self.not_built.setWordWrap(True)
-        self.not_built.setStyleSheet("color: #666;")
         foot = QHBoxLayout()
-        foot.addWidget(self.not_built, 1)
+        foot.addStretch(1)
         foot.addWidget(self.open_button)
         foot.addWidget(self.log_button)
         layout = QVBoxLayout(self)

@@ -37,6 +37,7 @@ from ..table_model import RowsModel, row_table
 from .asset_dialog import AssetDialog
 from .log_dialog import LogDialog
 from .maintenance_tabs import CalendarTab, DueTab, FiguresTab
+from .plans_tab import PlansTab
 from .register_dialogs import (
     CategoriesDialog,
     MeterDialog,
@@ -190,9 +191,11 @@ class EquipmentPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(splitter, self.tr("Register"))
         self.due_tab = DueTab(ctx, self)
+        self.plans_tab = PlansTab(ctx, self)
         self.calendar_tab = CalendarTab(ctx, self)
         self.figures_tab = FiguresTab(ctx, self)
         self.tabs.addTab(self.due_tab, self.tr("Due"))
+        self.tabs.addTab(self.plans_tab, self.tr("Plans"))
         self.tabs.addTab(self.calendar_tab, self.tr("Calendar"))
         self.tabs.addTab(self.figures_tab, self.tr("Figures"))
 
@@ -287,7 +290,7 @@ class EquipmentPage(QWidget):
         """The maintenance tab on screen (the due list always: its count is on its tab)."""
         self.due_tab.load()
         current = self.tabs.currentWidget()
-        if current in (self.calendar_tab, self.figures_tab):
+        if current in (self.plans_tab, self.calendar_tab, self.figures_tab):
             current.load()  # type: ignore[attr-defined]
 
     def outlet_id(self) -> int | None:
