@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import DomainError
+from ..core.outlets import OutletDTO
 from ..core.parts.import_rows import ImportField, RowProblem
 from ..progress import Cancelled, Progress
 from .context import AppContext
@@ -72,21 +73,29 @@ def _cancellable(
 
 
 class SpreadsheetImportDialog(QDialog):
-    """The file, the column mapping, the check and the import. A subclass gives the fields,
-    whether the user may import (`allowed`; it says why not on `choose_button`), the work for the worker (`read_layout`, `check_rows`,
-    `import_rows`) and its own words (`layout_note`, `extra_lines`, `unchanged_text`)."""
+    """The file, the column mapping, the check and the import. The importer reads the header row
+    (`layout(actor, path, texts=)`), checks (`dry_run(actor, path, mapping, outlet_id=, texts=)`)
+    and imports (`run(..., skip_invalid=)`, returning the report and the Changes); with
+    `reports_progress` both also take `progress=`. New rows without an outlet go to `outlet`.
+    A subclass says whether the user may import (`allowed`; why not on `choose_button`) and
+    gives its own words (`layout_note`, `extra_lines`, `unchanged_text`) and `writes`."""
+
+    reports_progress = True
 
     imported = Signal(object)  # the report, after a write
 
     def __init__(
         self,
         ctx: AppContext,
+        importer: Any,
         fields: Sequence[ImportField],
         allowed: bool,
+        outlet: OutletDTO | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx, self._fields, self._allowed = ctx, tuple(fields), allowed
+        self._importer, self._outlet = importer, outlet
         self._texts = field_texts(fields)
         self._progress: Progress | None = None
         self.path: Path | None = None
@@ -443,19 +452,33 @@ class SpreadsheetImportDialog(QDialog):
 
     def read_layout(self, path: Path, texts: dict[str, str]) -> Callable[[], Any]:
         """Work for the worker: the file's header row and the proposed mapping."""
-        raise NotImplementedError
+        importer, actor = self._importer, self._ctx.actor
+        return lambda: importer.layout(actor, path, texts=texts)
 
     def check_rows(
         self, path: Path, mapping: dict[str, int], texts: dict[str, str]
     ) -> Callable[[Progress], Any]:
         """Work for the worker: the dry run's report."""
-        raise NotImplementedError
+        importer, actor, outlet_id = self._importer, self._ctx.actor, self._outlet_id()
+        polled = self.reports_progress
+        return lambda progress: importer.dry_run(
+            actor, path, mapping, outlet_id=outlet_id, texts=texts,
+            **({"progress": progress} if polled else {}),
+        )  # fmt: skip
 
     def import_rows(
         self, path: Path, mapping: dict[str, int], texts: dict[str, str], skip_invalid: bool
     ) -> Callable[[Progress], tuple[Any, Any]]:
         """Work for the worker: (report, Changes) of the import."""
-        raise NotImplementedError
+        importer, actor, outlet_id = self._importer, self._ctx.actor, self._outlet_id()
+        polled = self.reports_progress
+        return lambda progress: importer.run(
+            actor, path, mapping, skip_invalid=skip_invalid, outlet_id=outlet_id, texts=texts,
+            **({"progress": progress} if polled else {}),
+        )  # fmt: skip
+
+    def _outlet_id(self) -> int | None:
+        return self._outlet.id if self._outlet is not None else None
 
     def layout_note(self) -> str:
         """Said below the mapping after the file's header row was read."""

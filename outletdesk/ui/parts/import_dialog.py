@@ -4,16 +4,11 @@ named in the file added; bin location and levels are set at the outlet shown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from ...core.auth import Permission
 from ...core.outlets import OutletDTO
 from ...core.parts.importer import FIELDS, CatalogueImporter, ImportReport
-from ...progress import Progress
 from ..context import AppContext
 from ..settings.forms import allow_button
 from ..spreadsheet_import import SpreadsheetImportDialog, column_letter
@@ -25,9 +20,14 @@ class CatalogueImportDialog(SpreadsheetImportDialog):
     def __init__(
         self, ctx: AppContext, outlet: OutletDTO | None, parent: QWidget | None = None
     ) -> None:
-        self._outlet = outlet
-        self._importer = CatalogueImporter(ctx.services.db)
-        super().__init__(ctx, FIELDS, ctx.actor.can(Permission.MANAGE_STOCK), parent)
+        super().__init__(
+            ctx,
+            CatalogueImporter(ctx.services.db),
+            FIELDS,
+            ctx.actor.can(Permission.MANAGE_STOCK),
+            outlet,
+            parent,
+        )
         self.setWindowTitle(self.tr("Import parts from a spreadsheet"))
         self.intro.setText(
             self.tr(
@@ -38,30 +38,6 @@ class CatalogueImportDialog(SpreadsheetImportDialog):
         )
         why_not = self.tr("Only a manager or an admin may change the catalogue.")
         allow_button(self.choose_button, self._allowed, why_not)
-
-    def _outlet_id(self) -> int | None:
-        return self._outlet.id if self._outlet is not None else None
-
-    def read_layout(self, path: Path, texts: dict[str, str]) -> Callable[[], Any]:
-        importer, actor = self._importer, self._ctx.actor
-        return lambda: importer.layout(actor, path, texts=texts)
-
-    def check_rows(
-        self, path: Path, mapping: dict[str, int], texts: dict[str, str]
-    ) -> Callable[[Progress], Any]:
-        importer, actor, outlet_id = self._importer, self._ctx.actor, self._outlet_id()
-        return lambda progress: importer.dry_run(
-            actor, path, mapping, outlet_id=outlet_id, texts=texts, progress=progress
-        )
-
-    def import_rows(
-        self, path: Path, mapping: dict[str, int], texts: dict[str, str], skip_invalid: bool
-    ) -> Callable[[Progress], tuple[Any, Any]]:
-        importer, actor, outlet_id = self._importer, self._ctx.actor, self._outlet_id()
-        return lambda progress: importer.run(
-            actor, path, mapping, skip_invalid=skip_invalid, outlet_id=outlet_id,
-            texts=texts, progress=progress,
-        )  # fmt: skip
 
     def layout_note(self) -> str:
         if self._outlet is None or not any(f.per_outlet for f in FIELDS):

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from ...core.parts.queries import PartRow
 from ...progress import Progress
 from ..context import AppContext
 from ..errors import translate_core
+from ..label_printing import label_paper_combo, open_preview
 from ..settings.forms import FormErrors
 
 if TYPE_CHECKING:
@@ -82,15 +82,7 @@ class PartLabelsDialog(QDialog):
             self.tr("As many labels of each part as this outlet holds (at least one).")
         )
 
-        self.paper = QComboBox(self)
-        for name, text in (
-            ("label-40x20", self.tr("Label 40 × 20 mm")),
-            ("label-62x29", self.tr("Label 62 × 29 mm")),
-            ("a4-labels-3x8", self.tr("A4 sheet, 24 labels (3 × 8)")),
-        ):
-            self.paper.addItem(text, name)
-        remembered = str(ctx.seat.value(SEAT_PART_LABEL_PAPER, "label-40x20") or "")
-        self.paper.setCurrentIndex(max(0, self.paper.findData(remembered)))
+        self.paper = label_paper_combo(self, ctx.seat, SEAT_PART_LABEL_PAPER)
         self.price = QCheckBox(self.tr("Show the sale &price"), self)
         self.total = QLabel(self)
 
@@ -176,8 +168,4 @@ class PartLabelsDialog(QDialog):
 
     def show_preview(self, pdf: bytes, title: str) -> None:
         """Opens the preview (Print…, Save as PDF…); tests replace this."""
-        from ..print_preview import PrintPreviewDialog
-
-        dialog = PrintPreviewDialog(pdf, title, self._ctx.seat, self, runner=self._ctx.runner)
-        self.last_preview = dialog
-        dialog.open()
+        self.last_preview = open_preview(self._ctx, pdf, title, self)
