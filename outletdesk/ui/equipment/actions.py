@@ -315,7 +315,7 @@ class AssetLabelsDialog(QDialog):
         add_rows(
             form,
             [
-                (self.tr("Assets"), which),
+                (self.tr("Assets to label"), which),
                 (self.tr("&Copies of each"), self.copies),
                 (self.tr("&Label stock"), self.paper),
             ],

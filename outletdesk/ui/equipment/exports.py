@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 from ...core.equipment.register import CategoryDTO
 from ...core.outlets import OutletDTO
 from ..context import AppContext
-from ..exporting import ExportMenu, LogFilterDialog
+from ..export_menu import ExportMenu, LogFilterDialog
 
 
 class EquipmentExports(ExportMenu):

@@ -15,7 +15,7 @@ from ...core.outlets import OutletDTO
 from ...models import MovementKind
 from ..context import AppContext
 from ..errors import translate_core
-from ..exporting import ExportMenu, LogFilterDialog
+from ..export_menu import ExportMenu, LogFilterDialog
 
 if TYPE_CHECKING:
     from ...core.parts.export import MovementFilter
