@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import openpyxl
 import pytest
-from conftest import SHARED_DATA, audit_count, make_actor, needs_poppler, ui_context
+from conftest import audit_count, make_actor, needs_poppler, ui_context
 from sqlalchemy import func, select
+from test_equipment_import import PDM, needs_pdm  # skipped, with the reason, without the data
 from test_maintenance import calibration
 from test_part_labels import page_text, pages
 from test_printouts import pdf_text
@@ -23,12 +24,6 @@ from outletdesk.ui.equipment.exports import MaintenanceLogDialog
 from outletdesk.ui.equipment.import_dialog import EquipmentImportDialog
 from outletdesk.ui.equipment.page import EquipmentPage
 from outletdesk.ui.settings.forms import INVALID_STYLE
-
-PDM = SHARED_DATA / "pdm"
-needs_pdm = pytest.mark.skipif(
-    not (PDM / "PdM_maint.csv").is_file(),
-    reason=f"the public PdM sample data is not at {PDM} (../shared/data/pdm next to the repo)",
-)
 
 
 @pytest.fixture

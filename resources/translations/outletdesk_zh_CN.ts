@@ -131,10 +131,6 @@
         <translation>标签纸(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Preview and print…</source>
-        <translation>预览并打印(&amp;P)…</translation>
-    </message>
-    <message>
         <source>{count} labels</source>
         <translation>共 {count} 张标签</translation>
     </message>
@@ -145,10 +141,6 @@
     <message>
         <source>Asset labels</source>
         <translation>设备标签</translation>
-    </message>
-    <message>
-        <source>Preparing the labels…</source>
-        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +1584,17 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>&amp;Preview and print…</source>
+        <translation>预览并打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Preparing the labels…</source>
+        <translation>正在生成标签…</translation>
+    </message>
+</context>
+<context>
     <name>LanguageTab</name>
     <message>
         <source>&amp;Language on this computer:</source>
@@ -2259,10 +2262,6 @@
         <translation>标签纸(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Preview and print…</source>
-        <translation>预览并打印(&amp;P)…</translation>
-    </message>
-    <message>
         <source>{count} labels</source>
         <translation>共 {count} 张标签</translation>
     </message>
@@ -2273,10 +2272,6 @@
     <message>
         <source>Part labels</source>
         <translation>备件标签</translation>
-    </message>
-    <message>
-        <source>Preparing the labels…</source>
-        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -34,8 +32,8 @@ from ...core.part_labels import MAX_COPIES
 from ...progress import Progress
 from ..context import AppContext
 from ..errors import show_error, translate_core
-from ..label_printing import label_paper_combo, open_preview
-from ..settings.forms import FormErrors, add_rows, allow_button
+from ..label_printing import LabelsDialog, label_paper_combo, open_preview
+from ..settings.forms import add_rows, allow_button
 from .exports import EquipmentExports
 from .import_dialog import EquipmentImportDialog
 
@@ -270,7 +268,7 @@ class EquipmentActions(QObject):
         box.open()
 
 
-class AssetLabelsDialog(QDialog):
+class AssetLabelsDialog(LabelsDialog):
     """The selected asset or every asset listed, how many of each, on which label stock."""
 
     def __init__(
@@ -280,9 +278,8 @@ class AssetLabelsDialog(QDialog):
         listed: list[AssetRow],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx, self._selected, self._listed = ctx, selected, listed
-        self.last_preview: PrintPreviewDialog | None = None
+        super().__init__(ctx, parent)
+        self._selected, self._listed = selected, listed
         self.setWindowTitle(self.tr("Print asset labels"))
         self.only_selected = QRadioButton(self)
         if selected is not None:
@@ -322,16 +319,8 @@ class AssetLabelsDialog(QDialog):
             self,
         )
         form.addRow("", self.total)
-        self.error = QLabel(self)
-        self.errors = FormErrors(
-            self.error, {"Copies": self.copies, "Asset": which, "Paper size": self.paper}
-        )
-        buttons = QDialogButtonBox(self)
-        self.preview_button = QPushButton(self.tr("&Preview and print…"), self)
-        self.preview_button.setDefault(True)
-        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        self.errors.fields.update({"Copies": self.copies, "Asset": which, "Paper size": self.paper})
+        buttons = self.button_box()
         self.preview_button.clicked.connect(self.preview)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -362,26 +351,9 @@ class AssetLabelsDialog(QDialog):
             title = self.tr("Labels {tag}").format(tag=self._selected.tag)
         else:
             title = self.tr("Asset labels")
-        progress = Progress()
-        self.errors.clear()
-        self.preview_button.setEnabled(False)
-        self._ctx.runner.run(
-            lambda: asset_labels_pdf(services, actor, ids, paper, copies, progress=progress),
-            lambda pdf: self._rendered(pdf, title),
-            self._failed,
-            progress=progress,
-            label=self.tr("Preparing the labels…"),
-            parent=self,
+        self.render(
+            lambda progress: asset_labels_pdf(
+                services, actor, ids, paper, copies, progress=progress
+            ),
+            title,
         )
-
-    def _rendered(self, pdf: bytes, title: str) -> None:
-        self.preview_button.setEnabled(True)
-        self.show_preview(pdf, title)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.preview_button.setEnabled(True)
-        self.errors.show(exc, self)
-
-    def show_preview(self, pdf: bytes, title: str) -> None:
-        """Opens the preview (Print…, Save as PDF…); tests replace this."""
-        self.last_preview = open_preview(self._ctx, pdf, title, self)
