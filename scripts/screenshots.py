@@ -67,6 +67,7 @@ def main(out: Path, languages: list[str]) -> None:
         shoot_stocktake(window, parts, services, actor, language, out, settle)
         shoot_equipment(window, out, language, settle)
         shoot_equipment_plans(window, out, language, settle)
+        shoot_equipment_actions(window, out, language, settle)
         settings = window.settings
         tabs = getattr(settings, "tabs", None)
         if tabs is not None:
@@ -307,6 +308,60 @@ def shoot_equipment_plans(window, out: Path, language: str, settle) -> None:  # 
     settle(600)
     fresh.grab().save(str(out / f"{language}-equipment-plan-new.png"))
     fresh.close()
+    del page.open_dialog
+
+
+def shoot_equipment_actions(window, out: Path, language: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """The Equipment page with its Labels, Report, Import and Export buttons, the register
+    import after a check of a small workbook with a bad row, the maintenance log export's
+    filter, and the label preview."""
+    import openpyxl
+
+    page = window.equipment
+    window.show_page(window.pages.indexOf(page))
+    page.tabs.setCurrentIndex(0)
+    settle(600)
+    window.grab().save(str(out / f"{language}-equipment-actions.png"))
+    shown = []
+    page.open_dialog = lambda dialog: (shown.append(dialog), dialog.show())
+    book = openpyxl.Workbook()
+    for row in (
+        ["Asset tag", "Name", "Category", "Make", "Model", "Outlet", "Purchase date",
+         "Purchase cost"],
+        ["", "Multimeter 万用表", "Test & diagnostic instruments 检测诊断仪器", "Fluke", "17B+", "",
+         "2024-05-02", 450],
+        ["", "Ultrasonic cleaner 超声波清洗机", "Tools 工具", "Codyson", "D3000", "", "2024-13-01",
+         "abc"],
+    ):  # fmt: skip
+        book.active.append(row)
+    path = Path(os.environ["OUTLETDESK_HOME"]) / f"equipment-{language}.xlsx"
+    book.save(path)
+    dialog = page.actions.import_register()
+    dialog.load_file(path)
+    settle(600)
+    dialog.check()
+    settle(800)
+    dialog.grab().save(str(out / f"{language}-equipment-import.png"))
+    dialog.close()
+    log = page.actions.exports.export_log()
+    settle(400)
+    log.grab().save(str(out / f"{language}-equipment-log-export.png"))
+    log.close()
+    labels = page.actions.print_labels()
+    settle(400)
+    labels.grab().save(str(out / f"{language}-equipment-labels.png"))
+    labels.paper.setCurrentIndex(labels.paper.findData("label-62x29"))
+    labels.preview()
+    settle(1500)
+    if labels.last_preview is not None:
+        labels.last_preview.grab().save(str(out / f"{language}-equipment-label-preview.png"))
+        labels.last_preview.close()
+    labels.close()
+    page.actions.print_report()
+    settle(2000)
+    if page.actions.last_preview is not None:
+        page.actions.last_preview.grab().save(str(out / f"{language}-equipment-report.png"))
+        page.actions.last_preview.close()
     del page.open_dialog
 
 

@@ -113,6 +113,49 @@
     </message>
 </context>
 <context>
+    <name>AssetLabelsDialog</name>
+    <message>
+        <source>Print asset labels</source>
+        <translation>打印设备标签</translation>
+    </message>
+    <message>
+        <source>The selected asset: {tag} {name}</source>
+        <translation>选中的设备：{tag} {name}</translation>
+    </message>
+    <message>
+        <source>The selected asset (none is selected)</source>
+        <translation>选中的设备（未选中任何设备）</translation>
+    </message>
+    <message>
+        <source>All {count} assets listed</source>
+        <translation>列表中全部 {count} 台设备</translation>
+    </message>
+    <message>
+        <source>Assets to label</source>
+        <translation>打印哪些设备</translation>
+    </message>
+    <message>
+        <source>&amp;Copies of each</source>
+        <translation>每台份数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Label stock</source>
+        <translation>标签纸(&amp;L)</translation>
+    </message>
+    <message>
+        <source>{count} labels</source>
+        <translation>共 {count} 张标签</translation>
+    </message>
+    <message>
+        <source>Labels {tag}</source>
+        <translation>标签 {tag}</translation>
+    </message>
+    <message>
+        <source>Asset labels</source>
+        <translation>设备标签</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Escalate</source>
@@ -238,148 +281,24 @@
         <translation>从 Excel 工作簿（.xlsx）或 CSV 文件导入备件目录。货号已在目录中的备件会被更新，不会重复添加；文件中没有的列保留目录中的原值。</translation>
     </message>
     <message>
-        <source>No file chosen</source>
-        <translation>未选择文件</translation>
-    </message>
-    <message>
-        <source>&amp;Choose file…</source>
-        <translation>选择文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Which column holds what</source>
-        <translation>各字段对应的列</translation>
-    </message>
-    <message>
-        <source>C&amp;heck</source>
-        <translation>检查(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Reads every row and reports what would change; nothing is written.</source>
-        <translation>逐行读取并报告将要发生的变更；不写入任何数据。</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Import &amp;all</source>
-        <translation>全部导入(&amp;A)</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Choose the spreadsheet to import</source>
-        <translation>选择要导入的表格</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Reading {name}…</source>
-        <translation>正在读取 {name}…</translation>
-    </message>
-    <message>
-        <source>Column titles found on row {row}; {count} rows below it.</source>
-        <translation>在第 {row} 行找到列标题，其下共 {count} 行数据。</translation>
-    </message>
-    <message>
         <source>Bin location, minimum level and reorder quantity are set at {outlet}.</source>
         <translation>货位、最低库存和补货数量将设置在 {outlet}。</translation>
-    </message>
-    <message>
-        <source>Choose the columns marked * before checking.</source>
-        <translation>检查前请先为标有 * 的字段选择列。</translation>
-    </message>
-    <message>
-        <source>(not in the file)</source>
-        <translation>（文件中没有）</translation>
-    </message>
-    <message>
-        <source>(no title)</source>
-        <translation>（无标题）</translation>
-    </message>
-    <message>
-        <source>Choose the column that holds {field}.</source>
-        <translation>请选择包含“{field}”的列。</translation>
-    </message>
-    <message>
-        <source>{first} and {second} cannot both come from column {column}.</source>
-        <translation>“{first}”和“{second}”不能同时取自第 {column} 列。</translation>
-    </message>
-    <message>
-        <source>Checking {name}…</source>
-        <translation>正在检查 {name}…</translation>
-    </message>
-    <message>
-        <source>Check cancelled.</source>
-        <translation>检查已取消。</translation>
-    </message>
-    <message>
-        <source>Importing {name}…</source>
-        <translation>正在导入 {name}…</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>导入已取消，未导入任何数据。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: the file no longer checks clean.</source>
-        <translation>未导入任何数据：文件重新检查时发现问题。</translation>
-    </message>
-    <message>
-        <source>Imported {file}: {new} new, {updated} updated, {unchanged} unchanged.</source>
-        <translation>已导入 {file}：新增 {new} 个，更新 {updated} 个，未变 {unchanged} 个。</translation>
     </message>
     <message>
         <source>Suppliers added: {names}</source>
         <translation>已新增供应商：{names}</translation>
     </message>
     <message>
-        <source>{count} invalid rows were skipped; they are listed below.</source>
-        <translation>已跳过 {count} 个无效行，详见下表。</translation>
-    </message>
-    <message>
         <source>The catalogue already matched the file; nothing changed.</source>
         <translation>备件目录与文件一致，没有任何变更。</translation>
-    </message>
-    <message>
-        <source>{rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {invalid} invalid.</source>
-        <translation>共 {rows} 行：新增 {new} 个，更新 {updated} 个，未变 {unchanged} 个，无效 {invalid} 行。</translation>
     </message>
     <message>
         <source>New suppliers to be added: {names}</source>
         <translation>将新增供应商：{names}</translation>
     </message>
     <message>
-        <source>Fix the rows below in the file and check again, or skip them.</source>
-        <translation>请在文件中修正下列行后重新检查，或跳过这些行。</translation>
-    </message>
-    <message>
         <source>The catalogue already matches this file; nothing to import.</source>
         <translation>备件目录已与此文件一致，无需导入。</translation>
-    </message>
-    <message>
-        <source>Every row is valid.</source>
-        <translation>所有行均有效。</translation>
-    </message>
-    <message>
-        <source>Some rows are invalid: fix them, or import only the valid rows.</source>
-        <translation>部分行无效：请修正，或只导入有效行。</translation>
-    </message>
-    <message>
-        <source>Import &amp;valid rows only (skip {count})</source>
-        <translation>只导入有效行(&amp;V)（跳过 {count} 行）</translation>
     </message>
 </context>
 <context>
@@ -839,6 +758,215 @@
     </message>
 </context>
 <context>
+    <name>EquipmentActions</name>
+    <message>
+        <source>Only maintenance staff, a manager or an admin may import equipment.</source>
+        <translation>只有设备维护人员、店长或管理员可以导入设备。</translation>
+    </message>
+    <message>
+        <source>Label&amp;s…</source>
+        <translation>标签(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Asset tag labels with QR code and barcode, for this asset or all listed</source>
+        <translation>带二维码和条码的设备标签，可打印本设备或列表中的全部设备</translation>
+    </message>
+    <message>
+        <source>Re&amp;port…</source>
+        <translation>报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s maintenance report (A4): history, last results, next due</source>
+        <translation>设备维护报告（A4）：历史记录、最近一次结果、下次到期</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Equipment register…</source>
+        <translation>设备台账(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Assets from an Excel workbook or CSV file, checked first</source>
+        <translation>从 Excel 工作簿或 CSV 文件导入设备，导入前先检查</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance history…</source>
+        <translation>维护历史(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Machines, replacements and failures from a folder of PdM files</source>
+        <translation>从 PdM 文件夹导入机器、部件更换和故障记录</translation>
+    </message>
+    <message>
+        <source>Maintenance report {tag}</source>
+        <translation>设备维护报告 {tag}</translation>
+    </message>
+    <message>
+        <source>Preparing the maintenance report…</source>
+        <translation>正在生成设备维护报告…</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the maintenance history files</source>
+        <translation>选择存放维护历史文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Importing the maintenance history from {folder}…</source>
+        <translation>正在从 {folder} 导入维护历史…</translation>
+    </message>
+    <message>
+        <source>{assets} assets added, {matched} already there; {records} records added ({planned} planned, {repairs} repairs, {breakdowns} breakdowns), {there} already there.</source>
+        <translation>新增设备 {assets} 台，已有 {matched} 台；新增记录 {records} 条（计划保养 {planned} 条，维修 {repairs} 条，故障停机 {breakdowns} 条），已有 {there} 条。</translation>
+    </message>
+    <message>
+        <source>{count} malformed lines in {folder}; nothing was imported.</source>
+        <translation>{folder} 中有 {count} 行格式有误，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Maintenance history not imported</source>
+        <translation>维护历史未导入</translation>
+    </message>
+    <message>
+        <source>Imported {folder}: {counts}</source>
+        <translation>已导入 {folder}：{counts}</translation>
+    </message>
+    <message>
+        <source>Nothing new in {folder}: {counts}</source>
+        <translation>{folder} 中没有新内容：{counts}</translation>
+    </message>
+    <message>
+        <source>Maintenance history imported</source>
+        <translation>维护历史已导入</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentExports</name>
+    <message>
+        <source>&amp;Equipment register…</source>
+        <translation>设备台账(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Every asset of the outlet shown, with purchase, acceptance and status</source>
+        <translation>当前网点的全部设备，含购置、验收和状态</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance log…</source>
+        <translation>维护保养记录(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Maintenance, repairs and breakdowns of a period, outlet, asset or category</source>
+        <translation>按期间、网点、设备或类别导出保养、维修和故障停机记录</translation>
+    </message>
+    <message>
+        <source>&amp;Due list…</source>
+        <translation>待保养清单(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Maintenance overdue, due today, this week and upcoming</source>
+        <translation>已逾期、今天到期、本周到期和即将到期的保养</translation>
+    </message>
+    <message>
+        <source>&amp;Plan overview…</source>
+        <translation>保养计划一览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Every plan, with the next due of each asset it covers</source>
+        <translation>全部保养计划，及其所覆盖每台设备的下次到期</translation>
+    </message>
+    <message>
+        <source>Export the equipment register</source>
+        <translation>导出设备台账</translation>
+    </message>
+    <message>
+        <source>{count} assets written to {path}</source>
+        <translation>已将 {count} 台设备写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the equipment register…</source>
+        <translation>正在导出设备台账…</translation>
+    </message>
+    <message>
+        <source>Export the maintenance log</source>
+        <translation>导出维护保养记录</translation>
+    </message>
+    <message>
+        <source>{count} maintenance records written to {path}</source>
+        <translation>已将 {count} 条维护保养记录写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the maintenance log…</source>
+        <translation>正在导出维护保养记录…</translation>
+    </message>
+    <message>
+        <source>Export the due list</source>
+        <translation>导出待保养清单</translation>
+    </message>
+    <message>
+        <source>{count} maintenance tasks written to {path}</source>
+        <translation>已将 {count} 项保养任务写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the due list…</source>
+        <translation>正在导出待保养清单…</translation>
+    </message>
+    <message>
+        <source>Export the plan overview</source>
+        <translation>导出保养计划一览</translation>
+    </message>
+    <message>
+        <source>{count} plan rows written to {path}</source>
+        <translation>已将 {count} 行保养计划写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the plan overview…</source>
+        <translation>正在导出保养计划一览…</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentImportDialog</name>
+    <message>
+        <source>Import equipment from a spreadsheet</source>
+        <translation>从表格导入设备</translation>
+    </message>
+    <message>
+        <source>Load the equipment register from an Excel workbook (.xlsx) or a CSV file. A row whose asset tag is already in the register updates that asset; a row without a tag adds an asset and gives it a new tag.</source>
+        <translation>从 Excel 工作簿（.xlsx）或 CSV 文件导入设备台账。资产编号已在台账中的行会更新该设备；没有编号的行会新增设备并分配新编号。</translation>
+    </message>
+    <message>
+        <source>Only maintenance staff, a manager or an admin may change the equipment register.</source>
+        <translation>只有设备维护人员、店长或管理员可以修改设备台账。</translation>
+    </message>
+    <message>
+        <source>Every new asset needs its outlet code in the file.</source>
+        <translation>每台新设备都需要在文件中填写网点代码。</translation>
+    </message>
+    <message>
+        <source>New assets without an outlet code go to {outlet}.</source>
+        <translation>未填网点代码的新设备将归入 {outlet}。</translation>
+    </message>
+    <message>
+        <source>Categories added: {names}</source>
+        <translation>已新增类别：{names}</translation>
+    </message>
+    <message>
+        <source>New categories to be added: {names}</source>
+        <translation>将新增类别：{names}</translation>
+    </message>
+    <message>
+        <source>The register already matched the file; nothing changed.</source>
+        <translation>设备台账与文件一致，没有任何变更。</translation>
+    </message>
+    <message>
+        <source>The register already matches this file; nothing to import.</source>
+        <translation>设备台账已与此文件一致，无需导入。</translation>
+    </message>
+</context>
+<context>
     <name>EquipmentPage</name>
     <message>
         <source>Only maintenance staff, a manager or an admin may change the equipment register.</source>
@@ -1107,6 +1235,17 @@
     <message>
         <source>{record} logged; repair work order {order} opened at the counter.</source>
         <translation>{record} 已记录；已在柜台开立维修工单 {order}。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Your role may not export data.</source>
+        <translation>您的角色无权导出数据。</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1667,17 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>&amp;Preview and print…</source>
+        <translation>预览并打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Preparing the labels…</source>
+        <translation>正在生成标签…</translation>
+    </message>
+</context>
+<context>
     <name>LanguageTab</name>
     <message>
         <source>&amp;Language on this computer:</source>
@@ -1844,6 +1994,37 @@
     </message>
 </context>
 <context>
+    <name>LogFilterDialog</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>All outlets</source>
+        <translation>所有网点</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet</source>
+        <translation>网点(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to OutletDesk</source>
@@ -1922,6 +2103,37 @@
     </message>
 </context>
 <context>
+    <name>MaintenanceLogDialog</name>
+    <message>
+        <source>Export the maintenance log</source>
+        <translation>导出维护保养记录</translation>
+    </message>
+    <message>
+        <source>all assets; or type or scan an asset tag</source>
+        <translation>全部设备；或输入、扫描资产编号</translation>
+    </message>
+    <message>
+        <source>only {code}</source>
+        <translation>仅 {code}</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>&amp;Asset</source>
+        <translation>设备(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No asset has the tag {tag}.</source>
+        <translation>没有编号为 {tag} 的设备。</translation>
+    </message>
+</context>
+<context>
     <name>MeterDialog</name>
     <message>
         <source>Add meter – {tag}</source>
@@ -1951,36 +2163,16 @@
         <translation>导出库存流水</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>从(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;To</source>
-        <translation>到(&amp;T)</translation>
-    </message>
-    <message>
-        <source>All outlets</source>
-        <translation>所有网点</translation>
-    </message>
-    <message>
         <source>all parts; or type a SKU or scan a barcode</source>
         <translation>全部备件；或输入货号、扫描条码</translation>
-    </message>
-    <message>
-        <source>only {sku}</source>
-        <translation>仅 {sku}</translation>
     </message>
     <message>
         <source>All movements</source>
         <translation>全部变动</translation>
     </message>
     <message>
-        <source>Period</source>
-        <translation>期间</translation>
-    </message>
-    <message>
-        <source>&amp;Outlet</source>
-        <translation>网点(&amp;O)</translation>
+        <source>only {code}</source>
+        <translation>仅 {code}</translation>
     </message>
     <message>
         <source>&amp;Part</source>
@@ -1989,14 +2181,6 @@
     <message>
         <source>&amp;Kind</source>
         <translation>变动类型(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>The period ends before it starts.</source>
-        <translation>结束日期早于开始日期。</translation>
     </message>
 </context>
 <context>
@@ -2185,28 +2369,12 @@
         <translation>每种备件按本网点库存数量打印标签（至少一张）。</translation>
     </message>
     <message>
-        <source>Label 40 × 20 mm</source>
-        <translation>标签 40 × 20 毫米</translation>
-    </message>
-    <message>
-        <source>Label 62 × 29 mm</source>
-        <translation>标签 62 × 29 毫米</translation>
-    </message>
-    <message>
-        <source>A4 sheet, 24 labels (3 × 8)</source>
-        <translation>A4 标签纸，每页 24 张（3 × 8）</translation>
-    </message>
-    <message>
         <source>Show the sale &amp;price</source>
         <translation>显示售价(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Label stock</source>
         <translation>标签纸(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Preview and print…</source>
-        <translation>预览并打印(&amp;P)…</translation>
     </message>
     <message>
         <source>{count} labels</source>
@@ -2219,10 +2387,6 @@
     <message>
         <source>Part labels</source>
         <translation>备件标签</translation>
-    </message>
-    <message>
-        <source>Preparing the labels…</source>
-        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>
@@ -2282,10 +2446,6 @@
 </context>
 <context>
     <name>PartsExports</name>
-    <message>
-        <source>Your role may not export data.</source>
-        <translation>您的角色无权导出数据。</translation>
-    </message>
     <message>
         <source>&amp;Catalogue…</source>
         <translation>备件目录(&amp;C)…</translation>
@@ -2385,10 +2545,6 @@
     <message>
         <source>Exporting stock value…</source>
         <translation>正在导出库存金额…</translation>
-    </message>
-    <message>
-        <source>Export finished</source>
-        <translation>导出完成</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +3974,133 @@
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetImportDialog</name>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Which column holds what</source>
+        <translation>各字段对应的列</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>检查(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reads every row and reports what would change; nothing is written.</source>
+        <translation>逐行读取并报告将要发生的变更；不写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import &amp;all</source>
+        <translation>全部导入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet to import</source>
+        <translation>选择要导入的表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Column titles found on row {row}; {count} rows below it.</source>
+        <translation>在第 {row} 行找到列标题，其下共 {count} 行数据。</translation>
+    </message>
+    <message>
+        <source>Choose the columns marked * before checking.</source>
+        <translation>检查前请先为标有 * 的字段选择列。</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds {field}.</source>
+        <translation>请选择包含“{field}”的列。</translation>
+    </message>
+    <message>
+        <source>{first} and {second} cannot both come from column {column}.</source>
+        <translation>“{first}”和“{second}”不能同时取自第 {column} 列。</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}…</translation>
+    </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file no longer checks clean.</source>
+        <translation>未导入任何数据：文件重新检查时发现问题。</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已导入 {file}：新增 {new} 个，更新 {updated} 个，未变 {unchanged} 个。</translation>
+    </message>
+    <message>
+        <source>{count} invalid rows were skipped; they are listed below.</source>
+        <translation>已跳过 {count} 个无效行，详见下表。</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {invalid} invalid.</source>
+        <translation>共 {rows} 行：新增 {new} 个，更新 {updated} 个，未变 {unchanged} 个，无效 {invalid} 行。</translation>
+    </message>
+    <message>
+        <source>Fix the rows below in the file and check again, or skip them.</source>
+        <translation>请在文件中修正下列行后重新检查，或跳过这些行。</translation>
+    </message>
+    <message>
+        <source>Every row is valid.</source>
+        <translation>所有行均有效。</translation>
+    </message>
+    <message>
+        <source>Some rows are invalid: fix them, or import only the valid rows.</source>
+        <translation>部分行无效：请修正，或只导入有效行。</translation>
+    </message>
+    <message>
+        <source>Import &amp;valid rows only (skip {count})</source>
+        <translation>只导入有效行(&amp;V)（跳过 {count} 行）</translation>
     </message>
 </context>
 <context>
@@ -7230,6 +7513,21 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>label_printing</name>
+    <message>
+        <source>Label 40 × 20 mm</source>
+        <translation>标签 40 × 20 毫米</translation>
+    </message>
+    <message>
+        <source>Label 62 × 29 mm</source>
+        <translation>标签 62 × 29 毫米</translation>
+    </message>
+    <message>
+        <source>A4 sheet, 24 labels (3 × 8)</source>
+        <translation>A4 标签纸，每页 24 张（3 × 8）</translation>
     </message>
 </context>
 <context>

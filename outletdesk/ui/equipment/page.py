@@ -34,6 +34,7 @@ from ..errors import show_error
 from ..formats import local_datetime
 from ..settings.forms import allow_button
 from ..table_model import RowsModel, row_table
+from .actions import EquipmentActions
 from .asset_dialog import AssetDialog
 from .log_dialog import LogDialog
 from .maintenance_tabs import CalendarTab, DueTab, FiguresTab
@@ -168,6 +169,10 @@ class EquipmentPage(QWidget):
              self.log_button, self.breakdown_button)
         ):  # fmt: skip
             buttons.addWidget(button, n // 2, n % 2)
+        # Labels, report, import and export (actions.py)
+        self.actions = EquipmentActions(ctx, self)
+        buttons.addWidget(self.actions.labels_button, 3, 0)
+        buttons.addWidget(self.actions.report_button, 3, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -204,6 +209,8 @@ class EquipmentPage(QWidget):
         for widget in (self.outlet, self.category, self.status, self.new_button,
                        self.categories_button):  # fmt: skip
             top.addWidget(widget)
+        top.addWidget(self.actions.import_button)
+        top.addWidget(self.actions.export_button)
         title = QLabel(self.tr("Equipment & maintenance"), self)
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.notice = QLabel(self)
@@ -514,6 +521,7 @@ class EquipmentPage(QWidget):
         return next((name for sid, name in self.suppliers if sid == supplier_id), "")
 
     def _enable_buttons(self) -> None:
+        self.actions.enable()
         shown = self.detail
         for button, allowed in (
             (self.edit_button, self.can_manage),

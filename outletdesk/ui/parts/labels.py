@@ -10,9 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,19 +24,18 @@ from PySide6.QtWidgets import (
 
 from ...core.part_labels import MAX_COPIES
 from ...core.parts.queries import PartRow
-from ...progress import Progress
 from ..context import AppContext
 from ..errors import translate_core
-from ..settings.forms import FormErrors
+from ..label_printing import LabelsDialog, label_paper_combo
 
 if TYPE_CHECKING:
-    from ..print_preview import PrintPreviewDialog
+    pass
 
 SEAT_PART_LABEL_PAPER = "printing/part_label_paper"
 SKU, NAME, HERE, COPIES = range(4)
 
 
-class PartLabelsDialog(QDialog):
+class PartLabelsDialog(LabelsDialog):
     """Which parts, how many labels of each, on which label stock, with or without the price."""
 
     def __init__(
@@ -49,9 +45,8 @@ class PartLabelsDialog(QDialog):
         outlet_id: int | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx, self._parts, self._outlet_id = ctx, list(parts), outlet_id
-        self.last_preview: PrintPreviewDialog | None = None
+        super().__init__(ctx, parent)
+        self._parts, self._outlet_id = list(parts), outlet_id
         self.setWindowTitle(self.tr("Print part labels"))
 
         self.table = QTableWidget(len(self._parts), 4, self)
@@ -82,15 +77,7 @@ class PartLabelsDialog(QDialog):
             self.tr("As many labels of each part as this outlet holds (at least one).")
         )
 
-        self.paper = QComboBox(self)
-        for name, text in (
-            ("label-40x20", self.tr("Label 40 × 20 mm")),
-            ("label-62x29", self.tr("Label 62 × 29 mm")),
-            ("a4-labels-3x8", self.tr("A4 sheet, 24 labels (3 × 8)")),
-        ):
-            self.paper.addItem(text, name)
-        remembered = str(ctx.seat.value(SEAT_PART_LABEL_PAPER, "label-40x20") or "")
-        self.paper.setCurrentIndex(max(0, self.paper.findData(remembered)))
+        self.paper = label_paper_combo(self, ctx.seat, SEAT_PART_LABEL_PAPER)
         self.price = QCheckBox(self.tr("Show the sale &price"), self)
         self.total = QLabel(self)
 
@@ -99,16 +86,10 @@ class PartLabelsDialog(QDialog):
         paper_label.setBuddy(self.paper)
         form.addRow(paper_label, self.paper)
         form.addRow("", self.price)
-        self.error = QLabel(self)
-        self.errors = FormErrors(
-            self.error, {"Copies": self.table, "Part": self.table, "Paper size": self.paper}
+        self.errors.fields.update(
+            {"Copies": self.table, "Part": self.table, "Paper size": self.paper}
         )
-        buttons = QDialogButtonBox(self)
-        self.preview_button = QPushButton(self.tr("&Preview and print…"), self)
-        self.preview_button.setDefault(True)
-        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = self.button_box()
         self.preview_button.clicked.connect(self.preview)
         quick = QHBoxLayout()
         quick.addWidget(self.total, 1)
@@ -151,33 +132,10 @@ class PartLabelsDialog(QDialog):
             title = self.tr("Labels {sku}").format(sku=self._parts[0].sku)
         else:
             title = self.tr("Part labels")
-        progress = Progress()
-        self.errors.clear()
-        self.preview_button.setEnabled(False)
-        self._ctx.runner.run(
-            lambda: part_labels_pdf(
+        self.render(
+            lambda progress: part_labels_pdf(
                 services, actor, copies, outlet_id, paper, price=price, texts=texts,
                 progress=progress,
             ),
-            lambda pdf: self._rendered(pdf, title),
-            self._failed,
-            progress=progress,
-            label=self.tr("Preparing the labels…"),
-            parent=self,
+            title,
         )  # fmt: skip
-
-    def _rendered(self, pdf: bytes, title: str) -> None:
-        self.preview_button.setEnabled(True)
-        self.show_preview(pdf, title)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.preview_button.setEnabled(True)
-        self.errors.show(exc, self)
-
-    def show_preview(self, pdf: bytes, title: str) -> None:
-        """Opens the preview (Print…, Save as PDF…); tests replace this."""
-        from ..print_preview import PrintPreviewDialog
-
-        dialog = PrintPreviewDialog(pdf, title, self._ctx.seat, self, runner=self._ctx.runner)
-        self.last_preview = dialog
-        dialog.open()
