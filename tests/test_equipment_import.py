@@ -22,6 +22,7 @@ from outletdesk.core.equipment.register import AssetInput
 from outletdesk.core.errors import PermissionDenied
 from outletdesk.core.outlets import OutletInput
 from outletdesk.models import Asset, AssetEvent, AssetStatus, MaintenanceRecord, Role
+from outletdesk.progress import Cancelled, Progress
 
 PDM = SHARED_DATA / "pdm"
 needs_pdm = pytest.mark.skipif(
@@ -346,3 +347,39 @@ def test_bad_cells_are_named_and_nothing_is_half_imported(
         importer.dry_run(staff, wrong)
     with pytest.raises(PermissionDenied):
         importer.dry_run(make_actor(services, outlet.id, Role.CLERK), path)
+
+
+class CancelWhenWriting(Progress):
+    """Cancel pressed as the writing starts: the import ends and its transaction is undone."""
+
+    def start(self, total, label=""):
+        super().start(total, label)
+        if label.startswith("Writing"):
+            self.cancel()
+
+
+def test_cancel_while_importing_the_register_writes_nothing(
+    services, staff, outlet, register, tmp_path
+):
+    rows = [[None, f"Torque driver {i}", "Tools 工具", "Wera", "7440", "", "N", "", None, 90,
+             None, None, "", "", "In service", ""] for i in range(1100)]  # fmt: skip
+    path = write_xlsx(tmp_path / "big.xlsx", rows)
+    importer = EquipmentImporter(services.db)
+    before = (counts(services), audit_count(services))
+    with pytest.raises(Cancelled):
+        importer.run(staff, path, progress=CancelWhenWriting())
+    assert (counts(services), audit_count(services)) == before
+    progress = Progress()
+    report = importer.dry_run(staff, path, progress=progress)
+    assert report.new == 1100 and progress.snapshot()[:2] == (1000, 1100)  # counted in steps
+    assert counts(services) == before[0]
+
+
+@needs_pdm
+def test_cancel_while_importing_the_history_writes_nothing(services, outlet, staff):
+    before = audit_count(services)
+    with pytest.raises(Cancelled):
+        import_maintenance_history(services, staff, PDM, None, progress=CancelWhenWriting())
+    assert counts(services) == (0, 0) and audit_count(services) == before
+    report = import_maintenance_history(services, staff, PDM, None, progress=Progress())
+    assert report.records_added == 2062

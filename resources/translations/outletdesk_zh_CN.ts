@@ -7329,6 +7329,10 @@
         <translation>资产编号</translation>
     </message>
     <message>
+        <source>Writing the register</source>
+        <translation>正在写入设备台账</translation>
+    </message>
+    <message>
         <source>{field!r} is not a field the import knows.</source>
         <translation>{field!r} 不是导入可识别的字段。</translation>
     </message>
@@ -7455,6 +7459,14 @@
     <message>
         <source>{file} line {line}, {column}: {problem}</source>
         <translation>{file} 第 {line} 行，{column}：{problem}</translation>
+    </message>
+    <message>
+        <source>Reading the maintenance history</source>
+        <translation>正在读取维护历史</translation>
+    </message>
+    <message>
+        <source>Writing the maintenance records</source>
+        <translation>正在写入维护记录</translation>
     </message>
     <message>
         <source>{path} is not a folder.</source>

@@ -29,6 +29,7 @@ from ...models import (
     Outlet,
     utcnow,
 )
+from ...progress import Progress
 from .. import validation as v
 from ..audit import record
 from ..auth import Actor, Permission
@@ -38,6 +39,7 @@ from ..errors import DomainError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_numbers
 from ..parts.import_rows import (
+    PROGRESS_EVERY,
     Cells,
     ImportField,
     RowProblem,
@@ -193,11 +195,12 @@ class EquipmentImporter:
         *,
         outlet_id: int | None = None,
         texts: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
     ) -> EquipmentImportReport:
         """Everything the import would check and count; nothing written."""
         actor.require(Permission.MANAGE_EQUIPMENT)
         layout, rows = _read_layout(Path(path), mapping, texts)
-        parsed, problems = _parse(layout, rows)
+        parsed, problems = _parse(layout, rows, progress)
         with self._db.read(actor) as s:
             return _plan(s, actor, layout, parsed, problems, outlet_id)[0]
 
@@ -210,12 +213,13 @@ class EquipmentImporter:
         skip_invalid: bool = False,
         outlet_id: int | None = None,
         texts: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
     ) -> tuple[EquipmentImportReport, Changes]:
         """In one transaction: nothing when a row is invalid (the report says why), unless
-        `skip_invalid`, then every valid row."""
+        `skip_invalid`, then every valid row. Cancelling writes nothing."""
         actor.require(Permission.MANAGE_EQUIPMENT)
         layout, rows = _read_layout(Path(path), mapping, texts)
-        parsed, problems = _parse(layout, rows)
+        parsed, problems = _parse(layout, rows, progress)
         with self._db.write(actor) as s:
             if s.get_bind().dialect.name == "postgresql":
                 # Register edits wait for the import, so what it read stays true until it commits.
@@ -227,7 +231,11 @@ class EquipmentImporter:
                 return report, Changes()
             written = bool(report.new_categories) or any(f.changes for f in finals)
             if written:
+                if progress is not None:
+                    progress.start(None, QT_TRANSLATE_NOOP("core", "Writing the register"))
                 _write(s, actor, report, finals)
+                if progress is not None:
+                    progress.check()  # the last moment Cancel still undoes everything
         return replace(report, written=written), Changes(equipment=written)
 
 
@@ -393,13 +401,17 @@ _CONVERT: dict[str, tuple[Callable[[object], Any], Any]] = {  # key -> (convert,
 
 
 def _parse(
-    layout: EquipmentLayout, rows: list[tuple[int, Row]]
+    layout: EquipmentLayout, rows: list[tuple[int, Row]], progress: Progress | None = None
 ) -> tuple[list[_Parsed], list[RowProblem]]:
     """Each row's cells converted on their own; a formula or unreadable cell is reported."""
     mapping = layout.mapping
     parsed: list[_Parsed] = []
     problems: list[RowProblem] = []
-    for number, row in rows:
+    if progress is not None:
+        progress.start(len(rows), QT_TRANSLATE_NOOP("core", "Checking the rows"))
+    for done, (number, row) in enumerate(rows, 1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress.advance(PROGRESS_EVERY)
         cells = Cells(number, row, mapping, layout.title)
         values = {
             key: cells.get(key, convert, bad)

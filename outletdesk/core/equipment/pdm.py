@@ -30,6 +30,7 @@ from ...models import (
     RecordKind,
     utcnow,
 )
+from ...progress import Progress
 from .. import validation as v
 from ..audit import record
 from ..auth import Actor, Permission
@@ -127,14 +128,20 @@ def import_maintenance_history(
     dry_run: bool = False,
     *,
     skip_invalid: bool = False,
+    progress: Progress | None = None,
 ) -> HistoryReport:
     """Load PdM_machines.csv, PdM_failures.csv and PdM_maint.csv from `directory` in one
     transaction: new machines at the outlet given (else the first outlet), records at their
-    asset's outlet. Any malformed row: nothing written, unless `skip_invalid`."""
+    asset's outlet. Any malformed row: nothing written, unless `skip_invalid`. Cancelling
+    writes nothing."""
     actor.require(Permission.MANAGE_EQUIPMENT)
     actor.require(Permission.LOG_MAINTENANCE)
     db = services_or_db if isinstance(services_or_db, Database) else services_or_db.db
+    if progress is not None:
+        progress.start(None, QT_TRANSLATE_NOOP("core", "Reading the maintenance history"))
     machines, records, problems = _read(Path(directory))
+    if progress is not None:
+        progress.check()
     if dry_run or (problems and not skip_invalid):
         with db.read(actor) as s:
             report = _apply(s, actor, machines, records, problems, outlet_id, write=False)
@@ -143,7 +150,12 @@ def import_maintenance_history(
         if s.get_bind().dialect.name == "postgresql":
             # Two imports at once would both find a record missing; one waits for the other.
             s.execute(text("LOCK TABLE assets, maintenance_records IN SHARE ROW EXCLUSIVE MODE"))
-        return _apply(s, actor, machines, records, problems, outlet_id, write=True)
+        if progress is not None:
+            progress.start(None, QT_TRANSLATE_NOOP("core", "Writing the maintenance records"))
+        report = _apply(s, actor, machines, records, problems, outlet_id, write=True)
+        if progress is not None:
+            progress.check()  # the last moment Cancel still undoes everything
+        return report
 
 
 # ---------------------------------------------------------------- reading the files

@@ -29,7 +29,7 @@ from ...core.changes import Changes
 from ...core.equipment.register import AssetDTO, AssetRow, CategoryDTO
 from ...core.outlets import OutletDTO
 from ...core.part_labels import MAX_COPIES
-from ...progress import Progress
+from ...progress import Cancelled, Progress
 from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..label_printing import LabelsDialog, label_paper_combo, open_preview
@@ -208,11 +208,21 @@ class EquipmentActions(QObject):
         services, actor, directory = self._ctx.services, self._ctx.actor, Path(folder)
         outlet = self._current_outlet()
         outlet_id = outlet.id if outlet is not None else None
+        progress = Progress()
+
+        def work() -> HistoryReport | None:
+            try:
+                return import_maintenance_history(
+                    services, actor, directory, outlet_id, progress=progress
+                )
+            except Cancelled:
+                return None  # nothing was written
+
         self._ctx.runner.run(
-            lambda: import_maintenance_history(services, actor, directory, outlet_id),
-            lambda report: self._history_imported(report, directory),
+            work,
+            lambda report: report is None or self._history_imported(report, directory),
             lambda exc: show_error(self._page, exc),
-            progress=Progress(),
+            progress=progress,
             label=self.tr("Importing the maintenance history from {folder}…").format(
                 folder=directory.name
             ),

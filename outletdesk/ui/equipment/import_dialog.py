@@ -16,8 +16,6 @@ from ..spreadsheet_import import SpreadsheetImportDialog
 
 
 class EquipmentImportDialog(SpreadsheetImportDialog):
-    reports_progress = False  # the register import reads and writes without polling
-
     def __init__(
         self, ctx: AppContext, outlet: OutletDTO | None, parent: QWidget | None = None
     ) -> None:
