@@ -41,12 +41,17 @@ BUCKET_COLOURS = {
 }
 
 
+MAX_COLUMN_WIDTH = 220
+
+
 class DueModel(RowsModel[DueTask]):
     """Due tasks; the whole line in its bucket's colour."""
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             return QBrush(BUCKET_COLOURS[self.rows[index.row()].bucket])
+        if role == Qt.ItemDataRole.ToolTipRole:  # a long name cut short reads in full
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
         return super().data(index, role)
 
 
@@ -103,6 +108,8 @@ class DueTab(_Tab):
         self.summary = QLabel(self)
         self.model = DueModel(self.due_columns(), self, numeric=frozenset({7}))
         self.table = row_table(self.model, self, stretch=4)
+        # Long category names and meter dues would push the plan and later columns off screen.
+        self.table.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
         self.log_button = QPushButton(self.tr("&Log upkeep…"), self)
         self.log_button.setToolTip(self.tr("Record the selected task as done, with its checklist"))
         self.open_button = QPushButton(self.tr("Show &asset"), self)
