@@ -239,10 +239,15 @@ def test_exports_need_the_permission_and_cancel_leaves_no_file(
 ):
     path = tmp_path / "no.xlsx"
     upkeep = make_actor(services, manager.outlet_id, Role.MAINTENANCE, "upkeep")
+    tech = make_actor(services, manager.outlet_id, Role.TECHNICIAN, "tech")
     for export in (export_equipment, export_maintenance_log):
-        for who in (clerk, upkeep):  # export is a manager's right, as for the parts logs
+        for who in (clerk, tech):  # export is a manager's right, as for the parts logs
             with pytest.raises(PermissionDenied):
                 export(services, who, path)
+    # ... and the maintenance staff's, for the equipment they keep.
+    assert export_maintenance_log(services, upkeep, tmp_path / "upkeep.xlsx") >= 0
+    assert (tmp_path / "upkeep.xlsx").is_file()
+    (tmp_path / "upkeep.xlsx").unlink()
     progress = Progress()
     progress.cancel()
     with pytest.raises(Cancelled):

@@ -87,6 +87,7 @@ def test_list_is_this_outlets_with_filters_and_details(page, assets):
 
 def test_new_asset_refuses_bad_input_then_creates(page, services, keeper):
     before = len(services.equipment.search(keeper, include_retired=True))
+    listed = len(page.model.rows)
     dialog = page.new_asset()
     assert isinstance(dialog, AssetDialog)
     dialog.name.setText("Multimeter 万用表")
@@ -105,7 +106,7 @@ def test_new_asset_refuses_bad_input_then_creates(page, services, keeper):
     assert dialog.result() == dialog.DialogCode.Accepted
     assert page.detail is not None and page.detail.name == "Multimeter 万用表"
     assert page.detail.tag.startswith("EQ-N-") and str(page.detail.purchase_cost) == "180.00"
-    assert [r.tag for r in page.model.rows] == [page.detail.tag]
+    assert page.selected().tag == page.detail.tag and len(page.model.rows) == listed + 1
 
 
 def test_a_customers_equipment_is_linked_to_them_and_back_to_the_outlet(
@@ -118,6 +119,7 @@ def test_a_customers_equipment_is_linked_to_them_and_back_to_the_outlet(
     services.customers.create(manager, CustomerInput("Lin Wei", ["13900139000"]))
     scope = assets[1]
     _select(page, scope.tag)
+    listed = [r.id for r in page.model.rows]
     dialog = page.edit_selected()
     assert dialog.owner.currentData() == 0 and dialog.owner.count() == 1  # the outlet's own
     dialog.owner_search.setText("1380013")  # by phone
@@ -130,6 +132,7 @@ def test_a_customers_equipment_is_linked_to_them_and_back_to_the_outlet(
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert page.detail.customer_id == lab.id and "Li Lab" in page.details.toPlainText()
+    assert [r.id for r in page.model.rows] == listed and page.search.text() == ""  # list kept
 
     again = page.edit_selected()
     assert again.owner.currentData() == lab.id and "Li Lab" in again.owner.currentText()
@@ -190,9 +193,9 @@ def test_under_repair_shows_in_its_colour(page, assets):
     row = [r.tag for r in page.model.rows].index(scope.tag)
     from PySide6.QtCore import Qt
 
-    colour = page.model.data(page.model.index(row, 6), Qt.ItemDataRole.ForegroundRole).color()
+    colour = page.model.data(page.model.index(row, 2), Qt.ItemDataRole.ForegroundRole).color()
     assert colour.name() == "#c62828" and page.model.rows[row].status is AssetStatus.UNDER_REPAIR
-    assert page.model.data(page.model.index(row, 6)) == "Under repair"
+    assert page.model.data(page.model.index(row, 2)) == "Under repair"
 
 
 def test_meter_and_readings_that_only_go_up(page, services, keeper, assets):
@@ -256,6 +259,14 @@ def test_a_clerk_sees_the_register_but_changes_nothing(services, outlet, assets,
                    widget.meter_button, widget.reading_button, widget.categories_button):  # fmt: skip
         assert not button.isEnabled() and button.toolTip()
     assert widget.edit_selected() is None and widget.change_status() is None
+
+
+def test_a_technician_is_not_offered_retirement(services, outlet, assets, tmp_path, qtbot):
+    tech = make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
+    dialog = StatusDialog(ui_context(services, tech, tmp_path), assets[0])
+    qtbot.addWidget(dialog)
+    offered = [dialog.status.itemData(i) for i in range(dialog.status.count())]
+    assert offered == ["in_service", "out_of_service", "under_repair"]
 
 
 def test_a_technician_may_take_an_asset_out_but_not_edit_it(

@@ -393,3 +393,11 @@ def test_clerk_and_technician_see_import_and_export_disabled(
     assert _counts(services) == before
     assert actions.exports.export_log() is None and widget.opened == []
     assert actions.labels_button.isEnabled() and actions.report_button.isEnabled()
+
+
+def test_maintenance_staff_may_export_their_equipment_logs(
+    services, outlet, assets, tmp_path, qtbot
+):
+    actor = make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
+    widget = _page(services, actor, tmp_path, qtbot)
+    assert widget.actions.export_button.isEnabled() and widget.actions.exports.allowed

@@ -36,7 +36,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..periods import local_midnight, period_text
 from ..report_words import ReportWords, Spec
 from ..services import Services
-from .register import STATUS_LABELS
+from .register import STATUS_LABELS, may_export_equipment
 from .schedule import Anchor, Bucket, IntervalUnit
 
 EQUIPMENT_COLUMNS: Spec = (
@@ -202,8 +202,9 @@ def rule_text(
 
 
 def _require(actor: Actor) -> None:
-    actor.require(Permission.EXPORT_DATA)
     actor.require(Permission.VIEW_EQUIPMENT)
+    if not may_export_equipment(actor):
+        actor.require(Permission.EXPORT_DATA)
 
 
 def _outlet_name(s: Session, outlet_id: int | None) -> str | None:

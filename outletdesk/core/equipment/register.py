@@ -487,6 +487,14 @@ class EquipmentService:
 # ---------------------------------------------------------------- shared with the upkeep log
 
 
+def may_export_equipment(actor: Actor) -> bool:
+    """Whoever may export data, and those who keep the equipment: maintenance staff take their
+    register, log, due list and plans out to Excel."""
+    return actor.can(Permission.VIEW_EQUIPMENT) and (
+        actor.can(Permission.EXPORT_DATA) or actor.can(Permission.MANAGE_EQUIPMENT)
+    )
+
+
 def set_asset_status(
     s: Session,
     actor: Actor,

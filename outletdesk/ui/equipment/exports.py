@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
-from ...core.equipment.register import CategoryDTO
+from ...core.equipment.register import CategoryDTO, may_export_equipment
 from ...core.outlets import OutletDTO
 from ..context import AppContext
 from ..export_menu import ExportMenu, LogFilterDialog
@@ -32,6 +32,7 @@ class EquipmentExports(ExportMenu):
         asset: Callable[[], tuple[int, str] | None],
     ) -> None:
         super().__init__(ctx, parent)
+        self.allowed = may_export_equipment(ctx.actor)  # maintenance staff too
         self._outlet_id, self._category_id = outlet_id, category_id
         self._outlets, self._categories, self._asset = outlets, categories, asset
 

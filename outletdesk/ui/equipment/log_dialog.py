@@ -232,6 +232,7 @@ class LogDialog(QDialog):
             self.put_under_repair.setChecked(True)
             if not self.order_fault.text().strip():
                 self.order_fault.setText(self.fault_text())
+                self.order_fault.setCursorPosition(0)  # its start in sight, not its end
             self.order_fault.setFocus()
         self.order_fault.setEnabled(on)
 

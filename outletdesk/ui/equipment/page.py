@@ -50,6 +50,9 @@ from .register_dialogs import (
 from .tags import looks_like_asset_tag
 
 SEARCH_DELAY_MS = 150
+MAX_COLUMN_WIDTH = 180
+NOTICE_STYLE = "color: #c62828; font-weight: 600;"  # something went wrong or was not found
+DONE_STYLE = "color: #2e7d32; font-weight: 600;"  # something was done
 HISTORY_SHOWN = 100
 ALL = 0  # the outlet picker's "All outlets"
 STATUS_COLOURS = {
@@ -63,7 +66,7 @@ STATUS_COLOURS = {
 class AssetRowsModel(RowsModel[AssetRow]):
     """The register list; the status column in its colour, a retired asset greyed."""
 
-    STATUS_COLUMN = 6
+    STATUS_COLUMN = 2
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
@@ -71,6 +74,8 @@ class AssetRowsModel(RowsModel[AssetRow]):
             if index.column() == self.STATUS_COLUMN or status is AssetStatus.RETIRED:
                 return QBrush(STATUS_COLOURS[status])
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # a text cut short reads in full
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
         return super().data(index, role)
 
 
@@ -130,15 +135,18 @@ class EquipmentPage(QWidget):
             [
                 (self.tr("Tag"), lambda r: r.tag),
                 (self.tr("Name"), lambda r: r.name),
+                (self.tr("Status"), lambda r: status_label(r.status)),
                 (self.tr("Category"), lambda r: r.category),
                 (self.tr("Make / model"), lambda r: " ".join(p for p in (r.make, r.model) if p)),
                 (self.tr("Outlet"), lambda r: r.outlet_code),
                 (self.tr("Location"), lambda r: r.location),
-                (self.tr("Status"), lambda r: status_label(r.status)),
             ],
             self,
         )
         self.table = row_table(self.model, self)
+        # The name takes the spare width; a long category or model is cut short (and read in
+        # full as the tooltip), so status and outlet stay in sight.
+        self.table.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
         self.count_label = QLabel(self)
         self.show_retired = QCheckBox(self.tr("Show retired"), self)
 
@@ -215,7 +223,7 @@ class EquipmentPage(QWidget):
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.linkActivated.connect(self.open_work_order.emit)
         self.notice.hide()
         layout = QVBoxLayout(self)
@@ -317,7 +325,9 @@ class EquipmentPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def say(self, text: str, *, rich: bool = False) -> None:
+    def say(self, text: str, *, rich: bool = False, done: bool = False) -> None:
+        """A line above the tabs: a problem in red, or (done) what was just done in green."""
+        self.notice.setStyleSheet(DONE_STYLE if done else NOTICE_STYLE)
         self.notice.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -565,7 +575,13 @@ class EquipmentPage(QWidget):
         return dialog
 
     def _select_saved(self, asset: AssetDTO) -> None:
-        self.open_asset(asset)
+        """An edited asset stays selected in the list as it was; a new one is listed alone (the
+        filters might hide it)."""
+        if any(r.id == asset.id for r in self.model.rows):
+            self._select_id = asset.id
+            self.run_search()
+        else:
+            self.open_asset(asset)
 
     def change_status(self) -> QWidget | None:
         if not self.can_log or self.detail is None:
@@ -629,7 +645,7 @@ class EquipmentPage(QWidget):
         text = escape(
             self.tr("{record} logged; repair work order {order} opened at the counter.")
         ).format(record=escape(entry.number), order=link)
-        self.say(text, rich=True)
+        self.say(text, rich=True, done=True)
 
     def open_categories(self) -> QWidget | None:
         if not self.can_manage:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.auth import Permission
 from ...core.equipment.register import STATUS_LABELS, AssetDTO, CategoryDTO, MeterDTO
 from ...models import AssetStatus
 from ..context import AppContext
@@ -91,8 +92,10 @@ class StatusDialog(_SaveDialog):
         self._asset = asset
         self.setWindowTitle(self.tr("Status – {tag}").format(tag=asset.tag))
         self.status = QComboBox(self)
+        may_retire = ctx.actor.can(Permission.MANAGE_EQUIPMENT)
         for status in AssetStatus:
-            self.status.addItem(status_label(status), status.value)
+            if status is not AssetStatus.RETIRED or may_retire or asset.status is status:
+                self.status.addItem(status_label(status), status.value)  # retiring is managers'
         self.status.setCurrentIndex(self.status.findData(asset.status.value))
         self.retired_on = QLineEdit(date.today().isoformat(), self)
         self.retired_on.setPlaceholderText(DATE_HINT)
