@@ -1,16 +1,29 @@
-"""Child process for bench_startup: prints READY once the window is usable, then exits."""
+"""Child process for bench_startup: prints the stages' times and READY once the window is usable."""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
+START = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # This checkout's outletdesk: the venv's editable install may point at another worktree, whose
 # code would time something else and migrate the shared bench database to its schema.
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+stages: list[str] = []
+
+
+def stage(name: str) -> None:
+    stages.append(f"{name}={(time.perf_counter() - START) * 1000:.0f}")
+
+
+def ready() -> None:
+    print("STAGES " + " ".join(stages), flush=True)
+    print("READY", flush=True)
+    os._exit(0)
 
 
 def bare() -> None:
@@ -22,13 +35,16 @@ def bare() -> None:
     window.setCentralWidget(QLabel("bare"))
     window.resize(1280, 800)
     window.show()
-    QTimer.singleShot(0, lambda: (print("READY", flush=True), os._exit(0)))
+    QTimer.singleShot(0, ready)
     app.exec()
 
 
 def outletdesk(url: str) -> None:
     """The real start as app.py does it: Qt and the event loop first, the database opened (with
     its migration check) on the worker, then the main window and the Counter list's first page."""
+    import gc
+
+    gc.disable()  # as cli.main does for the window; open_main_window turns it back on
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -41,21 +57,24 @@ def outletdesk(url: str) -> None:
     app = QApplication(sys.argv)
     runner = TaskRunner(app)
     seat = seat_settings()
+    stage("qt")
 
     def opened(shop: Shop) -> None:
         from outletdesk.core.auth import Actor
         from outletdesk.models import Role
 
+        stage("database")
         # The sign-in dialog waits for a person; the bench signs in as a manager at once.
         actor = Actor(None, "bench", "Bench", Role.MANAGER, shop.outlets[0].id)
         window = open_main_window(app, shop, actor, runner, seat)
+        stage("window")
 
         def poll() -> None:
             model = window.work_orders.model
             if window.isVisible() and model is not None and model.rowCount() > 0:
                 window.work_orders.table.viewport().repaint()  # the rows painted, not just loaded
-                print("READY", flush=True)
-                os._exit(0)
+                stage("first_page")
+                ready()
             QTimer.singleShot(5, poll)
 
         poll()

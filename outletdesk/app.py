@@ -7,6 +7,7 @@ there while a person types, and a slow update shows the worker's delayed progres
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -39,10 +40,12 @@ class Shop:
 
 def open_shop(url: str) -> Shop:
     """Open the database, migrating it if needed, and read the sign-in choices (on the worker)."""
+    from .core.database import configure_models
     from .core.services import Services
 
     services = Services.open(url)
     try:
+        configure_models()
         if not services.auth.has_users():
             return Shop(services, False, [], [])
         return Shop(services, True, services.outlets.list(), services.users.names())
@@ -66,7 +69,16 @@ def open_main_window(
     scanner.scanned.connect(window.handle_scan)
     app.installEventFilter(scanner)
     window.show()
+    resume_collector()
     return window
+
+
+def resume_collector() -> None:
+    """Turn the cyclic collector back on if cli.main turned it off for the start, first moving
+    what start-up made (it lives as long as the window) out of every later collection."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def run_app(url: str) -> int:

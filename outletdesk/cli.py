@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import sys
 from collections.abc import Sequence
@@ -240,6 +241,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     url = args.db or default_database_url()
     if args.command is None:
+        # Start-up makes a few hundred thousand objects (Qt, SQLAlchemy, the models) that live as
+        # long as the window, and the cyclic collector would walk them over and over while they are
+        # made. It stays off until the main window stands; open_main_window freezes what start-up
+        # made and turns it back on.
+        gc.disable()
         from .app import run_app
 
         return run_app(url)

@@ -232,3 +232,21 @@ def test_open_shop_tells_an_empty_database_from_one_to_sign_in_to(tmp_path):
         assert [o.code for o in shop.outlets] == ["N"]
     finally:
         shop.services.db.dispose()
+
+
+def test_the_collector_paused_for_start_up_resumes_without_walking_start_up_again():
+    import gc
+
+    from outletdesk.app import resume_collector
+
+    frozen = gc.get_freeze_count()
+    resume_collector()  # on (as in tests and commands): left alone
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    made_at_start = [[] for _ in range(1000)]  # containers: what the collector tracks
+    gc.disable()  # as cli.main does before the window
+    try:
+        resume_collector()
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen + len(made_at_start)
+    finally:
+        gc.unfreeze()
+        gc.enable()

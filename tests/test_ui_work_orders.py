@@ -13,11 +13,13 @@ from sqlalchemy import func, select
 
 from outletdesk.core.customers import CustomerInput
 from outletdesk.core.work_orders.dto import DeviceInput, IntakeInput
+from outletdesk.core.work_orders.queries import SortKey, WorkOrderQueries
 from outletdesk.models import LineKind, Role, WorkOrder, WorkOrderStatus
 from outletdesk.ui.context import AppContext, ChangeBus
 from outletdesk.ui.tasks import TaskRunner
 from outletdesk.ui.work_orders.detail import WorkOrderDetail
 from outletdesk.ui.work_orders.intake_dialog import IntakeDialog
+from outletdesk.ui.work_orders.list_model import COLUMNS
 from outletdesk.ui.work_orders.page import WorkOrdersPage, looks_like_order_number
 from outletdesk.ui.work_orders.printouts import ReceiptPrinter
 
@@ -400,6 +402,26 @@ def test_a_scan_in_the_main_window_opens_the_order(services, clerk, tmp_path, qt
     window.handle_scan("N-000077")
     assert window.pages.currentWidget() is window.customers
     assert window.customers.search.text() == "N-000077"
+
+
+def test_opening_the_page_reads_the_list_once_newest_first(
+    ctx, qtbot, services, clerk, monkeypatch
+):
+    take_in(services, clerk)
+    take_in(services, clerk, new_customer=CustomerInput("Maria Lopez", ["0612345678"]))
+    reads = []
+    original = WorkOrderQueries.count
+    monkeypatch.setattr(
+        WorkOrderQueries, "count", lambda self, *a, **k: reads.append(1) or original(self, *a, **k)
+    )
+    monkeypatch.setattr(WorkOrdersPage, "open_dialog", lambda self, dialog: None)
+    widget = WorkOrdersPage(ctx)
+    qtbot.addWidget(widget)
+    assert reads == [1]  # the view's own sort on setModel and the first filter: one read
+    assert [widget.model.row(r).number for r in range(2)] == ["N-000002", "N-000001"]
+    header = widget.table.horizontalHeader()
+    assert header.sortIndicatorSection() == COLUMNS.index(SortKey.RECEIVED)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
 
 def test_page_filters_and_search(tech, page, services, clerk, qtbot):

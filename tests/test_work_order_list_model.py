@@ -90,6 +90,19 @@ def test_the_deadline_column_is_coloured_by_state(shop):  # noqa: F811
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
 
 
+def test_the_current_sort_asked_again_reads_nothing(shop, monkeypatch):  # noqa: F811
+    """A view given the model repeats the sort it shows; that must not read the list again."""
+    queries, _, _, _ = shop
+    model = make_model(shop)
+    calls = []
+    original = queries.count
+    monkeypatch.setattr(queries, "count", lambda *a, **k: calls.append(1) or original(*a, **k))
+    model.sort(COLUMNS.index(SortKey.RECEIVED), Qt.SortOrder.DescendingOrder)  # as it is
+    assert calls == []
+    model.sort(COLUMNS.index(SortKey.RECEIVED), Qt.SortOrder.AscendingOrder)
+    assert calls == [1] and model.filter.descending is False
+
+
 @pytest.mark.parametrize("key", list(SortKey))
 def test_sorting_a_column_asks_sql_for_the_ids(shop, key):  # noqa: F811
     queries, actor, _, _ = shop

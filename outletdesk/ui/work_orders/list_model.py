@@ -125,8 +125,10 @@ class WorkOrderListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_filter(replace(self._filter, sort=COLUMNS[column], descending=descending))
+        key, descending = COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._filter.sort, self._filter.descending):
+            return  # the view repeats the current sort when it is given a model: nothing changed
+        self.set_filter(replace(self._filter, sort=key, descending=descending))
 
     def refresh(self) -> None:
         """Count and first page on the worker (shown the moment they arrive), then every id."""

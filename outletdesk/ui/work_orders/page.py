@@ -263,8 +263,11 @@ class WorkOrdersPage(QWidget):
         )
         self.model.count_changed.connect(self._show_count)
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
-        self.table.setModel(self.model)
         header = self.table.horizontalHeader()
+        # Newest first, as the model already sorts, so the view's sort on setModel loads nothing
+        # and apply_filter below reads the first page once.
+        header.setSortIndicator(COLUMNS.index(SortKey.RECEIVED), Qt.SortOrder.DescendingOrder)
+        self.table.setModel(self.model)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The last column takes spare room; a narrow window scrolls instead of crushing the
         # customer's name (a stretched column shrank to a few pixels on 1280-pixel screens).
@@ -283,7 +286,6 @@ class WorkOrdersPage(QWidget):
         }
         for key, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(key), width)
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first
         self.apply_filter()
         self.refresh_follow_ups()
 
