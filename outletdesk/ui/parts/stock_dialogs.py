@@ -235,6 +235,11 @@ class StockActionDialog(QDialog):
                 orders=orders, free=here.free,
             )  # fmt: skip
         self.head.setText(f"{escape(self._part.name)}<br>{escape(where)}")
+        layout = self.layout()
+        if layout is not None:  # a longer heading wraps: grow so the fields keep their room
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def work(self) -> Callable[[], tuple[Any, ...]]:
         """The service call for what the form says (read on the UI thread, run on the worker)."""
