@@ -301,3 +301,77 @@ def test_each_stock_dialog_shows_only_its_own_fields(page, action, qtbot):
         if field.isVisible() and field.parent() is dialog:
             assert id(field) in in_form, f"{action}: a field outside the form is on screen"
     dialog.close()
+
+
+def _waiting(services, clerk, part, quantity):
+    """A repair set awaiting parts, its lines wanting `quantity` of the part."""
+    order, _ = intake(services, clerk)
+    order, _ = services.work_orders.move(
+        clerk, order.id, order.version, WorkOrderStatus.AWAITING_PARTS
+    )
+    line = LineInput("part", "Screen", quantity, "560", part_id=part.id)
+    order, _ = services.work_orders.set_lines(clerk, order.id, order.version, [line])
+    return order
+
+
+@pytest.mark.parametrize("action", [StockAction.SCRAP, StockAction.MOVE, StockAction.TRANSFER])
+def test_a_taking_dialog_shows_what_is_held_and_takes_no_more_than_is_free(
+    page, services, manager, clerk, stocked, action, qtbot
+):
+    screen, _, other = stocked
+    _, changes = services.locations.add(manager, manager.outlet_id, "VAN-1", "Van 1")
+    page.refresh(changes)
+    first = _waiting(services, clerk, screen, 2)  # 5 on the shelf: 3 free
+    _select(page, "SCR-IP12")
+    dialog = page.open_action(action)
+    head = dialog.head.text()
+    assert "5 pcs on hand, 2 held for orders awaiting parts" in head and "3 free" in head
+    assert first.number in head and dialog.quantity.placeholderText() == "1 to 3"
+    qtbot.keyClicks(dialog.quantity, "4")
+    assert dialog.quantity.text() == ""  # more than is free: the key is not taken
+    qtbot.keyClicks(dialog.quantity, "30")
+    assert dialog.quantity.text() == "3"
+    if action is StockAction.MOVE:
+        assert dialog.to_location.currentText() == "VAN-1 – Van 1"
+    if action is StockAction.TRANSFER:
+        assert dialog.to_outlet.currentData() == other.id
+    dialog.reason.setPlainText("cracked in the drawer")
+
+    # Meanwhile another repair starts waiting for the part: the service refuses, in the form.
+    second = _waiting(services, clerk, screen, 1)
+    ledger = services.stock.movements(manager, screen.id)
+    dialog.submit()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "Only 2 of 5 SCR-IP12" in dialog.error.text() and second.number in dialog.error.text()
+    assert dialog.quantity.styleSheet() != ""  # the Quantity field is outlined
+    assert services.stock.movements(manager, screen.id) == ledger
+    assert "3 held" in dialog.head.text() and "2 free" in dialog.head.text()  # read again
+    dialog.quantity.clear()
+    qtbot.keyClicks(dialog.quantity, "3")
+    assert dialog.quantity.text() == ""
+    qtbot.keyClicks(dialog.quantity, "2")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert services.stock.on_hand(manager, screen.id) == 3
+
+    # All that is left is held: nothing to cap at; the service says why if asked.
+    again = page.open_action(action)
+    assert "3 held for orders awaiting parts" in again.head.text() and "0 free" in again.head.text()
+    assert again.quantity.validator() is None
+
+
+def test_a_dialog_where_nothing_is_held_shows_the_plain_on_hand(
+    page, services, manager, clerk, stocked, qtbot
+):
+    screen, _, other = stocked
+    _waiting(services, clerk, screen, 1)
+    services.stock.receive(manager, screen.id, 1, "300", outlet_id=other.id)
+    _select(page, "SCR-IP12")
+    page.outlet.setCurrentIndex(page.outlet.findData(other.id))  # held at North, not here
+    _select(page, "SCR-IP12")
+    scrap = page.open_action(StockAction.SCRAP)
+    assert scrap.head.text().endswith("Shenzhen 2: 1 pcs on hand")
+    qtbot.keyClicks(scrap.quantity, "2")
+    assert scrap.quantity.text() == ""
+    qtbot.keyClicks(scrap.quantity, "1")
+    assert scrap.quantity.text() == "1"

@@ -4161,10 +4161,6 @@
         <translation>货位与补货设置</translation>
     </message>
     <message>
-        <source>{name}&lt;br&gt;{outlet}: {on_hand} {unit} on hand</source>
-        <translation>{name}&lt;br&gt;{outlet}：现有 {on_hand} {unit}</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -4223,6 +4219,18 @@
     <message>
         <source>&amp;Reorder quantity</source>
         <translation>补货数量(&amp;R)</translation>
+    </message>
+    <message>
+        <source>1 to {free}</source>
+        <translation>1 至 {free}</translation>
+    </message>
+    <message>
+        <source>{outlet}: {on_hand} {unit} on hand</source>
+        <translation>{outlet}：现有 {on_hand} {unit}</translation>
+    </message>
+    <message>
+        <source>{outlet}: {on_hand} {unit} on hand, {held} held for orders awaiting parts ({orders}); {free} free</source>
+        <translation>{outlet}：现有 {on_hand} {unit}，其中 {held} 已为待料工单预留（{orders}）；可用 {free}</translation>
     </message>
     <message>
         <source>There is no other outlet to send parts to.</source>
@@ -6019,6 +6027,18 @@
     <message>
         <source>{location} is no longer in use; put it back in use to keep stock there.</source>
         <translation>{location}已停用；如需在此存放库存，请先重新启用。</translation>
+    </message>
+    <message>
+        <source>Only {free} of {on_hand} {sku} can be scrapped; {held} held for work orders awaiting parts ({orders}). Nothing was scrapped.</source>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以报废；{held} 已为待料工单预留（{orders}）。未报废任何配件。</translation>
+    </message>
+    <message>
+        <source>Only {free} of {on_hand} {sku} can be moved; {held} held for work orders awaiting parts ({orders}). Nothing was moved.</source>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以移库；{held} 已为待料工单预留（{orders}）。未移动任何配件。</translation>
+    </message>
+    <message>
+        <source>Only {free} of {on_hand} {sku} can be sent to another outlet; {held} held for work orders awaiting parts ({orders}). Nothing was sent.</source>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以调拨到其他网点；{held} 已为待料工单预留（{orders}）。未调出任何配件。</translation>
     </message>
     <message>
         <source>Asset</source>

@@ -43,7 +43,7 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from .reservations import WaitingOrder, held_ahead, reserved_totals, waiting_orders
+from .reservations import WaitingOrder, claims, held_ahead, reserved_totals, waiting_orders
 
 F_QUANTITY = QT_TRANSLATE_NOOP("core", "Quantity")
 F_UNIT_COST = QT_TRANSLATE_NOOP("core", "Unit cost")
@@ -55,6 +55,7 @@ F_BIN = QT_TRANSLATE_NOOP("core", "Bin location")
 MAX_QUANTITY = 1_000_000
 CENT = Decimal("0.01")
 MAIN = "MAIN"
+ORDERS_NAMED = 3  # order numbers a refusal lists; more are shown as " …"
 
 
 class InsufficientStock(DomainError):
@@ -115,6 +116,20 @@ class StockLevel:
     @property
     def value(self) -> Decimal:
         return (self.avg_cost * self.on_hand).quantize(CENT)
+
+
+@dataclass(frozen=True)
+class HeldStock:
+    """A part at one location: on hand, and how many of them orders awaiting parts hold (first
+    come, first served). Only the rest may be scrapped, moved or sent to another outlet."""
+
+    on_hand: int
+    held: int
+    orders: tuple[str, ...] = ()  # numbers of the orders they are held for, first in queue first
+
+    @property
+    def free(self) -> int:
+        return self.on_hand - self.held
 
 
 @dataclass(frozen=True)
@@ -301,12 +316,15 @@ class StockService:
         outlet_id: int | None = None,
         location_id: int | None = None,
     ) -> tuple[StockLevel, Changes]:
+        """Broken or unusable parts leave the shelf with the reason; what orders awaiting parts
+        hold is not scrapped (a count says what is really there: see adjust and stocktakes)."""
         actor.require(Permission.MANAGE_STOCK)
         qty = _quantity(quantity)
         reason = v.text(F_REASON, reason, max_len=500, multiline=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)
             location = stock_location(s, actor, outlet_id, location_id)
+            _leave_held(s, part, location, qty, HELD_NOT_SCRAPPED)
             return write_movement(
                 s, actor, part, location, MovementKind.SCRAP, -qty, None, reason
             ), (Changes(parts=True))
@@ -368,8 +386,8 @@ class StockService:
         from_location_id: int | None = None,
         note: str = "",
     ) -> tuple[TransferDTO, Changes]:
-        """Parts leave the sender's shelf now (refused when short) and are in transit until the
-        other outlet receives them."""
+        """Parts leave the sender's shelf now (refused when short, and for what orders awaiting
+        parts there hold) and are in transit until the other outlet receives them."""
         actor.require(Permission.MANAGE_STOCK)
         qty = _quantity(quantity)
         note = v.text(F_REASON, note, max_len=500, required=False, multiline=True)
@@ -385,6 +403,7 @@ class StockService:
                         "of one outlet, use Move.",
                     )
                 )
+            _leave_held(s, part, source, qty, HELD_NOT_SENT)
             transfer = StockTransfer(
                 part_id=part.id,
                 from_location_id=source.id,
@@ -450,7 +469,7 @@ class StockService:
     ) -> tuple[tuple[StockLevel, StockLevel], Changes]:
         """Between two locations of one outlet (main store to van and back): out of one and into
         the other at once, at the average cost it left with, recorded as a transfer that is
-        received as it is sent."""
+        received as it is sent. What orders awaiting parts hold at the source stays there."""
         actor.require(Permission.MANAGE_STOCK)
         qty = _quantity(quantity)
         note = v.text(F_REASON, note, max_len=500, required=False, multiline=True)
@@ -462,6 +481,9 @@ class StockService:
                 raise DomainError(
                     QT_TRANSLATE_NOOP("core", "Choose another location to move the stock to.")
                 )
+            for location in sorted((source, target), key=lambda loc: loc.id):  # one lock order
+                stock_row(s, part, location)
+            _leave_held(s, part, source, qty, HELD_NOT_MOVED)
             now, by = utcnow(), actor.display_name or actor.username
             transfer = StockTransfer(
                 part_id=part.id,
@@ -478,8 +500,6 @@ class StockService:
             )
             s.add(transfer)
             s.flush()
-            for location in sorted((source, target), key=lambda loc: loc.id):  # one lock order
-                stock_row(s, part, location)
             out = write_movement(
                 s, actor, part, source, MovementKind.TRANSFER_OUT, -qty, None, note,
                 transfer_id=transfer.id,
@@ -681,6 +701,26 @@ class StockService:
                 )
                 for location_id, on_hand, location, code in rows
             ]
+
+    def held(
+        self,
+        actor: Actor,
+        part_id: int,
+        outlet_id: int | None = None,
+        *,
+        location_id: int | None = None,
+    ) -> HeldStock:
+        """For the scrap, move and transfer forms: the part at the location (the outlet's main
+        store unless one is named), and how much of it orders awaiting parts hold."""
+        actor.require(Permission.VIEW_STOCK)
+        with self._db.read(actor) as s:
+            location = stock_location(s, actor, outlet_id, location_id, writing=False)
+            on_hand = s.scalar(
+                select(PartStock.on_hand).where(
+                    PartStock.part_id == part_id, PartStock.location_id == location.id
+                )
+            )
+            return held_stock(s, part_id, location.id, int(on_hand or 0))
 
     def waiting_for(
         self, actor: Actor, parts: int | Iterable[int], outlet_id: int | None = None
@@ -1000,6 +1040,60 @@ def _issue_to_order(
         s, actor, part, location, MovementKind.ISSUE, -quantity, None, order.number,
         work_order_id=order.id,
     )  # fmt: skip
+
+
+HELD_NOT_SCRAPPED = QT_TRANSLATE_NOOP(
+    "core",
+    "Only {free} of {on_hand} {sku} can be scrapped; {held} held for work orders awaiting parts "
+    "({orders}). Nothing was scrapped.",
+)
+HELD_NOT_MOVED = QT_TRANSLATE_NOOP(
+    "core",
+    "Only {free} of {on_hand} {sku} can be moved; {held} held for work orders awaiting parts "
+    "({orders}). Nothing was moved.",
+)
+HELD_NOT_SENT = QT_TRANSLATE_NOOP(
+    "core",
+    "Only {free} of {on_hand} {sku} can be sent to another outlet; {held} held for work orders "
+    "awaiting parts ({orders}). Nothing was sent.",
+)
+
+
+def held_stock(s: Session, part_id: int, location_id: int, on_hand: int) -> HeldStock:
+    """What of `on_hand` the orders awaiting parts at the location hold, first come, first
+    served, and which orders hold it."""
+    queue = sorted(claims(s, location_id=location_id, part_ids=(part_id,)), key=lambda c: c.queue)
+    held = min(on_hand, sum(c.quantity for c in queue))
+    orders, left = [], held
+    for claim in queue:
+        if left <= 0:
+            break
+        orders.append(claim.number)
+        left -= claim.quantity
+    return HeldStock(on_hand, held, tuple(orders))
+
+
+def _leave_held(
+    s: Session, part: Part, location: StockLocation, quantity: int, refusal: str
+) -> None:
+    """Refuse to take (scrap, move, send) what orders awaiting parts hold at the location.
+
+    The stock row is locked before the claims are read, as for an issue, so what is held cannot
+    change between this check and the movement. A count is not checked: it says what is there,
+    and the waiting orders are then short again (reservations.py shares out the shelf)."""
+    stock = stock_row(s, part, location)
+    here = held_stock(s, part.id, location.id, stock.on_hand)
+    if here.held and quantity > here.free:
+        raise ValidationError(
+            F_QUANTITY,
+            refusal,
+            free=here.free,
+            on_hand=here.on_hand,
+            sku=part.sku,
+            held=here.held,
+            orders=", ".join(here.orders[:ORDERS_NAMED])
+            + (" …" if len(here.orders) > ORDERS_NAMED else ""),
+        )
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The store room's stock actions on one part at one location of an outlet (its main store, a van
 or a second room): receive, adjust, scrap, move to another of the outlet's locations, transfer to
 another outlet, shelf and reorder levels. Each saves through the stock service on the worker; a rule error stays
-in the form with its field outlined, and nothing is saved."""
+in the form with its field outlined, and nothing is saved. Scrap, move and transfer show what
+orders awaiting parts hold there and take no more than the rest."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.errors import ValidationError
 from ...core.outlets import OutletDTO
 from ...core.parts.catalogue import PartDTO
 from ...core.parts.locations import LocationDTO
-from ...core.parts.stock import StockLevel
+from ...core.parts.stock import HeldStock, StockLevel
 from ..context import AppContext
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 from .locations import location_label
+
+ORDERS_SHOWN = 3  # order numbers named in the form's heading; more are shown as " …"
 
 
 class StockAction(enum.Enum):
@@ -37,6 +42,26 @@ class StockAction(enum.Enum):
     MOVE = "move"
     TRANSFER = "transfer"
     LEVELS = "levels"
+
+
+TAKING = (StockAction.SCRAP, StockAction.MOVE, StockAction.TRANSFER)  # held stock stays
+
+
+class AtMost(QValidator):
+    """Whole numbers up to `top`: a key that would go past it is not taken."""
+
+    def __init__(self, top: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.top = top
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if not text:
+            return QValidator.State.Intermediate, text, pos
+        if not text.isdecimal() or int(text) > self.top:
+            return QValidator.State.Invalid, text, pos
+        if int(text) == 0:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
 
 
 class StockActionDialog(QDialog):
@@ -72,20 +97,13 @@ class StockActionDialog(QDialog):
             StockAction.LEVELS: self.tr("Shelf and reorder levels"),
         }
         self.setWindowTitle(f"{titles[action]} – {part.sku}")
-        on_hand = level.on_hand if level is not None else 0
-        self.head = head = QLabel(
-            self.tr("{name}<br>{outlet}: {on_hand} {unit} on hand").format(
-                name=escape(part.name),
-                outlet=escape(
-                    outlet.name
-                    if self._main or location is None
-                    else f"{outlet.name} – {location.name}"
-                ),
-                on_hand=on_hand,
-                unit=escape(part.unit),
-            )
+        self._where = (
+            outlet.name if self._main or location is None else f"{outlet.name} – {location.name}"
         )
+        self.held: HeldStock | None = None  # what orders awaiting parts hold there, once read
+        self.head = head = QLabel(self)
         head.setWordWrap(True)
+        self._show_head(HeldStock(level.on_hand if level is not None else 0, 0))
         self.quantity = QLineEdit(self)
         self.quantity.setMaxLength(12)
         self.unit_cost = QLineEdit(str(part.cost_price), self)
@@ -176,6 +194,52 @@ class StockActionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(440, 0)
+        if action in TAKING:
+            self.load_held()
+
+    def load_held(self) -> None:
+        """Read on the worker what is there and what orders awaiting parts hold of it."""
+        stock, actor = self._ctx.services.stock, self._ctx.actor
+        part_id, outlet_id, where = self._part.id, self._outlet.id, self._location_id
+        self._ctx.runner.run(
+            lambda: stock.held(actor, part_id, outlet_id, location_id=where),
+            self.show_held,
+            self.errors.shower(self),
+        )
+
+    def show_held(self, here: HeldStock) -> None:
+        """Say how much is held and free, and take no quantity above the free amount (when
+        nothing is free, the service's refusal says why)."""
+        self.held = here
+        self._show_head(here)
+        if here.free > 0:
+            self.quantity.setValidator(AtMost(here.free, self.quantity))
+            self.quantity.setPlaceholderText(self.tr("1 to {free}").format(free=here.free))
+        else:
+            self.quantity.setValidator(None)
+            self.quantity.setPlaceholderText("")
+
+    def _show_head(self, here: HeldStock) -> None:
+        where = self.tr("{outlet}: {on_hand} {unit} on hand").format(
+            outlet=self._where, on_hand=here.on_hand, unit=self._part.unit
+        )
+        if here.held:
+            orders = ", ".join(here.orders[:ORDERS_SHOWN])
+            if len(here.orders) > ORDERS_SHOWN:
+                orders += " …"
+            where = self.tr(
+                "{outlet}: {on_hand} {unit} on hand, {held} held for orders awaiting parts "
+                "({orders}); {free} free"
+            ).format(
+                outlet=self._where, on_hand=here.on_hand, unit=self._part.unit, held=here.held,
+                orders=orders, free=here.free,
+            )  # fmt: skip
+        self.head.setText(f"{escape(self._part.name)}<br>{escape(where)}")
+        layout = self.layout()
+        if layout is not None:  # a longer heading wraps: grow so the fields keep their room
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def work(self) -> Callable[[], tuple[Any, ...]]:
         """The service call for what the form says (read on the UI thread, run on the worker)."""
@@ -255,3 +319,5 @@ class StockActionDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.errors.show(exc, self)
+        if self.action in TAKING and isinstance(exc, ValidationError):
+            self.load_held()  # someone took or held some meanwhile: show what is free now
