@@ -5701,6 +5701,10 @@
         <translation>低于下限（{minimum}）。</translation>
     </message>
     <message>
+        <source>{tag} has been down since {since} ({number}); that downtime ends when it is back in service. Log this failure without a downtime of its own.</source>
+        <translation>{tag} 自 {since} 起已在停机（{number}），该停机在设备恢复在用时结束。请记录本次故障，但不要另填停机时间。</translation>
+    </message>
+    <message>
         <source>Lead time (days before due)</source>
         <translation>提前提醒（到期前天数）</translation>
     </message>
@@ -5723,10 +5727,6 @@
     <message>
         <source>is required while {tag} stays in service; put it under repair to log it as still down.</source>
         <translation>{tag} 仍在用时为必填项；要记为仍在停机，请将其转为维修中。</translation>
-    </message>
-    <message>
-        <source>{tag} is still down since {since} ({number}); that downtime ends when it is back in service. Log this without a downtime of its own.</source>
-        <translation>{tag} 自 {since} 起已在停机（{number}），该停机在设备恢复在用时结束。请记录本次故障，但不要另填停机时间。</translation>
     </message>
     <message>
         <source>a checklist belongs to a plan.</source>

@@ -1179,8 +1179,8 @@ def _check_downtime(
             F_DOWN_FROM,
             QT_TRANSLATE_NOOP(
                 "core",
-                "{tag} is still down since {since} ({number}); that downtime ends when it is "
-                "back in service. Log this without a downtime of its own.",
+                "{tag} has been down since {since} ({number}); that downtime ends when it is "
+                "back in service. Log this failure without a downtime of its own.",
             ),
             tag=asset.tag,
             since=f"{open_since.down_from.astimezone():%Y-%m-%d %H:%M}",
