@@ -174,8 +174,8 @@ def test_maintenance_log_and_its_filters(services, manager, shop, outlet, tmp_pa
     header, rows = table(path, "Record no.")
     assert header == (
         "Record no.", "Done at", "Asset tag", "Asset name", "Category", "Outlet", "Type of work", "Plan",
-        "Component", "Failure cause", "Minutes", "Downtime (hours)", "Passed", "Done by",
-        "Notes",
+        "Component", "Failure cause", "Minutes", "Down from", "Down until", "Downtime (hours)",
+        "Passed", "Done by", "Notes",
     )  # fmt: skip
     col = {title: i for i, title in enumerate(header)}
     assert [r[col["Type of work"]] for r in rows] == ["Planned maintenance", "Planned maintenance",
@@ -196,7 +196,12 @@ def test_maintenance_log_and_its_filters(services, manager, shop, outlet, tmp_pa
         "Heater", "Heater element open",
     )  # fmt: skip
     assert breakdown[col["Notes"]] == HOSTILE and breakdown[col["Done by"]] == "Chen Jie"
-    assert rows[3][col["Downtime (hours)"]] is None  # still down
+    assert breakdown[col["Down until"]] == expected  # a real date cell, local
+    assert rows[3][col["Downtime (hours)"]] is None  # still down: no figure yet, and it says so
+    assert rows[3][col["Down until"]] == "Still down"
+    assert rows[3][col["Down from"]] == (shop["now"] - timedelta(hours=2)).astimezone().replace(
+        tzinfo=None
+    )
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert [c.data_type for row in ws.iter_rows() for c in row if c.value == HOSTILE] == ["s"]
 
@@ -386,6 +391,50 @@ def test_plan_overview_has_a_row_per_covered_asset(services, manager, shop, plan
     assert (
         rows[0][header.index(texts["Interval"])] == "每 2 周，或Operating hours每 500，以先到者为准"
     )
+
+
+def test_a_category_meter_plan_leaves_out_the_assets_without_its_meter(
+    services, manager, shop, plans, outlet, tmp_path
+):
+    """The rework station counts operating hours; a new soldering iron and the oscilloscope do
+    not: a meter-only plan is not theirs, one by time and meter is due on them by time only."""
+    iron, _ = services.equipment.create(
+        manager, AssetInput("Soldering iron 电烙铁", shop["tools"].id, outlet.id)
+    )
+    hours = dict(meter_name="Operating hours", meter_interval="300", start_date=TODAY)
+    for name, category, rule in (
+        ("Fan filter 风扇滤网", shop["tools"], {}),
+        ("Lamp hours 灯泡时数", shop["instruments"], {}),
+        ("Tip and hours 烙铁头", shop["tools"], {"interval_count": 1, "interval_unit": "month"}),
+    ):
+        services.maintenance.create_plan(
+            manager, PlanInput(name, category_id=category.id, **hours, **rule)
+        )
+    path = tmp_path / "plans.xlsx"
+    export_plans(services, manager, path)
+    header, rows = table(path, "Plan")
+    col = {title: i for i, title in enumerate(header)}
+    found = {
+        (r[col["Plan"]], r[col["Asset tag"]]): r[col["Next due at meter"]]
+        for r in rows
+        if r[col["Plan"]] in ("Fan filter 风扇滤网", "Lamp hours 灯泡时数", "Tip and hours 烙铁头")
+    }
+    assert found == {
+        ("Fan filter 风扇滤网", shop["station"].tag): 420,
+        ("Lamp hours 灯泡时数", None): None,  # no instrument has the meter: the plan still shows
+        ("Tip and hours 烙铁头", shop["station"].tag): 420,
+        ("Tip and hours 烙铁头", iron.tag): None,  # due by the month alone
+    }
+    export_due_list(services, manager, path, today=TODAY, include_not_yet=True)
+    header, rows = table(path, "When")
+    listed = {(r[header.index("Plan")], r[header.index("Asset tag")]) for r in rows}
+    assert ("Fan filter 风扇滤网", iron.tag) not in listed
+    assert ("Fan filter 风扇滤网", shop["station"].tag) in listed
+    assert not any(plan == "Lamp hours 灯泡时数" for plan, _tag in listed)
+    tip = next(r for r in rows if r[header.index("Asset tag")] == iron.tag
+               and r[header.index("Plan")] == "Tip and hours 烙铁头")  # fmt: skip
+    assert tip[header.index("When")] == "Due today"
+    assert (tip[header.index("Next due at meter")], tip[header.index("Meter")]) == (None, None)
 
 
 def test_command_line_due_list_and_plans(db_url, shop, plans, tmp_path, capsys):

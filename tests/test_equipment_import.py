@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import csv
 import shutil
+import time
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import openpyxl
@@ -95,8 +96,9 @@ def test_the_public_history_loads_once_with_the_right_kinds(services, outlet, st
         )
         assert first is not None and first.kind == "breakdown" and first.component == "comp2"
         assert first.failure_cause == "comp2 failure" and first.number.startswith("MR-N-")
-        # Naive times in the file are UTC, stored with their zone.
-        assert first.done_at == datetime(2015, 1, 1, 3, 47, 1, tzinfo=UTC)
+        # The file's times have no zone: they are the outlet's clock, read in this machine's
+        # local zone (UTC only where the tests happen to run in UTC) and stored as aware UTC.
+        assert first.done_at == datetime(2015, 1, 1, 3, 47, 1).astimezone(UTC)
         assert s.scalar(select(func.count()).select_from(AssetEvent)) == 0
     assert {c.name for c in services.equipment.categories(staff)} >= {CATEGORY}
     # The MTBF per machine model is what the manager looks at.
@@ -189,6 +191,69 @@ def test_malformed_lines_are_named_by_file_and_line_and_nothing_is_written(
     (folder / "PdM_maint.csv").unlink()
     with pytest.raises(ImportFileError, match="PdM_maint.csv is not in"):
         import_maintenance_history(services, staff, folder, None)
+
+
+@pytest.fixture
+def beijing_time(monkeypatch):
+    """This machine's clock in Beijing (UTC+8, no summer time), where a UTC reading of the
+    files' times would be eight hours off."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset to change the local zone")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def write_history(folder, failures, replacements):
+    folder.mkdir(exist_ok=True)
+    (folder / "PdM_machines.csv").write_text("machineID,model,age\n1,model3,5\n")
+    (folder / "PdM_failures.csv").write_text(
+        "datetime,machineID,failure\n" + "".join(f"{at},1,{comp}\n" for at, comp in failures)
+    )
+    (folder / "PdM_maint.csv").write_text(
+        "datetime,machineID,comp,type\n"
+        + "".join(f"{at},1,{comp},{kind}\n" for at, comp, kind in replacements)
+    )
+
+
+def test_the_files_times_are_the_outlets_local_times(
+    services, outlet, staff, tmp_path, beijing_time
+):
+    folder = tmp_path / "pdm"
+    # Half an hour ago on the Beijing clock: read as UTC it would lie hours in the future.
+    recent = datetime.now().replace(microsecond=0) - timedelta(minutes=30)
+    write_history(
+        folder,
+        [("2015-01-01 03:47:01", "comp2"), (f"{recent:%Y-%m-%d %H:%M:%S}", "comp1")],
+        [("2015-03-01 06:00:00", "comp4", "scheduled")],
+    )
+    report = import_maintenance_history(services, staff, folder, None)
+    assert report.ok and report.written and report.records_added == 3
+    with services.db.read() as s:
+        by_ref = {r.source_ref: r for r in s.scalars(select(MaintenanceRecord))}
+    # The reference keeps the time as written, as before: a history imported earlier matches.
+    first = by_ref["pdm:fail:2015-01-01T03:47:01:1:comp2"]
+    assert first.done_at == datetime(2014, 12, 31, 19, 47, 1, tzinfo=UTC)
+    assert by_ref[f"pdm:fail:{recent:%Y-%m-%dT%H:%M:%S}:1:comp1"].done_at == recent.astimezone(UTC)
+    planned = by_ref["pdm:maint:2015-03-01T06:00:00:1:comp4"]
+    assert planned.done_at == datetime(2015, 2, 28, 22, 0, tzinfo=UTC)
+    assert planned.due_on == date(2015, 3, 1)  # the outlet's day, not the UTC one
+    again = import_maintenance_history(services, staff, folder, None)
+    assert (again.records_added, again.records_matched, again.written) == (0, 3, False)
+
+    # Still refused: before 1950 and later than now on this machine's clock.
+    later = datetime.now().replace(microsecond=0) + timedelta(minutes=30)
+    write_history(
+        folder,
+        [("1949-12-31 23:59:59", "comp1"), ("1950-01-01 00:00:00", "comp2"),
+         (f"{later:%Y-%m-%d %H:%M:%S}", "comp3")],
+        [],
+    )  # fmt: skip
+    report = import_maintenance_history(services, staff, folder, None, dry_run=True)
+    assert [(p.line, p.column) for p in report.problems] == [(2, "datetime"), (4, "datetime")]
+    assert all("is not between 1950 and today" in p.describe() for p in report.problems)
 
 
 @needs_pdm

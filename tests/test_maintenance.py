@@ -371,3 +371,213 @@ def test_who_may_do_what(services, clerk, staff, station, outlet):
         services.maintenance.log(clerk, LogInput(station.id, "breakdown", failure_cause="x"))
     assert len(services.maintenance.records(clerk, asset_id=station.id)) == 1
     assert services.maintenance.records(clerk)[0].kind is RecordKind.BREAKDOWN
+
+
+# ---------------------------------------------------------------- a breakdown still down
+
+
+def local(day: date, hour: int = 10) -> datetime:
+    """A local time as aware UTC: the figures' periods are local days, in any zone."""
+    return datetime(day.year, day.month, day.day, hour).astimezone(UTC)
+
+
+def breakdown(asset_id, down_from, down_to=None, kind="breakdown", **changes):
+    values = dict(failure_cause="heater open 发热芯断路", done_at=down_from, down_from=down_from,
+                  down_to=down_to, put_under_repair=True)  # fmt: skip
+    values.update(changes)
+    return LogInput(asset_id, kind, **values)
+
+
+def audits(services, action):
+    from outletdesk.models import AuditEntry
+
+    with services.db.read() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)))
+
+
+def test_a_breakdown_still_down_ends_when_the_asset_is_back_in_service(services, staff, station):
+    since = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=5)
+    done, _ = services.maintenance.log(staff, breakdown(station.id, since))
+    assert done.still_down and done.down_to is None and done.downtime_hours is None
+    asset = services.equipment.get(staff, station.id)
+    assert asset.status is AssetStatus.UNDER_REPAIR
+    (row,) = services.maintenance.records(staff, asset_id=station.id)
+    assert row.still_down and row.downtime_hours is None
+    entry = next(h for h in services.equipment.history(staff, station.id) if h.kind == "record")
+    assert entry.still_down and entry.down_from == since
+
+    # Down for three hours so far: availability counts them, MTTR waits for the repair.
+    today = since.astimezone().date()
+    (figures,) = services.maintenance.reliability(
+        staff, today - timedelta(days=1), today + timedelta(days=1), asset_id=station.id,
+        now=since + timedelta(hours=3),
+    )  # fmt: skip
+    assert (figures.failures, figures.downtime_hours, figures.mttr_hours) == (
+        1, Decimal("3.00"), None,
+    )  # fmt: skip
+    assert figures.availability is not None and figures.availability < 1
+
+    # Waiting for parts: still down. Back in service: the downtime ends then, audited.
+    asset, _ = services.equipment.set_status(staff, asset.id, asset.version, "out_of_service")
+    assert services.maintenance.record(staff, done.id).still_down
+    before = datetime.now(UTC)
+    services.equipment.set_status(staff, asset.id, asset.version, "in_service", "heater replaced")
+    after = datetime.now(UTC)
+    repaired = services.maintenance.record(staff, done.id)
+    assert not repaired.still_down and before <= repaired.down_to <= after
+    assert repaired.downtime_hours is not None and repaired.downtime_hours >= Decimal("5.00")
+    (ended,) = audits(services, "end_downtime")
+    assert ended.entity == "maintenance_record" and ended.entity_id == str(done.id)
+    assert done.number in ended.after
+    (figures,) = services.maintenance.reliability(
+        staff, today - timedelta(days=1), today + timedelta(days=1), asset_id=station.id
+    )
+    assert figures.mttr_hours == repaired.downtime_hours
+    # In service again, a second status change ends nothing more.
+    asset = services.equipment.get(staff, station.id)
+    services.equipment.set_status(staff, asset.id, asset.version, "out_of_service")
+    asset = services.equipment.get(staff, station.id)
+    services.equipment.set_status(staff, asset.id, asset.version, "in_service")
+    assert len(audits(services, "end_downtime")) == 1
+    assert services.maintenance.record(staff, done.id).down_to == repaired.down_to
+
+
+def test_an_asset_has_one_open_downtime_at_a_time(services, staff, station):
+    since = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=5)
+    first, _ = services.maintenance.log(staff, breakdown(station.id, since))
+    before = audit_count(services)
+    for refused in (
+        breakdown(station.id, since + timedelta(hours=1)),  # a second one still down
+        breakdown(station.id, since - timedelta(hours=2), since + timedelta(hours=1)),  # overlaps
+    ):
+        with pytest.raises(ValidationError) as err:
+            services.maintenance.log(staff, refused)
+        assert err.value.field == "Down from"
+        assert first.number in str(err.value) and station.tag in str(err.value)
+    assert audit_count(services) == before
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(MaintenanceRecord)) == 1
+    # A failure found meanwhile is logged without a downtime of its own; an older one that
+    # ended before this downtime began keeps its own.
+    services.maintenance.log(
+        staff, breakdown(station.id, None, component="fan", done_at=since + timedelta(hours=1))
+    )
+    services.maintenance.log(
+        staff, breakdown(station.id, since - timedelta(hours=9), since - timedelta(hours=8))
+    )
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(MaintenanceRecord)) == 3
+
+
+@pytest.mark.parametrize(
+    ("log", "field"),
+    [
+        ({"kind": "repair", "put_under_repair": False}, "Down until"),  # only a breakdown
+        ({"put_under_repair": False}, "Down until"),  # it stays in service: it is not down
+        ({"down_from": datetime.now(UTC) + timedelta(hours=2), "done_at": None}, "Down from"),
+        ({"down_to": datetime.now(UTC) + timedelta(hours=2)}, "Down until"),
+    ],
+)
+def test_still_down_is_for_a_breakdown_that_takes_the_asset_out(
+    services, staff, station, log, field
+):
+    values = {"down_from": datetime.now(UTC) - timedelta(hours=1), **log}
+    data = breakdown(station.id, values.pop("down_from"), **values)
+    before = audit_count(services)
+    with pytest.raises(ValidationError) as err:
+        services.maintenance.log(staff, data)
+    assert err.value.field == field
+    assert audit_count(services) == before
+    assert services.equipment.get(staff, station.id).status is AssetStatus.IN_SERVICE
+
+
+def test_an_asset_already_under_repair_may_be_logged_still_down(services, staff, station):
+    asset, _ = services.equipment.set_status(staff, station.id, station.version, "under_repair")
+    since = datetime.now(UTC) - timedelta(hours=1)
+    done, _ = services.maintenance.log(staff, breakdown(station.id, since, put_under_repair=False))
+    assert done.still_down
+
+
+def test_an_open_downtime_counts_in_every_period_it_spans(services, staff, station):
+    """A breakdown on 8 January still down: 8-10 January counts the failure and its downtime
+    to the period's end; 11-20 January counts no failure but is all downtime up to now."""
+    since = local(date(2026, 1, 8))
+    services.maintenance.log(staff, breakdown(station.id, since))
+    early, late = (
+        services.maintenance.reliability(staff, start, end, asset_id=station.id,
+                                         now=local(date(2026, 1, 20)))[0]
+        for start, end in ((date(2026, 1, 1), date(2026, 1, 10)),
+                           (date(2026, 1, 11), date(2026, 1, 25)))
+    )  # fmt: skip
+    assert (early.failures, early.hours, early.downtime_hours) == (
+        1, Decimal("240.00"), Decimal("62.00"),
+    )  # fmt: skip
+    assert early.mttr_hours is None and early.mtbf_hours == Decimal("178.00")
+    # Up to now (20 January, 10:00), not to the end of the period: nothing of it was up.
+    assert (late.failures, late.hours, late.downtime_hours) == (
+        0, Decimal("226.00"), Decimal("226.00"),
+    )  # fmt: skip
+    assert late.availability == Decimal("0.0000") and late.mtbf_hours is None
+
+
+# ---------------------------------------------------------------- meter plans on a category
+
+
+def test_a_category_meter_plan_is_not_listed_for_assets_without_the_meter(
+    services, staff, station, instruments, outlet
+):
+    bare, _ = services.equipment.create(
+        staff, soldering(outlet.id, instruments.id, name="Bench PSU 稳压电源", serial="PSU-1")
+    )
+    meter, _ = services.equipment.add_meter(staff, station.id, "Operating hours", "h")
+    services.equipment.read_meter(staff, meter.id, 650, at=at(date(2026, 3, 1)))
+    by_meter = calibration(category_id=instruments.id, interval_count=None, interval_unit=None,
+                           meter_name="Operating hours", meter_interval="500", items=())  # fmt: skip
+    services.maintenance.create_plan(staff, by_meter)
+    tasks = services.maintenance.due_list(staff, today=TODAY, include_not_yet=True)
+    assert [(t.tag, t.due_meter, t.meter_now) for t in tasks] == [
+        (station.tag, Decimal("1150.00"), Decimal("650.00")),
+    ]
+    # Both rules: the asset without the meter is due by the date alone.
+    both = calibration(category_id=instruments.id, name="Both", start_date=TODAY,
+                       meter_name="Operating hours", meter_interval="500", items=())  # fmt: skip
+    services.maintenance.create_plan(staff, both)
+    tasks = [t for t in services.maintenance.due_list(staff, today=TODAY) if t.plan_name == "Both"]
+    assert sorted((t.tag, t.bucket, t.due_meter, t.meter_name) for t in tasks) == sorted(
+        [
+            (station.tag, Bucket.TODAY, Decimal("1150.00"), "Operating hours"),
+            (bare.tag, Bucket.TODAY, None, ""),
+        ]
+    )
+    # The meter fitted later: the plan covers the asset from its first reading on.
+    psu_meter, _ = services.equipment.add_meter(staff, bare.id, "Operating hours", "h")
+    services.equipment.read_meter(staff, psu_meter.id, 520, at=at(date(2026, 3, 1)))
+    overdue = services.maintenance.due_list(staff, today=TODAY)
+    assert (bare.tag, "Monthly calibration 月度校准") in {(t.tag, t.plan_name) for t in overdue}
+
+
+# ---------------------------------------------------------------- checklist lines
+
+
+@pytest.mark.parametrize(
+    ("item", "column", "message"),
+    [
+        (ItemInput("dial", "x"), "Kind", "Checklist line 3, Kind: 'dial' is not one of"),
+        (ItemInput("check", ""), "Item", "Checklist line 3, Item: is required."),
+        (ItemInput("number", "Voltage", "V" * 21), "Unit", "Checklist line 3, Unit: is too long"),
+        (ItemInput("number", "Voltage", "V", "low"), "Min", "Checklist line 3, Min: 'low' is not"),
+        (ItemInput("number", "Voltage", "V", "1", "1.00001"), "Max", "Checklist line 3, Max: has"),
+        (ItemInput("number", "Voltage", "V", "5", "4.5"), "Max",
+         "Checklist line 3, Max: is below Min (5)."),
+    ],
+)  # fmt: skip
+def test_a_bad_checklist_line_is_named_by_its_number(
+    services, staff, station, item, column, message
+):
+    items = (ItemInput("check", "Tip clean"), ItemInput("text", "Remarks"), item)
+    with pytest.raises(ValidationError) as err:
+        services.maintenance.create_plan(staff, calibration(station.id, items=items))
+    assert err.value.field == "Checklist item"  # the form's checklist
+    assert (err.value.line, err.value.column) == (3, column)
+    assert str(err.value).startswith(message)
+    assert services.maintenance.plans(staff) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from conftest import make_actor, ui_context
@@ -354,27 +355,94 @@ def test_due_list_logs_a_task_with_its_checklist(page, services, keeper, planned
     assert services.equipment.get(keeper, station.id).meters[0].value == 12
 
 
-def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(page, services, assets):
+def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(
+    page, services, keeper, assets
+):
+    """A breakdown put under repair is still down by default: no end time is made up, MTTR waits
+    for the repair, and the downtime ends when the asset is set back in service."""
     scope = assets[1]
     _select(page, scope.tag)
     page.log_selected(RecordKind.BREAKDOWN)
     dialog = page.log_dialog
     assert dialog.down.isChecked() and dialog.put_under_repair.isChecked()
+    assert dialog.still_down.isChecked() and dialog.still_down.isEnabled()
+    assert dialog.down_from.isEnabled() and not dialog.down_to.isEnabled()
     assert not dialog.cause.isHidden() and dialog.plan.isHidden()
     dialog.submit()
     assert "Failure cause" in dialog.error.text()
     dialog.cause.setText("No trace 无波形")
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
+    (row,) = services.maintenance.records(keeper, asset_id=scope.id)
+    assert row.still_down and row.downtime_hours is None
     assert page.detail.status is AssetStatus.UNDER_REPAIR
-    assert "Breakdown" in page.details.toPlainText()
+    text = page.details.toPlainText()
+    assert "Breakdown" in text and "still down since" in text
     page.tabs.setCurrentWidget(page.figures_tab)
     figures = page.figures_tab
     row = next(r for r in figures.model.rows if r.key and r.failures)
-    assert row.failures == 1 and row.mttr_hours is not None
+    assert row.failures == 1 and row.mttr_hours is None  # not repaired yet
+    assert row.downtime_hours > 0 and row.availability < 1  # down for the last hour
     assert "Compliance" in figures.compliance_label.text()
     figures.group.setCurrentIndex(figures.group.findData("model"))
     assert any("DS1054Z" in r.label for r in figures.model.rows)
+
+    page.tabs.setCurrentIndex(0)
+    dialog = page.change_status()
+    dialog.status.setCurrentIndex(dialog.status.findData(AssetStatus.IN_SERVICE.value))
+    dialog.reason.setPlainText("Probe replaced")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    (row,) = services.maintenance.records(keeper, asset_id=scope.id)
+    assert not row.still_down and row.downtime_hours is not None
+    text = page.details.toPlainText()
+    assert "still down" not in text and "down 1.0 h" in text
+    figures.group.setCurrentIndex(figures.group.findData("asset"))
+    figures.load()
+    row = next(r for r in figures.model.rows if r.key == scope.tag)
+    assert (
+        row.mttr_hours == services.maintenance.records(keeper, asset_id=scope.id)[0].downtime_hours
+    )
+
+
+def test_still_down_follows_put_under_repair_and_a_closed_downtime_still_logs(
+    page, services, keeper, assets
+):
+    station = assets[0]
+    _select(page, station.tag)
+    page.log_selected(RecordKind.BREAKDOWN)
+    dialog = page.log_dialog
+    dialog.put_under_repair.setChecked(False)  # it keeps working: not still down
+    assert not dialog.still_down.isChecked() and dialog.down_to.isEnabled()
+    dialog.still_down.setChecked(True)  # while it stays in service: refused, naming the field
+    dialog.cause.setText("Fan noisy 风扇异响")
+    dialog.submit()
+    assert "Down until" in dialog.error.text() and station.tag in dialog.error.text()
+    assert "c62828" in dialog.down_to.styleSheet()
+    assert services.maintenance.records(keeper, asset_id=station.id) == []
+    dialog.put_under_repair.setChecked(True)
+    assert dialog.still_down.isChecked() and not dialog.down_to.isEnabled()
+    dialog.still_down.setChecked(False)  # repaired on the spot: an hour, as entered
+    assert dialog.down_to.isEnabled()
+    data = dialog.input()
+    assert data.down_to is not None and data.down_to - data.down_from == timedelta(hours=1)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(RecordKind.REPAIR.value))
+    assert not dialog.still_down.isEnabled() and not dialog.still_down.isChecked()
+    assert dialog.down_to.isEnabled() and dialog.input().down_to is not None  # it has an end
+    dialog.kind.setCurrentIndex(dialog.kind.findData(RecordKind.BREAKDOWN.value))
+    assert dialog.still_down.isChecked() and dialog.input().down_to is None
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    # A second breakdown while it is still down: refused on Down from, naming the first.
+    (first,) = services.maintenance.records(keeper, asset_id=station.id)
+    page.log_selected(RecordKind.BREAKDOWN)
+    again = page.log_dialog
+    assert again.still_down.isChecked()  # already under repair: still down by default
+    again.cause.setText("Cable burnt")
+    again.submit()
+    assert "Down from" in again.error.text() and first.number in again.error.text()
+    assert "c62828" in again.down_from.styleSheet()
+    assert len(services.maintenance.records(keeper, asset_id=station.id)) == 1
 
 
 def test_a_failed_check_opens_a_repair_order_with_a_part_and_an_earlier_time(

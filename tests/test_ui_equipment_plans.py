@@ -259,10 +259,11 @@ def test_bad_input_names_the_field_and_writes_nothing(page, services, keeper, as
     dialog.meter_interval.setText("500")
     refused("Meter", dialog.meter_name)  # a meter rule names its meter
     dialog.meter_interval.setText("")
+    dialog.checklist.add_item(CheckKind.CHECK, "Nozzle clean")
     row = dialog.checklist.add_item(CheckKind.NUMBER, "Tip temperature", "°C", "360", "340")
-    refused("the highest value is below the lowest", dialog.checklist.table)
+    refused("Checklist line 2, Max: is below Min (360).", dialog.checklist.table)
     dialog.checklist.table.item(row, dialog.checklist.MINIMUM).setText("abc")
-    refused("Checklist item", dialog.checklist.table)
+    refused("Checklist line 2, Min: 'abc' is not a number.", dialog.checklist.table)
     dialog.checklist.table.item(row, dialog.checklist.MINIMUM).setText("340")
     dialog.tag.setText("EQ-N-999999")
     refused("No asset has the tag EQ-N-999999", dialog.tag)
@@ -372,3 +373,27 @@ def test_a_checklist_line_is_typed_from_the_keyboard(page, qtbot):
     assert checklist.table.rowCount() == 0
     qtbot.keyClick(checklist.table, Qt.Key.Key_Insert)
     assert checklist.table.rowCount() == 1
+
+
+def test_a_refused_checklist_line_gets_the_cursor(page, qtbot):
+    """The core names the line and its column; the form puts the cursor there, whichever line
+    the cursor was on, so the person types the fix at once."""
+    dialog = page.plans_tab.new_plan()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Monthly check")
+    dialog.interval.setText("1")
+    checklist = dialog.checklist
+    for label in ("Nozzle clean", "Cable intact", "Fan runs"):
+        checklist.add_item(CheckKind.CHECK, label)
+    checklist.add_item(CheckKind.NUMBER, "Tip temperature", "°C", "340", "abc")
+    checklist.add_item(CheckKind.TEXT, "Remarks")
+    checklist.table.setCurrentCell(0, checklist.LABEL)
+    dialog.submit()
+    assert dialog.error.text() == "Checklist line 4, Max: 'abc' is not a number."
+    assert (checklist.table.currentRow(), checklist.table.currentColumn()) == (3, checklist.MAXIMUM)
+    checklist.table.item(3, checklist.MAXIMUM).setText("360")
+    checklist.table.item(1, checklist.LABEL).setText("")
+    dialog.submit()
+    assert dialog.error.text() == "Checklist line 2, Item: is required."
+    assert (checklist.table.currentRow(), checklist.table.currentColumn()) == (1, checklist.LABEL)

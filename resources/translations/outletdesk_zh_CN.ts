@@ -1229,6 +1229,14 @@
         <translation>读数：{meter}</translation>
     </message>
     <message>
+        <source>still down since {since}</source>
+        <translation>自 {since} 起仍在停机</translation>
+    </message>
+    <message>
+        <source>down {hours} h</source>
+        <translation>停机 {hours} 小时</translation>
+    </message>
+    <message>
         <source>The asset has no meter yet</source>
         <translation>该设备还没有计量表</translation>
     </message>
@@ -1295,8 +1303,8 @@
         <translation>可用率</translation>
     </message>
     <message>
-        <source>MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown with a recorded downtime. Availability below 95 % is shown in red. Compliance: planned tasks done in the period that were done by their due date.</source>
-        <translation>MTBF：在用小时数减去停机时间，再除以故障次数。MTTR：有停机记录的故障平均停机时间。可用率低于 95% 显示为红色。按时完成率：期间内完成的计划任务中在到期日前完成的比例。</translation>
+        <source>MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown whose downtime has ended; an asset still down counts as down up to now. Availability below 95 % is shown in red. Compliance: planned tasks done in the period that were done by their due date.</source>
+        <translation>MTBF：在用小时数减去停机时间，再除以故障次数。MTTR：停机已结束的故障的平均停机时间；仍在停机的设备按停机至今计算。可用率低于 95% 显示为红色。按时完成率：期间内完成的计划任务中在到期日前完成的比例。</translation>
     </message>
     <message>
         <source>From</source>
@@ -1907,6 +1915,14 @@
     <message>
         <source>The asset was down</source>
         <translation>设备曾停机</translation>
+    </message>
+    <message>
+        <source>Still &amp;down</source>
+        <translation>仍在停机(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The breakdown&apos;s downtime ends when the asset is set back in service, at that moment; until then it counts as down</source>
+        <translation>设备恢复“在用”时，本次故障的停机即在那一刻结束；在此之前一直计为停机</translation>
     </message>
     <message>
         <source>A check failed or it broke down: put the asset under repair</source>
@@ -5589,6 +5605,22 @@
         <translation>检查项</translation>
     </message>
     <message>
+        <source>Checklist line {line}</source>
+        <translation>检查清单第 {line} 行</translation>
+    </message>
+    <message>
+        <source>Checklist line {line}, {column}</source>
+        <translation>检查清单第 {line} 行（{column}）</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>上限</translation>
+    </message>
+    <message>
         <source>Parts</source>
         <translation>备件</translation>
     </message>
@@ -5633,6 +5665,10 @@
         <translation>不能早于停机开始时间。</translation>
     </message>
     <message>
+        <source>is required; only a breakdown is logged as still down.</source>
+        <translation>为必填项；只有故障停机才能记为仍在停机。</translation>
+    </message>
+    <message>
         <source>is required for planned work.</source>
         <translation>计划内作业必须填写。</translation>
     </message>
@@ -5669,16 +5705,20 @@
         <translation>计量间隔</translation>
     </message>
     <message>
+        <source>is below Min ({minimum}).</source>
+        <translation>低于下限（{minimum}）。</translation>
+    </message>
+    <message>
+        <source>{tag} has been down since {since} ({number}); that downtime ends when it is back in service. Log this failure without a downtime of its own.</source>
+        <translation>{tag} 自 {since} 起已在停机（{number}），该停机在设备恢复在用时结束。请记录本次故障，但不要另填停机时间。</translation>
+    </message>
+    <message>
         <source>Lead time (days before due)</source>
         <translation>提前提醒（到期前天数）</translation>
     </message>
     <message>
         <source>at most {count} items.</source>
         <translation>最多 {count} 项。</translation>
-    </message>
-    <message>
-        <source>{label}: the highest value is below the lowest.</source>
-        <translation>{label}：上限低于下限。</translation>
     </message>
     <message>
         <source>asset {id} does not exist.</source>
@@ -5691,6 +5731,10 @@
     <message>
         <source>must be a date and time.</source>
         <translation>须为日期和时间。</translation>
+    </message>
+    <message>
+        <source>is required while {tag} stays in service; put it under repair to log it as still down.</source>
+        <translation>{tag} 仍在用时为必填项；要记为仍在停机，请将其转为维修中。</translation>
     </message>
     <message>
         <source>a checklist belongs to a plan.</source>
@@ -6445,6 +6489,10 @@
         <translation>待保养任务</translation>
     </message>
     <message>
+        <source>Still down</source>
+        <translation>仍在停机</translation>
+    </message>
+    <message>
         <source>Meter</source>
         <translation>计量表</translation>
     </message>
@@ -6751,6 +6799,14 @@
     <message>
         <source>Reading: {meter}</source>
         <translation>读数：{meter}</translation>
+    </message>
+    <message>
+        <source>down {hours} h</source>
+        <translation>停机 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>still down since {since}</source>
+        <translation>自 {since} 起仍在停机</translation>
     </message>
     <message>
         <source>Accessories received</source>

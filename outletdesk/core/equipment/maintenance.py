@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -46,10 +46,11 @@ from ..audit import record
 from ..auth import ROLE_PERMISSIONS, Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, NotFound, StaleRecord, ValidationError
+from ..errors import DomainError, NotFound, StaleRecord, Translate, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
 from ..parts.stock import main_location, write_movement
+from ..periods import local_midnight
 from .register import add_reading, set_asset_status
 from .repair_orders import open_repair_order
 from .schedule import Bucket, Due, PlanRule, bucket, compliance, first_due, next_due, occurrences
@@ -62,6 +63,13 @@ F_MINUTES = QT_TRANSLATE_NOOP("core", "Estimated minutes")
 F_ASSIGNEE = QT_TRANSLATE_NOOP("core", "Assigned to")
 F_INSTRUCTIONS = QT_TRANSLATE_NOOP("core", "Instructions")
 F_ITEM = QT_TRANSLATE_NOOP("core", "Checklist item")
+F_ITEM_LINE = QT_TRANSLATE_NOOP("core", "Checklist line {line}")
+F_ITEM_CELL = QT_TRANSLATE_NOOP("core", "Checklist line {line}, {column}")
+# A checklist line's columns, as the plan form heads them.
+F_ITEM_LABEL = QT_TRANSLATE_NOOP("core", "Item")
+F_ITEM_UNIT = QT_TRANSLATE_NOOP("core", "Unit")
+F_ITEM_MIN = QT_TRANSLATE_NOOP("core", "Min")
+F_ITEM_MAX = QT_TRANSLATE_NOOP("core", "Max")
 F_PARTS = QT_TRANSLATE_NOOP("core", "Parts")
 F_KIND = QT_TRANSLATE_NOOP("core", "Kind")
 F_PLAN = QT_TRANSLATE_NOOP("core", "Plan")
@@ -85,6 +93,33 @@ HOURS = Decimal(3600)
 
 
 # ---------------------------------------------------------------- plans
+
+
+class ChecklistLineError(ValidationError):
+    """A line of a plan's checklist is not acceptable. `line` (1 = the first) and `column` (the
+    line's field: Kind, Item, Unit, Min, Max; or "") say where, so the plan form can put the
+    cursor on it; `field` stays "Checklist item", the form's checklist."""
+
+    def __init__(self, line: int, column: str, template: str, **params: Any) -> None:
+        self.line, self.column = line, column  # before the message is built from them
+        super().__init__(F_ITEM, template, **params)
+
+    @classmethod
+    def of(cls, line: int, exc: ValidationError) -> ChecklistLineError:
+        """A field check's refusal, placed on the line."""
+        params = {k: value for k, value in exc.params.items() if k != "field"}
+        return cls(line, exc.field, exc.template.removeprefix("{field}: "), **params)
+
+    def message(self, translate: Translate | None = None) -> str:
+        tr: Translate = translate or str
+        where = (
+            tr(F_ITEM_CELL).format(line=self.line, column=tr(self.column))
+            if self.column
+            else tr(F_ITEM_LINE).format(line=self.line)
+        )
+        problem = self.template.removeprefix("{field}: ")
+        params = {k: value for k, value in self.params.items() if k != "field"}
+        return f"{where}: {tr(problem).format(**params)}"
 
 
 @dataclass(frozen=True)
@@ -233,7 +268,13 @@ class RecordDTO:
 
     @property
     def downtime_hours(self) -> Decimal | None:
+        """None while the asset is still down (and when it never was)."""
         return _hours(self.down_from, self.down_to)
+
+    @property
+    def still_down(self) -> bool:
+        """A breakdown whose downtime ends when the asset is back in service."""
+        return self.down_from is not None and self.down_to is None
 
 
 @dataclass(frozen=True)
@@ -251,19 +292,22 @@ class RecordRow:
     component: str
     failure_cause: str
     minutes: int
-    downtime_hours: Decimal | None
+    downtime_hours: Decimal | None  # None while still down
     passed: bool
     done_by: str
     notes: str
+    still_down: bool = False
 
 
 @dataclass(frozen=True)
 class Reliability:
     """MTBF, MTTR and availability of an asset, a category or a model over a period.
 
-    hours: time in service of all its assets in the period; downtime from breakdowns (their
-    down from/to within the period). MTBF = (hours - downtime) / failures; MTTR = downtime /
-    breakdowns with a recorded downtime; availability = (hours - downtime) / hours."""
+    hours: time in service of all its assets in the period (up to now); downtime: the part of
+    the period its breakdowns kept them down, a downtime still open counting up to the end of
+    the period or now. failures: breakdowns logged in the period. MTBF = (hours - downtime) /
+    failures; MTTR = the whole downtime of those breakdowns whose downtime has ended / their
+    number (an asset still down is not repaired yet); availability = (hours - downtime) / hours."""
 
     key: str
     label: str
@@ -450,7 +494,12 @@ class MaintenanceService:
         """Record work done on an asset: a plan's task (checklist, readings, parts, time), an
         unplanned repair or a breakdown. All or nothing, in one transaction: parts leave stock,
         readings are kept, the plan's next due moves on, and a failed check or a breakdown can
-        put the asset under repair."""
+        put the asset under repair.
+
+        A breakdown may be logged as still down (down_from without down_to) when the asset is
+        out of service after it (put under repair now, or already under repair or out of
+        service); that downtime ends when the asset is back in service. An asset has at most
+        one open downtime, and no breakdown's downtime may overlap it."""
         actor.require(Permission.LOG_MAINTENANCE)
         kind = RecordKind(
             v.choice(F_KIND, str(getattr(data.kind, "value", data.kind)), RECORD_KINDS)
@@ -467,6 +516,17 @@ class MaintenanceService:
         if down_from is not None and down_to is not None and down_to < down_from:
             raise ValidationError(
                 F_DOWN_TO, QT_TRANSLATE_NOOP("core", "cannot be before the downtime began.")
+            )
+        for field_name, moment in ((F_DOWN_FROM, down_from), (F_DOWN_TO, down_to)):
+            if moment is not None and moment > now + timedelta(minutes=5):
+                raise ValidationError(
+                    field_name, QT_TRANSLATE_NOOP("core", "cannot be in the future.")
+                )
+        still_down = down_from is not None and down_to is None
+        if still_down and kind is not RecordKind.BREAKDOWN:
+            raise ValidationError(
+                F_DOWN_TO,
+                QT_TRANSLATE_NOOP("core", "is required; only a breakdown is logged as still down."),
             )
         cause = v.text(F_CAUSE, data.failure_cause, max_len=200, required=kind is RecordKind.BREAKDOWN,
                        name_like=True)  # fmt: skip
@@ -508,6 +568,10 @@ class MaintenanceService:
                 due_row = s.get(PlanDue, (plan.id, asset.id), with_for_update=True)
             results = _results(s, plan, data.results)
             passed = all(r.ok for r in results)
+            failed = not passed or kind is RecordKind.BREAKDOWN
+            goes_under_repair = failed and (data.put_under_repair or bool(repair_fault))
+            if kind is RecordKind.BREAKDOWN and down_from is not None:
+                _check_downtime(s, asset, down_from, down_to, goes_under_repair)
             outlet = s.get(Outlet, asset.outlet_id)
             assert outlet is not None
             entry = MaintenanceRecord(
@@ -536,7 +600,6 @@ class MaintenanceService:
             _use_parts(s, actor, asset, entry, parts)
             if plan is not None and plan.active:
                 _advance(s, plan, asset, due_row, done_at, meter_values)
-            failed = not passed or kind is RecordKind.BREAKDOWN
             if repair_fault and not failed:
                 raise ValidationError(
                     F_REPAIR_FAULT,
@@ -544,7 +607,7 @@ class MaintenanceService:
                         "core", "a repair order is opened only for a failed check or a breakdown."
                     ),
                 )
-            if failed and (data.put_under_repair or repair_fault):
+            if goes_under_repair:
                 set_asset_status(s, actor, asset, AssetStatus.UNDER_REPAIR,
                                  f"{entry.number}: {cause or notes}".strip(": "))  # fmt: skip
             new_customer = False
@@ -555,7 +618,8 @@ class MaintenanceService:
                 entry.work_order_id = order.id
             record(s, actor, "log", "maintenance_record", entry.id,
                    after={"number": entry.number, "asset": asset.tag, "kind": kind.value,
-                          "passed": passed, "work_order_id": entry.work_order_id})  # fmt: skip
+                          "passed": passed, "work_order_id": entry.work_order_id,
+                          "still_down": still_down})  # fmt: skip
             changes = Changes(equipment=True, parts=bool(parts), work_orders=bool(repair_fault),
                               customers=new_customer)  # fmt: skip
             return _record_dto(s, entry), changes
@@ -583,7 +647,7 @@ class MaintenanceService:
         kind: RecordKind | None = None,
         limit: int | None = 1000,
     ) -> list[RecordRow]:
-        """The maintenance log, newest first (start and end days inclusive, UTC)."""
+        """The maintenance log, newest first (start and end days inclusive, local days)."""
         actor.require(Permission.VIEW_EQUIPMENT)
         query = (
             select(
@@ -618,7 +682,8 @@ class MaintenanceService:
             return [
                 RecordRow(r.id, r.number, r.done_at, r.asset_id, tag, name, category, code,
                           RecordKind(r.kind), plan or "", r.component, r.failure_cause, r.minutes,
-                          _hours(r.down_from, r.down_to), r.passed, r.done_by, r.notes)
+                          _hours(r.down_from, r.down_to), r.passed, r.done_by, r.notes,
+                          r.down_from is not None and r.down_to is None)
                 for r, tag, name, category, code, plan in s.execute(query).tuples()
             ]  # fmt: skip
 
@@ -633,10 +698,11 @@ class MaintenanceService:
         outlet_id: int | None = None,
         group: str = "asset",
         asset_id: int | None = None,
+        now: datetime | None = None,
     ) -> list[Reliability]:
-        """MTBF, MTTR and availability for the days start..end (inclusive), per asset, category
-        or model (make and model): each asset counts the hours of the period it was in service
-        (from acceptance, else purchase, else registration, to retirement)."""
+        """MTBF, MTTR and availability for the local days start..end (inclusive), per asset,
+        category or model (make and model): each asset counts the hours of the period it was in
+        service (from acceptance, else purchase, else registration, to retirement), up to now."""
         actor.require(Permission.VIEW_EQUIPMENT)
         group = v.choice(
             QT_TRANSLATE_NOOP("core", "Group by"), group, ("asset", "category", "model")
@@ -647,6 +713,7 @@ class MaintenanceService:
                 QT_TRANSLATE_NOOP("core", "ends before it starts."),
             )
         begin, finish = _midnight(start), _midnight(end + timedelta(days=1))
+        stop = max(begin, min(finish, now or utcnow()))  # hours still to come are not counted
         with self._db.read(actor) as s:
             query = select(Asset, EquipmentCategory.name).join(
                 EquipmentCategory, EquipmentCategory.id == Asset.category_id
@@ -656,51 +723,60 @@ class MaintenanceService:
             if asset_id is not None:
                 query = query.where(Asset.id == asset_id)
             assets = list(s.execute(query).tuples())
+            r = MaintenanceRecord
+            # Failures are the breakdowns logged in the period; downtime is whatever part of the
+            # period a breakdown kept the asset down, though it broke down before the period.
             breakdowns = s.execute(
-                select(
-                    MaintenanceRecord.asset_id,
-                    MaintenanceRecord.down_from,
-                    MaintenanceRecord.down_to,
-                ).where(  # fmt: skip
-                    MaintenanceRecord.kind == RecordKind.BREAKDOWN.value,
-                    MaintenanceRecord.done_at >= begin,
-                    MaintenanceRecord.done_at < finish,
+                select(r.asset_id, r.done_at, r.down_from, r.down_to).where(
+                    r.kind == RecordKind.BREAKDOWN.value,
+                    or_(
+                        (r.done_at >= begin) & (r.done_at < finish),
+                        (r.down_from < stop) & (r.down_to.is_(None) | (r.down_to > begin)),
+                    ),
                 )
             ).all()
         failures: dict[int, int] = defaultdict(int)
-        down: dict[int, Decimal] = defaultdict(Decimal)
-        repairs: dict[int, int] = defaultdict(int)
-        for asset, down_from, down_to in breakdowns:
-            failures[asset] += 1
-            hours = _hours(
-                max(down_from, begin) if down_from else None,
-                min(down_to, finish) if down_to else None,
-            )
-            if hours is not None:
-                down[asset] += hours
-                repairs[asset] += 1
+        downtimes: dict[int, list[tuple[datetime, datetime | None]]] = defaultdict(list)
+        repaired: dict[int, list[Decimal]] = defaultdict(list)
+        for asset, done_at, down_from, down_to in breakdowns:
+            if begin <= done_at < finish:
+                failures[asset] += 1
+                hours = _hours(down_from, down_to)
+                if hours is not None:
+                    repaired[asset].append(hours)
+            if down_from is not None:
+                downtimes[asset].append((down_from, down_to))
         groups: dict[str, list[Any]] = {}
         for asset, category in assets:
             # In service from acceptance (else purchase, else registration) until retirement.
-            since = asset.accepted_on or asset.purchase_date or asset.created_at.date()
-            served = _hours(
-                max(begin, _midnight(since)),
-                min(finish, _midnight(asset.retired_on + timedelta(days=1)))
+            since = asset.accepted_on or asset.purchase_date or asset.created_at.astimezone().date()
+            served_from = max(begin, _midnight(since))
+            served_to = (
+                min(stop, _midnight(asset.retired_on + timedelta(days=1)))
                 if asset.retired_on
-                else finish,
+                else stop
             )
+            served = _hours(served_from, served_to)
             if not served:
                 continue
+            down = sum(
+                (
+                    _hours(max(down_from, served_from), min(down_to or served_to, served_to))
+                    or Decimal(0)
+                    for down_from, down_to in downtimes.get(asset.id, ())
+                ),
+                Decimal(0),
+            )
             key, label = _group_key(group, asset, category)
-            totals = groups.setdefault(key, [label, 0, 0, Decimal(0), Decimal(0), 0])
+            totals = groups.setdefault(key, [label, 0, 0, Decimal(0), Decimal(0), []])
             totals[1] += 1
             totals[2] += failures.get(asset.id, 0)
             totals[3] += served
-            totals[4] += down.get(asset.id, Decimal(0))
-            totals[5] += repairs.get(asset.id, 0)
+            totals[4] += down
+            totals[5] += repaired.get(asset.id, [])
         return [
-            _reliability(key, label, count, failed, hours, downtime, repaired)
-            for key, (label, count, failed, hours, downtime, repaired) in sorted(groups.items())
+            _reliability(key, label, count, failed, hours, downtime, repairs)
+            for key, (label, count, failed, hours, downtime, repairs) in sorted(groups.items())
         ]
 
     def compliance(
@@ -717,7 +793,7 @@ class MaintenanceService:
         if outlet_id is not None:
             query = query.where(MaintenanceRecord.outlet_id == outlet_id)
         with self._db.read(actor) as s:
-            pairs = [(due, done.date()) for due, done in s.execute(query).tuples()]
+            pairs = [(due, done.astimezone().date()) for due, done in s.execute(query).tuples()]
         kept = sum(1 for due, done in pairs if due is not None and done <= due)
         return Compliance(len(pairs), kept, compliance(pairs))
 
@@ -756,7 +832,7 @@ def _validated_plan(data: PlanInput) -> PlanInput:
         raise ValidationError(
             F_ITEM, QT_TRANSLATE_NOOP("core", "at most {count} items."), count=MAX_ITEMS
         )
-    items = tuple(_validated_item(item) for item in data.items)
+    items = tuple(_validated_item(line, item) for line, item in enumerate(data.items, start=1))
     return PlanInput(
         name=name,
         asset_id=data.asset_id,
@@ -778,20 +854,29 @@ def _validated_plan(data: PlanInput) -> PlanInput:
     )
 
 
-def _validated_item(item: ItemInput) -> ItemInput:
-    kind = v.choice(F_ITEM, str(getattr(item.kind, "value", item.kind)), ITEM_KINDS)
-    label = v.text(F_ITEM, item.label, max_len=200, name_like=True)
-    unit = v.text(F_ITEM, item.unit, max_len=20, required=False, name_like=True)
-    low = None if item.minimum in (None, "") else v.number(F_ITEM, item.minimum, minimum=-MAX_VALUE,
-                                                           maximum=MAX_VALUE, places=4)  # fmt: skip
-    high = None if item.maximum in (None, "") else v.number(F_ITEM, item.maximum, minimum=-MAX_VALUE,
-                                                            maximum=MAX_VALUE, places=4)  # fmt: skip
-    if low is not None and high is not None and high < low:
-        raise ValidationError(
-            F_ITEM,
-            QT_TRANSLATE_NOOP("core", "{label}: the highest value is below the lowest."),
-            label=label,
+def _validated_item(line: int, item: ItemInput) -> ItemInput:
+    """One checklist line; a refusal names the line and its column."""
+    try:
+        kind = v.choice(F_KIND, str(getattr(item.kind, "value", item.kind)), ITEM_KINDS)
+        label = v.text(F_ITEM_LABEL, item.label, max_len=200, name_like=True)
+        unit = v.text(F_ITEM_UNIT, item.unit, max_len=20, required=False, name_like=True)
+        low = (
+            None
+            if item.minimum in (None, "")
+            else v.number(F_ITEM_MIN, item.minimum, minimum=-MAX_VALUE, maximum=MAX_VALUE, places=4)
         )
+        high = (
+            None
+            if item.maximum in (None, "")
+            else v.number(F_ITEM_MAX, item.maximum, minimum=-MAX_VALUE, maximum=MAX_VALUE, places=4)
+        )
+    except ValidationError as exc:
+        raise ChecklistLineError.of(line, exc) from None
+    if low is not None and high is not None and high < low:
+        raise ChecklistLineError(
+            line, F_ITEM_MAX, QT_TRANSLATE_NOOP("core", "is below Min ({minimum})."),
+            minimum=f"{low.normalize():f}",
+        )  # fmt: skip
     return ItemInput(kind, label, unit, low, high)
 
 
@@ -1000,6 +1085,7 @@ def _due_query() -> Any:
             PlanDue.due_on,
             PlanDue.due_meter,
             MaintenancePlan.meter_name,
+            Meter.id.label("meter_id"),
             Meter.last_value.label("meter_now"),
             User.display_name.label("assignee"),
             MaintenancePlan.estimated_minutes,
@@ -1016,16 +1102,23 @@ def _due_query() -> Any:
         .join(Outlet, Outlet.id == PlanDue.outlet_id)
         .outerjoin(User, User.id == MaintenancePlan.assignee_id)
         .outerjoin(Meter, (Meter.asset_id == Asset.id) & (Meter.name == MaintenancePlan.meter_name))
-        .where(MaintenancePlan.active, Asset.status != AssetStatus.RETIRED.value)
+        .where(
+            MaintenancePlan.active,
+            Asset.status != AssetStatus.RETIRED.value,
+            # A category's meter-only plan is not for the assets that have no such meter.
+            or_(MaintenancePlan.interval_count.is_not(None), Meter.id.is_not(None)),
+        )
     )
 
 
 def _due_task(row: Any, today: date) -> DueTask:
-    state = bucket(Due(row.due_on, row.due_meter), today, row.meter_now, row.lead_days)
+    # An asset without the plan's meter is due by the time rule only.
+    due_meter = row.due_meter if row.meter_id is not None else None
+    state = bucket(Due(row.due_on, due_meter), today, row.meter_now, row.lead_days)
     return DueTask(
         row.plan_id, row.plan_name, row.asset_id, row.tag, row.asset_name, row.category, row.code,
-        row.due_on, row.due_meter, row.meter_name, row.meter_now, state, row.assignee or "",
-        row.estimated_minutes,
+        row.due_on, due_meter, row.meter_name if due_meter is not None else "", row.meter_now,
+        state, row.assignee or "", row.estimated_minutes,
     )  # fmt: skip
 
 
@@ -1054,6 +1147,45 @@ def _moment(field_name: str, value: datetime | None) -> datetime | None:
     if value.tzinfo is None:
         raise ValidationError(field_name, QT_TRANSLATE_NOOP("core", "needs a time zone."))
     return value
+
+
+def _check_downtime(
+    s: Session, asset: Asset, down_from: datetime, down_to: datetime | None, goes_under_repair: bool
+) -> None:
+    """A breakdown's downtime: still down only for an asset out of service after the log, and
+    never overlapping the downtime the asset is still in (one open downtime per asset)."""
+    if down_to is None and not goes_under_repair and asset.status == AssetStatus.IN_SERVICE.value:
+        raise ValidationError(
+            F_DOWN_TO,
+            QT_TRANSLATE_NOOP(
+                "core",
+                "is required while {tag} stays in service; put it under repair to log it as "
+                "still down.",
+            ),
+            tag=asset.tag,
+        )
+    open_since = s.execute(
+        select(MaintenanceRecord.number, MaintenanceRecord.down_from)
+        .where(
+            MaintenanceRecord.asset_id == asset.id,
+            MaintenanceRecord.down_from.is_not(None),
+            MaintenanceRecord.down_to.is_(None),
+        )
+        .order_by(MaintenanceRecord.down_from)
+        .limit(1)
+    ).first()
+    if open_since is not None and (down_to is None or down_to > open_since.down_from):
+        raise ValidationError(
+            F_DOWN_FROM,
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{tag} has been down since {since} ({number}); that downtime ends when it is "
+                "back in service. Log this failure without a downtime of its own.",
+            ),
+            tag=asset.tag,
+            since=f"{open_since.down_from.astimezone():%Y-%m-%d %H:%M}",
+            number=open_since.number,
+        )
 
 
 def _results(
@@ -1284,7 +1416,8 @@ def _asset(s: Session, asset_id: int) -> Asset:
 
 
 def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    """The start of a local day (periods are the days people read on their calendar)."""
+    return local_midnight(day)
 
 
 def _hours(start: datetime | None, end: datetime | None) -> Decimal | None:
@@ -1305,8 +1438,10 @@ def _group_key(group: str, asset: Asset, category: str) -> tuple[str, str]:
 
 def _reliability(
     key: str, label: str, assets: int, failures: int, hours: Decimal, downtime: Decimal,
-    repairs: int,
+    repairs: list[Decimal],
 ) -> Reliability:  # fmt: skip
+    """The figures of a group; repairs: the whole downtime of each breakdown of the period whose
+    downtime has ended."""
     up = max(hours - downtime, Decimal(0))
     two = Decimal("0.01")
     return Reliability(
@@ -1317,6 +1452,6 @@ def _reliability(
         hours.quantize(two),
         downtime.quantize(two),
         (up / failures).quantize(two) if failures else None,
-        (downtime / repairs).quantize(two) if repairs else None,
+        (sum(repairs, Decimal(0)) / len(repairs)).quantize(two) if repairs else None,
         (up / hours).quantize(Decimal("0.0001")) if hours else None,
     )

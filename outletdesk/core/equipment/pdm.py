@@ -4,8 +4,11 @@ upkeep (scheduled) or repairs (unscheduled without a failure). Matched by source
 importing the same files again adds nothing; any malformed row is named by file and line and
 nothing is written (unless told to skip such rows).
 
-The files' times carry no zone: they are read as UTC and stored timezone-aware. A machine's
-purchase date is its age in whole years before 2015-01-01 (the data set's year), on 1 January.
+The files' times carry no zone: they are what the outlet's clock read, so they are taken in this
+machine's local time zone (the one the window shows times in) and stored timezone-aware in UTC.
+A record's source reference keeps the time as written in the file, so importing the same files
+again matches it whatever the zone. A machine's purchase date is its age in whole years before
+2015-01-01 (the data set's year), on 1 January.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ CATEGORY = "Machines 机器"
 AGE_BEFORE = date(2015, 1, 1)  # the data covers 2015; ages are counted back from its start
 DONE_BY = "PdM import"
 BATCH = 500
+EARLIEST = datetime(1950, 1, 1)  # local, like the files' times
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}")
 _ID = re.compile(r"\d{1,9}")
 _COLUMNS = {
@@ -112,7 +116,8 @@ class _Machine:
 @dataclass
 class _Record:
     machine: int
-    at: datetime
+    at: datetime  # aware, UTC
+    day: date  # the local day it was done
     kind: RecordKind
     component: str
     source_ref: str
@@ -294,7 +299,8 @@ def _checked(
 @dataclass(frozen=True)
 class _Event:
     line: int
-    at: datetime
+    at: datetime  # aware, UTC
+    written: datetime  # as the file has it: naive, local
     machine: int
     component: str
     scheduled: bool | None  # None: a failure
@@ -308,7 +314,7 @@ def _events(
     first_line: dict[tuple[datetime, int, str], int] = {}
     for row in rows:
         bad = len(problems)
-        at = _stamp(row, problems)
+        stamp = _stamp(row, problems)
         machine = _machine_id(row, problems)
         if machine is not None and machine not in machines:
             problems.append(
@@ -325,8 +331,9 @@ def _events(
         if "type" in row.cells:
             kind = _checked(row, "type", problems, lambda f, x: v.choice(f, x.casefold(), _TYPES))
             scheduled = kind == "scheduled"
-        if len(problems) > bad or at is None or machine is None or component is None:
+        if len(problems) > bad or stamp is None or machine is None or component is None:
             continue
+        written, at = stamp
         key = (at, machine, component)
         if key in first_line:
             problems.append(
@@ -338,16 +345,17 @@ def _events(
             )
             continue
         first_line[key] = row.line
-        events.append(_Event(row.line, at, machine, component, scheduled))
+        events.append(_Event(row.line, at, written, machine, component, scheduled))
     return events
 
 
-def _stamp(row: Cells, problems: list[Problem]) -> datetime | None:
+def _stamp(row: Cells, problems: list[Problem]) -> tuple[datetime, datetime] | None:
+    """The time as written (naive: the outlet's local time) and as stored (aware, UTC)."""
     value = row.cells["datetime"] or ""
     try:
         if not _STAMP.fullmatch(value):
             raise ValueError(value)
-        at = datetime.fromisoformat(value).replace(tzinfo=UTC)  # naive in the file: UTC
+        written = datetime.fromisoformat(value)
     except ValueError:
         problems.append(
             row.problem(
@@ -359,7 +367,8 @@ def _stamp(row: Cells, problems: list[Problem]) -> datetime | None:
             )
         )
         return None
-    if not datetime(1950, 1, 1, tzinfo=UTC) <= at <= utcnow():
+    at = _local_to_utc(written) if written >= EARLIEST else None
+    if at is None or at > utcnow():
         problems.append(
             row.problem(
                 "datetime",
@@ -368,11 +377,20 @@ def _stamp(row: Cells, problems: list[Problem]) -> datetime | None:
             )
         )
         return None
-    return at
+    return written, at
+
+
+def _local_to_utc(written: datetime) -> datetime:
+    """A wall-clock time of this machine's zone (with the summer time it had then) in UTC."""
+    try:
+        return written.astimezone(UTC)
+    except (OverflowError, OSError):  # before 1970 where the C library knows no history
+        return written.replace(tzinfo=datetime.now().astimezone().tzinfo).astimezone(UTC)
 
 
 def _ref(kind: str, e: _Event) -> str:
-    return f"pdm:{kind}:{e.at:%Y-%m-%dT%H:%M:%S}:{e.machine}:{e.component}"
+    """Built from the time as written, as it always was: the same row matches in any zone."""
+    return f"pdm:{kind}:{e.written:%Y-%m-%dT%H:%M:%S}:{e.machine}:{e.component}"
 
 
 def _records(failures: list[_Event], replacements: list[_Event]) -> list[_Record]:
@@ -382,7 +400,7 @@ def _records(failures: list[_Event], replacements: list[_Event]) -> list[_Record
     breakdowns: dict[tuple[datetime, int, str], _Record] = {}
     for e in failures:
         breakdowns[(e.at, e.machine, e.component)] = _Record(
-            e.machine, e.at, RecordKind.BREAKDOWN, e.component, _ref("fail", e),
+            e.machine, e.at, e.written.date(), RecordKind.BREAKDOWN, e.component, _ref("fail", e),
             failure_cause=f"{e.component} failure",
         )  # fmt: skip
     records = list(breakdowns.values())
@@ -394,7 +412,7 @@ def _records(failures: list[_Event], replacements: list[_Event]) -> list[_Record
         kind = RecordKind.PLANNED if e.scheduled else RecordKind.REPAIR
         records.append(
             _Record(
-                e.machine, e.at, kind, e.component, _ref("maint", e),
+                e.machine, e.at, e.written.date(), kind, e.component, _ref("maint", e),
                 notes=f"{e.component} replaced" + (" (scheduled)" if e.scheduled else ""),
             )
         )  # fmt: skip
@@ -553,7 +571,7 @@ def _add_records(
                 "asset_id": asset_id,
                 "outlet_id": outlet_id,
                 "kind": r.kind.value,
-                "due_on": r.at.date() if r.kind is RecordKind.PLANNED else None,
+                "due_on": r.day if r.kind is RecordKind.PLANNED else None,
                 "done_at": r.at,
                 "done_by": DONE_BY,
                 "failure_cause": r.failure_cause,

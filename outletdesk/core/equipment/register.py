@@ -224,6 +224,12 @@ class HistoryEntry:
     detail: str
     by: str
     record_id: int | None = None
+    down_from: datetime | None = None  # a record's downtime; down_to None while still down
+    down_to: datetime | None = None
+
+    @property
+    def still_down(self) -> bool:
+        return self.down_from is not None and self.down_to is None
 
 
 class EquipmentService:
@@ -461,7 +467,10 @@ class EquipmentService:
                 detail = " · ".join(
                     part for part in (r.number, r.component, r.failure_cause, r.notes) if part
                 )
-                entries.append(HistoryEntry(r.done_at, "record", r.kind, detail, r.done_by, r.id))
+                entries.append(
+                    HistoryEntry(r.done_at, "record", r.kind, detail, r.done_by, r.id,
+                                 r.down_from, r.down_to)
+                )  # fmt: skip
             for e in s.scalars(
                 select(AssetEvent)
                 .where(AssetEvent.asset_id == asset_id)
@@ -503,7 +512,8 @@ def set_asset_status(
     reason: str,
     retired_on: date | None = None,
 ) -> None:
-    """Change the status in the caller's transaction, with its event and audit line."""
+    """Change the status in the caller's transaction, with its event and audit line. Back in
+    service, the downtime of a breakdown logged as still down ends now."""
     old = AssetStatus(asset.status)
     if old is AssetStatus.RETIRED:
         raise DomainError(
@@ -522,6 +532,30 @@ def set_asset_status(
     _event(s, actor, asset, old.value, new.value, reason)
     record(s, actor, "status", "asset", asset.id, before={"status": old.value},
            after={"status": new.value, "reason": reason})  # fmt: skip
+    if new is AssetStatus.IN_SERVICE:
+        _end_downtime(s, actor, asset)
+
+
+def _end_downtime(s: Session, actor: Actor, asset: Asset) -> None:
+    """The asset is back in service: its open downtime (one, or more left by older versions)
+    ends at this moment, audited."""
+    now = utcnow()
+    still_down = s.scalars(
+        select(MaintenanceRecord)
+        .where(
+            MaintenanceRecord.asset_id == asset.id,
+            MaintenanceRecord.down_from.is_not(None),
+            MaintenanceRecord.down_to.is_(None),
+        )
+        .with_for_update()
+    ).all()
+    for entry in still_down:
+        assert entry.down_from is not None
+        entry.down_to = max(now, entry.down_from)
+        record(s, actor, "end_downtime", "maintenance_record", entry.id,
+               before={"down_to": None},
+               after={"number": entry.number, "asset": asset.tag, "down_to": entry.down_to})  # fmt: skip
+    s.flush()
 
 
 def add_reading(s: Session, actor: Actor, meter: Meter, value: Decimal, at: datetime,

@@ -22,9 +22,16 @@ from ...progress import Progress
 from ..auth import Actor, Permission
 from ..i18n import QT_TRANSLATE_NOOP
 from ..services import Services
-from .export import ACCEPTANCE_WORDS, ANCHOR_WORDS, KIND_WORDS, RULE_WORDS, rule_text
+from .export import (
+    ACCEPTANCE_WORDS,
+    ANCHOR_WORDS,
+    KIND_WORDS,
+    RULE_WORDS,
+    downtime_hours,
+    rule_text,
+)
 from .maintenance import RecordDTO, ResultDTO
-from .register import STATUS_LABELS
+from .register import STATUS_LABELS, HistoryEntry
 
 if TYPE_CHECKING:
     from ...printing.maintenance_report import MaintenanceReportDocument, Part
@@ -102,6 +109,9 @@ REPORT_WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "By"),
     QT_TRANSLATE_NOOP("core", "Status: {status}"),
     QT_TRANSLATE_NOOP("core", "Reading: {meter}"),
+    QT_TRANSLATE_NOOP("core", "Still down"),
+    QT_TRANSLATE_NOOP("core", "down {hours} h"),
+    QT_TRANSLATE_NOOP("core", "still down since {since}"),
 )
 # Every word the report may print, for the window to translate into `texts`.
 TEXTS: tuple[str, ...] = tuple(
@@ -280,7 +290,12 @@ def maintenance_report_document(
         ]  # fmt: skip
 
     parts.append(Section(t("Maintenance plans")))
-    plans = services.maintenance.plans(actor, asset_id=asset_id)
+    metered = {m.name for m in asset.meters}
+    plans = [  # a category's meter-only plan is not for an asset without that meter
+        plan
+        for plan in services.maintenance.plans(actor, asset_id=asset_id)
+        if plan.interval_count is not None or not plan.meter_name or plan.meter_name in metered
+    ]
     with services.db.read(actor) as s:
         dues = {
             plan_id: (due_on, due_meter)
@@ -315,7 +330,7 @@ def maintenance_report_document(
             (t("Next due"), _day(due_on)),
             (t("Last done"), _stamp(last.done_at) if last else t("Not done yet.")),
         ]  # fmt: skip
-        if due_meter is not None:
+        if due_meter is not None and plan.meter_name in metered:
             plan_fields.insert(
                 3, (t("Next due at meter"), f"{_number(due_meter)} {plan.meter_name}")
             )
@@ -336,7 +351,8 @@ def maintenance_report_document(
                  t("Failure cause"), t("Downtime (hours)"), t("Minutes"), t("Done by")),
                 tuple(
                     (row.number, _stamp(row.done_at), t(KIND_WORDS[row.kind.value]),
-                     row.component, row.failure_cause, _number(row.downtime_hours),
+                     row.component, row.failure_cause,
+                     t("Still down") if row.still_down else _number(row.downtime_hours),
                      str(row.minutes), row.done_by)
                     for row in unplanned
                 ),
@@ -366,10 +382,19 @@ def maintenance_report_document(
                 return t("Status: {status}", status=t(label) if label else title)
             return t("Reading: {meter}", meter=title)
 
+        def detail(h: HistoryEntry) -> str:
+            if h.still_down:
+                down = t("still down since {since}", since=_stamp(h.down_from))
+            elif h.down_from is not None and h.down_to is not None:
+                down = t("down {hours} h", hours=_number(downtime_hours(h.down_from, h.down_to)))
+            else:
+                return h.detail
+            return " · ".join(p for p in (h.detail, down) if p)
+
         parts.append(
             ReportTable(
                 (t("Date and time"), t("Event"), t("Detail"), t("By")),
-                tuple((_stamp(h.at), event(h.kind, h.title), h.detail, h.by) for h in history),
+                tuple((_stamp(h.at), event(h.kind, h.title), detail(h), h.by) for h in history),
                 widths=(2.4, 2.6, 6, 2),
             )
         )

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.equipment.maintenance import LogInput, PlanDTO, PlanItemDTO, RecordDTO
 from ...core.equipment.register import AssetDTO
-from ...models import CheckKind, RecordKind
+from ...models import AssetStatus, CheckKind, RecordKind
 from ..context import AppContext
 from ..settings.forms import INVALID_STYLE, FormErrors, add_rows, multiline, save_cancel_buttons
 from ..work_orders.part_picker import PartPickerDialog
@@ -94,13 +94,21 @@ class LogDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
-        self.down.toggled.connect(self.down_from.setEnabled)
-        self.down.toggled.connect(self.down_to.setEnabled)
+        self.still_down = QCheckBox(self.tr("Still &down"), self)
+        self.still_down.setToolTip(
+            self.tr(
+                "The breakdown's downtime ends when the asset is set back in service, at that "
+                "moment; until then it counts as down"
+            )
+        )
+        self.down.toggled.connect(lambda _on: self._enable_downtime())
+        self.still_down.toggled.connect(lambda _on: self._enable_downtime())
         downtime = QHBoxLayout()
         downtime.addWidget(self.down)
         downtime.addWidget(self.down_from)
         downtime.addWidget(QLabel("→", self))
         downtime.addWidget(self.down_to)
+        downtime.addWidget(self.still_down)
         self.notes = multiline(2, self)
         self.put_under_repair = QCheckBox(
             self.tr("A check failed or it broke down: put the asset under repair"), self
@@ -117,6 +125,7 @@ class LogDialog(QDialog):
         self.order_fault.setPlaceholderText(self.tr("Fault for the repair order"))
         self.open_order.toggled.connect(self._order_toggled)
         self.put_under_repair.toggled.connect(lambda on: on or self.open_order.setChecked(False))
+        self.put_under_repair.toggled.connect(self._repair_toggled)
         repair = QHBoxLayout()
         repair.addWidget(self.open_order)
         repair.addWidget(self.order_fault, 1)
@@ -210,8 +219,24 @@ class LogDialog(QDialog):
         if kind == RecordKind.BREAKDOWN.value:
             self.down.setChecked(True)
             self.put_under_repair.setChecked(True)
+            self.still_down.setChecked(True)
+        else:
+            self.still_down.setChecked(False)
         self.checklist.setVisible(planned and bool(self.answers))
         self._enable_repair()
+        self._enable_downtime()
+
+    def _repair_toggled(self, on: bool) -> None:
+        """A breakdown put under repair is still down by default; one left in service is not."""
+        if self.kind.currentData() == RecordKind.BREAKDOWN.value:
+            self.still_down.setChecked(on or self._asset.status is not AssetStatus.IN_SERVICE)
+
+    def _enable_downtime(self) -> None:
+        down = self.down.isChecked()
+        breakdown = self.kind.currentData() == RecordKind.BREAKDOWN.value
+        self.still_down.setEnabled(down and breakdown)
+        self.down_from.setEnabled(down)
+        self.down_to.setEnabled(down and not (breakdown and self.still_down.isChecked()))
 
     def failed(self) -> bool:
         """A check failed or it broke down: the asset may go under repair, with an order."""
@@ -352,7 +377,8 @@ class LogDialog(QDialog):
         down_to: datetime | None = None
         if self.down.isChecked():
             down_from = self.down_from.dateTime().toPython().astimezone()  # type: ignore[union-attr]
-            down_to = self.down_to.dateTime().toPython().astimezone()  # type: ignore[union-attr]
+            if not (self.still_down.isEnabled() and self.still_down.isChecked()):
+                down_to = self.down_to.dateTime().toPython().astimezone()  # type: ignore[union-attr]
         return LogInput(
             asset_id=self._asset.id,
             kind=kind,

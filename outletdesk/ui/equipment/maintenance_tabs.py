@@ -298,8 +298,9 @@ class FiguresTab(_Tab):
         self.note = QLabel(
             self.tr(
                 "MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown "
-                "with a recorded downtime. Availability below 95 % is shown in red. Compliance: "
-                "planned tasks done in the period that were done by their due date."
+                "whose downtime has ended; an asset still down counts as down up to now. "
+                "Availability below 95 % is shown in red. Compliance: planned tasks done in the "
+                "period that were done by their due date."
             ),
             self,
         )

@@ -502,7 +502,12 @@ class EquipmentPage(QWidget):
                 _table(
                     (self.tr("When"), self.tr("What"), self.tr("By"), self.tr("Details")),
                     [
-                        (local_datetime(e.at), self._history_title(e), e.by, e.detail)
+                        (
+                            local_datetime(e.at),
+                            self._history_title(e),
+                            e.by,
+                            self._history_detail(e),
+                        )
                         for e in history
                     ],
                     numeric=set(),
@@ -526,6 +531,17 @@ class EquipmentPage(QWidget):
             }
             return kinds.get(entry.title, entry.title)
         return self.tr("Reading: {meter}").format(meter=entry.title)
+
+    def _history_detail(self, entry: HistoryEntry) -> str:
+        """The record's details, and its downtime: the hours, or since when it is still down."""
+        if entry.still_down:
+            down = self.tr("still down since {since}").format(since=local_datetime(entry.down_from))
+        elif entry.down_from is not None and entry.down_to is not None:
+            hours = (entry.down_to - entry.down_from).total_seconds() / 3600
+            down = self.tr("down {hours} h").format(hours=f"{hours:.1f}")
+        else:
+            return entry.detail
+        return " · ".join(part for part in (entry.detail, down) if part)
 
     def _supplier_name(self, supplier_id: int | None) -> str:
         return next((name for sid, name in self.suppliers if sid == supplier_id), "")

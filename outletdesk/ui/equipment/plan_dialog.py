@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.equipment.maintenance import PlanDTO, PlanInput
+from ...core.equipment.maintenance import ChecklistLineError, PlanDTO, PlanInput
 from ...core.equipment.register import AssetDTO, CategoryDTO
 from ...core.parts.queries import PartRow
 from ..context import AppContext
@@ -413,3 +413,5 @@ class PlanDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.errors.show(exc, self)
+        if isinstance(exc, ChecklistLineError):
+            self.checklist.show_line(exc.line, exc.column)

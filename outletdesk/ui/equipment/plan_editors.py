@@ -238,6 +238,17 @@ class ChecklistEditor(QWidget):
             )
         return tuple(found)
 
+    def show_line(self, line: int, column: str = "") -> None:
+        """The cursor on a line the core refused (1 = the first), in the column it names (the
+        core's field names: Kind, Item, Unit, Min, Max)."""
+        columns = {"Kind": self.KIND, "Item": self.LABEL, "Unit": self.UNIT,
+                   "Min": self.MINIMUM, "Max": self.MAXIMUM}  # fmt: skip
+        row = line - 1
+        if 0 <= row < self.table.rowCount():
+            self.table.setCurrentCell(row, columns.get(column, self.LABEL))
+            self.table.scrollToItem(_cell(self.table, row, self.LABEL))
+            self.table.setFocus()
+
     def _enable(self) -> None:
         row, rows = self.table.currentRow(), self.table.rowCount()
         self.remove_button.setEnabled(row >= 0)
