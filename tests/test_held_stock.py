@@ -275,3 +275,35 @@ def test_counters_scrapping_at_once_leave_the_held_unit(
     assert services.stock.on_hand(clerk, screen.id) == 1
     assert services.work_orders.get(clerk, order.id).parts_ready
     assert services.stock.check(manager) == []
+
+
+def test_upkeep_does_not_use_a_part_held_for_a_waiting_repair(
+    services, manager, clerk, screen, outlet
+):
+    from test_equipment_register import soldering
+
+    from outletdesk.core.equipment.maintenance import LogInput
+    from outletdesk.models import MaintenanceRecord
+
+    staff = make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
+    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Test"))
+    station, _ = services.equipment.create(staff, soldering(outlet.id, tools.id))
+    services.stock.receive(manager, screen.id, 3, "300")
+    order = waiting_for(services, clerk, screen, 2)
+    before = written(services)
+    with pytest.raises(ValidationError) as caught:
+        services.maintenance.log(
+            staff, LogInput(station.id, "repair", notes="new screen", parts=((screen.id, 2),))
+        )
+    assert caught.value.field == "Parts"
+    assert (
+        f"Only 1 of 3 SCR-IP12 can be used for upkeep; 2 held for work orders awaiting parts "
+        f"({order.number}). Nothing was logged." in str(caught.value)
+    )
+    assert written(services) == before
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(MaintenanceRecord)) == 0
+    services.maintenance.log(
+        staff, LogInput(station.id, "repair", notes="new screen", parts=((screen.id, 1),))
+    )
+    assert services.stock.held(clerk, screen.id).held == 2

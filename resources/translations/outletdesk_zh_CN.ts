@@ -6081,6 +6081,10 @@
         <translation>{sku} 现有 {on_hand}，只有 {free} 可以移库；{held} 已为待料工单预留（{orders}）。未移动任何配件。</translation>
     </message>
     <message>
+        <source>Only {free} of {on_hand} {sku} can be used for upkeep; {held} held for work orders awaiting parts ({orders}). Nothing was logged.</source>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可用于设备维护；{held} 已为待料工单预留（{orders}）。未记录任何维护。</translation>
+    </message>
+    <message>
         <source>Only {free} of {on_hand} {sku} can be sent to another outlet; {held} held for work orders awaiting parts ({orders}). Nothing was sent.</source>
         <translation>{sku} 现有 {on_hand}，只有 {free} 可以调拨到其他网点；{held} 已为待料工单预留（{orders}）。未调出任何配件。</translation>
     </message>

@@ -49,7 +49,7 @@ from ..database import Database
 from ..errors import DomainError, NotFound, StaleRecord, Translate, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
-from ..parts.stock import main_location, write_movement
+from ..parts.stock import HELD_NOT_USED, leave_held, main_location, write_movement
 from ..periods import local_midnight
 from .register import add_reading, set_asset_status
 from .repair_orders import open_repair_order
@@ -1288,7 +1288,8 @@ def _take_readings(
 def _use_parts(
     s: Session, actor: Actor, asset: Asset, entry: MaintenanceRecord, parts: list[tuple[int, int]]
 ) -> None:
-    """Parts used leave the asset's outlet's main store (refused, naming the part, when short)."""
+    """Parts used leave the asset's outlet's main store: refused, naming the part, when short,
+    and for what is held there for work orders awaiting parts (a waiting repair keeps its part)."""
     if not parts:
         return
     location = main_location(s, actor, asset.outlet_id)
@@ -1298,6 +1299,7 @@ def _use_parts(
             raise ValidationError(
                 F_PARTS, QT_TRANSLATE_NOOP("core", "Part {id} does not exist."), id=part_id
             )
+        leave_held(s, part, location, quantity, HELD_NOT_USED, F_PARTS)
         write_movement(
             s, actor, part, location, MovementKind.ISSUE, -quantity, None,
             f"{entry.number} {asset.tag}", maintenance_record_id=entry.id,

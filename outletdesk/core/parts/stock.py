@@ -324,7 +324,7 @@ class StockService:
         with self._db.write(actor) as s:
             part = _part(s, part_id)
             location = stock_location(s, actor, outlet_id, location_id)
-            _leave_held(s, part, location, qty, HELD_NOT_SCRAPPED)
+            leave_held(s, part, location, qty, HELD_NOT_SCRAPPED)
             return write_movement(
                 s, actor, part, location, MovementKind.SCRAP, -qty, None, reason
             ), (Changes(parts=True))
@@ -403,7 +403,7 @@ class StockService:
                         "of one outlet, use Move.",
                     )
                 )
-            _leave_held(s, part, source, qty, HELD_NOT_SENT)
+            leave_held(s, part, source, qty, HELD_NOT_SENT)
             transfer = StockTransfer(
                 part_id=part.id,
                 from_location_id=source.id,
@@ -483,7 +483,7 @@ class StockService:
                 )
             for location in sorted((source, target), key=lambda loc: loc.id):  # one lock order
                 stock_row(s, part, location)
-            _leave_held(s, part, source, qty, HELD_NOT_MOVED)
+            leave_held(s, part, source, qty, HELD_NOT_MOVED)
             now, by = utcnow(), actor.display_name or actor.username
             transfer = StockTransfer(
                 part_id=part.id,
@@ -1052,6 +1052,11 @@ HELD_NOT_MOVED = QT_TRANSLATE_NOOP(
     "Only {free} of {on_hand} {sku} can be moved; {held} held for work orders awaiting parts "
     "({orders}). Nothing was moved.",
 )
+HELD_NOT_USED = QT_TRANSLATE_NOOP(
+    "core",
+    "Only {free} of {on_hand} {sku} can be used for upkeep; {held} held for work orders awaiting "
+    "parts ({orders}). Nothing was logged.",
+)
 HELD_NOT_SENT = QT_TRANSLATE_NOOP(
     "core",
     "Only {free} of {on_hand} {sku} can be sent to another outlet; {held} held for work orders "
@@ -1073,10 +1078,16 @@ def held_stock(s: Session, part_id: int, location_id: int, on_hand: int) -> Held
     return HeldStock(on_hand, held, tuple(orders))
 
 
-def _leave_held(
-    s: Session, part: Part, location: StockLocation, quantity: int, refusal: str
+def leave_held(
+    s: Session,
+    part: Part,
+    location: StockLocation,
+    quantity: int,
+    refusal: str,
+    field: str = F_QUANTITY,
 ) -> None:
-    """Refuse to take (scrap, move, send) what orders awaiting parts hold at the location.
+    """Refuse to take (scrap, move, send, use for upkeep) what orders awaiting parts hold at the
+    location; `refusal` names what was not done, `field` the form's field.
 
     The stock row is locked before the claims are read, as for an issue, so what is held cannot
     change between this check and the movement. A count is not checked: it says what is there,
@@ -1085,7 +1096,7 @@ def _leave_held(
     here = held_stock(s, part.id, location.id, stock.on_hand)
     if here.held and quantity > here.free:
         raise ValidationError(
-            F_QUANTITY,
+            field,
             refusal,
             free=here.free,
             on_hand=here.on_hand,
