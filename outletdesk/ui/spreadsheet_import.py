@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import DomainError
+from ..core.errors import DomainError, FieldLabel
 from ..core.outlets import OutletDTO
 from ..core.parts.import_rows import ImportField, RowProblem
 from ..progress import Cancelled, Progress
@@ -54,6 +54,13 @@ def field_texts(fields: Sequence[ImportField]) -> dict[str, str]:
     """The column titles in the window's language, so a translated export's header row is
     recognised too."""
     return {f.title: translate_core(f.title) for f in fields}
+
+
+def column_title(problem: RowProblem) -> str:
+    """The column as the file titles it; a field's name (a column not in the file, or without
+    a title) in the window's language."""
+    column = problem.column
+    return translate_core(column) if isinstance(column, FieldLabel) else column
 
 
 def _cancellable(
@@ -149,7 +156,7 @@ class SpreadsheetImportDialog(QDialog):
         self.problem_model: RowsModel[RowProblem] = RowsModel(
             [
                 (self.tr("Row"), lambda p: str(p.row)),
-                (self.tr("Column"), lambda p: p.column),
+                (self.tr("Column"), column_title),
                 (self.tr("Problem"), lambda p: p.message(translate_core)),
             ],
             self,

@@ -6445,6 +6445,11 @@
         <translation>报废日期</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>asset</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
         <source>In service</source>
         <translation>在用</translation>
     </message>

@@ -35,7 +35,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, ValidationError
+from ..errors import DomainError, FieldLabel, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_numbers
 from ..parts.import_rows import (
@@ -77,7 +77,11 @@ _STATUS_WORDS = {
 FIELDS: tuple[ImportField, ...] = (
     ImportField("tag", F_TAG, aliases=("资产编号", "asset tag", "资产标签", "设备编号", "标签")),
     ImportField(
-        "name", r.F_NAME, required=True, aliases=("名称", "设备名称", "asset name", "资产名称")
+        "name",
+        r.F_NAME,
+        required=True,
+        # 姓名: the Chinese title registers were exported with before assets had their own Name
+        aliases=("名称", "设备名称", "asset name", "资产名称", "姓名"),
     ),
     ImportField("category", r.F_CATEGORY, aliases=("类别", "分类", "设备类别")),
     ImportField("make", r.F_MAKE, aliases=("品牌", "brand", "manufacturer", "厂家", "制造商")),
@@ -133,8 +137,10 @@ class EquipmentLayout:
     data_rows: int
 
     def title(self, key: str) -> str:
+        """The column's title as the file has it; a column not in the file (or without a
+        title) is named by its field, which the window translates."""
         index = self.mapping.get(key)
-        return (self.headers[index] if index is not None else "") or _BY_KEY[key].title
+        return (self.headers[index] if index is not None else "") or FieldLabel(_BY_KEY[key].title)
 
 
 @dataclass(frozen=True)
@@ -284,10 +290,15 @@ def _read_layout(
                 "the header row or choose the column; nothing was imported.",
             ),
             name=path.name,
-            field=missing[0].title,
-            fields=", ".join(f.title for f in FIELDS if f.required),
+            field=FieldLabel(missing[0].title),
+            fields=_field_list([f.title for f in FIELDS if f.required]),
         )
     return layout, rows[found_at + 1 :]
+
+
+def _field_list(titles: list[str]) -> str:
+    """Field names for a message: one is translated when shown; several stay as listed."""
+    return FieldLabel(titles[0]) if len(titles) == 1 else ", ".join(titles)
 
 
 def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict[str, int]:
@@ -301,7 +312,7 @@ def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict
         if type(index) is not int or not 0 <= index < len(headers) or index in taken:
             raise ImportFileError(
                 QT_TRANSLATE_NOOP("core", "The column chosen for {field} is not in the file."),
-                field=_BY_KEY[key].title,
+                field=FieldLabel(_BY_KEY[key].title),
             )
         taken[index] = key
     return dict(mapping)
