@@ -1,7 +1,7 @@
 """The spreadsheet imports in the Chinese window (SQLite and PostgreSQL): the problem list names a
-column by the file's own title, and a column the file lacks (or left untitled) by its field in
-Chinese; an asset's Name reads 名称 in the import and in the asset form's errors, while a
-customer's stays 姓名."""
+column by its letter and its field in Chinese, whatever the file's titles (English, untitled), and
+a column the file lacks by its field alone; an asset's Name reads 名称 in the import and in the
+asset form's errors, while a customer's stays 姓名."""
 
 from __future__ import annotations
 
@@ -83,9 +83,9 @@ def test_the_register_import_names_columns_in_chinese(
     dialog.check()
     assert dialog.problems.model().headerData(1, Qt.Orientation.Horizontal) == "列"
     assert _shown(dialog) == [
-        ("2", "Purchase cost", "'abc' 不是金额。"),  # the file's own title
-        ("2", "类别", "新增设备时必填。"),  # not in the file: the field, in Chinese
-        ("3", "品牌", "不能以 '+' 开头（会被电子表格当作公式）。"),  # untitled in the file
+        ("2", "D: 购置成本", "'abc' 不是金额。"),  # column D, titled in English in the file
+        ("2", "类别", "新增设备时必填。"),  # not in the file: the field alone
+        ("3", "C: 品牌", "不能以 '+' 开头（会被电子表格当作公式）。"),  # untitled in the file
         ("3", "类别", "新增设备时必填。"),
     ]
 
@@ -95,16 +95,17 @@ def test_the_parts_import_names_an_untitled_column_in_chinese(
 ):
     path = _xlsx(
         tmp_path / "parts.xlsx",
-        [["SKU", None, "Sale price"], ["SCR-1", "=B1", "x"]],
+        [["SKU", None, "售价 Price"], ["SCR-1", "=B1", "x"]],
     )
     ctx = ui_context(services, manager, tmp_path)
     dialog = _loaded(CatalogueImportDialog(ctx, None), path, qtbot)
-    dialog.combos["name"].setCurrentIndex(dialog.combos["name"].findData(1))
+    for key, column in (("name", 1), ("sale_price", 2)):  # chosen by hand
+        dialog.combos[key].setCurrentIndex(dialog.combos[key].findData(column))
     dialog.check()
     shown = _shown(dialog)
     assert [(row, column) for row, column, _problem in shown] == [
-        ("2", "备件名称"),
-        ("2", "Sale price"),  # the file's own title, as the file has it
+        ("2", "B: 备件名称"),  # untitled in the file, mapped by hand
+        ("2", "C: 售价"),  # the field the file's "售价 Price" column holds
     ]
 
 
