@@ -2990,6 +2990,10 @@
         <translation>新建保养计划</translation>
     </message>
     <message>
+        <source>Maintenance plan – {name}</source>
+        <translation>保养计划 – {name}</translation>
+    </message>
+    <message>
         <source>Edit maintenance plan – {name}</source>
         <translation>编辑保养计划 – {name}</translation>
     </message>
@@ -3179,6 +3183,14 @@
     <message>
         <source>&amp;Edit plan…</source>
         <translation>编辑计划(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;View plan…</source>
+        <translation>查看计划(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The plan with its checklist and kit, to read</source>
+        <translation>查看计划及其检查表和备件包（只读）</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
