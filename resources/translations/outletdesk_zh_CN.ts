@@ -7346,6 +7346,10 @@
         <translation>资产编号</translation>
     </message>
     <message>
+        <source>there is no outlet with the code or name {outlet!r}.</source>
+        <translation>没有代码或名称为 {outlet!r} 的网点。</translation>
+    </message>
+    <message>
         <source>Writing the register</source>
         <translation>正在写入设备台账</translation>
     </message>
@@ -7368,10 +7372,6 @@
     <message>
         <source>{tag} is not in the register; tags starting EQ- are given by OutletDesk. Leave the tag empty to add the asset with a new tag.</source>
         <translation>设备台账中没有 {tag}；以 EQ- 开头的资产编号由 OutletDesk 生成。若要新增该设备，请将资产编号留空，系统会分配新编号。</translation>
-    </message>
-    <message>
-        <source>there is no outlet with code {code!r}.</source>
-        <translation>没有代码为 {code!r} 的网点。</translation>
     </message>
     <message>
         <source>is required: give the outlet code, or the outlet to import into.</source>
