@@ -384,6 +384,7 @@ def test_those_who_may_not_change_plans_open_one_to_read(
     items = (
         ItemInput(CheckKind.CHECK, "Cable intact 线缆完好"),
         ItemInput(CheckKind.NUMBER, "Tip temperature", "°C", "340", "360"),
+        ItemInput(CheckKind.TEXT, "Anything unusual about the cable, plug, stand or sponge 异常"),
     )
     plan = _monthly(
         services, keeper, station, meter_name="Operating hours", meter_interval="500",
@@ -415,7 +416,7 @@ def test_those_who_may_not_change_plans_open_one_to_read(
     assert dialog.start.date().toPython() == plan.start_date
     assert dialog.instructions.toPlainText() == "Unplug first 先断电"
     checklist, kit = dialog.checklist, dialog.kit
-    assert [i.label for i in checklist.items()] == ["Cable intact 线缆完好", "Tip temperature"]
+    assert [i.label for i in checklist.items()][:2] == ["Cable intact 线缆完好", "Tip temperature"]
     assert checklist.table.item(1, checklist.MINIMUM).text() == "340"
     assert kit.table.item(0, kit.NAME).text() == "助焊剂 Flux"
     assert kit.table.item(0, kit.QUANTITY).text() == "2"
@@ -435,12 +436,15 @@ def test_those_who_may_not_change_plans_open_one_to_read(
     dialog.show()
     with qtbot.waitActive(dialog):
         dialog.activateWindow()
+    line = checklist.table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: checklist.table.rowHeight(2) > line)  # the long line wraps
+    assert checklist.table.rowHeight(0) == line
     for table, key in ((kit.table, Qt.Key.Key_Delete), (checklist.table, Qt.Key.Key_Insert),
                        (checklist.table, Qt.Key.Key_Delete)):  # fmt: skip
         table.setFocus()
         table.setCurrentCell(0, 1)
         qtbot.keyClick(table, key)
-    assert kit.table.rowCount() == 1 and checklist.table.rowCount() == 2
+    assert kit.table.rowCount() == 1 and checklist.table.rowCount() == 3
     boxes = dialog.findChildren(QDialogButtonBox)
     [box] = boxes
     assert box.standardButtons() == QDialogButtonBox.StandardButton.Close
