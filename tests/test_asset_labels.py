@@ -4,6 +4,7 @@ in order; clear refusals of bad requests."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -118,3 +119,42 @@ def test_a_paper_that_is_not_label_stock_is_refused(services, staff, assets, siz
         asset_labels_pdf(services, staff, [assets[0].id], size)
     assert caught.value.field == "Paper size"
     assert "label-40x20, label-62x29, a4-labels-3x8" in caught.value.message()
+
+
+def word_heights(pdf: bytes, tmp_path: Path, page: int) -> list[tuple[str, float]]:
+    """Each word on the page with its height in points (pdftotext -bbox): the type size."""
+    source = tmp_path / "words.pdf"
+    source.write_bytes(pdf)
+    xml = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(source), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return [
+        (word, round(float(y_max) - float(y_min), 2))
+        for y_min, y_max, word in re.findall(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', xml
+        )
+    ]
+
+
+@needs_poppler
+def test_every_label_on_a_sheet_has_the_same_type_size(services, staff, assets, outlet, tmp_path):
+    """A short name prints no larger than its long neighbour; the next sheet has its own size."""
+    station, meter = assets
+    category = services.equipment.categories(staff)[0]
+    long_name = "Hot-air rework station 热风拆焊台 with preheater, fume extractor and spare nozzles"
+    drill, _ = services.equipment.create(staff, AssetInput("Drill 电钻", category.id, outlet.id))
+    wordy, _ = services.equipment.create(staff, AssetInput(long_name, category.id, outlet.id))
+    # 10 drills, 10 long names, 4 multimeters on the first sheet; 6 multimeters on the second.
+    pdf = asset_labels_pdf(services, staff, [drill.id, wordy.id, meter.id], "a4", copies=10)
+    assert pages(pdf, tmp_path) == 2
+    first = word_heights(pdf, tmp_path, 1)
+    tags = {h for word, h in first if word.startswith("EQ-") and h > 7}  # not the bars' value
+    outlets = {h for word, h in first if word in ("North", "South")}
+    names = {h for word, h in first if word in ("Drill", "Multimeter", "Hot-air", "fume")}
+    assert len(tags) == 1 and len(outlets) == 1 and names == outlets, (tags, outlets, names)
+    ends = [word for word, _h in first if word == "nozzles" or word.endswith("…")]
+    assert len(ends) == 10  # each long name wrapped to its end, or cut with an ellipsis
+    second = word_heights(pdf, tmp_path, 2)
+    alone = {h for word, h in second if word in ("Multimeter", "South")}
+    assert len(alone) == 1 and alone.pop() > outlets.pop()  # only short names: larger type

@@ -6,22 +6,32 @@ tagged, every bad cell named, nothing half-imported)."""
 from __future__ import annotations
 
 import csv
+import itertools
+import os
 import shutil
 import time
+import xml.etree.ElementTree as ET
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
 from conftest import SHARED_DATA, audit_count, make_actor
 from sqlalchemy import func, select
 
-from outletdesk.core.equipment.importer import EquipmentImporter, ImportFileError
+from outletdesk.core.auth import Actor
+from outletdesk.core.database import Database
+from outletdesk.core.equipment.demo import add_demo_equipment
+from outletdesk.core.equipment.export import TEXTS, export_equipment
+from outletdesk.core.equipment.importer import FIELDS, EquipmentImporter, ImportFileError
 from outletdesk.core.equipment.pdm import CATEGORY, import_maintenance_history
 from outletdesk.core.equipment.register import AssetInput
 from outletdesk.core.errors import PermissionDenied
+from outletdesk.core.i18n import disambiguation
 from outletdesk.core.outlets import OutletInput
+from outletdesk.core.services import Services
 from outletdesk.models import Asset, AssetEvent, AssetStatus, MaintenanceRecord, Role
 from outletdesk.progress import Cancelled, Progress
 
@@ -448,3 +458,142 @@ def test_cancel_while_importing_the_history_writes_nothing(services, outlet, sta
     assert counts(services) == (0, 0) and audit_count(services) == before
     report = import_maintenance_history(services, staff, PDM, None, progress=Progress())
     assert report.records_added == 2062
+
+
+# ---------------------------------------------------------------- round trip with the export
+
+TS = Path(__file__).resolve().parent.parent / "resources/translations/outletdesk_zh_CN.ts"
+_ZH = {
+    (m.findtext("source"), m.findtext("comment")): m.findtext("translation")
+    for ctx in ET.parse(TS).getroot().iter("context")
+    if ctx.findtext("name") == "core"
+    for m in ctx.iter("message")
+}
+# What the window passes: each English source in Chinese (an asset's Name as 名称).
+EXPORT_ZH = {t: _ZH[(t, disambiguation(t))] for t in TEXTS}
+IMPORT_ZH = {f.title: _ZH[(f.title, disambiguation(f.title))] for f in FIELDS}
+
+
+@pytest.fixture
+def fresh_db(request, db_url, tmp_path):
+    """A second, empty database of the same kind (another outlet's)."""
+    if db_url.startswith("sqlite"):
+        target = tmp_path / "fresh.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), target)
+        services = Services.for_database(Database(f"sqlite:///{target}"))
+        yield services
+        services.db.dispose()
+        return
+    server = request.getfixturevalue("postgres_server")
+    name = f"od_fresh_{os.getpid()}_{next(_fresh_counter)}"
+    server.admin_execute(f"CREATE DATABASE {name} TEMPLATE od_template")
+    services = Services.for_database(Database(server.database_url(name)))
+    try:
+        yield services
+    finally:
+        services.db.dispose()
+        server.admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+_fresh_counter = itertools.count()
+
+
+@pytest.fixture
+def demo_register(services, outlet, cli_actor):
+    """The demo register at two outlets (with meters, plans, upkeep and one retired asset)."""
+    services.outlets.create(cli_actor, OutletInput("S", "South Mall 南城店"))
+    assert add_demo_equipment(services.db) == 12
+    manager = make_actor(services, outlet.id, Role.MANAGER, "boss")
+    return manager, register_of(services, manager)
+
+
+def register_of(services, actor):
+    """Every asset (retired too) as its DTO, by tag."""
+    rows = services.equipment.search(actor, include_retired=True, limit=1000)
+    return {row.tag: services.equipment.get(actor, row.id) for row in rows}
+
+
+# What the register export holds of an asset, beside its tag and outlet.
+EXPORTED = ("name", "category", "make", "model", "serial", "location", "purchase_date",
+            "purchase_cost", "warranty_end", "accepted_on", "accepted_by", "acceptance_result",
+            "status", "retired_on", "retire_reason")  # fmt: skip
+
+
+def _fields(asset, names=EXPORTED):
+    return {name: getattr(asset, name) for name in names}
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_an_exported_register_imports_back_unchanged(services, demo_register, tmp_path, language):
+    manager, before = demo_register
+    assert any(a.status is AssetStatus.RETIRED for a in before.values())
+    export_texts, import_texts = (None, None) if language == "en" else (EXPORT_ZH, IMPORT_ZH)
+    path = tmp_path / "register.xlsx"
+    assert export_equipment(services, manager, path, texts=export_texts) == 12
+    importer = EquipmentImporter(services.db)
+    layout = importer.layout(manager, path, texts=import_texts)
+    assert layout.header_row > 1  # below the export's title block
+    assert {"tag", "name", "outlet", "status", "retired_on", "retire_reason"} <= set(layout.mapping)
+    audits = audit_count(services)
+    report, changes = importer.run(manager, path, texts=import_texts)
+    assert [p.line() for p in report.problems] == []
+    assert (report.rows, report.new, report.updated, report.unchanged) == (12, 0, 0, 12)
+    assert not report.written and not changes.any() and audit_count(services) == audits
+    assert register_of(services, manager) == before  # every field, the version too
+
+    # A change made in the workbook comes back as that change and nothing else.
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    header_row = next(sheet.iter_rows(min_row=layout.header_row, max_row=layout.header_row))
+    column = {cell.value: cell.column for cell in header_row}
+    t = (lambda word: word) if import_texts is None else EXPORT_ZH.get
+    tags = {
+        sheet.cell(row, 1).value: row for row in range(layout.header_row + 1, sheet.max_row + 1)
+    }
+    moved, retiring = [a for a in before.values() if a.status is AssetStatus.IN_SERVICE][:2]
+    sheet.cell(tags[moved.tag], column[t("Location")]).value = "Shelf 9 九号架"
+    sheet.cell(tags[retiring.tag], column[t("Status")]).value = t("Retired")
+    sheet.cell(tags[retiring.tag], column[t("Retired on")]).value = date(2025, 3, 1)
+    sheet.cell(tags[retiring.tag], column[t("Retirement reason")]).value = "Worn out 已磨损"
+    book.save(path)
+    report, _ = importer.run(manager, path, texts=import_texts)
+    assert report.ok and (report.updated, report.unchanged) == (2, 10)
+    after = register_of(services, manager)
+    assert _fields(after[moved.tag]) == _fields(before[moved.tag]) | {"location": "Shelf 9 九号架"}
+    assert _fields(after[retiring.tag]) == _fields(before[retiring.tag]) | {
+        "status": AssetStatus.RETIRED,
+        "retired_on": date(2025, 3, 1),
+        "retire_reason": "Worn out 已磨损",
+    }
+    others = set(before) - {moved.tag, retiring.tag}
+    assert {tag: after[tag] for tag in others} == {tag: before[tag] for tag in others}
+
+
+def test_an_exported_register_moves_to_a_fresh_database_of_another_outlet(
+    services, demo_register, fresh_db, tmp_path
+):
+    """Tags starting EQ- are given by each database, so the tags are left out and new ones
+    given; the Outlet column is left out too and every asset goes to the outlet imported into.
+    Everything else the export holds comes back as it was."""
+    manager, before = demo_register
+    path = tmp_path / "register.xlsx"
+    export_equipment(services, manager, path)
+    hangzhou, _ = fresh_db.outlets.create(
+        Actor.command_line(), OutletInput("HZ", "Hangzhou 杭州店")
+    )
+    there = make_actor(fresh_db, hangzhou.id, Role.MAINTENANCE, "keeper")
+    importer = EquipmentImporter(fresh_db.db)
+    whole = importer.layout(there, path)
+    kept = {key: index for key, index in whole.mapping.items() if key not in ("tag", "outlet")}
+    refused = importer.dry_run(there, path, whole.mapping, outlet_id=hangzhou.id)
+    assert refused.invalid_rows == 12 and "are given by OutletDesk" in refused.problems[0].line()
+    report, changes = importer.run(there, path, kept, outlet_id=hangzhou.id)
+    assert [p.line() for p in report.problems] == []
+    assert report.written and changes.equipment and report.new == 12
+    moved = register_of(fresh_db, there)
+    assert all(tag.startswith("EQ-HZ-") for tag in moved)
+    assert {a.outlet_code for a in moved.values()} == {"HZ"}
+    by_serial = {a.serial: a for a in moved.values()}
+    assert len(by_serial) == 12
+    for asset in before.values():
+        assert _fields(by_serial[asset.serial]) == _fields(asset), asset.tag

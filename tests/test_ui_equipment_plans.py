@@ -11,7 +11,7 @@ import pytest
 from conftest import make_actor, ui_context
 from PySide6.QtCore import QDate, Qt
 
-from outletdesk.core.equipment.maintenance import PlanInput
+from outletdesk.core.equipment.maintenance import ItemInput, PlanInput
 from outletdesk.core.equipment.register import AssetInput
 from outletdesk.core.errors import PermissionDenied
 from outletdesk.core.outlets import OutletInput
@@ -397,3 +397,95 @@ def test_a_refused_checklist_line_gets_the_cursor(page, qtbot):
     dialog.submit()
     assert dialog.error.text() == "Checklist line 2, Item: is required."
     assert (checklist.table.currentRow(), checklist.table.currentColumn()) == (1, checklist.LABEL)
+
+
+@pytest.mark.parametrize("role", [Role.TECHNICIAN, Role.CLERK])
+def test_those_who_may_not_change_plans_open_one_to_read(
+    services, outlet, keeper, assets, kit_parts, tmp_path, qtbot, role
+):
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    station = assets[0]
+    items = (
+        ItemInput(CheckKind.CHECK, "Cable intact 线缆完好"),
+        ItemInput(CheckKind.NUMBER, "Tip temperature", "°C", "340", "360"),
+        ItemInput(CheckKind.TEXT, "Anything unusual about the cable, plug, stand or sponge 异常"),
+    )
+    plan = _monthly(
+        services, keeper, station, meter_name="Operating hours", meter_interval="500",
+        anchor="completion", lead_days=10, instructions="Unplug first 先断电",
+        assignee_id=keeper.user_id, items=items, parts=((kit_parts[0].id, 2),),
+    )  # fmt: skip
+    reader = make_actor(services, outlet.id, role, "reader")
+    widget = EquipmentPage(ui_context(services, reader, tmp_path))
+    widget.opened = []
+    widget.open_dialog = widget.opened.append
+    qtbot.addWidget(widget)
+    widget.tabs.setCurrentWidget(widget.plans_tab)
+    tab = widget.plans_tab
+    assert not tab.view_button.isHidden() and tab.view_button.isEnabled()
+    for button in (tab.new_button, tab.edit_button, tab.active_button):
+        assert not button.isEnabled() and "may change the equipment register" in button.toolTip()
+    tab.table.activated.emit(tab.model.index(0, 0))  # double-click or Enter on the row
+    tab.view_button.click()
+    first, dialog = widget.opened
+    assert isinstance(first, PlanDialog) and first.read_only and dialog.read_only
+    assert dialog.windowTitle() == "Maintenance plan – Monthly check 月检"
+    assert dialog.name.text() == plan.name and dialog.tag.text() == station.tag
+    assert "Hot air station" in dialog.asset_label.text()  # the tag looked up, as in the form
+    assert dialog.for_asset.isChecked() and dialog.interval.text() == "1"
+    assert dialog.unit.currentData() == "month" and dialog.anchor.currentData() == "completion"
+    assert dialog.meter_name.currentText() == "Operating hours"
+    assert dialog.meter_interval.text() == "500" and dialog.lead.text() == "10"
+    assert dialog.minutes.text() == "15" and dialog.assignee.currentText() == "Keeper"
+    assert dialog.start.date().toPython() == plan.start_date
+    assert dialog.instructions.toPlainText() == "Unplug first 先断电"
+    checklist, kit = dialog.checklist, dialog.kit
+    assert [i.label for i in checklist.items()][:2] == ["Cable intact 线缆完好", "Tip temperature"]
+    assert checklist.table.item(1, checklist.MINIMUM).text() == "340"
+    assert kit.table.item(0, kit.NAME).text() == "助焊剂 Flux"
+    assert kit.table.item(0, kit.QUANTITY).text() == "2"
+    # Nothing takes a change: fields read-only or off, tables without editing or their buttons.
+    for edit in (dialog.name, dialog.tag, dialog.interval, dialog.meter_interval, dialog.lead,
+                 dialog.minutes, dialog.instructions, dialog.start):  # fmt: skip
+        assert edit.isReadOnly()
+    for widget_ in (dialog.for_asset, dialog.for_category, dialog.category, dialog.unit,
+                    dialog.meter_name, dialog.anchor, dialog.assignee):  # fmt: skip
+        assert not widget_.isEnabled()
+    for table in (checklist.table, kit.table):
+        assert table.editTriggers() == table.EditTrigger.NoEditTriggers
+    assert all(
+        b.isHidden() for b in checklist.findChildren(QPushButton) + kit.findChildren(QPushButton)
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    line = checklist.table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: checklist.table.rowHeight(2) > line)  # the long line wraps
+    assert checklist.table.rowHeight(0) == line
+    for table, key in ((kit.table, Qt.Key.Key_Delete), (checklist.table, Qt.Key.Key_Insert),
+                       (checklist.table, Qt.Key.Key_Delete)):  # fmt: skip
+        table.setFocus()
+        table.setCurrentCell(0, 1)
+        qtbot.keyClick(table, key)
+    assert kit.table.rowCount() == 1 and checklist.table.rowCount() == 3
+    boxes = dialog.findChildren(QDialogButtonBox)
+    [box] = boxes
+    assert box.standardButtons() == QDialogButtonBox.StandardButton.Close
+    assert dialog.save_button is None and not dialog.error.isVisible()
+    dialog.submit()  # nothing to save, nothing sent
+    assert services.maintenance.plan(reader, plan.id).version == plan.version
+    box.button(QDialogButtonBox.StandardButton.Close).click()
+    assert dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
+
+
+def test_a_manager_edits_on_double_click_and_has_no_view_button(page, services, keeper, assets):
+    _monthly(services, keeper, assets[0])
+    tab = page.plans_tab
+    tab.load()
+    assert tab.view_button.isHidden()
+    tab.table.activated.emit(tab.model.index(0, 0))
+    [dialog] = page.opened
+    assert not dialog.read_only and dialog.save_button is not None
+    assert not dialog.name.isReadOnly() and dialog.unit.isEnabled()

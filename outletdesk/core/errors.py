@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .i18n import Term
+
 Translate = Callable[[str], str]
 
 
@@ -23,8 +25,9 @@ class OutletDeskError(Exception):
         return tr(self.template).format(**params)
 
 
-class FieldLabel(str):
-    """A field name that is itself translated when the message is shown."""
+class FieldLabel(Term):
+    """A field name that is itself translated when the message is shown (with its Term's
+    disambiguation, e.g. an asset's Name)."""
 
 
 class DomainError(OutletDeskError):

@@ -1,4 +1,6 @@
-"""Draws one sticker into a box: text shrunk to fit, barcode across, QR code at the side."""
+"""Draws one sticker into a box: text shrunk to fit, barcode across, QR code at the side. On a
+sheet of labels every label takes the size the sheet's longest text fits (`text_size`), so a
+short name does not print larger than its neighbours."""
 
 from __future__ import annotations
 
@@ -20,9 +22,12 @@ FIRST = 1.15  # the first line (usually the number) is a little larger
 MAX_MODULE = 0.5 * mm  # wider bars do not scan better, they just look odd on short values
 
 
-def _layout(lines: list[str], width: float, height: float) -> tuple[float, list[list[str]]]:
-    """Largest size (first line 1.15x) at which the lines, word-wrapped, fit the box."""
-    size = MAX_TEXT_PT
+def _layout(
+    lines: list[str], width: float, height: float, largest: float = MAX_TEXT_PT
+) -> tuple[float, list[list[str]]]:
+    """Largest size up to `largest` (first line 1.15x) at which the lines, word-wrapped, fit
+    the box."""
+    size = largest
     while True:
         wrapped = [
             simpleSplit(line, FONT, size * (FIRST if n == 0 else 1.0), width) or [""]
@@ -48,22 +53,57 @@ def _clip_line(line: str, size: float, width: float) -> str:
     return line + "…"
 
 
-def draw_label(c: Canvas, label: Label, x: float, y: float, w: float, h: float) -> None:
-    """Draw `label` inside the box whose lower left corner is (x, y)."""
+def _value_pt(h: float) -> float:
+    return max(MIN_TEXT_PT, min(6.0, h * 0.1))
+
+
+def _bar_height(label: Label, h: float) -> float:
+    """The bars' height: about 40% of the box under text, most of it without."""
+    return h * (0.4 if any(label.lines) else 0.8) - _value_pt(h) * 1.1
+
+
+def _text_box(label: Label, w: float, h: float) -> tuple[float, float]:
+    """Width and height left to the text beside the QR code and above the barcode."""
+    text_w = w - min(h, w * 0.5) - 1 * mm if label.qr else w
+    if label.barcode:
+        h -= _bar_height(label, h) + _value_pt(h) * 1.1 + 0.5 * mm
+    return text_w, h
+
+
+def text_size(label: Label, w: float, h: float) -> float:
+    """The largest size at which the label's text fits a w x h box (MIN_TEXT_PT at the least,
+    where a line too long is cut); a sheet prints all its labels at the smallest of these."""
     lines = [ln for ln in label.lines if ln]
-    text_x, text_w = x, w
+    if not lines:
+        return MAX_TEXT_PT
+    return _layout(lines, *_text_box(label, w, h))[0]
+
+
+def draw_label(
+    c: Canvas,
+    label: Label,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    *,
+    text_pt: float = MAX_TEXT_PT,
+) -> None:
+    """Draw `label` inside the box whose lower left corner is (x, y), its text as large as fits
+    up to `text_pt`."""
+    lines = [ln for ln in label.lines if ln]
+    text_x = x
+    text_w, text_h = _text_box(label, w, h)
     if label.qr:
         # The QR code takes a square at the right as tall as the box (up to half the width).
         side = min(h, w * 0.5)
         drawing = qr_drawing(label.qr, side)
         renderPDF.draw(drawing, c, x + w - side, y + (h - side) / 2)
-        text_w = w - side - 1 * mm
 
-    text_bottom = y
+    text_bottom = y + h - text_h
     if label.barcode:
-        # A strip at the bottom: bars plus the value in tiny type, about 40% of the box.
-        value_pt = max(MIN_TEXT_PT, min(6.0, h * 0.1))
-        bar_h = h * (0.4 if lines else 0.8) - value_pt * 1.1
+        # A strip at the bottom: bars plus the value in tiny type.
+        value_pt, bar_h = _value_pt(h), _bar_height(label, h)
         modules = Code128(label.barcode, barWidth=1, quiet=0).width
         bar = min(MAX_MODULE, text_w / (modules + 10))  # quiet zone of 5 modules a side
         bc = Code128(
@@ -78,11 +118,10 @@ def draw_label(c: Canvas, label: Label, x: float, y: float, w: float, h: float) 
         bc.drawOn(c, text_x + (text_w - bc.width) / 2, y + value_pt * 1.1)
         c.setFont(FONT, value_pt)
         c.drawCentredString(text_x + text_w / 2, y + value_pt * 0.2, label.barcode)
-        text_bottom = y + bar_h + value_pt * 1.1 + 0.5 * mm
 
     if not lines:
         return
-    size, wrapped = _layout(lines, text_w, y + h - text_bottom)
+    size, wrapped = _layout(lines, text_w, text_h, text_pt)
     baseline = y + h - size * FIRST * 0.95
     for n, pieces in enumerate(wrapped):
         line_size = size * (FIRST if n == 0 else 1.0)

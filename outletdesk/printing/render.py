@@ -16,7 +16,7 @@ from outletdesk.printing import blocks
 from outletdesk.printing.document import Label, ReceiptDocument
 from outletdesk.printing.fonts import FONT, register_fonts
 from outletdesk.printing.formats import LABEL, PAGE, ROLL, SHEET, PaperFormat, paper_format
-from outletdesk.printing.labels import draw_label
+from outletdesk.printing.labels import draw_label, text_size
 from outletdesk.progress import Progress
 
 CREATOR = "OutletDesk"
@@ -218,16 +218,21 @@ def render_labels(
         inset = 3 * mm
         per_sheet = fmt.labels_per_sheet
         lw, lh = fmt.label_width_mm * mm, fmt.label_height_mm * mm
+        bw, bh = lw - 2 * inset, lh - 2 * inset
         sheet_top = (fmt.height_mm - fmt.margin_top_mm) * mm
+        sheet_pt = 0.0
         for n, label in enumerate(labels):
             _check(progress)
             slot = n % per_sheet
-            if slot == 0 and n:
-                c.showPage()
+            if slot == 0:
+                if n:
+                    c.showPage()
+                # One text size for the whole sheet: the largest every label on it fits.
+                sheet_pt = min(text_size(other, bw, bh) for other in labels[n : n + per_sheet])
             row, col = divmod(slot, fmt.columns)
             x = fmt.margin_left_mm * mm + col * (lw + fmt.column_gap_mm * mm)
             y = sheet_top - (row + 1) * lh - row * fmt.row_gap_mm * mm
-            draw_label(c, label, x + inset, y + inset, lw - 2 * inset, lh - 2 * inset)
+            draw_label(c, label, x + inset, y + inset, bw, bh, text_pt=sheet_pt)
         c.showPage()
     _check(progress)
     c.save()

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import OutletDeskError, StorageUnavailable
+from ..core.i18n import disambiguation
 
 log = logging.getLogger("outletdesk")
 
 
 def translate_core(text: str) -> str:
-    return QCoreApplication.translate("core", text)
+    """A core source text in the window's language (a Term with its own disambiguation)."""
+    return QCoreApplication.translate("core", text, disambiguation(text))
 
 
 def error_text(exc: BaseException) -> str:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import DomainError
+from ..core.errors import DomainError, FieldLabel
 from ..core.outlets import OutletDTO
 from ..core.parts.import_rows import ImportField, RowProblem
 from ..progress import Cancelled, Progress
@@ -149,7 +149,7 @@ class SpreadsheetImportDialog(QDialog):
         self.problem_model: RowsModel[RowProblem] = RowsModel(
             [
                 (self.tr("Row"), lambda p: str(p.row)),
-                (self.tr("Column"), lambda p: p.column),
+                (self.tr("Column"), self.column_text),
                 (self.tr("Problem"), lambda p: p.message(translate_core)),
             ],
             self,
@@ -414,6 +414,25 @@ class SpreadsheetImportDialog(QDialog):
             lines.append(self.tr("Every row is valid."))
         self.summary.setText("<br>".join(escape(line) for line in lines))
         self.problem_model.set_rows(list(report.problems))
+
+    def column_text(self, problem: RowProblem) -> str:
+        """Where the problem is, in the window's language: the column's letter and the field
+        it holds ("E: 购置日期"), or the field alone when the file has no column for it. (The
+        core names a column by the file's own title, in whatever language the file is, or by
+        its field when the file has no title for it.)"""
+        column = problem.column
+        by_field = isinstance(column, FieldLabel)
+        headers = self.layout_found.headers if self.layout_found is not None else ()
+        mapping = self.mapping()
+        for f in self._fields:
+            index = mapping.get(f.key)
+            header = headers[index] if index is not None and index < len(headers) else ""
+            if (header == column and not by_field) or (
+                by_field and not header and f.title == column
+            ):
+                name = translate_core(f.title)
+                return name if index is None else f"{column_letter(index)}: {name}"
+        return translate_core(column) if by_field else column
 
     def _say_error(self, text: str | None, widget: QWidget | None = None) -> None:
         if text is None:

@@ -3006,6 +3006,10 @@
         <translation>新建保养计划</translation>
     </message>
     <message>
+        <source>Maintenance plan – {name}</source>
+        <translation>保养计划 – {name}</translation>
+    </message>
+    <message>
         <source>Edit maintenance plan – {name}</source>
         <translation>编辑保养计划 – {name}</translation>
     </message>
@@ -3195,6 +3199,14 @@
     <message>
         <source>&amp;Edit plan…</source>
         <translation>编辑计划(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;View plan…</source>
+        <translation>查看计划(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The plan with its checklist and kit, to read</source>
+        <translation>查看计划及其检查表和备件包（只读）</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
@@ -6517,6 +6529,11 @@
         <translation>报废日期</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>asset</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
         <source>In service</source>
         <translation>在用</translation>
     </message>
@@ -7409,6 +7426,10 @@
         <translation>资产编号</translation>
     </message>
     <message>
+        <source>there is no outlet with the code or name {outlet!r}.</source>
+        <translation>没有代码或名称为 {outlet!r} 的网点。</translation>
+    </message>
+    <message>
         <source>Writing the register</source>
         <translation>正在写入设备台账</translation>
     </message>
@@ -7431,10 +7452,6 @@
     <message>
         <source>{tag} is not in the register; tags starting EQ- are given by OutletDesk. Leave the tag empty to add the asset with a new tag.</source>
         <translation>设备台账中没有 {tag}；以 EQ- 开头的资产编号由 OutletDesk 生成。若要新增该设备，请将资产编号留空，系统会分配新编号。</translation>
-    </message>
-    <message>
-        <source>there is no outlet with code {code!r}.</source>
-        <translation>没有代码为 {code!r} 的网点。</translation>
     </message>
     <message>
         <source>is required: give the outlet code, or the outlet to import into.</source>

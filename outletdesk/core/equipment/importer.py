@@ -2,6 +2,9 @@
 a column mapping proposed from the header row (English or Chinese), a dry run reporting each bad
 cell by row and column, then every valid row written in one transaction, or none. A row whose
 tag is in the register updates that asset; a row without a tag adds an asset with a new tag.
+The outlet is named by its code or its name; a row that retires an asset may give the day and
+reason. So a workbook of the register export (title block above its header) imports back as it
+was (Owner and Supplier are not read).
 
 The file reading, cell conversion and row report are the parts import's (table_file,
 import_rows); the fields and rules are the register's (AssetInput.validated).
@@ -35,7 +38,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, ValidationError
+from ..errors import DomainError, FieldLabel, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_numbers
 from ..parts.import_rows import (
@@ -61,6 +64,7 @@ __all__ = [
 ]
 
 F_TAG = QT_TRANSLATE_NOOP("core", "Tag")
+F_RETIRE_REASON = QT_TRANSLATE_NOOP("core", "Retirement reason")
 BATCH = 500
 _TAG = re.compile(r"^[A-Z0-9][A-Z0-9._/-]*$")
 _GIVEN_PREFIX = "EQ-"  # tags OutletDesk gives; a file may not invent one
@@ -77,7 +81,11 @@ _STATUS_WORDS = {
 FIELDS: tuple[ImportField, ...] = (
     ImportField("tag", F_TAG, aliases=("资产编号", "asset tag", "资产标签", "设备编号", "标签")),
     ImportField(
-        "name", r.F_NAME, required=True, aliases=("名称", "设备名称", "asset name", "资产名称")
+        "name",
+        r.F_NAME,
+        required=True,
+        # 姓名: the Chinese title registers were exported with before assets had their own Name
+        aliases=("名称", "设备名称", "asset name", "资产名称", "姓名"),
     ),
     ImportField("category", r.F_CATEGORY, aliases=("类别", "分类", "设备类别")),
     ImportField("make", r.F_MAKE, aliases=("品牌", "brand", "manufacturer", "厂家", "制造商")),
@@ -93,6 +101,9 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField("acceptance_result", r.F_ACCEPTANCE, aliases=("验收结果",)),
     ImportField("status", r.F_STATUS, aliases=("状态", "设备状态")),
     ImportField("notes", r.F_NOTES, aliases=("备注", "说明")),
+    # Read for a retired asset only (as the register export writes them), else left aside.
+    ImportField("retired_on", r.F_RETIRED_ON, aliases=("报废日期", "retired")),
+    ImportField("retire_reason", F_RETIRE_REASON, aliases=("报废原因",)),
 )
 _BY_KEY = {f.key: f for f in FIELDS}
 # AssetInput attributes a file fills directly (outlet, category, tag and status are looked up)
@@ -113,7 +124,7 @@ _NOT_GIVEN = QT_TRANSLATE_NOOP(
     "{tag} is not in the register; tags starting EQ- are given by OutletDesk. Leave the tag "
     "empty to add the asset with a new tag.",
 )
-_NO_OUTLET = QT_TRANSLATE_NOOP("core", "there is no outlet with code {code!r}.")
+_NO_OUTLET = QT_TRANSLATE_NOOP("core", "there is no outlet with the code or name {outlet!r}.")
 _OUTLET_REQUIRED = QT_TRANSLATE_NOOP(
     "core", "is required: give the outlet code, or the outlet to import into."
 )
@@ -133,8 +144,10 @@ class EquipmentLayout:
     data_rows: int
 
     def title(self, key: str) -> str:
+        """The column's title as the file has it; a column not in the file (or without a
+        title) is named by its field, which the window translates."""
         index = self.mapping.get(key)
-        return (self.headers[index] if index is not None else "") or _BY_KEY[key].title
+        return (self.headers[index] if index is not None else "") or FieldLabel(_BY_KEY[key].title)
 
 
 @dataclass(frozen=True)
@@ -160,8 +173,10 @@ class _Parsed:
     tag: str
     values: dict[str, Any]  # mapped AssetInput fields as read (checked with the asset later)
     category: str | None  # None: column absent; "": empty cell
-    outlet: str | None
+    outlet: str | None  # its code or its name
     status: AssetStatus | None
+    retired_on: date | None = None
+    retire_reason: str = ""
 
 
 @dataclass(eq=False)
@@ -172,6 +187,8 @@ class _Final:
     status: AssetStatus
     category_key: str  # a category to create, by key ("" when it exists)
     changes: bool
+    retired_on: date | None = None  # when a row retires the asset: the file's day and reason
+    retire_reason: str = ""
 
 
 class EquipmentImporter:
@@ -284,10 +301,15 @@ def _read_layout(
                 "the header row or choose the column; nothing was imported.",
             ),
             name=path.name,
-            field=missing[0].title,
-            fields=", ".join(f.title for f in FIELDS if f.required),
+            field=FieldLabel(missing[0].title),
+            fields=_field_list([f.title for f in FIELDS if f.required]),
         )
     return layout, rows[found_at + 1 :]
+
+
+def _field_list(titles: list[str]) -> str:
+    """Field names for a message: one is translated when shown; several stay as listed."""
+    return FieldLabel(titles[0]) if len(titles) == 1 else ", ".join(titles)
 
 
 def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict[str, int]:
@@ -301,7 +323,7 @@ def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict
         if type(index) is not int or not 0 <= index < len(headers) or index in taken:
             raise ImportFileError(
                 QT_TRANSLATE_NOOP("core", "The column chosen for {field} is not in the file."),
-                field=_BY_KEY[key].title,
+                field=FieldLabel(_BY_KEY[key].title),
             )
         taken[index] = key
     return dict(mapping)
@@ -377,6 +399,14 @@ def _cell_tag(value: object) -> str:
     return tag
 
 
+def _cell_retired_on(value: object) -> date | None:
+    return v.day(r.F_RETIRED_ON, _cell_day(value), latest=date.today())
+
+
+def _cell_reason(value: object) -> str:
+    return v.text(F_RETIRE_REASON, cell_text(value), max_len=1000, required=False, multiline=True)
+
+
 def _cell_name(field: str, max_len: int) -> Callable[[object], str]:
     def convert(value: object) -> str:
         return v.text(field, cell_text(value), max_len=max_len, required=False, name_like=True)
@@ -425,11 +455,16 @@ def _parse(
             cells.get("category", _cell_name(r.F_CATEGORY, 80), "")
             if "category" in mapping
             else None,
-            cells.get("outlet", lambda x: cell_text(x).strip().upper(), "")
+            cells.get("outlet", lambda x: cell_text(x).strip(), "")
             if "outlet" in mapping
             else None,
             cells.get("status", _cell_status, None) if "status" in mapping else None,
         )
+        if entry.status is AssetStatus.RETIRED:
+            if "retired_on" in mapping:
+                entry.retired_on = cells.get("retired_on", _cell_retired_on, None)
+            if "retire_reason" in mapping:
+                entry.retire_reason = cells.get("retire_reason", _cell_reason, "")
         problems.extend(cells.bad)
         parsed.append(entry)  # later checks may add more problems; bad rows are left out then
     return parsed, problems
@@ -450,6 +485,7 @@ def _plan(
     problems = list(problems)
     outlets = {o.code: o for o in s.scalars(select(Outlet))}
     by_id = {o.id: o for o in outlets.values()}
+    by_name = {_key(o.name): o for o in outlets.values()}  # as the register export names them
     default = by_id.get(outlet_id or actor.outlet_id or 0)
     if outlet_id is not None and default is None:
         raise DomainError(QT_TRANSLATE_NOOP("core", "Outlet {id} does not exist."), id=outlet_id)
@@ -491,9 +527,9 @@ def _plan(
         # Outlet: the row's code; else the asset's own, or the import's for a new asset.
         outlet = by_id.get(asset.outlet_id) if asset is not None else default
         if entry.outlet:
-            outlet = outlets.get(entry.outlet)
+            outlet = outlets.get(entry.outlet.upper()) or by_name.get(_key(entry.outlet))
             if outlet is None:
-                bad(n, "outlet", _NO_OUTLET, code=entry.outlet[:20])
+                bad(n, "outlet", _NO_OUTLET, outlet=entry.outlet[:40])
         elif outlet is None:
             bad(n, "outlet", _OUTLET_REQUIRED)
         # Category: by name (case and spaces forgiven); a new name is added.
@@ -526,9 +562,10 @@ def _plan(
             changes = changes or status.value != asset.status or any(
                 getattr(data, k) != getattr(before, k) for k in _COLUMNS
             )  # fmt: skip
-        finals.append(
-            _Final(entry, asset, data, status, "" if category_id else category_key, changes)
-        )
+        final = _Final(entry, asset, data, status, "" if category_id else category_key, changes)
+        if status is AssetStatus.RETIRED:
+            final.retired_on, final.retire_reason = entry.retired_on, entry.retire_reason
+        finals.append(final)
     bad_rows = {p.row for p in problems}  # a duplicate tag is the later row's fault only
     used = {f.category_key for f in finals if f.category_key}
     order = {f.key: i for i, f in enumerate(FIELDS)}
@@ -610,8 +647,8 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
             tag=tag,
             name_key=f.data.name.casefold(),
             status=f.status.value,
-            retired_on=today if retired else None,
-            retire_reason=reason if retired else "",
+            retired_on=(f.retired_on or today) if retired else None,
+            retire_reason=(f.retire_reason or reason) if retired else "",
             **{name: getattr(f.data, name) for name in _COLUMNS},
         )
         s.add(f.asset)
@@ -634,7 +671,7 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
             setattr(asset, name, getattr(f.data, name))
         asset.name_key = f.data.name.casefold()
         if f.status.value != asset.status:
-            r.set_asset_status(s, actor, asset, f.status, reason)
+            r.set_asset_status(s, actor, asset, f.status, f.retire_reason or reason, f.retired_on)
     s.flush()
     _audit(s, actor, report, [f for f in finals if f.changes], new_ids)
 

@@ -35,7 +35,7 @@ from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
 
-F_NAME = QT_TRANSLATE_NOOP("core", "Name")
+F_NAME = QT_TRANSLATE_NOOP("core", "Name", "asset")  # 名称; a customer's Name is 姓名
 F_CATEGORY = QT_TRANSLATE_NOOP("core", "Category")
 F_MAKE = QT_TRANSLATE_NOOP("core", "Make")
 F_MODEL = QT_TRANSLATE_NOOP("core", "Model")

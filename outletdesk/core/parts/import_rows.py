@@ -15,7 +15,7 @@ from typing import Any
 
 from ...progress import Progress
 from .. import validation as v
-from ..errors import Translate, ValidationError
+from ..errors import FieldLabel, Translate, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import catalogue as c
 from .stock import F_BIN, F_MIN_LEVEL, F_REORDER_QTY, MAX_QUANTITY
@@ -124,8 +124,9 @@ class ImportLayout:
     data_rows: int  # non-blank rows below the header
 
     def title(self, key: str) -> str:
-        """The title of the column mapped to the field, as the file has it."""
-        return self.headers[self.mapping[key]] or _BY_KEY[key].title
+        """The title of the column mapped to the field, as the file has it; a column without
+        a title is named by its field, which the window translates."""
+        return self.headers[self.mapping[key]] or FieldLabel(_BY_KEY[key].title)
 
     def unmapped_required(self) -> list[ImportField]:
         return [f for f in FIELDS if f.required and f.key not in self.mapping]
@@ -217,13 +218,13 @@ def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict
         if type(index) is not int or not 0 <= index < len(headers):
             raise ImportFileError(
                 QT_TRANSLATE_NOOP("core", "The column chosen for {field} is not in the file."),
-                field=_BY_KEY[key].title,
+                field=FieldLabel(_BY_KEY[key].title),
             )
         if index in taken:
             raise ImportFileError(
                 QT_TRANSLATE_NOOP("core", "{first} and {second} cannot both come from one column."),
-                first=_BY_KEY[taken[index]].title,
-                second=_BY_KEY[key].title,
+                first=FieldLabel(_BY_KEY[taken[index]].title),
+                second=FieldLabel(_BY_KEY[key].title),
             )
         taken[index] = key
     return dict(mapping)
@@ -239,7 +240,7 @@ def require_columns(layout: ImportLayout) -> None:
                 "the header row or choose the column; nothing was imported.",
             ),
             name=layout.file_name,
-            field=missing[0].title,
+            field=FieldLabel(missing[0].title),
             fields=", ".join(f.title for f in FIELDS if f.required),
         )
 

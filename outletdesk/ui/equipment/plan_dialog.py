@@ -1,7 +1,9 @@
 """A maintenance plan: what it applies to (one asset by its tag, or every asset of a category),
 when it falls due (every N days to years, every N units of a meter, or both), its checklist and
 its parts kit. Keyboard first: Tab moves through the fields, arrows and typing work the tables,
-Insert and Delete add and remove lines. The rules are the core's: a refusal names its field."""
+Insert and Delete add and remove lines. The rules are the core's: a refusal names its field.
+Opened `read_only` (for those who may not change plans) it shows the same plan with nothing to
+edit and only Close."""
 
 from __future__ import annotations
 
@@ -9,18 +11,22 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -47,18 +53,22 @@ class PlanDialog(QDialog):
         asset: AssetDTO | None = None,
         outlet_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         """`asset`: the one a new plan is for unless changed; `outlet_id`: whose stock the part
-        picker shows."""
+        picker shows; `read_only`: the plan shown to read, nothing to change, only Close."""
         super().__init__(parent)
         self._ctx, self._plan, self._outlet_id = ctx, plan, outlet_id
+        self.read_only = read_only and plan is not None
         self._lookup_seq = 0
         self.asset: AssetDTO | None = None  # the asset the tag names, once looked up
-        self.setWindowTitle(
-            self.tr("New maintenance plan")
-            if plan is None
-            else self.tr("Edit maintenance plan – {name}").format(name=plan.name)
-        )
+        if plan is None:
+            self.setWindowTitle(self.tr("New maintenance plan"))
+        elif self.read_only:
+            self.setWindowTitle(self.tr("Maintenance plan – {name}").format(name=plan.name))
+        else:
+            self.setWindowTitle(self.tr("Edit maintenance plan – {name}").format(name=plan.name))
         self.name = QLineEdit(self)
         self.name.setMaxLength(120)
         self.name.setPlaceholderText(self.tr("e.g. Monthly safety check"))
@@ -213,9 +223,14 @@ class PlanDialog(QDialog):
                 "Parts": self.kit.table,
             },
         )
-        buttons = save_cancel_buttons(self, self.submit)
-        self.save_button = buttons.button(buttons.StandardButton.Save)
-        self.save_button.setDefault(True)  # Enter in any line saves
+        self.save_button: QPushButton | None = None
+        if self.read_only:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+            buttons.rejected.connect(self.reject)
+        else:
+            buttons = save_cancel_buttons(self, self.submit)
+            self.save_button = buttons.button(buttons.StandardButton.Save)
+            self.save_button.setDefault(True)  # Enter in any line saves
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.error)
@@ -234,6 +249,8 @@ class PlanDialog(QDialog):
                 self._show_asset(asset)
         self._applies_changed()
         self._load_assignees()
+        if self.read_only:
+            self._lock()
         self.resize(1180, 640)
 
     # ------------------------------------------------------------ filling
@@ -273,6 +290,44 @@ class PlanDialog(QDialog):
         for part_id, sku, part_name, quantity in plan.parts:
             self.kit.add_part(part_id, sku, part_name, quantity)
 
+    def _lock(self) -> None:
+        """Read-only: every field shows its value and takes no change; the tables' buttons and
+        Insert/Delete keys go, the lines stay selectable to read."""
+        for edit in (self.name, self.tag, self.interval, self.meter_interval, self.lead,
+                     self.minutes):  # fmt: skip
+            edit.setReadOnly(True)
+        self.instructions.setReadOnly(True)
+        self.start.setReadOnly(True)
+        self.start.setCalendarPopup(False)
+        self.start.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons)
+        self.name.setPlaceholderText("")  # an example reads as a value where nothing is typed
+        meter_edit = self.meter_name.lineEdit()
+        if meter_edit is not None:
+            meter_edit.setPlaceholderText("")
+        self.asset_label.setWordWrap(True)  # a long name leaves the checklist its width
+        for widget in (self.for_asset, self.for_category, self.category, self.unit,
+                       self.meter_name, self.anchor, self.assignee):  # fmt: skip
+            widget.setEnabled(False)
+        for editor in (self.checklist, self.kit):
+            editor.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            for button in editor.findChildren(QPushButton):
+                button.hide()
+            for shortcut in editor.table.findChildren(QShortcut):
+                shortcut.setEnabled(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.read_only:  # once the tables have their new widths
+            QTimer.singleShot(0, self, self._fit_rows)
+
+    def _fit_rows(self) -> None:
+        """Read-only: each line of the two tables tall enough for its text, wrapped rather than
+        cut."""
+        for table in (self.checklist.table, self.kit.table):
+            least = table.verticalHeader().defaultSectionSize()
+            for row in range(table.rowCount()):
+                table.setRowHeight(row, max(least, table.sizeHintForRow(row)))
+
     def _load_assignees(self) -> None:
         maintenance, actor = self._ctx.services.maintenance, self._ctx.actor
         self._ctx.runner.run(
@@ -296,7 +351,7 @@ class PlanDialog(QDialog):
         per_asset = self.for_asset.isChecked()
         self.tag.setEnabled(per_asset)
         self.asset_label.setEnabled(per_asset)
-        self.category.setEnabled(not per_asset)
+        self.category.setEnabled(not per_asset and not self.read_only)
         self.errors.fields["Applies to"] = self.tag if per_asset else self.category
 
     def look_up_tag(self) -> None:
@@ -381,6 +436,8 @@ class PlanDialog(QDialog):
         )
 
     def submit(self) -> None:
+        if self.save_button is None:
+            return  # read-only: nothing to save
         data, plan = self.input(), self._plan
         per_asset, tag = self.for_asset.isChecked(), self.tag.text().strip()
         services, actor = self._ctx.services, self._ctx.actor
@@ -401,6 +458,7 @@ class PlanDialog(QDialog):
         self._ctx.runner.run(save, lambda result: self._saved(result, tag), self._failed)
 
     def _saved(self, result: tuple[PlanDTO, Any] | None, tag: str) -> None:
+        assert self.save_button is not None  # only a form that saves gets here
         if result is None:
             self.save_button.setEnabled(True)
             self.errors.say(self.tr("No asset has the tag {tag}.").format(tag=tag), self.tag)
@@ -411,6 +469,7 @@ class PlanDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        assert self.save_button is not None
         self.save_button.setEnabled(True)
         self.errors.show(exc, self)
         if isinstance(exc, ChecklistLineError):

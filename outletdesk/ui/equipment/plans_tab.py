@@ -1,6 +1,7 @@
 """The Plans tab of the Equipment page: every maintenance plan (for one asset or a whole
 category) with its rule, assignee and time, filtered by the page's category; new, edit, and
-taking a plan off or back on the due list. Every query runs on the worker."""
+taking a plan off or back on the due list. Those who may not change plans open one to read it
+(double-click or View plan…). Every query runs on the worker."""
 
 from __future__ import annotations
 
@@ -66,6 +67,9 @@ class PlansTab(QWidget):
         self.table = row_table(self.model, self, stretch=2)
         self.new_button = QPushButton(self.tr("New &plan…"), self)
         self.edit_button = QPushButton(self.tr("&Edit plan…"), self)
+        self.view_button = QPushButton(self.tr("&View plan…"), self)
+        self.view_button.setToolTip(self.tr("The plan with its checklist and kit, to read"))
+        self.view_button.setVisible(not page.can_manage)  # a manager's Edit shows it all
         self.active_button = QPushButton(self.tr("&Deactivate"), self)
         self.active_button.setToolTip(
             self.tr("A plan no longer followed leaves the due list; its records stay")
@@ -76,7 +80,7 @@ class PlansTab(QWidget):
         top.addWidget(self.show_inactive)
         foot = QHBoxLayout()
         foot.addStretch(1)
-        for button in (self.new_button, self.edit_button, self.active_button):
+        for button in (self.view_button, self.new_button, self.edit_button, self.active_button):
             foot.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -86,9 +90,10 @@ class PlansTab(QWidget):
         self.only_asset.toggled.connect(lambda _on: self.load())
         self.show_inactive.toggled.connect(lambda _on: self.load())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
-        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())
         self.new_button.clicked.connect(self.new_plan)
         self.edit_button.clicked.connect(self.edit_selected)
+        self.view_button.clicked.connect(self.view_selected)
         self.active_button.clicked.connect(self.toggle_active)
         page.asset_shown.connect(lambda _id: self._asset_changed())
         self._enable()
@@ -197,6 +202,7 @@ class PlansTab(QWidget):
         plan = self.selected()
         manage = self._page.can_manage
         self.edit_button.setEnabled(plan is not None and manage)
+        self.view_button.setEnabled(plan is not None)
         self.active_button.setEnabled(plan is not None and manage)
         if plan is not None and not plan.active:
             self.active_button.setText(self.tr("&Activate"))
@@ -208,13 +214,15 @@ class PlansTab(QWidget):
 
     # ------------------------------------------------------------ actions
 
-    def _dialog(self, plan: PlanDTO | None) -> PlanDialog:
+    def _dialog(self, plan: PlanDTO | None, *, read_only: bool = False) -> PlanDialog:
         page = self._page
         outlet_id = page.outlet_id() or self._ctx.actor.outlet_id
         if outlet_id is None and page.outlets:
             outlet_id = page.outlets[0].id
         asset = page.detail if plan is None else None
-        dialog = PlanDialog(self._ctx, plan, page.categories, asset, outlet_id, page)
+        dialog = PlanDialog(
+            self._ctx, plan, page.categories, asset, outlet_id, page, read_only=read_only
+        )
         dialog.saved.connect(self._saved)
         page.open_dialog(dialog)
         return dialog
@@ -229,6 +237,17 @@ class PlansTab(QWidget):
         if plan is None or not self._page.can_manage:
             return None
         return self._dialog(plan)
+
+    def view_selected(self) -> PlanDialog | None:
+        """The selected plan to read: every field, the checklist and the kit; only Close."""
+        plan = self.selected()
+        if plan is None:
+            return None
+        return self._dialog(plan, read_only=True)
+
+    def open_selected(self) -> PlanDialog | None:
+        """Double-click or Enter: the form to edit for those who may, to read for the others."""
+        return self.edit_selected() if self._page.can_manage else self.view_selected()
 
     def _saved(self, plan: PlanDTO) -> None:
         self._select_id = plan.id
