@@ -546,6 +546,8 @@ def test_an_exported_register_imports_back_unchanged(services, demo_register, tm
     sheet = book.active
     header_row = next(sheet.iter_rows(min_row=layout.header_row, max_row=layout.header_row))
     column = {cell.value: cell.column for cell in header_row}
+    if language == "zh_CN":  # an asset's name, not a person's
+        assert "名称" in column and "姓名" not in column
     t = (lambda word: word) if import_texts is None else EXPORT_ZH.get
     tags = {
         sheet.cell(row, 1).value: row for row in range(layout.header_row + 1, sheet.max_row + 1)

@@ -37,12 +37,12 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..periods import local_midnight, period_text
 from ..report_words import ReportWords, Spec
 from ..services import Services
-from .register import STATUS_LABELS, may_export_equipment
+from .register import F_NAME, STATUS_LABELS, may_export_equipment
 from .schedule import Anchor, Bucket, IntervalUnit
 
 EQUIPMENT_COLUMNS: Spec = (
     (QT_TRANSLATE_NOOP("core", "Asset tag"), "text", 16),
-    (QT_TRANSLATE_NOOP("core", "Name"), "text", 32),
+    (F_NAME, "text", 32),  # an asset's Name: 名称, not a person's 姓名
     (QT_TRANSLATE_NOOP("core", "Category"), "text", 22),
     (QT_TRANSLATE_NOOP("core", "Make"), "text", 14),
     (QT_TRANSLATE_NOOP("core", "Model"), "text", 14),
