@@ -7,8 +7,10 @@ the order leaves "awaiting parts" (its lines are then issued) or is cancelled.
 
 What is on the shelf goes to the waiting orders first come, first served (by when each began to
 wait, then by order id); an order whose every claim is covered is ready to continue.
-Another job may only take what no waiting order holds; stock.py checks that under the same
-stock-row lock as the issue itself, so two counters can never both take a held unit.
+Another job may only take what no waiting order holds, and neither may a scrap, a move to a van,
+a transfer to another outlet or upkeep on equipment; stock.py checks that under the same stock-row
+lock as the movement itself (issue, leave_held), so two counters can never both take a held unit.
+A count (adjust, stocktake) is not held back: it says what is there, and the orders are short again.
 """
 
 from __future__ import annotations
