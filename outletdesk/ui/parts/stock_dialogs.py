@@ -11,8 +11,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,23 +44,6 @@ class StockAction(enum.Enum):
 
 
 TAKING = (StockAction.SCRAP, StockAction.MOVE, StockAction.TRANSFER)  # held stock stays
-
-
-class AtMost(QValidator):
-    """Whole numbers up to `top`: a key that would go past it is not taken."""
-
-    def __init__(self, top: int, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.top = top
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        if not text:
-            return QValidator.State.Intermediate, text, pos
-        if not text.isdecimal() or int(text) > self.top:
-            return QValidator.State.Invalid, text, pos
-        if int(text) == 0:
-            return QValidator.State.Intermediate, text, pos
-        return QValidator.State.Acceptable, text, pos
 
 
 class StockActionDialog(QDialog):
@@ -208,16 +190,12 @@ class StockActionDialog(QDialog):
         )
 
     def show_held(self, here: HeldStock) -> None:
-        """Say how much is held and free, and take no quantity above the free amount (when
-        nothing is free, the service's refusal says why)."""
+        """Say how much is held and free. A quantity above the free amount is typed as any other
+        (a key silently refused read as a broken field); the service's refusal says why."""
         self.held = here
         self._show_head(here)
-        if here.free > 0:
-            self.quantity.setValidator(AtMost(here.free, self.quantity))
-            self.quantity.setPlaceholderText(self.tr("1 to {free}").format(free=here.free))
-        else:
-            self.quantity.setValidator(None)
-            self.quantity.setPlaceholderText("")
+        free = self.tr("1 to {free}").format(free=here.free) if here.free > 0 else ""
+        self.quantity.setPlaceholderText(free)
 
     def _show_head(self, here: HeldStock) -> None:
         where = self.tr("{outlet}: {on_hand} {unit} on hand").format(
