@@ -356,7 +356,7 @@ def test_due_list_logs_a_task_with_its_checklist(page, services, keeper, planned
 
 
 def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(
-    page, services, keeper, assets
+    page, services, keeper, assets, qtbot
 ):
     """A breakdown put under repair is still down by default: no end time is made up, MTTR waits
     for the repair, and the downtime ends when the asset is set back in service."""
@@ -394,6 +394,9 @@ def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(
     dialog.status.setCurrentIndex(dialog.status.findData(AssetStatus.IN_SERVICE.value))
     (row,) = services.maintenance.records(keeper, asset_id=scope.id)
     assert row.number in dialog.down_note.text() and "ends now" in dialog.down_note.text()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
     dialog.reason.setPlainText("Probe replaced")
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -415,7 +418,7 @@ def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(
 
 
 def test_still_down_follows_put_under_repair_and_a_closed_downtime_still_logs(
-    page, services, keeper, assets
+    page, services, keeper, assets, qtbot
 ):
     station = assets[0]
     _select(page, station.tag)
@@ -449,6 +452,9 @@ def test_still_down_follows_put_under_repair_and_a_closed_downtime_still_logs(
     again = page.log_dialog
     assert not again.down_note.isHidden() and first.number in again.down_note.text()
     assert "cannot have its own downtime" in again.down_note.text()
+    qtbot.addWidget(again)
+    again.show()  # the wrapped line does not push Notes under the buttons
+    assert again.height() >= again.layout().totalHeightForWidth(again.width())
     assert not again.down.isEnabled() and not again.down.isChecked()
     assert not again.still_down.isEnabled() and not again.still_down.isChecked()
     again.put_under_repair.setChecked(False)

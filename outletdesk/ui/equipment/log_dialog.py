@@ -33,7 +33,7 @@ from ...models import AssetStatus, CheckKind, RecordKind
 from ..context import AppContext
 from ..settings.forms import INVALID_STYLE, FormErrors, add_rows, multiline, save_cancel_buttons
 from ..work_orders.part_picker import PartPickerDialog
-from .register_dialogs import downtime_text
+from .register_dialogs import downtime_text, grow_to_fit
 
 
 def _number(text: str) -> Decimal | None:
@@ -211,6 +211,7 @@ class LogDialog(QDialog):
         self._plan_changed()
         self._kind_changed()
         self.resize(620, 0)
+        grow_to_fit(self)
 
     def current_plan(self) -> PlanDTO | None:
         return self._plans.get(self.plan.currentData())
@@ -236,6 +237,7 @@ class LogDialog(QDialog):
                 else self.tr("It has been {down}; that downtime ends when it is back in service.")
             )
             self.down_note.setText(text.format(down=downtime_text(open_down)))
+            grow_to_fit(self)
         self.checklist.setVisible(planned and bool(self.answers))
         self._enable_repair()
         self._enable_downtime()

@@ -84,6 +84,17 @@ class _SaveDialog(QDialog):
         self.errors.show(exc, self)
 
 
+def grow_to_fit(dialog: QWidget) -> None:
+    """Taller when a wrapped line needs it: the layout's minimum height leaves out what word
+    wrap adds, so the fields below would slide under the buttons."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+        needed = layout.totalHeightForWidth(dialog.width())
+        if needed > dialog.height():
+            dialog.resize(dialog.width(), needed)
+
+
 def downtime_text(down: Downtime) -> str:
     """A downtime for a person: "down 5.2 h since 2026-11-23 07:01 (MR-N-000016)", or, while
     it is open, "down since 2026-11-23 07:01 (MR-N-000016)"."""
@@ -144,6 +155,7 @@ class StatusDialog(_SaveDialog):
             {"Status": self.status, "Retired on": self.retired_on, "Reason": self.reason},
             note,
         )
+        self.resize(480, 0)  # room for the downtime's line
         self.status.currentIndexChanged.connect(lambda _i: self._show_retire_fields())
         self._show_retire_fields()
 
@@ -165,6 +177,7 @@ class StatusDialog(_SaveDialog):
             text = self.tr("It has been {down}; that downtime ends when it is back in service.")
             self.down_note.setStyleSheet("color: #666;")
         self.down_note.setText(text.format(down=downtime_text(down)))
+        grow_to_fit(self)
 
     def work(self) -> Any:
         equipment, actor, asset = self._ctx.services.equipment, self._ctx.actor, self._asset
