@@ -106,7 +106,7 @@ def shop(services, manager, outlet):
     meter, _ = services.equipment.create(
         manager, AssetInput("Multimeter 万用表", instruments.id, south.id, make="Fluke")
     )
-    meter, _ = services.equipment.set_status(
+    meter, _ended, _ = services.equipment.set_status(
         manager, meter.id, meter.version, "retired", HOSTILE, on="2025-01-15"
     )
     now = datetime.now(UTC).replace(microsecond=0)

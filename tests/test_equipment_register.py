@@ -131,7 +131,7 @@ def test_edit_with_a_stale_version_is_refused(services, staff, tools, outlet):
 def test_status_changes_are_kept_and_retirement_needs_a_reason(services, staff, tools, outlet):
     asset, _ = services.equipment.create(staff, soldering(outlet.id, tools.id))
     technician = make_actor(services, outlet.id, Role.TECHNICIAN)
-    repaired, _ = services.equipment.set_status(
+    repaired, _ended, _ = services.equipment.set_status(
         technician, asset.id, asset.version, AssetStatus.UNDER_REPAIR, "nozzle heater dead"
     )
     with pytest.raises(PermissionDenied):  # only maintenance staff and managers retire
@@ -142,7 +142,7 @@ def test_status_changes_are_kept_and_retirement_needs_a_reason(services, staff, 
     with pytest.raises(ValidationError) as err:
         services.equipment.set_status(staff, asset.id, repaired.version, "scrapped", "x")
     assert err.value.field == "Status"
-    retired, _ = services.equipment.set_status(
+    retired, _ended, _ = services.equipment.set_status(
         staff, asset.id, repaired.version, "retired", "beyond repair 无法修复", on="2026-01-15"
     )
     assert retired.status is AssetStatus.RETIRED and retired.retired_on == date(2026, 1, 15)

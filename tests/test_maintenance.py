@@ -418,7 +418,9 @@ def test_a_breakdown_still_down_ends_when_the_asset_is_back_in_service(services,
     assert figures.availability is not None and figures.availability < 1
 
     # Waiting for parts: still down. Back in service: the downtime ends then, audited.
-    asset, _ = services.equipment.set_status(staff, asset.id, asset.version, "out_of_service")
+    asset, _ended, _ = services.equipment.set_status(
+        staff, asset.id, asset.version, "out_of_service"
+    )
     assert services.maintenance.record(staff, done.id).still_down
     before = datetime.now(UTC)
     services.equipment.set_status(staff, asset.id, asset.version, "in_service", "heater replaced")
@@ -492,7 +494,9 @@ def test_still_down_is_for_a_breakdown_that_takes_the_asset_out(
 
 
 def test_an_asset_already_under_repair_may_be_logged_still_down(services, staff, station):
-    asset, _ = services.equipment.set_status(staff, station.id, station.version, "under_repair")
+    asset, _ended, _ = services.equipment.set_status(
+        staff, station.id, station.version, "under_repair"
+    )
     since = datetime.now(UTC) - timedelta(hours=1)
     done, _ = services.maintenance.log(staff, breakdown(station.id, since, put_under_repair=False))
     assert done.still_down
@@ -581,3 +585,72 @@ def test_a_bad_checklist_line_is_named_by_its_number(
     assert (err.value.line, err.value.column) == (3, column)
     assert str(err.value).startswith(message)
     assert services.maintenance.plans(staff) == []
+
+
+# ---------------------------------------------------------------- leftovers of the fixes
+
+
+def test_an_assets_plans_are_those_that_apply_to_it_and_only_those_are_logged(
+    services, staff, station, instruments, outlet
+):
+    """The rule of the due list: a category's meter-only plan is not for an asset without that
+    meter, in the plans of the asset (the log form's) nor when logging; from the meter on, it is."""
+    bare, _ = services.equipment.create(
+        staff, soldering(outlet.id, instruments.id, name="Bench PSU 稳压电源", serial="PSU-1")
+    )
+    services.equipment.add_meter(staff, station.id, "Operating hours", "h")
+    by_meter, _ = services.maintenance.create_plan(
+        staff,
+        calibration(category_id=instruments.id, name="By meter", interval_count=None,
+                    interval_unit=None, meter_name="Operating hours", meter_interval="500",
+                    items=()),
+    )  # fmt: skip
+    both, _ = services.maintenance.create_plan(
+        staff, calibration(category_id=instruments.id, name="Both", meter_name="Operating hours",
+                           meter_interval="500", items=()),
+    )  # fmt: skip
+    own, _ = services.maintenance.create_plan(staff, calibration(bare.id, name="Own", items=()))
+    names = lambda asset: [p.name for p in services.maintenance.plans(staff, asset_id=asset.id)]  # noqa: E731
+    assert names(station) == ["Both", "By meter"]
+    assert names(bare) == ["Both", "Own"]
+    assert len(services.maintenance.plans(staff, category_id=instruments.id)) == 2  # all of them
+
+    before = audit_count(services)
+    with pytest.raises(ValidationError) as err:
+        services.maintenance.log(staff, LogInput(bare.id, "planned", plan_id=by_meter.id))
+    assert err.value.field == "Plan" and bare.tag in str(err.value)
+    assert audit_count(services) == before
+    assert services.maintenance.records(staff, asset_id=bare.id) == []
+    services.maintenance.log(staff, LogInput(bare.id, "planned", plan_id=both.id))
+
+    services.equipment.add_meter(staff, bare.id, "Operating hours", "h")
+    assert names(bare) == ["Both", "By meter", "Own"]
+    done, _ = services.maintenance.log(staff, LogInput(bare.id, "planned", plan_id=by_meter.id))
+    assert done.plan_id == by_meter.id
+
+
+def test_back_in_service_says_which_downtime_it_ended(services, staff, station):
+    """The asset says the downtime it is in; going back in service returns the one it ended."""
+    assert services.equipment.get(staff, station.id).down is None
+    since = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=5)
+    done, _ = services.maintenance.log(staff, breakdown(station.id, since))
+    asset = services.equipment.get(staff, station.id)
+    assert asset.down is not None and asset.down.until is None and asset.down.hours is None
+    assert (asset.down.record_id, asset.down.number, asset.down.since) == (
+        done.id, done.number, since,
+    )  # fmt: skip
+    asset, ended, _ = services.equipment.set_status(
+        staff, asset.id, asset.version, "out_of_service"
+    )
+    assert ended == () and asset.down is not None  # waiting for parts: still down
+    asset, ended, changes = services.equipment.set_status(
+        staff, asset.id, asset.version, "in_service"
+    )
+    (downtime,) = ended
+    repaired = services.maintenance.record(staff, done.id)
+    assert (downtime.record_id, downtime.number, downtime.since, downtime.until) == (
+        done.id, done.number, since, repaired.down_to,
+    )  # fmt: skip
+    assert 5 <= downtime.hours < 5.1 and asset.down is None and changes.equipment
+    asset, _down, _ = services.equipment.set_status(staff, asset.id, asset.version, "under_repair")
+    assert services.equipment.set_status(staff, asset.id, asset.version, "in_service")[1] == ()

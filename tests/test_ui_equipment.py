@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from conftest import make_actor, ui_context
@@ -356,7 +356,7 @@ def test_due_list_logs_a_task_with_its_checklist(page, services, keeper, planned
 
 
 def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(
-    page, services, keeper, assets
+    page, services, keeper, assets, qtbot
 ):
     """A breakdown put under repair is still down by default: no end time is made up, MTTR waits
     for the repair, and the downtime ends when the asset is set back in service."""
@@ -389,12 +389,24 @@ def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(
 
     page.tabs.setCurrentIndex(0)
     dialog = page.change_status()
+    assert not dialog.down_note.isHidden() and "down since" in dialog.down_note.text()
+    assert "ends when it is back in service" in dialog.down_note.text()
     dialog.status.setCurrentIndex(dialog.status.findData(AssetStatus.IN_SERVICE.value))
+    (row,) = services.maintenance.records(keeper, asset_id=scope.id)
+    assert row.number in dialog.down_note.text() and "ends now" in dialog.down_note.text()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
     dialog.reason.setPlainText("Probe replaced")
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
     (row,) = services.maintenance.records(keeper, asset_id=scope.id)
     assert not row.still_down and row.downtime_hours is not None
+    notice = page.notice.text()
+    assert not page.notice.isHidden() and notice.startswith("Back in service; down 1.0 h since ")
+    assert notice.endswith(f"({row.number}).") and page.detail.down is None
+    dialog = page.change_status()  # nothing open any more
+    assert dialog.down_note.isHidden()
     text = page.details.toPlainText()
     assert "still down" not in text and "down 1.0 h" in text
     figures.group.setCurrentIndex(figures.group.findData("asset"))
@@ -406,7 +418,7 @@ def test_breakdown_puts_the_asset_under_repair_and_counts_in_the_figures(
 
 
 def test_still_down_follows_put_under_repair_and_a_closed_downtime_still_logs(
-    page, services, keeper, assets
+    page, services, keeper, assets, qtbot
 ):
     station = assets[0]
     _select(page, station.tag)
@@ -433,16 +445,60 @@ def test_still_down_follows_put_under_repair_and_a_closed_downtime_still_logs(
     assert dialog.still_down.isChecked() and dialog.input().down_to is None
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
-    # A second breakdown while it is still down: refused on Down from, naming the first.
+    # A second breakdown while it is still down: the form says so before saving, and this one
+    # has no downtime of its own (the core would refuse it).
     (first,) = services.maintenance.records(keeper, asset_id=station.id)
     page.log_selected(RecordKind.BREAKDOWN)
     again = page.log_dialog
-    assert again.still_down.isChecked()  # already under repair: still down by default
+    assert not again.down_note.isHidden() and first.number in again.down_note.text()
+    assert "cannot have its own downtime" in again.down_note.text()
+    qtbot.addWidget(again)
+    again.show()  # the wrapped line does not push Notes under the buttons
+    assert again.height() >= again.layout().totalHeightForWidth(again.width())
+    assert not again.down.isEnabled() and not again.down.isChecked()
+    assert not again.still_down.isEnabled() and not again.still_down.isChecked()
+    again.put_under_repair.setChecked(False)
+    again.put_under_repair.setChecked(True)  # still down follows; not while it is off
+    assert not again.still_down.isChecked() and again.input().down_from is None
+    again.kind.setCurrentIndex(again.kind.findData(RecordKind.REPAIR.value))
+    assert again.down.isEnabled() and "ends when it is back in service" in again.down_note.text()
+    again.kind.setCurrentIndex(again.kind.findData(RecordKind.BREAKDOWN.value))
+    assert not again.down.isEnabled() and not again.down.isChecked()
     again.cause.setText("Cable burnt")
     again.submit()
-    assert "Down from" in again.error.text() and first.number in again.error.text()
-    assert "c62828" in again.down_from.styleSheet()
-    assert len(services.maintenance.records(keeper, asset_id=station.id)) == 1
+    assert again.result() == again.DialogCode.Accepted
+    second = next(
+        r for r in services.maintenance.records(keeper, asset_id=station.id) if r.id != first.id
+    )
+    assert second.downtime_hours is None and not second.still_down
+    assert services.maintenance.records(keeper, asset_id=station.id)[-1].still_down  # the first
+
+
+def test_the_log_form_offers_only_the_plans_that_apply_to_the_asset(page, services, keeper, assets):
+    """A category's meter-only plan is not offered for an asset without that meter (as the due
+    list leaves it out); once the asset has the meter, it is."""
+    from outletdesk.core.equipment.maintenance import PlanInput
+
+    station, scope = assets[0], assets[1]
+    hours = PlanInput(
+        "Every 500 h 每500小时", category_id=station.category_id, meter_name="Operating hours",
+        meter_interval="500", start_date=date.today(),
+    )  # fmt: skip
+    yearly = replace(hours, name="Yearly 年检", meter_name="", meter_interval=None,
+                     interval_count=1, interval_unit="year")  # fmt: skip
+    for plan in (hours, yearly):
+        services.maintenance.create_plan(keeper, plan)
+    _select(page, station.tag)
+    page.log_selected(RecordKind.PLANNED)
+    offered = [page.log_dialog.plan.itemText(i) for i in range(page.log_dialog.plan.count())]
+    assert offered == ["(no plan)", "Yearly 年检"]
+    services.equipment.add_meter(keeper, station.id, "Operating hours", "h")
+    page.log_selected(RecordKind.PLANNED)
+    offered = [page.log_dialog.plan.itemText(i) for i in range(page.log_dialog.plan.count())]
+    assert offered == ["(no plan)", "Every 500 h 每500小时", "Yearly 年检"]
+    _select(page, scope.tag)  # another category: none of them
+    page.log_selected(RecordKind.PLANNED)
+    assert page.log_dialog.plan.count() == 1
 
 
 def test_a_failed_check_opens_a_repair_order_with_a_part_and_an_earlier_time(

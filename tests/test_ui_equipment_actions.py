@@ -203,7 +203,8 @@ def test_register_import_checks_names_the_bad_row_writes_nothing_then_imports(
     assert dialog.combos["tag"].currentData() == 0 and dialog.combos["location"].currentData() == 4
     assert dialog.combos["serial"].currentData() is None  # not in the file
     assert "row 1" in dialog.header_note.text() and "3 rows" in dialog.header_note.text()
-    assert f"without an outlet code go to {outlet.name}" in dialog.header_note.text()
+    assert "takes an outlet's code or its name" in dialog.header_note.text()
+    assert f"without one go to {outlet.name}" in dialog.header_note.text()
     assert not dialog.import_all_button.isEnabled()  # not before a check
 
     dialog.check()
@@ -236,11 +237,36 @@ def test_an_unreadable_file_is_said_and_nothing_is_written(page, services, tmp_p
     dialog = _open_import(page, text, qtbot)
     assert not dialog.error.isHidden() and ".xlsx or .csv" in dialog.error.text()
     assert not dialog.check_button.isEnabled()
-    nameless = _xlsx(tmp_path / "nameless.xlsx", [["Colour", "Size"], ["red", "L"]])
-    dialog.ask_file_path = lambda: str(nameless)
-    dialog.choose_file()
-    assert "Name" in dialog.error.text() and dialog.layout_found is None
     assert _counts(services) == before
+
+
+def test_columns_not_recognised_are_chosen_by_hand_name_among_them(
+    page, services, manager, tmp_path, qtbot
+):
+    """No column recognised as Name: the file is read all the same and the person chooses the
+    columns, as in the parts import; the check waits for Name."""
+    path = _xlsx(
+        tmp_path / "german.xlsx",
+        [["Gerät", "Kategorie", "Ort"], ["Lötstation", "Tools 工具", "Werkbank 9"]],
+    )
+    before = _counts(services)
+    dialog = _open_import(page, path, qtbot)
+    assert dialog.error.isHidden() and dialog.layout_found is not None
+    assert dialog.mapping() == {} and "marked *" in dialog.header_note.text()
+    assert dialog.combos["name"].itemText(1) == "A: Gerät"
+    dialog.check()
+    assert "Choose the column that holds Name" in dialog.error.text() and dialog.report is None
+    assert dialog.combos["name"].styleSheet() == INVALID_STYLE
+    for key, column in (("name", 0), ("category", 1), ("location", 2)):
+        dialog.combos[key].setCurrentIndex(dialog.combos[key].findData(column))
+    assert dialog.error.isHidden() and "marked *" not in dialog.header_note.text()
+    dialog.check()
+    assert "1 rows: 1 new" in dialog.summary.text() and dialog.import_all_button.isEnabled()
+    dialog.import_all_button.click()
+    assert dialog.outcome is not None and dialog.outcome.new == 1
+    assert _counts(services)[0] == before[0] + 1
+    added = next(r for r in page.model.rows if r.name == "Lötstation")
+    assert added.location == "Werkbank 9" and added.category.startswith("Tools")
 
 
 # ---------------------------------------------------------------- maintenance history import

@@ -489,3 +489,39 @@ def test_a_manager_edits_on_double_click_and_has_no_view_button(page, services, 
     [dialog] = page.opened
     assert not dialog.read_only and dialog.save_button is not None
     assert not dialog.name.isReadOnly() and dialog.unit.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_long_asset_name_wraps_and_leaves_the_checklist_its_room(
+    page, services, keeper, assets, qtbot, language
+):
+    """The plan form of an asset with a long name fits a 1280x800 screen with the checklist as
+    wide as for a short name: the name wraps under the tag, in English and Chinese."""
+    from PySide6.QtWidgets import QApplication
+
+    from outletdesk.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, language)
+    try:
+        long_name = ("Hot air rework station with bottom preheater and fume extractor "
+                     "带底部预热台和排烟器的热风返修工作站")  # fmt: skip
+        widths = []
+        for name in ("Drill 电钻", long_name):
+            asset, _ = services.equipment.create(
+                keeper, AssetInput(name, assets[3]["Tools"], assets[0].outlet_id)
+            )
+            plan = _monthly(services, keeper, asset)
+            dialog = PlanDialog(page._ctx, plan, services.equipment.categories(keeper), parent=page)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitUntil(lambda d=dialog, n=name: n in d.asset_label.text())
+            qtbot.wait(50)  # the layout settles once the label has its text
+            assert dialog.asset_label.wordWrap()
+            assert dialog.width() <= 1280 and dialog.height() <= 800
+            widths.append(dialog.checklist.table.width())
+            dialog.close()
+        assert widths[1] == widths[0] and widths[0] >= 400
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -227,16 +227,24 @@ class SpreadsheetImportDialog(QDialog):
             return
         self.layout_found = layout
         self._fill_combos(layout)
+        self._say_header()
+        self._enable()
+
+    def _say_header(self) -> None:
+        """Where the titles were found, the subclass's note, and the columns still to choose."""
+        layout = self.layout_found
+        if layout is None:
+            return
         note = self.tr("Column titles found on row {row}; {count} rows below it.").format(
             row=layout.header_row, count=layout.data_rows
         )
         extra = self.layout_note()
         if extra:
             note += " " + extra
-        if any(f.required and f.key not in layout.mapping for f in self._fields):
+        chosen = self.mapping()
+        if any(f.required and f.key not in chosen for f in self._fields):
             note += " " + self.tr("Choose the columns marked * before checking.")
         self.header_note.setText(note)
-        self._enable()
 
     def _fill_combos(self, layout: Any) -> None:
         for key, combo in self.combos.items():
@@ -269,6 +277,7 @@ class SpreadsheetImportDialog(QDialog):
         self.report = None  # the check was for another mapping
         self._show_report(None)
         self._say_error(None)
+        self._say_header()
         self._enable()
 
     def _mapping_problem(self) -> bool:

@@ -942,12 +942,12 @@
         <translation>只有设备维护人员、店长或管理员可以修改设备台账。</translation>
     </message>
     <message>
-        <source>Every new asset needs its outlet code in the file.</source>
-        <translation>每台新设备都需要在文件中填写网点代码。</translation>
+        <source>Every new asset needs its outlet in the file: the Outlet column takes an outlet&apos;s code or its name.</source>
+        <translation>每台新设备都须在文件中注明网点：“网点”列可填网点代码或网点名称。</translation>
     </message>
     <message>
-        <source>New assets without an outlet code go to {outlet}.</source>
-        <translation>未填网点代码的新设备将归入 {outlet}。</translation>
+        <source>The Outlet column takes an outlet&apos;s code or its name; new assets without one go to {outlet}.</source>
+        <translation>“网点”列可填网点代码或网点名称；未填写网点的新设备归入 {outlet}。</translation>
     </message>
     <message>
         <source>Categories added: {names}</source>
@@ -1239,6 +1239,10 @@
     <message>
         <source>The asset has no meter yet</source>
         <translation>该设备还没有计量表</translation>
+    </message>
+    <message>
+        <source>Back in service; {downtime}.</source>
+        <translation>已恢复使用；{downtime}。</translation>
     </message>
     <message>
         <source>{record} logged; repair work order {order} opened at the counter.</source>
@@ -1995,6 +1999,14 @@
     <message>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>It has been {down}; this breakdown cannot have its own downtime.</source>
+        <translation>该设备{down}；本次故障不能再单独记录停机时间。</translation>
+    </message>
+    <message>
+        <source>It has been {down}; that downtime ends when it is back in service.</source>
+        <translation>该设备{down}；设备恢复使用时，这段停机随之结束。</translation>
     </message>
     <message>
         <source>ok</source>
@@ -4134,6 +4146,14 @@
 <context>
     <name>StatusDialog</name>
     <message>
+        <source>down since {since} ({number})</source>
+        <translation>自 {since} 起停机（{number}）</translation>
+    </message>
+    <message>
+        <source>down {hours} h since {since} ({number})</source>
+        <translation>自 {since} 起停机 {hours} 小时（{number}）</translation>
+    </message>
+    <message>
         <source>Status – {tag}</source>
         <translation>状态 – {tag}</translation>
     </message>
@@ -4160,6 +4180,14 @@
     <message>
         <source>What happened</source>
         <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>It has been {down}; back in service, that downtime ends now.</source>
+        <translation>该设备{down}；现在恢复使用，这段停机即告结束。</translation>
+    </message>
+    <message>
+        <source>It has been {down}; that downtime ends when it is back in service.</source>
+        <translation>该设备{down}；设备恢复使用时，这段停机随之结束。</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ...export.xlsx import XlsxLogWriter
@@ -37,6 +37,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..periods import local_midnight, period_text
 from ..report_words import ReportWords, Spec
 from ..services import Services
+from .maintenance import plan_applies
 from .register import F_NAME, STATUS_LABELS, may_export_equipment
 from .schedule import Anchor, Bucket, IntervalUnit
 
@@ -456,7 +457,7 @@ def export_plans(
         .where(Meter.asset_id == PlanDue.asset_id, Meter.name == p.meter_name)
         .exists()
     )
-    covered = or_(p.meter_interval.is_(None), p.interval_count.is_not(None), has_meter)
+    covered = plan_applies(PlanDue.asset_id)
     query = (
         select(
             p.name, p.asset_id, own.tag, EquipmentCategory.name, Asset.tag, Asset.name,

@@ -201,6 +201,8 @@ class EquipmentImporter:
     def layout(
         self, actor: Actor, path: Path, *, texts: Mapping[str, str] | None = None
     ) -> EquipmentLayout:
+        """The header row and the proposed mapping (fields whose column is recognised); a file
+        whose Name column is not recognised reads too, for the person to choose it."""
         actor.require(Permission.MANAGE_EQUIPMENT)
         return _read_layout(Path(path), None, texts)[0]
 
@@ -292,7 +294,13 @@ def _read_layout(
             proposed[key] = index
     chosen = proposed if mapping is None else _checked_mapping(mapping, headers)
     layout = EquipmentLayout(path.name, header_row, headers, chosen, len(rows) - found_at - 1)
-    missing = [f for f in FIELDS if f.required and f.key not in chosen]
+    return layout, rows[found_at + 1 :]
+
+
+def _require_columns(layout: EquipmentLayout) -> None:
+    """The check and the import need a column for each required field; reading the layout
+    does not, so the window can let the person choose it (as the parts import does)."""
+    missing = [f for f in FIELDS if f.required and f.key not in layout.mapping]
     if missing:
         raise ImportFileError(
             QT_TRANSLATE_NOOP(
@@ -300,11 +308,10 @@ def _read_layout(
                 "{name} has no {field} column (looked for a header row with {fields}). Add "
                 "the header row or choose the column; nothing was imported.",
             ),
-            name=path.name,
+            name=layout.file_name,
             field=FieldLabel(missing[0].title),
             fields=_field_list([f.title for f in FIELDS if f.required]),
         )
-    return layout, rows[found_at + 1 :]
 
 
 def _field_list(titles: list[str]) -> str:
@@ -434,6 +441,7 @@ def _parse(
     layout: EquipmentLayout, rows: list[tuple[int, Row]], progress: Progress | None = None
 ) -> tuple[list[_Parsed], list[RowProblem]]:
     """Each row's cells converted on their own; a formula or unreadable cell is reported."""
+    _require_columns(layout)
     mapping = layout.mapping
     parsed: list[_Parsed] = []
     problems: list[RowProblem] = []

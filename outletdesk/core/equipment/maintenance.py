@@ -17,8 +17,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, delete, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from ...models import (
     Asset,
@@ -383,7 +383,8 @@ class MaintenanceService:
         category_id: int | None = None,
         include_inactive: bool = False,
     ) -> list[PlanDTO]:
-        """Plans for an asset (its own and its category's), for a category, or all."""
+        """Plans for an asset (its own and those of its category that apply to it: see
+        `plan_applies`), for a category, or all."""
         actor.require(Permission.VIEW_EQUIPMENT)
         with self._db.read(actor) as s:
             query = select(MaintenancePlan).order_by(MaintenancePlan.name, MaintenancePlan.id)
@@ -393,7 +394,8 @@ class MaintenanceService:
                     or_(
                         MaintenancePlan.asset_id == asset.id,
                         MaintenancePlan.category_id == asset.category_id,
-                    )
+                    ),
+                    plan_applies(asset.id),
                 )
             elif category_id is not None:
                 query = query.where(MaintenancePlan.category_id == category_id)
@@ -558,7 +560,7 @@ class MaintenanceService:
             due_row = None
             if data.plan_id is not None:
                 plan = _plan(s, data.plan_id)
-                if not _covers(plan, asset):
+                if not _covers(s, plan, asset):
                     raise ValidationError(
                         F_PLAN,
                         QT_TRANSLATE_NOOP("core", "{plan} does not apply to {tag}."),
@@ -961,8 +963,25 @@ def _rule_of(plan: MaintenancePlan | PlanDTO) -> PlanRule:
     )
 
 
-def _covers(plan: MaintenancePlan, asset: Asset) -> bool:
-    return plan.asset_id == asset.id or plan.category_id == asset.category_id
+def plan_applies(asset_id: Any) -> ColumnElement[bool]:
+    """Whether a plan (MaintenancePlan, in the query) applies to an asset it covers, as SQL; the
+    asset's id is a number or a column of the query. A category's meter-only plan does not apply
+    to an asset without that meter; it does from the day the meter is added. The due list, the
+    plans of an asset (the log form's, the A4 report's), the plan export and logging go by it."""
+    meter = aliased(Meter)
+    has_meter = (
+        select(meter.id)
+        .where(meter.asset_id == asset_id, meter.name == MaintenancePlan.meter_name)
+        .exists()
+    )
+    return or_(MaintenancePlan.interval_count.is_not(None), has_meter)
+
+
+def _covers(s: Session, plan: MaintenancePlan, asset: Asset) -> bool:
+    """The plan is the asset's own or its category's, and applies to it."""
+    if plan.asset_id != asset.id and plan.category_id != asset.category_id:
+        return False
+    return bool(s.scalar(select(plan_applies(asset.id)).where(MaintenancePlan.id == plan.id)))
 
 
 def _recompute(s: Session, plans: Sequence[MaintenancePlan]) -> int:
@@ -1105,8 +1124,7 @@ def _due_query() -> Any:
         .where(
             MaintenancePlan.active,
             Asset.status != AssetStatus.RETIRED.value,
-            # A category's meter-only plan is not for the assets that have no such meter.
-            or_(MaintenancePlan.interval_count.is_not(None), Meter.id.is_not(None)),
+            plan_applies(Asset.id),
         )
     )
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -147,6 +147,24 @@ class AssetInput:
 
 
 @dataclass(frozen=True)
+class Downtime:
+    """A breakdown's downtime: open (`until` None) while the asset is still down, until it is
+    back in service."""
+
+    record_id: int
+    number: str  # the breakdown's record, MR-...
+    since: datetime
+    until: datetime | None = None
+
+    @property
+    def hours(self) -> float | None:
+        """How long it lasted, for a person to read; None while it is open."""
+        if self.until is None:
+            return None
+        return max((self.until - self.since).total_seconds(), 0) / 3600
+
+
+@dataclass(frozen=True)
 class MeterDTO:
     id: int
     name: str
@@ -184,6 +202,7 @@ class AssetDTO:
     notes: str
     meters: tuple[MeterDTO, ...]
     version: int
+    down: Downtime | None = None  # the open downtime it is in (ends back in service), if any
 
     def input(self) -> AssetInput:
         """The asset as a form fills it, to change some fields and save."""
@@ -320,9 +339,10 @@ class EquipmentService:
         reason: str = "",
         *,
         on: date | str | None = None,
-    ) -> tuple[AssetDTO, Changes]:
+    ) -> tuple[AssetDTO, tuple[Downtime, ...], Changes]:
         """In service, out of service, under repair; or retired (with the date and a reason,
-        required). A retired asset stays retired: its history is kept, nothing more is done."""
+        required). A retired asset stays retired: its history is kept, nothing more is done.
+        Also returns the downtimes that going back in service ended (none, or the one open)."""
         new = AssetStatus(v.choice(F_STATUS, str(status), tuple(AssetStatus)))
         permission = Permission.MANAGE_EQUIPMENT
         if new in (AssetStatus.UNDER_REPAIR, AssetStatus.OUT_OF_SERVICE):
@@ -333,8 +353,8 @@ class EquipmentService:
         retired_on = v.day(F_RETIRED_ON, on, latest=date.today()) if retiring else None
         with self._db.write(actor) as s:
             asset = _locked(s, asset_id, version)
-            set_asset_status(s, actor, asset, new, reason, retired_on)
-            return _dto(s, asset), Changes(equipment=True)
+            ended = set_asset_status(s, actor, asset, new, reason, retired_on)
+            return _dto(s, asset), ended, Changes(equipment=True)
 
     def get(self, actor: Actor, asset_id: int) -> AssetDTO:
         actor.require(Permission.VIEW_EQUIPMENT)
@@ -511,9 +531,9 @@ def set_asset_status(
     new: AssetStatus,
     reason: str,
     retired_on: date | None = None,
-) -> None:
+) -> tuple[Downtime, ...]:
     """Change the status in the caller's transaction, with its event and audit line. Back in
-    service, the downtime of a breakdown logged as still down ends now."""
+    service, the downtime of a breakdown logged as still down ends now; returns what ended."""
     old = AssetStatus(asset.status)
     if old is AssetStatus.RETIRED:
         raise DomainError(
@@ -523,7 +543,7 @@ def set_asset_status(
             tag=asset.tag,
         )
     if old is new:
-        return
+        return ()
     asset.status = new.value
     if new is AssetStatus.RETIRED:
         asset.retired_on = retired_on or date.today()
@@ -533,29 +553,37 @@ def set_asset_status(
     record(s, actor, "status", "asset", asset.id, before={"status": old.value},
            after={"status": new.value, "reason": reason})  # fmt: skip
     if new is AssetStatus.IN_SERVICE:
-        _end_downtime(s, actor, asset)
+        return _end_downtime(s, actor, asset)
+    return ()
 
 
-def _end_downtime(s: Session, actor: Actor, asset: Asset) -> None:
-    """The asset is back in service: its open downtime (one, or more left by older versions)
-    ends at this moment, audited."""
-    now = utcnow()
-    still_down = s.scalars(
+def _open_downtimes(asset_id: int) -> Select[tuple[MaintenanceRecord]]:
+    return (
         select(MaintenanceRecord)
         .where(
-            MaintenanceRecord.asset_id == asset.id,
+            MaintenanceRecord.asset_id == asset_id,
             MaintenanceRecord.down_from.is_not(None),
             MaintenanceRecord.down_to.is_(None),
         )
-        .with_for_update()
-    ).all()
+        .order_by(MaintenanceRecord.down_from, MaintenanceRecord.id)
+    )
+
+
+def _end_downtime(s: Session, actor: Actor, asset: Asset) -> tuple[Downtime, ...]:
+    """The asset is back in service: its open downtime (one, or more left by older versions)
+    ends at this moment, audited."""
+    now = utcnow()
+    still_down = s.scalars(_open_downtimes(asset.id).with_for_update()).all()
+    ended = []
     for entry in still_down:
         assert entry.down_from is not None
         entry.down_to = max(now, entry.down_from)
         record(s, actor, "end_downtime", "maintenance_record", entry.id,
                before={"down_to": None},
                after={"number": entry.number, "asset": asset.tag, "down_to": entry.down_to})  # fmt: skip
+        ended.append(Downtime(entry.id, entry.number, entry.down_from, entry.down_to))
     s.flush()
+    return tuple(ended)
 
 
 def add_reading(s: Session, actor: Actor, meter: Meter, value: Decimal, at: datetime,
@@ -699,6 +727,7 @@ def _dto(s: Session, asset: Asset) -> AssetDTO:
         _meter_dto(m)
         for m in s.scalars(select(Meter).where(Meter.asset_id == asset.id).order_by(Meter.name))
     )
+    down = s.scalars(_open_downtimes(asset.id).limit(1)).first()
     return AssetDTO(
         asset.id, asset.tag, asset.name, asset.category_id, category.name if category else "",
         asset.make, asset.model, asset.serial, asset.outlet_id, outlet_code, asset.location,
@@ -706,4 +735,5 @@ def _dto(s: Session, asset: Asset) -> AssetDTO:
         asset.purchase_cost, asset.warranty_end, asset.accepted_on, asset.accepted_by,
         asset.acceptance_result, asset.acceptance_notes, AssetStatus(asset.status),
         asset.retired_on, asset.retire_reason, asset.notes, meters, asset.version,
+        Downtime(down.id, down.number, down.down_from) if down and down.down_from else None,
     )  # fmt: skip

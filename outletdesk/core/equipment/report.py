@@ -291,11 +291,7 @@ def maintenance_report_document(
 
     parts.append(Section(t("Maintenance plans")))
     metered = {m.name for m in asset.meters}
-    plans = [  # a category's meter-only plan is not for an asset without that meter
-        plan
-        for plan in services.maintenance.plans(actor, asset_id=asset_id)
-        if plan.interval_count is not None or not plan.meter_name or plan.meter_name in metered
-    ]
+    plans = services.maintenance.plans(actor, asset_id=asset_id)  # those that apply to it
     with services.db.read(actor) as s:
         dues = {
             plan_id: (due_on, due_meter)

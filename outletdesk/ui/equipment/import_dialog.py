@@ -1,7 +1,8 @@
 """Equipment register import (设备台账导入) from .xlsx or .csv, through the window's spreadsheet
 import (ui/spreadsheet_import.py): a row whose asset tag is in the register updates that asset,
 a row without a tag adds an asset with a new tag; categories named in the file are added; a new
-asset whose Outlet cell is empty goes to the outlet shown on the page."""
+asset whose Outlet cell (an outlet's code or name) is empty goes to the outlet shown on the page.
+Columns whose title is not recognised are chosen by hand, Name among them."""
 
 from __future__ import annotations
 
@@ -42,10 +43,14 @@ class EquipmentImportDialog(SpreadsheetImportDialog):
 
     def layout_note(self) -> str:
         if self._outlet is None:
-            return self.tr("Every new asset needs its outlet code in the file.")
-        return self.tr("New assets without an outlet code go to {outlet}.").format(
-            outlet=self._outlet.name
-        )
+            return self.tr(
+                "Every new asset needs its outlet in the file: the Outlet column takes an "
+                "outlet's code or its name."
+            )
+        return self.tr(
+            "The Outlet column takes an outlet's code or its name; new assets without one go "
+            "to {outlet}."
+        ).format(outlet=self._outlet.name)
 
     def extra_lines(self, report: EquipmentImportReport, *, done: bool) -> list[str]:
         if not report.new_categories:

@@ -33,6 +33,7 @@ from ...models import AssetStatus, CheckKind, RecordKind
 from ..context import AppContext
 from ..settings.forms import INVALID_STYLE, FormErrors, add_rows, multiline, save_cancel_buttons
 from ..work_orders.part_picker import PartPickerDialog
+from .register_dialogs import downtime_text, grow_to_fit
 
 
 def _number(text: str) -> Decimal | None:
@@ -168,6 +169,10 @@ class LogDialog(QDialog):
             self,
         )
         form.addRow(self.tr("Downtime"), downtime)
+        self.down_note = QLabel(self)  # the asset's open downtime, said before saving
+        self.down_note.setWordWrap(True)
+        self.down_note.setStyleSheet("color: #666;")
+        form.addRow("", self.down_note)
         add_rows(form, [(self.tr("&Notes"), self.notes)], self)
         self._form = form
         self.error = QLabel(self)
@@ -206,6 +211,7 @@ class LogDialog(QDialog):
         self._plan_changed()
         self._kind_changed()
         self.resize(620, 0)
+        grow_to_fit(self)
 
     def current_plan(self) -> PlanDTO | None:
         return self._plans.get(self.plan.currentData())
@@ -222,6 +228,16 @@ class LogDialog(QDialog):
             self.still_down.setChecked(True)
         else:
             self.still_down.setChecked(False)
+        open_down = self._asset.down
+        self._form.setRowVisible(self.down_note, open_down is not None)
+        if open_down is not None:
+            text = (
+                self.tr("It has been {down}; this breakdown cannot have its own downtime.")
+                if kind == RecordKind.BREAKDOWN.value
+                else self.tr("It has been {down}; that downtime ends when it is back in service.")
+            )
+            self.down_note.setText(text.format(down=downtime_text(open_down)))
+            grow_to_fit(self)
         self.checklist.setVisible(planned and bool(self.answers))
         self._enable_repair()
         self._enable_downtime()
@@ -232,8 +248,14 @@ class LogDialog(QDialog):
             self.still_down.setChecked(on or self._asset.status is not AssetStatus.IN_SERVICE)
 
     def _enable_downtime(self) -> None:
-        down = self.down.isChecked()
         breakdown = self.kind.currentData() == RecordKind.BREAKDOWN.value
+        # One open downtime per asset: a breakdown while it is down has none of its own.
+        blocked = breakdown and self._asset.down is not None
+        self.down.setEnabled(not blocked)
+        if blocked:
+            self.down.setChecked(False)
+            self.still_down.setChecked(False)
+        down = self.down.isChecked()
         self.still_down.setEnabled(down and breakdown)
         self.down_from.setEnabled(down)
         self.down_to.setEnabled(down and not (breakdown and self.still_down.isChecked()))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...core.auth import Permission
 from ...core.changes import Changes
 from ...core.equipment.maintenance import PlanDTO, RecordDTO
-from ...core.equipment.register import AssetDTO, AssetRow, CategoryDTO, HistoryEntry
+from ...core.equipment.register import AssetDTO, AssetRow, CategoryDTO, Downtime, HistoryEntry
 from ...core.outlets import OutletDTO
 from ...models import AssetStatus, RecordKind
 from ..context import AppContext
@@ -44,6 +44,7 @@ from .register_dialogs import (
     MeterDialog,
     ReadingDialog,
     StatusDialog,
+    downtime_text,
     meter_value,
     status_label,
 )
@@ -603,8 +604,14 @@ class EquipmentPage(QWidget):
         if not self.can_log or self.detail is None:
             return None
         dialog = StatusDialog(self._ctx, self.detail, self)
+        dialog.downtime_ended.connect(self._downtime_ended)
         self.open_dialog(dialog)
         return dialog
+
+    def _downtime_ended(self, ended: tuple[Downtime, ...]) -> None:
+        """Back in service: how long the breakdown kept the asset down."""
+        downs = "; ".join(downtime_text(down) for down in ended)
+        self.say(self.tr("Back in service; {downtime}.").format(downtime=downs), done=True)
 
     def add_meter(self) -> QWidget | None:
         if not self.can_manage or self.detail is None:

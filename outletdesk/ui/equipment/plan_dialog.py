@@ -83,6 +83,7 @@ class PlanDialog(QDialog):
         self.tag.setPlaceholderText(self.tr("EQ-N-000001 (type or scan)"))
         self.asset_label = QLabel(self)
         self.asset_label.setStyleSheet("color: #666;")
+        self.asset_label.setWordWrap(True)  # a long name leaves the checklist its width
         self.asset_label.hide()  # until a tag names an asset
         self.category = QComboBox(self)
         for c in categories:
@@ -304,7 +305,6 @@ class PlanDialog(QDialog):
         meter_edit = self.meter_name.lineEdit()
         if meter_edit is not None:
             meter_edit.setPlaceholderText("")
-        self.asset_label.setWordWrap(True)  # a long name leaves the checklist its width
         for widget in (self.for_asset, self.for_category, self.category, self.unit,
                        self.meter_name, self.anchor, self.assignee):  # fmt: skip
             widget.setEnabled(False)

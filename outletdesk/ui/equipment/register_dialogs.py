@@ -5,7 +5,7 @@ worker; a rule error stays in the form with its field outlined, and nothing is s
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.auth import Permission
-from ...core.equipment.register import STATUS_LABELS, AssetDTO, CategoryDTO, MeterDTO
+from ...core.changes import Changes
+from ...core.equipment.register import STATUS_LABELS, AssetDTO, CategoryDTO, Downtime, MeterDTO
 from ...models import AssetStatus
 from ..context import AppContext
 from ..errors import show_error
@@ -83,8 +84,35 @@ class _SaveDialog(QDialog):
         self.errors.show(exc, self)
 
 
+def grow_to_fit(dialog: QWidget) -> None:
+    """Taller when a wrapped line needs it: the layout's minimum height leaves out what word
+    wrap adds, so the fields below would slide under the buttons."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+        needed = layout.totalHeightForWidth(dialog.width())
+        if needed > dialog.height():
+            dialog.resize(dialog.width(), needed)
+
+
+def downtime_text(down: Downtime) -> str:
+    """A downtime for a person: "down 5.2 h since 2026-11-23 07:01 (MR-N-000016)", or, while
+    it is open, "down since 2026-11-23 07:01 (MR-N-000016)"."""
+    since = local_datetime(down.since)
+    if down.hours is None:
+        return QCoreApplication.translate("StatusDialog", "down since {since} ({number})").format(
+            since=since, number=down.number
+        )
+    return QCoreApplication.translate(
+        "StatusDialog", "down {hours} h since {since} ({number})"
+    ).format(hours=f"{down.hours:.1f}", since=since, number=down.number)
+
+
 class StatusDialog(_SaveDialog):
-    """In service, out of service, under repair, or retired (on a date, with a reason)."""
+    """In service, out of service, under repair, or retired (on a date, with a reason). An asset
+    in an open downtime says so, and that back in service ends it."""
+
+    downtime_ended = Signal(object)  # tuple[Downtime, ...], when back in service ended any
 
     def __init__(self, ctx: AppContext, asset: AssetDTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,26 +147,51 @@ class StatusDialog(_SaveDialog):
             self,
         )
         note.setWordWrap(True)
+        self.down_note = QLabel(self)  # the open downtime, and whether this change ends it
+        self.down_note.setWordWrap(True)
+        form.addRow(self.down_note)
         self._finish(
             form,
             {"Status": self.status, "Retired on": self.retired_on, "Reason": self.reason},
             note,
         )
+        self.resize(480, 0)  # room for the downtime's line
         self.status.currentIndexChanged.connect(lambda _i: self._show_retire_fields())
         self._show_retire_fields()
 
     def _show_retire_fields(self) -> None:
-        retiring = self.status.currentData() == AssetStatus.RETIRED.value
+        chosen = self.status.currentData()
+        retiring = chosen == AssetStatus.RETIRED.value
         self._form.setRowVisible(self.retired_on, retiring)
         self.reason.setPlaceholderText(
             self.tr("Why it is retired (required)") if retiring else self.tr("What happened")
         )
+        down = self._asset.down
+        self._form.setRowVisible(self.down_note, down is not None)
+        if down is None:
+            return
+        if chosen == AssetStatus.IN_SERVICE.value:
+            text = self.tr("It has been {down}; back in service, that downtime ends now.")
+            self.down_note.setStyleSheet("color: #2e7d32; font-weight: 600;")
+        else:
+            text = self.tr("It has been {down}; that downtime ends when it is back in service.")
+            self.down_note.setStyleSheet("color: #666;")
+        self.down_note.setText(text.format(down=downtime_text(down)))
+        grow_to_fit(self)
 
     def work(self) -> Any:
         equipment, actor, asset = self._ctx.services.equipment, self._ctx.actor, self._asset
         status, reason = self.status.currentData(), self.reason.toPlainText()
         on = self.retired_on.text() if status == AssetStatus.RETIRED.value else None
         return lambda: equipment.set_status(actor, asset.id, asset.version, status, reason, on=on)
+
+    def _saved(self, result: tuple[Any, Any]) -> None:
+        asset, ended, changes = cast(tuple[AssetDTO, tuple[Downtime, ...], Changes], result)
+        self._ctx.bus.publish(changes)
+        self.saved.emit(asset)
+        if ended:
+            self.downtime_ended.emit(ended)
+        self.accept()
 
 
 class MeterDialog(_SaveDialog):
