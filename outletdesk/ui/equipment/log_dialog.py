@@ -31,9 +31,16 @@ from ...core.equipment.maintenance import LogInput, PlanDTO, PlanItemDTO, Record
 from ...core.equipment.register import AssetDTO
 from ...models import AssetStatus, CheckKind, RecordKind
 from ..context import AppContext
-from ..settings.forms import INVALID_STYLE, FormErrors, add_rows, multiline, save_cancel_buttons
+from ..settings.forms import (
+    INVALID_STYLE,
+    FormErrors,
+    add_rows,
+    grow_to_fit,
+    multiline,
+    save_cancel_buttons,
+)
 from ..work_orders.part_picker import PartPickerDialog
-from .register_dialogs import downtime_text, grow_to_fit
+from .register_dialogs import downtime_text
 
 
 def _number(text: str) -> Decimal | None:

@@ -31,7 +31,7 @@ from ...models import AssetStatus
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
-from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
+from ..settings.forms import FormErrors, add_rows, grow_to_fit, multiline, save_cancel_buttons
 from .asset_dialog import DATE_HINT
 
 
@@ -82,17 +82,6 @@ class _SaveDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.errors.show(exc, self)
-
-
-def grow_to_fit(dialog: QWidget) -> None:
-    """Taller when a wrapped line needs it: the layout's minimum height leaves out what word
-    wrap adds, so the fields below would slide under the buttons."""
-    layout = dialog.layout()
-    if layout is not None:
-        layout.activate()
-        needed = layout.totalHeightForWidth(dialog.width())
-        if needed > dialog.height():
-            dialog.resize(dialog.width(), needed)
 
 
 def downtime_text(down: Downtime) -> str:

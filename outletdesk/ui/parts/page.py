@@ -68,7 +68,8 @@ class PartsPage(QWidget):
             self.tr("Search by SKU, name, barcode or the model it fits (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        # Room for a SKU or a barcode; any wider and the row of buttons passes 1280 pixels.
+        self.search.setMinimumWidth(170)
         self.outlet = QComboBox(self)
         self.outlet.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -28,7 +28,7 @@ from ...core.parts.catalogue import PartDTO
 from ...core.parts.locations import LocationDTO
 from ...core.parts.stock import HeldStock, StockLevel
 from ..context import AppContext
-from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
+from ..settings.forms import FormErrors, add_rows, grow_to_fit, multiline, save_cancel_buttons
 from .locations import location_label
 
 ORDERS_SHOWN = 3  # order numbers named in the form's heading; more are shown as " …"
@@ -213,11 +213,7 @@ class StockActionDialog(QDialog):
                 orders=orders, free=here.free,
             )  # fmt: skip
         self.head.setText(f"{escape(self._part.name)}<br>{escape(where)}")
-        layout = self.layout()
-        if layout is not None:  # a longer heading wraps: grow so the fields keep their room
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
+        grow_to_fit(self)  # a longer heading wraps: the fields keep their room
 
     def work(self) -> Callable[[], tuple[Any, ...]]:
         """The service call for what the form says (read on the UI thread, run on the worker)."""

@@ -60,6 +60,17 @@ class FormErrors:
         return lambda exc: self.show(exc, parent)
 
 
+def grow_to_fit(dialog: QWidget) -> None:
+    """Taller when a wrapped line needs it: the layout's minimum height leaves out what word
+    wrap adds, so the fields below would slide under the buttons."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+        needed = layout.totalHeightForWidth(dialog.width())
+        if needed > dialog.height():
+            dialog.resize(dialog.width(), needed)
+
+
 def add_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]], parent: QWidget) -> None:
     """One row per (label text, field); the label's mnemonic focuses its field."""
     for text, widget in rows:

@@ -1,0 +1,53 @@
+"""Every page of the main window fits a 1280x800 counter screen, in English and in Chinese, on
+the demo data (long outlet names, a van, parts, equipment): a widget row that asks for more
+width widens the window past the screen's edge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ui_context
+from PySide6.QtCore import QTranslator
+
+from outletdesk.core.auth import Actor
+from outletdesk.core.demo import DEMO_PASSWORD, fill_demo
+from outletdesk.core.equipment.demo import add_demo_equipment
+from outletdesk.core.parts.demo import add_demo_parts
+from outletdesk.ui.main_window import MainWindow
+
+QM = Path(__file__).resolve().parent.parent / "resources/translations/outletdesk_zh_CN.qm"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_page_fits_1280_pixels(services, qapp, qtbot, tmp_path, language):
+    fill_demo(services.db, customers=20)
+    add_demo_parts(services.db)
+    add_demo_equipment(services.db)
+    translator = QTranslator()
+    if language == "zh_CN":
+        assert translator.load(str(QM))
+        qapp.installTranslator(translator)
+    try:
+        manager = services.auth.sign_in("manager", DEMO_PASSWORD)
+        assert isinstance(manager, Actor)
+        ctx = ui_context(services, manager, tmp_path)
+        outlet = services.outlets.get(manager.outlet_id).name
+        window = MainWindow(ctx, outlet)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        for index, title in enumerate(window.page_titles()):
+            window.show_page(index)
+            qtbot.wait(20)
+            assert window.width() <= 1280, f"{title}: {window.width()} pixels wide"
+        window.show_page(1)
+        parts = window.parts
+        for index in range(parts.outlet.count()):  # North has a van: its location picker shows
+            parts.outlet.setCurrentIndex(index)
+            parts.table.selectRow(0)  # and the details panel fills
+            qtbot.wait(20)
+            shown = parts.outlet.currentText()
+            assert window.width() <= 1280, f"Parts at {shown}: {window.width()} pixels wide"
+    finally:
+        qapp.removeTranslator(translator)
