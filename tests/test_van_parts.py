@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from conftest import audit_count, make_actor
 from sqlalchemy import select, text
+from test_work_order_export import sheets
 from test_work_order_parts import ledger, order_at
 from test_work_orders import intake
 
@@ -21,6 +22,8 @@ from outletdesk.core.parts.catalogue import PartInput
 from outletdesk.core.parts.reservations import claims
 from outletdesk.core.parts.stock import InsufficientStock
 from outletdesk.core.work_orders.dto import LineInput
+from outletdesk.core.work_orders.export import export_work_orders
+from outletdesk.core.work_orders.queries import WorkOrderFilter
 from outletdesk.models import AuditEntry, MovementKind, Role, StockMovement, WorkOrderStatus
 
 S = WorkOrderStatus
@@ -298,6 +301,23 @@ def test_a_location_the_line_may_not_name_is_refused_and_nothing_written(
         assert "line 2: South van belongs to another outlet" in str(caught.value)
     assert ledger(services) == before and audit_count(services) == audits
     assert services.work_orders.get(clerk, order.id).lines == ()
+
+
+def test_the_lines_sheet_of_the_export_says_where_each_part_was_taken_from(
+    services, manager, clerk, screen, main, van, tmp_path
+):
+    stocked_van(services, manager, screen, main, van, in_van=1)
+    services.stock.receive(manager, screen.id, 1, "300")
+    order = order_at(services, clerk, S.IN_REPAIR)
+    services.work_orders.set_lines(
+        clerk, order.id, order.version, [line(screen, 1, van.id), line(screen, 1), fee()]
+    )
+    path = tmp_path / "log.xlsx"
+    export_work_orders(services, manager, path, WorkOrderFilter())
+    _orders, lines, _ws = sheets(path)
+    header, *rows = lines
+    assert header[-1] == "Taken from"
+    assert [r[-1] for r in rows] == ["Van 1 流动车", "Main store", None]
 
 
 # ---------------------------------------------------------------- the migration
