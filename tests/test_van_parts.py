@@ -183,6 +183,15 @@ def test_a_van_short_is_refused_naming_the_line_and_nothing_is_written(
             clerk, order.id, order.version, [line(screen, 2, van.id)], wait_for_parts=True
         )
     assert services.work_orders.get(clerk, order.id).status is S.IN_REPAIR
+    # Two lines of the part from the van are named together.
+    with pytest.raises(InsufficientStock, match=r"^Lines 1, 3: only 1 SCR-IP12 .* 2 more asked"):
+        services.work_orders.set_lines(
+            clerk,
+            order.id,
+            order.version,
+            [line(screen, 1, van.id), fee(), line(screen, 1, van.id)],
+        )
+    assert ledger(services) == before
 
 
 def test_cancelling_returns_the_parts_to_the_van_they_came_from(

@@ -6125,6 +6125,10 @@
         <translation>第 {line} 行：{location}（{code}）只有 {on_hand} 个 {sku}（{name}），需要 {asked} 个。未保存任何内容。</translation>
     </message>
     <message>
+        <source>Lines {lines}: only {on_hand} {sku} ({name}) in {location} ({code}); {asked} more asked for by these lines together. Nothing was saved.</source>
+        <translation>第 {lines} 行：{location}（{code}）只有 {on_hand} 个 {sku}（{name}），这几行合计还需要 {asked} 个。未保存任何内容。</translation>
+    </message>
+    <message>
         <source>Only {free} of {on_hand} {sku} can be scrapped; {held} held for work orders awaiting parts ({orders}). Nothing was scrapped.</source>
         <translation>{sku} 现有 {on_hand}，只有 {free} 可以报废；{held} 已为待料工单预留（{orders}）。未报废任何配件。</translation>
     </message>

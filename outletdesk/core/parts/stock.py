@@ -10,7 +10,7 @@ leaves at the average, what comes in moves it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -994,7 +994,7 @@ def settle_order_parts(
     wanted: Mapping[PartAt, int],
     *,
     hold: bool = False,
-    lines: Mapping[PartAt, int] | None = None,
+    lines: Mapping[PartAt, Sequence[int]] | None = None,
 ) -> bool:
     """Make the stock that went out to the order match its part lines, per part and per location
     (the main store, or a van of the order's outlet), inside the order's own transaction: more
@@ -1006,7 +1006,7 @@ def settle_order_parts(
     `hold`: the order is awaiting parts, so what its main-store lines want beyond what already
     went out is left on the shelf as its claim (see reservations.py) instead of being taken; what
     went out stays out, as it is on the bench. A van line is issued at once all the same: the van
-    is with the technician, and nothing is held in a van. `lines`: the first line number of each
+    is with the technician, and nothing is held in a van. `lines`: the line numbers of each
     (part, location), for a refusal to name. Returns whether the order touches stock at all."""
     issued = issued_by_location(s, order.id)
     if not wanted and not issued:  # free-text lines only: no stock involved, nothing to look up
@@ -1017,8 +1017,8 @@ def settle_order_parts(
         key = (part_id, main.id if location_id is None else location_id)
         want[key] = want.get(key, 0) + quantity
     line_of = {
-        (part_id, main.id if location_id is None else location_id): number
-        for (part_id, location_id), number in (lines or {}).items()
+        (part_id, main.id if location_id is None else location_id): tuple(numbers)
+        for (part_id, location_id), numbers in (lines or {}).items()
     }
     # One lock order (part, then location): no deadlock between saves.
     for part_id, location_id in sorted(set(want) | set(issued)):
@@ -1036,7 +1036,8 @@ def settle_order_parts(
             _issue_to_order(s, actor, order, part, main, delta)
         elif delta > 0:
             van = stock_location(s, actor, order.outlet_id, location_id)
-            _issue_from_van(s, actor, order, part, van, delta, line_of.get((part_id, location_id)))
+            on = line_of.get((part_id, location_id), ())
+            _issue_from_van(s, actor, order, part, van, delta, on)
         else:  # back where it left from (a retired van is refused), at the cost it left with
             back = main if location_id == main.id else stock_location(s, actor, None, location_id)
             write_movement(
@@ -1054,10 +1055,11 @@ def _issue_from_van(
     part: Part,
     van: StockLocation,
     quantity: int,
-    line: int | None,
+    lines: Sequence[int] = (),
 ) -> StockLevel:
     """Issue from a van (or second store room) of the order's outlet; nothing is held there, so
-    only what is in it counts. Refused, naming the line, the part, the van and both numbers."""
+    only what is in it counts. Refused, naming the line(s), the part, the van and both numbers
+    (`asked`: what is still to come out of the van, beyond what already went to the order)."""
     stock = stock_row(s, part, van)
     if stock.on_hand < quantity:
         params = dict(
@@ -1072,9 +1074,11 @@ def _issue_from_van(
             location_id=van.id,
             van=True,
         )
-        if line is None:
-            raise InsufficientStock(VAN_SHORT, **params)
-        raise InsufficientStock(VAN_SHORT_ON_LINE, line=line, **params)
+        if len(lines) == 1:
+            raise InsufficientStock(VAN_SHORT_ON_LINE, line=lines[0], **params)
+        if lines:
+            raise InsufficientStock(VAN_SHORT_ON_LINES, lines=", ".join(map(str, lines)), **params)
+        raise InsufficientStock(VAN_SHORT, **params)
     return write_movement(
         s, actor, part, van, MovementKind.ISSUE, -quantity, None, order.number,
         work_order_id=order.id,
@@ -1089,6 +1093,11 @@ VAN_SHORT_ON_LINE = QT_TRANSLATE_NOOP(
     "core",
     "Line {line}: only {on_hand} {sku} ({name}) in {location} ({code}); {asked} asked for. "
     "Nothing was saved.",
+)
+VAN_SHORT_ON_LINES = QT_TRANSLATE_NOOP(
+    "core",
+    "Lines {lines}: only {on_hand} {sku} ({name}) in {location} ({code}); {asked} more asked "
+    "for by these lines together. Nothing was saved.",
 )
 
 

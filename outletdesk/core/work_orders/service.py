@@ -416,14 +416,14 @@ class WorkOrderService:
             # Parts from the catalogue leave (or return to) the shelf they are taken from (this
             # outlet's main store, or its van) with the save.
             wanted: dict[PartAt, int] = {}
-            first_line: dict[PartAt, int] = {}
+            numbers: dict[PartAt, list[int]] = {}
             for position, (kind, _d, quantity, _p, part_id, _w) in enumerate(checked):
                 if kind is LineKind.PART and part_id is not None:
                     key = (part_id, sources[position])
                     wanted[key] = wanted.get(key, 0) + int(quantity)
-                    first_line.setdefault(key, position + 1)
+                    numbers.setdefault(key, []).append(position + 1)
             hold = order.status == S.AWAITING_PARTS.value
-            stock = settle_order_parts(s, actor, order, wanted, hold=hold, lines=first_line)
+            stock = settle_order_parts(s, actor, order, wanted, hold=hold, lines=numbers)
             subtotal = rules.totals(
                 s.scalars(
                     select(WorkOrderLine.amount).where(WorkOrderLine.work_order_id == order.id)

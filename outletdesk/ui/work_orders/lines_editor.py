@@ -352,8 +352,8 @@ class LinesEditor(QWidget):
             cell = self._cell(row, COL_FROM)
             cell.setBackground(REFUSED)
             cell.setToolTip(message)
-        if rows:
-            self.lines.setCurrentCell(rows[0], COL_FROM)
+        if rows:  # the last is most often the line just added: on it, the From combo opens
+            self.lines.setCurrentCell(rows[-1], COL_FROM)
         return rows
 
     def clear_marks(self) -> None:
