@@ -121,10 +121,11 @@ def test_log_rows_are_typed_and_hostile_text_stays_text(services, admin, tech, t
         "Quantity",
         "Unit price",
         "Amount",
+        "Taken from",
     )
     assert line_rows == [
-        ("N-000001", "Part", "Battery 电池", 2, 180, 360),
-        ("N-000001", "Labour", "+SUM(A1)", 30, 120, 60),
+        ("N-000001", "Part", "Battery 电池", 2, 180, 360, None),  # free text: not from stock
+        ("N-000001", "Labour", "+SUM(A1)", 30, 120, 60, None),
     ]
     assert hostile.number not in {r[0] for r in line_rows}
 

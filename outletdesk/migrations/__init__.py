@@ -1,3 +1,3 @@
 """Alembic migrations. HEAD lets a started app see "nothing to migrate" without loading Alembic."""
 
-HEAD = "0009"
+HEAD = "0010"

@@ -211,6 +211,9 @@ class WorkOrderLine(Base):
     amount: Mapped[Decimal] = mapped_column(Money())  # zero when covered by warranty
     # Ready for the parts catalogue (a later issue): the stock item this part came from.
     part_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    # Where a catalogue part is taken from: a van or second store room of the order's outlet;
+    # NULL is the outlet's main store (every line saved before vans could be chosen).
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("stock_locations.id"), default=None)
 
 
 class WorkOrderEvent(Base):

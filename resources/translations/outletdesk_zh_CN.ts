@@ -1723,6 +1723,10 @@
         <translation>金额</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>取自</translation>
+    </message>
+    <message>
         <source>Add la&amp;bour</source>
         <translation>添加工时(&amp;B)</translation>
     </message>
@@ -1779,6 +1783,18 @@
         <translation>库存备件：保存后从本网点货架扣减</translation>
     </message>
     <message>
+        <source>Where the part is taken from: change it with F2 or by typing</source>
+        <translation>配件从哪里领取：按 F2 或直接输入可更改</translation>
+    </message>
+    <message>
+        <source>Main store</source>
+        <translation>主仓库</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
         <source>Totals: fix the amounts marked ?</source>
         <translation>合计：请修正标有 ? 的金额</translation>
     </message>
@@ -1818,8 +1834,8 @@
         <translation>只有经理或管理员可以更改库位。</translation>
     </message>
     <message>
-        <source>Each location keeps its own shelf: a van or a second store room can be received into, counted and moved to and from the main store. Repairs take their parts from the main store.</source>
-        <translation>每个库位有各自的货架：服务车或第二库房可以入库、盘点，并与主仓库之间移库。维修用料从主仓库领取。</translation>
+        <source>Each location keeps its own shelf: a van or a second store room can be received into, counted and moved to and from the main store. A repair&apos;s part line takes its part from the main store unless the line names a van (its From column).</source>
+        <translation>每个库位有各自的货架：服务车或第二库房可以入库、盘点，并与主仓库之间移库。维修单的配件行默认从主仓库领料，除非该行指定了服务车（“取自”列）。</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2456,8 +2472,16 @@
         <translation>目录外备件(&amp;N)</translation>
     </message>
     <message>
+        <source>Take &amp;from:</source>
+        <translation>领取位置(&amp;F)：</translation>
+    </message>
+    <message>
         <source>No part in the catalogue matches.</source>
         <translation>目录中没有匹配的备件。</translation>
+    </message>
+    <message>
+        <source>Main store</source>
+        <translation>主仓库</translation>
     </message>
     <message>
         <source>({held} held for orders awaiting parts)</source>
@@ -2466,6 +2490,14 @@
     <message>
         <source>{sku} free to take: {places}</source>
         <translation>{sku} 可用：{places}</translation>
+    </message>
+    <message>
+        <source>{location}: {free} free</source>
+        <translation>{location}：可用 {free}</translation>
+    </message>
+    <message>
+        <source>None in {location}: take it from the main store, or move stock into the van first.</source>
+        <translation>{location} 没有此配件：请从主仓库领取，或先把库存移到服务车。</translation>
     </message>
     <message>
         <source>None free at this outlet: save the line and let the order wait for parts, or transfer stock here first.</source>
@@ -6113,6 +6145,18 @@
         <translation>{location}已停用；如需在此存放库存，请先重新启用。</translation>
     </message>
     <message>
+        <source>Only {on_hand} {sku} ({name}) in {location} ({code}); {asked} asked for. Nothing was saved.</source>
+        <translation>{location}（{code}）只有 {on_hand} 个 {sku}（{name}），需要 {asked} 个。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Line {line}: only {on_hand} {sku} ({name}) in {location} ({code}); {asked} asked for. Nothing was saved.</source>
+        <translation>第 {line} 行：{location}（{code}）只有 {on_hand} 个 {sku}（{name}），需要 {asked} 个。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Lines {lines}: only {on_hand} {sku} ({name}) in {location} ({code}); {asked} more asked for by these lines together. Nothing was saved.</source>
+        <translation>第 {lines} 行：{location}（{code}）只有 {on_hand} 个 {sku}（{name}），这几行合计还需要 {asked} 个。未保存任何内容。</translation>
+    </message>
+    <message>
         <source>Only {free} of {on_hand} {sku} can be scrapped; {held} held for work orders awaiting parts ({orders}). Nothing was scrapped.</source>
         <translation>{sku} 现有 {on_hand}，只有 {free} 可以报废；{held} 已为待料工单预留（{orders}）。未报废任何配件。</translation>
     </message>
@@ -6275,6 +6319,10 @@
     <message>
         <source>Description</source>
         <translation>描述</translation>
+    </message>
+    <message>
+        <source>Taken from</source>
+        <translation>领取位置</translation>
     </message>
     <message>
         <source>Normal</source>
@@ -7208,6 +7256,22 @@
     <message>
         <source>cannot be more than the lines&apos; total ({subtotal}).</source>
         <translation>不能超过明细合计（{subtotal}）。</translation>
+    </message>
+    <message>
+        <source>only a part from the catalogue can be taken from a van or store room.</source>
+        <translation>只有备件目录中的配件才能从服务车或库房领取。</translation>
+    </message>
+    <message>
+        <source>line {line}: stock location {id} does not exist.</source>
+        <translation>第 {line} 行：库位 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>line {line}: {location} belongs to another outlet; a repair takes parts from its own outlet&apos;s store or van.</source>
+        <translation>第 {line} 行：{location} 属于其他网点；维修只能从本网点的仓库或服务车领料。</translation>
+    </message>
+    <message>
+        <source>line {line}: {location} is no longer in use; take the part from another location.</source>
+        <translation>第 {line} 行：{location} 已停用，请从其他库位领取。</translation>
     </message>
     <message>
         <source>must be more than zero.</source>

@@ -11,6 +11,9 @@ Another job may only take what no waiting order holds, and neither may a scrap, 
 a transfer to another outlet or upkeep on equipment; stock.py checks that under the same stock-row
 lock as the movement itself (issue, leave_held), so two counters can never both take a held unit.
 A count (adjust, stocktake) is not held back: it says what is there, and the orders are short again.
+
+Only main-store lines claim: a line taken from a van is issued at once, even while the order
+waits, so a claim is what the main-store lines want less what went out from the main store.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -184,6 +187,7 @@ def _claims(s: Session, location_id: int | None, part_ids: Collection[int] | Non
             WorkOrder.status == AWAITING,
             WorkOrderLine.kind == LineKind.PART.value,
             WorkOrderLine.part_id.is_not(None),
+            or_(WorkOrderLine.location_id.is_(None), WorkOrderLine.location_id == StockLocation.id),
         )
         .group_by(
             WorkOrder.id,
@@ -205,7 +209,7 @@ def _claims(s: Session, location_id: int | None, part_ids: Collection[int] | Non
     found = []
     for order_id, number, since, part_id, location, quantity in rows:
         assert part_id is not None  # filtered above; the column is nullable
-        rest = int(quantity) - taken.get((order_id, part_id), 0)
+        rest = int(quantity) - taken.get((order_id, part_id, location), 0)
         if rest > 0:
             found.append(Claim(order_id, number, since, part_id, location, rest))
     return found
@@ -213,17 +217,27 @@ def _claims(s: Session, location_id: int | None, part_ids: Collection[int] | Non
 
 def _issued(
     s: Session, order_ids: Iterable[int], part_ids: Iterable[int]
-) -> dict[tuple[int, int], int]:
-    """Net quantity that went out to each (order, part), from any shelf."""
+) -> dict[tuple[int, int, int], int]:
+    """Net quantity that went out to each (order, part, location it left): what left a van
+    does not cover a main-store line."""
     rows = s.execute(
-        select(StockMovement.work_order_id, StockMovement.part_id, func.sum(StockMovement.quantity))
+        select(
+            StockMovement.work_order_id,
+            StockMovement.part_id,
+            StockMovement.location_id,
+            func.sum(StockMovement.quantity),
+        )
         .where(
             StockMovement.work_order_id.in_(sorted(order_ids)),
             StockMovement.part_id.in_(sorted(part_ids)),
         )
-        .group_by(StockMovement.work_order_id, StockMovement.part_id)
+        .group_by(StockMovement.work_order_id, StockMovement.part_id, StockMovement.location_id)
     ).all()
-    return {(order, part): -int(total) for order, part, total in rows if order is not None}
+    return {
+        (order, part, location): -int(total)
+        for order, part, location, total in rows
+        if order is not None
+    }
 
 
 def _on_hand(s: Session, found: list[Claim]) -> dict[tuple[int, int], int]:

@@ -221,6 +221,7 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
             line.unit_price,
             line.amount,
             line.part_id,
+            line.location_id,
         )
         for line in s.scalars(
             select(WorkOrderLine)

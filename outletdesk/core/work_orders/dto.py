@@ -62,6 +62,7 @@ class LineInput:
     quantity: Decimal | str | int  # minutes for labour
     unit_price: Decimal | str | int  # hourly rate for labour
     part_id: int | None = None
+    location_id: int | None = None  # a catalogue part from a van of the outlet; None: main store
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class LineDTO:
     unit_price: Decimal
     amount: Decimal
     part_id: int | None
+    location_id: int | None = None  # the van a catalogue part is taken from; None: main store
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from ...models import (
     Outlet,
     RefundRequest,
     RefundStatus,
+    StockLocation,
     User,
     WorkOrder,
     WorkOrderLine,
@@ -72,6 +73,8 @@ LINE_COLUMNS: tuple[tuple[str, Kind, float | None], ...] = (
     (QT_TRANSLATE_NOOP("core", "Quantity"), "decimal", 10),
     (QT_TRANSLATE_NOOP("core", "Unit price"), "money", 12),
     (QT_TRANSLATE_NOOP("core", "Amount"), "money", 12),
+    # A catalogue part: the store or van it was taken from (empty for labour, fees, free text).
+    (QT_TRANSLATE_NOOP("core", "Taken from"), "text", 22),
 )
 # Cell words and the header block, translated by the caller like the column titles.
 VALUE_WORDS: dict[str, str] = {
@@ -87,6 +90,7 @@ VALUE_WORDS: dict[str, str] = {
     "fee": QT_TRANSLATE_NOOP("core", "Fee"),
     "yes": QT_TRANSLATE_NOOP("core", "Yes"),
     "no": QT_TRANSLATE_NOOP("core", "No"),
+    "main_store": QT_TRANSLATE_NOOP("core", "Main store"),
 }
 HEADER_WORDS = (
     QT_TRANSLATE_NOOP("core", "Work orders"),
@@ -236,7 +240,7 @@ def export_work_orders(
             for start in range(0, len(order_ids), BATCH):
                 chunk = order_ids[start : start + BATCH]
                 by_order: dict[int, list[tuple[object, ...]]] = {}
-                for oid, kind, description, quantity, price, amount in s.execute(
+                for oid, kind, description, quantity, price, amount, part, van in s.execute(
                     select(
                         line.work_order_id,
                         line.kind,
@@ -244,13 +248,18 @@ def export_work_orders(
                         line.quantity,
                         line.unit_price,
                         line.amount,
+                        line.part_id,
+                        StockLocation.name,
                     )
+                    .outerjoin(StockLocation, StockLocation.id == line.location_id)
                     .where(line.work_order_id.in_(chunk))
                     .order_by(line.work_order_id, line.position, line.id)
                 ):
+                    source = None if part is None else van or words["main_store"]
                     by_order.setdefault(oid, []).append(
-                        (numbers[oid], words.get(kind, kind), description, quantity, price, amount)
-                    )
+                        (numbers[oid], words.get(kind, kind), description, quantity, price, amount,
+                         source)
+                    )  # fmt: skip
                 for oid in chunk:
                     yield from by_order.get(oid, ())
 

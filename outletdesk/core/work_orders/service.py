@@ -18,6 +18,7 @@ from ...models import (
     PaymentKind,
     PaymentMethod,
     Priority,
+    StockLocation,
     User,
     Warranty,
     WorkOrder,
@@ -32,7 +33,7 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..parts.stock import settle_order_parts
+from ..parts.stock import MAIN, PartAt, settle_order_parts
 from . import rules
 from .common import add_event, add_payment_row, load_order, refresh_money, to_dto, update_clock
 from .dto import LineInput, WorkOrderDTO
@@ -48,6 +49,7 @@ F_REASON = QT_TRANSLATE_NOOP("core", "Reason")
 F_TECHNICIAN = QT_TRANSLATE_NOOP("core", "Technician")
 F_LINE_KIND = QT_TRANSLATE_NOOP("core", "Line kind")
 F_DESCRIPTION = QT_TRANSLATE_NOOP("core", "Description")
+F_FROM = QT_TRANSLATE_NOOP("core", "Taken from")
 F_MINUTES = QT_TRANSLATE_NOOP("core", "Minutes")
 F_QUANTITY = QT_TRANSLATE_NOOP("core", "Quantity")
 F_RATE = QT_TRANSLATE_NOOP("core", "Hourly rate")
@@ -378,9 +380,15 @@ class WorkOrderService:
             if wait_for_parts and order.status != S.AWAITING_PARTS.value:
                 self._step(s, actor, order, S.AWAITING_PARTS, utcnow(), "")
             free = order.warranty != Warranty.NONE.value
-            before = {"total": order.total}
+            before: dict[str, object] = {"total": order.total}
+            taken_before = _van_lines(s, order.id)
+            if taken_before:
+                before["from"] = taken_before
+            sources = _line_sources(s, order, checked)
             s.execute(delete(WorkOrderLine).where(WorkOrderLine.work_order_id == order.id))
-            for position, (kind, description, quantity, price, part_id) in enumerate(checked):
+            for position, (kind, description, quantity, price, part_id, _where) in enumerate(
+                checked
+            ):
                 amount = rules.line_amount(kind, quantity, price, free)
                 if amount >= MONEY_LIMIT:
                     raise ValidationError(
@@ -401,16 +409,21 @@ class WorkOrderService:
                         unit_price=price,
                         amount=amount,
                         part_id=part_id,
+                        location_id=sources[position],
                     )
                 )
             s.flush()
-            # Parts from the catalogue leave (or return to) this outlet's shelf with the save.
-            wanted: dict[int, int] = {}
-            for kind, _d, quantity, _p, part_id in checked:
+            # Parts from the catalogue leave (or return to) the shelf they are taken from (this
+            # outlet's main store, or its van) with the save.
+            wanted: dict[PartAt, int] = {}
+            numbers: dict[PartAt, list[int]] = {}
+            for position, (kind, _d, quantity, _p, part_id, _w) in enumerate(checked):
                 if kind is LineKind.PART and part_id is not None:
-                    wanted[part_id] = wanted.get(part_id, 0) + int(quantity)
+                    key = (part_id, sources[position])
+                    wanted[key] = wanted.get(key, 0) + int(quantity)
+                    numbers.setdefault(key, []).append(position + 1)
             hold = order.status == S.AWAITING_PARTS.value
-            stock = settle_order_parts(s, actor, order, wanted, hold=hold)
+            stock = settle_order_parts(s, actor, order, wanted, hold=hold, lines=numbers)
             subtotal = rules.totals(
                 s.scalars(
                     select(WorkOrderLine.amount).where(WorkOrderLine.work_order_id == order.id)
@@ -430,19 +443,19 @@ class WorkOrderService:
                 utcnow(),
             )
             refresh_money(s, order)
-            record(
-                s,
-                actor,
-                "lines",
-                "work_order",
-                order.id,
-                before=before,
-                after={"total": order.total, "lines": len(checked), "discount": discount_value},
-            )
+            after: dict[str, object] = {
+                "total": order.total,
+                "lines": len(checked),
+                "discount": discount_value,
+            }
+            taken_after = _van_lines(s, order.id)
+            if taken_after:
+                after["from"] = taken_after  # which lines came out of a van, by its code
+            record(s, actor, "lines", "work_order", order.id, before=before, after=after)
             return to_dto(s, order, actor), Changes(work_orders=True, parts=stock)
 
     @staticmethod
-    def _line(line: LineInput) -> tuple[LineKind, str, Decimal, Decimal, int | None]:
+    def _line(line: LineInput) -> CheckedLine:
         kind = LineKind(v.choice(F_LINE_KIND, str(line.kind), tuple(k.value for k in LineKind)))
         description = v.text(F_DESCRIPTION, line.description, max_len=200)
         if kind is LineKind.LABOUR:
@@ -451,7 +464,14 @@ class WorkOrderService:
         else:
             quantity = Decimal(v.integer(F_QUANTITY, line.quantity, minimum=1, maximum=10_000))
             price = v.money(F_PRICE, line.unit_price)
-        return kind, description, quantity, price, line.part_id
+        if line.location_id is not None and (kind is not LineKind.PART or line.part_id is None):
+            raise ValidationError(
+                F_FROM,
+                QT_TRANSLATE_NOOP(
+                    "core", "only a part from the catalogue can be taken from a van or store room."
+                ),
+            )
+        return kind, description, quantity, price, line.part_id, line.location_id
 
     def add_payment(
         self,
@@ -732,20 +752,81 @@ class WorkOrderService:
             ]
 
 
-def _wanted_parts(s: Session, order_id: int) -> dict[int, int]:
-    """How many of each catalogue part the order's saved lines want."""
+CheckedLine = tuple[LineKind, str, Decimal, Decimal, int | None, int | None]
+
+
+def _wanted_parts(s: Session, order_id: int) -> dict[PartAt, int]:
+    """How many of each catalogue part the order's saved lines want, per location they are
+    taken from (None: the main store)."""
     rows = s.execute(
-        select(WorkOrderLine.part_id, WorkOrderLine.quantity).where(
+        select(WorkOrderLine.part_id, WorkOrderLine.location_id, WorkOrderLine.quantity).where(
             WorkOrderLine.work_order_id == order_id,
             WorkOrderLine.kind == LineKind.PART.value,
             WorkOrderLine.part_id.is_not(None),
         )
     )
-    wanted: dict[int, int] = {}
-    for part_id, quantity in rows:
+    wanted: dict[PartAt, int] = {}
+    for part_id, location_id, quantity in rows:
         if part_id is not None:
-            wanted[part_id] = wanted.get(part_id, 0) + int(quantity)
+            key = (part_id, location_id)
+            wanted[key] = wanted.get(key, 0) + int(quantity)
     return wanted
+
+
+def _line_sources(s: Session, order: WorkOrder, checked: list[CheckedLine]) -> list[int | None]:
+    """Per line, the location its part is taken from as saved: None for the main store (also
+    when it is named), else a van or store room of the order's outlet that is in use; refused
+    naming the line otherwise. The rows are shared-locked, so a van is not retired under the
+    save."""
+    sources: list[int | None] = []
+    for position, (*_rest, location_id) in enumerate(checked):
+        if location_id is None:
+            sources.append(None)
+            continue
+        location = s.get(StockLocation, location_id, with_for_update={"read": True})
+        if location is None:
+            raise ValidationError(
+                F_FROM,
+                QT_TRANSLATE_NOOP("core", "line {line}: stock location {id} does not exist."),
+                line=position + 1,
+                id=location_id,
+            )
+        if location.outlet_id != order.outlet_id:
+            raise ValidationError(
+                F_FROM,
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "line {line}: {location} belongs to another outlet; a repair takes parts "
+                    "from its own outlet's store or van.",
+                ),
+                line=position + 1,
+                location=location.name,
+            )
+        if not location.active:
+            raise ValidationError(
+                F_FROM,
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "line {line}: {location} is no longer in use; take the part from another "
+                    "location.",
+                ),
+                line=position + 1,
+                location=location.name,
+            )
+        sources.append(None if location.code == MAIN else location.id)
+    return sources
+
+
+def _van_lines(s: Session, order_id: int) -> dict[str, str]:
+    """For the audit: line number -> code of the van its part is taken from (main store left
+    out)."""
+    rows = s.execute(
+        select(WorkOrderLine.position, StockLocation.code)
+        .join(StockLocation, StockLocation.id == WorkOrderLine.location_id)
+        .where(WorkOrderLine.work_order_id == order_id)
+        .order_by(WorkOrderLine.position)
+    )
+    return {str(position + 1): code for position, code in rows}
 
 
 def _local_today(now: datetime) -> date:

@@ -49,8 +49,8 @@ class LocationsDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Each location keeps its own shelf: a van or a second store room can be received "
-                "into, counted and moved to and from the main store. Repairs take their parts "
-                "from the main store."
+                "into, counted and moved to and from the main store. A repair's part line takes "
+                "its part from the main store unless the line names a van (its From column)."
             ),
             self,
         )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...core.auth import Permission
 from ...core.changes import Changes
 from ...core.errors import StaleRecord
+from ...core.parts.locations import LocationDTO
 from ...core.parts.stock import InsufficientStock
 from ...core.work_orders import rules
 from ...core.work_orders.dto import WorkOrderDTO
@@ -64,10 +65,12 @@ from .printouts import ReceiptPrinter, kind_title
 from .refunds import RefundsPanel
 
 if TYPE_CHECKING:
+    from ...core.parts.queries import PartRow
     from .part_picker import PartPickerDialog
 
 S = WorkOrderStatus
 _D = TypeVar("_D", bound=WorkOrderActionDialog)
+Loaded = tuple[WorkOrderDTO, WorkOrderSettings, list[tuple[int, str]], list[LocationDTO]]
 
 
 STEP_KEYS = {
@@ -264,17 +267,22 @@ class WorkOrderDetail(QDialog):
     def reload(self) -> None:
         services, actor, order_id = self._ctx.services, self._ctx.actor, self.order_id
 
-        def load() -> tuple[WorkOrderDTO, WorkOrderSettings, list[tuple[int, str]]]:
+        def load() -> Loaded:
             order = services.work_orders.get(actor, order_id)
             settings = services.work_order_settings.get(order.outlet_id)
-            return order, settings, services.work_orders.technicians(actor)
+            # Where the outlet keeps stock (a van too?) for the lines' From column.
+            locations = (
+                services.locations.list(actor, order.outlet_id, include_retired=True)
+                if actor.can(Permission.VIEW_STOCK)
+                else []
+            )
+            return order, settings, services.work_orders.technicians(actor), locations
 
         self._ctx.runner.run(load, self._loaded, lambda exc: show_error(self, exc))
 
-    def _loaded(
-        self, result: tuple[WorkOrderDTO, WorkOrderSettings, list[tuple[int, str]]]
-    ) -> None:
-        order, self.settings, self.technicians = result
+    def _loaded(self, result: Loaded) -> None:
+        order, self.settings, self.technicians, locations = result
+        self.editor.set_locations(locations)
         self.show_order(order)
 
     def toggle_passcode(self, _link: str = "") -> None:
@@ -506,7 +514,9 @@ class WorkOrderDetail(QDialog):
 
         def failed(exc: BaseException) -> None:
             self._failed(exc, editor.lines_errors)
-            if isinstance(exc, InsufficientStock) and order.can_wait_for_parts:
+            editor.mark_refusal(exc)  # the refused line's From cell says why
+            van = isinstance(exc, InsufficientStock) and bool(exc.params.get("van"))
+            if isinstance(exc, InsufficientStock) and order.can_wait_for_parts and not van:
                 editor.wait_button.show()  # short: the order may wait for the part instead
 
         self._ctx.runner.run(
@@ -530,12 +540,29 @@ class WorkOrderDetail(QDialog):
             return None
         from .part_picker import PartPickerDialog
 
-        dialog = PartPickerDialog(self._ctx, order.outlet_id, order.device.model, self)
-        dialog.picked.connect(
-            lambda row: self.editor.add_line(
-                LineKind.PART, f"{row.sku} {row.name}", "1", str(row.sale_price), row.id
-            )
+        editor = self.editor
+        dialog = PartPickerDialog(
+            self._ctx,
+            order.outlet_id,
+            order.device.model,
+            self,
+            locations=editor.locations,
+            location_id=editor.default_location,
         )
+
+        def picked(row: PartRow) -> None:
+            # The next part comes from the same place (a technician on site keeps to the van).
+            editor.default_location = dialog.location_id()
+            editor.add_line(
+                LineKind.PART,
+                f"{row.sku} {row.name}",
+                "1",
+                str(row.sale_price),
+                row.id,
+                editor.default_location,
+            )
+
+        dialog.picked.connect(picked)
         dialog.free_text.connect(lambda: self.editor.add_line(LineKind.PART))
         self.open_action(dialog)
         return dialog

@@ -6,30 +6,40 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ...core.errors import DomainError, ValidationError
+from ...core.parts.locations import LocationDTO
+from ...core.parts.stock import InsufficientStock
 from ...core.work_orders import rules
 from ...core.work_orders.dto import LineInput, WorkOrderDTO
 from ...models import LineKind, Warranty
+from ..errors import error_text
 from ..settings.forms import FormErrors
 from .actions import money_text
 from .labels import line_kind_text
 
-COL_KIND, COL_DESCRIPTION, COL_QUANTITY, COL_PRICE, COL_AMOUNT = range(5)
+COL_KIND, COL_DESCRIPTION, COL_QUANTITY, COL_PRICE, COL_AMOUNT, COL_FROM = range(6)
 PART_ID = Qt.ItemDataRole.UserRole + 1  # on the kind cell: the catalogue part of a part line
+LOCATION_ID = Qt.ItemDataRole.UserRole + 2  # on the From cell: the van (None: the main store)
+REFUSED = QBrush(QColor("#fdecea"))
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -46,7 +56,11 @@ class LinesEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.order: WorkOrderDTO | None = None
-        self.lines = QTableWidget(0, 5, self)
+        # The outlet's stock locations (main store first); the From column is shown only when
+        # parts can come from more than one, so a shop without a van sees nothing new.
+        self.locations: list[LocationDTO] = []
+        self.default_location: int | None = None  # the last one chosen in the part picker
+        self.lines = QTableWidget(0, 6, self)
         self.lines.setHorizontalHeaderLabels(
             [
                 self.tr("Kind"),
@@ -54,14 +68,18 @@ class LinesEditor(QWidget):
                 self.tr("Qty / minutes"),
                 self.tr("Price / hourly rate"),
                 self.tr("Amount"),
+                self.tr("From"),
             ]
         )
+        self.lines.setItemDelegateForColumn(COL_FROM, FromDelegate(self))
+        self.lines.setColumnHidden(COL_FROM, True)
         self.lines.verticalHeader().hide()
         for column, width in (
             (COL_KIND, 80),
             (COL_QUANTITY, 110),
             (COL_PRICE, 140),
             (COL_AMOUNT, 100),
+            (COL_FROM, 170),
         ):
             self.lines.setColumnWidth(column, width)
         self.lines.horizontalHeader().setSectionResizeMode(
@@ -143,9 +161,15 @@ class LinesEditor(QWidget):
         self.lines.setRowCount(0)
         for line in order.lines:
             self._append_line(
-                line.kind, line.description, line.quantity, line.unit_price, line.part_id
+                line.kind,
+                line.description,
+                line.quantity,
+                line.unit_price,
+                line.part_id,
+                line.location_id,
             )
         self.lines.blockSignals(False)
+        self._show_from_column()
         self.discount.setText(money_text(order.discount))
         self.discount_reason.setText(order.discount_reason)
         self.wait_button.hide()
@@ -184,6 +208,7 @@ class LinesEditor(QWidget):
         quantity: Decimal | str,
         price: Decimal | str,
         part_id: int | None = None,
+        location_id: int | None = None,
     ) -> int:
         row = self.lines.rowCount()
         self.lines.insertRow(row)
@@ -193,6 +218,15 @@ class LinesEditor(QWidget):
         if part_id is not None:
             kind_item.setToolTip(self.tr("From stock: saving takes it off this outlet's shelf"))
         kind_item.setFlags(kind_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        source = QTableWidgetItem("")
+        if part_id is None:  # labour, fees and free-text parts come from no shelf
+            source.setFlags(source.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        else:
+            source.setData(LOCATION_ID, location_id)
+            source.setText(self.location_text(location_id))
+            source.setToolTip(
+                self.tr("Where the part is taken from: change it with F2 or by typing")
+            )
         amount = QTableWidgetItem("")
         amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
         amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -202,6 +236,7 @@ class LinesEditor(QWidget):
             (COL_QUANTITY, QTableWidgetItem(_plain(quantity))),
             (COL_PRICE, QTableWidgetItem(_plain(price))),
             (COL_AMOUNT, amount),
+            (COL_FROM, source),
         ):
             self.lines.setItem(row, column, item)
         return row
@@ -213,11 +248,12 @@ class LinesEditor(QWidget):
         quantity: str = "",
         price: str = "",
         part_id: int | None = None,
+        location_id: int | None = None,
     ) -> int:
         if not quantity:
             quantity = "30" if kind is LineKind.LABOUR else "1"
         self.lines.blockSignals(True)
-        row = self._append_line(kind, description, quantity, price or "0.00", part_id)
+        row = self._append_line(kind, description, quantity, price or "0.00", part_id, location_id)
         self.lines.blockSignals(False)
         self.update_totals()
         self.lines.setCurrentCell(row, COL_DESCRIPTION)
@@ -247,9 +283,87 @@ class LinesEditor(QWidget):
                     self._cell(row, COL_QUANTITY).text().strip(),
                     self._cell(row, COL_PRICE).text().strip(),
                     self._cell(row, COL_KIND).data(PART_ID),
+                    self._cell(row, COL_FROM).data(LOCATION_ID),
                 )
             )
         return result
+
+    # ------------------------------------------------------------ where parts come from
+
+    def set_locations(self, locations: list[LocationDTO]) -> None:
+        """The outlet's locations, retired ones too (an old line may name one); main first."""
+        self.locations = sorted(locations, key=lambda loc: not loc.main)
+        if self.default_location not in {loc.id for loc in self.choosable()}:
+            self.default_location = None
+        for row in range(self.lines.rowCount()):
+            cell = self._cell(row, COL_FROM)
+            if self._cell(row, COL_KIND).data(PART_ID) is not None:
+                cell.setText(self.location_text(cell.data(LOCATION_ID)))
+        self._show_from_column()
+
+    def choosable(self) -> list[LocationDTO]:
+        """Where a part line may take its part from: the locations in use, main store first."""
+        return [loc for loc in self.locations if loc.active]
+
+    def location_text(self, location_id: int | None) -> str:
+        if location_id is None:
+            return self.tr("Main store")
+        for loc in self.locations:
+            if loc.id == location_id:
+                return loc.name if loc.active else self.tr("{name} (retired)").format(name=loc.name)
+        return str(location_id)
+
+    def _show_from_column(self) -> None:
+        named = any(
+            self._cell(row, COL_FROM).data(LOCATION_ID) is not None
+            for row in range(self.lines.rowCount())
+        )
+        self.lines.setColumnHidden(COL_FROM, len(self.choosable()) < 2 and not named)
+
+    def set_line_location(self, row: int, location_id: int | None) -> None:
+        """What the From cell's combo does: the line takes its part from there on the next save."""
+        cell = self._cell(row, COL_FROM)
+        if self._cell(row, COL_KIND).data(PART_ID) is None:
+            return
+        cell.setData(LOCATION_ID, location_id)
+        cell.setText(self.location_text(location_id))
+        self._unmark(cell)
+
+    def mark_refusal(self, exc: BaseException) -> list[int]:
+        """Show the core's refusal on the line(s) it is about: the From cell tinted, the message as
+        its tooltip. Returns the rows marked."""
+        self.clear_marks()
+        if not isinstance(exc, DomainError):
+            return []
+        rows: list[int] = []
+        line = exc.params.get("line")
+        if isinstance(exc, InsufficientStock):
+            where = exc.params.get("location_id")
+            rows = [
+                row
+                for row in range(self.lines.rowCount())
+                if self._cell(row, COL_KIND).data(PART_ID) == exc.part_id
+                and self._cell(row, COL_FROM).data(LOCATION_ID) == where
+            ]
+        elif isinstance(exc, ValidationError) and isinstance(line, int):
+            rows = [line - 1] if 0 < line <= self.lines.rowCount() else []
+        message = error_text(exc)
+        for row in rows:
+            cell = self._cell(row, COL_FROM)
+            cell.setBackground(REFUSED)
+            cell.setToolTip(message)
+        if rows:  # the last is most often the line just added: on it, the From combo opens
+            self.lines.setCurrentCell(rows[-1], COL_FROM)
+        return rows
+
+    def clear_marks(self) -> None:
+        for row in range(self.lines.rowCount()):
+            self._unmark(self._cell(row, COL_FROM))
+
+    def _unmark(self, cell: QTableWidgetItem) -> None:
+        if cell.background() == REFUSED:
+            cell.setBackground(QBrush())
+            cell.setToolTip(self.tr("Where the part is taken from: change it with F2 or by typing"))
 
     def update_totals(self) -> None:
         """A live preview with the core's own arithmetic; the saved order is the authority."""
@@ -303,21 +417,63 @@ class LinesEditor(QWidget):
             return False
 
         def norm(
-            kind: object, description: str, quantity: object, price: object, part_id: int | None
+            kind: object,
+            description: str,
+            quantity: object,
+            price: object,
+            part_id: int | None,
+            location_id: int | None,
         ) -> tuple[object, ...]:
             return (
                 str(kind), description.strip(), _decimal(str(quantity)), _decimal(str(price)),
-                part_id,
+                part_id, location_id,
             )  # fmt: skip
 
         shown = [
-            norm(x.kind, x.description, x.quantity, x.unit_price, x.part_id)
+            norm(x.kind, x.description, x.quantity, x.unit_price, x.part_id, x.location_id)
             for x in self.line_inputs()
         ]
         saved = [
-            norm(x.kind, x.description, x.quantity, x.unit_price, x.part_id) for x in order.lines
+            norm(x.kind, x.description, x.quantity, x.unit_price, x.part_id, x.location_id)
+            for x in order.lines
         ]
         return shown != saved or _decimal(self.discount.text() or "0") != order.discount
+
+
+class FromDelegate(QStyledItemDelegate):
+    """The From cell of a part line edits as a combo of the outlet's locations in use: Tab onto
+    it, arrow or type the first letter, Tab on (no mouse needed, like every other cell)."""
+
+    def __init__(self, editor: LinesEditor) -> None:
+        super().__init__(editor)
+        self._editor = editor
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        for loc in self._editor.choosable():  # item data 0: the main store (no id is 0)
+            combo.addItem(
+                self._editor.location_text(None if loc.main else loc.id), 0 if loc.main else loc.id
+            )
+        return combo
+
+    def setEditorData(self, widget: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(widget, QComboBox)
+        found = widget.findData(index.data(LOCATION_ID) or 0)
+        widget.setCurrentIndex(max(found, 0))
+
+    def setModelData(
+        self,
+        widget: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(widget, QComboBox)
+        self._editor.set_line_location(index.row(), widget.currentData() or None)
 
 
 def _plain(value: Decimal | str) -> str:

@@ -1,5 +1,6 @@
 """Pick a catalogue part for a work-order line: by SKU, name, a scanned barcode or the device
-model it fits, with what is on the shelf at this outlet and at the others."""
+model it fits, with what is on the shelf at this outlet and at the others; where the outlet has
+a van, also where to take it from (the main store or the van, with what each has free)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from html import escape
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.parts.locations import LocationDTO
 from ...core.parts.queries import PartList, PartRow
 from ...core.parts.stock import MAIN, Availability
 from ..context import AppContext
@@ -31,10 +35,27 @@ class PartPickerDialog(QDialog):
     free_text = Signal()  # a part not in the catalogue: an ordinary line
 
     def __init__(
-        self, ctx: AppContext, outlet_id: int, device_model: str = "", parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        outlet_id: int,
+        device_model: str = "",
+        parent: QWidget | None = None,
+        *,
+        locations: list[LocationDTO] | None = None,
+        location_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx, self._outlet_id = ctx, outlet_id
+        self._row: PartRow | None = None
+        self._places: list[Availability] = []
+        # Where to take it from: shown only when the outlet keeps stock in more than one place.
+        self._locations = [loc for loc in locations or [] if loc.active]
+        self._locations.sort(key=lambda loc: not loc.main)
+        self.source = QComboBox(self)
+        for loc in self._locations:
+            self.source.addItem(self._name(loc), 0 if loc.main else loc.id)  # 0: the main store
+        self.source.setCurrentIndex(max(self.source.findData(location_id or 0), 0))
+        self.source.currentIndexChanged.connect(lambda _i: self._show_places())
         self._seq = 0
         self._level_seq = 0
         self.setWindowTitle(self.tr("Add a part from stock"))
@@ -66,10 +87,18 @@ class PartPickerDialog(QDialog):
         buttons.accepted.connect(self.choose)
         buttons.rejected.connect(self.reject)
         self.free_button.clicked.connect(self._free_text)
+        from_label = QLabel(self.tr("Take &from:"), self)
+        from_label.setBuddy(self.source)
+        from_row = QHBoxLayout()
+        from_row.addWidget(from_label)
+        from_row.addWidget(self.source, 1)
+        for widget in (from_label, self.source):
+            widget.setVisible(len(self._locations) > 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.availability)
+        layout.addLayout(from_row)
         layout.addWidget(buttons)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -126,15 +155,29 @@ class PartPickerDialog(QDialog):
             lambda exc: show_error(self, exc),
         )
 
+    def _name(self, loc: LocationDTO) -> str:
+        return self.tr("Main store") if loc.main else loc.name
+
+    def location_id(self) -> int | None:
+        """Where the picked part is taken from: a van's id, or None for the main store."""
+        return (self.source.currentData() or None) if self.source.count() else None
+
     def _levels_shown(self, seq: int, row: PartRow, places: list[Availability]) -> None:
         if seq != self._level_seq:
             return
+        self._row, self._places = row, places
+        self._show_places()
+
+    def _show_places(self) -> None:
+        row, places = self._row, self._places
+        if row is None:
+            return
         shown = []
-        here = 0
+        free_at: dict[str, int] = {}
         for a in places:
-            if a.outlet_id == self._outlet_id and a.location_code == MAIN:
-                here = a.available
-            elif not a.on_hand:
+            if a.outlet_id == self._outlet_id:
+                free_at[a.location_code] = a.available
+            if not a.on_hand and not (a.outlet_id == self._outlet_id and a.location_code == MAIN):
                 continue
             where = (
                 a.outlet_code if a.location_code == MAIN else f"{a.outlet_code}/{a.location_code}"
@@ -148,7 +191,34 @@ class PartPickerDialog(QDialog):
         text = self.tr("{sku} free to take: {places}").format(
             sku=escape(row.sku), places=", ".join(shown) or "0"
         )
-        if here == 0:
+        for index, loc in enumerate(self._locations):  # each choice says what it has free
+            self.source.setItemText(
+                index,
+                self.tr("{location}: {free} free").format(
+                    location=self._name(loc), free=free_at.get(loc.code, 0)
+                ),
+            )
+        chosen = next(
+            (
+                loc
+                for loc in self._locations
+                if (0 if loc.main else loc.id) == self.source.currentData()
+            ),
+            None,
+        )
+        if chosen is not None and not chosen.main:
+            if free_at.get(chosen.code, 0) == 0:
+                text += (
+                    "<br><span style='color:#c62828'>"
+                    + escape(
+                        self.tr(
+                            "None in {location}: take it from the main store, or move stock into "
+                            "the van first."
+                        ).format(location=chosen.name)
+                    )
+                    + "</span>"
+                )
+        elif free_at.get(MAIN, 0) == 0:
             text += (
                 "<br><span style='color:#c62828'>"
                 + escape(
