@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_actor, ui_context
+from PySide6.QtCore import Qt
 from test_ui_work_orders import detail_for, take_in
 
 from outletdesk.core.changes import Changes
@@ -118,3 +119,44 @@ def test_short_lines_can_wait_for_parts_and_the_counter_hears_when_they_arrive(
     assert "(1)" in counter.parts_arrived_title.text()
     detail.reload()
     assert "continue" in detail.editor.parts_note.text()
+
+
+@pytest.mark.parametrize("typed", ["", "SCR-IP"])
+def test_one_enter_in_the_picker_adds_one_part(services, clerk, screen, tmp_path, qtbot, typed):
+    """With the real worker: Enter used to reach the dialog's default button too, adding the
+    highlighted part at once and again when the search came back (from a tester)."""
+    from dataclasses import replace
+
+    from outletdesk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    ctx = replace(ui_context(services, clerk, tmp_path), runner=runner)
+    picker = PartPickerDialog(ctx, clerk.outlet_id, "iPhone 12")
+    qtbot.addWidget(picker)
+    picked = []
+    picker.picked.connect(picked.append)
+    picker.show()
+    qtbot.waitUntil(lambda: picker.model.rows != [])
+    if typed:
+        picker.search.clear()
+        qtbot.keyClicks(picker.search, typed)  # Enter before the search has run
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: picker.result() == picker.DialogCode.Accepted)
+    qtbot.wait(300)  # a second pick would arrive with the search's answer
+    assert [row.sku for row in picked] == ["SCR-IP12"]
+    runner.shutdown()
+
+
+def test_the_upkeep_picker_does_not_offer_to_wait_for_parts(services, clerk, tmp_path, qtbot):
+    services.catalogue.create_part(
+        make_actor(services, clerk.outlet_id, Role.MANAGER, "boss"),
+        PartInput("TIP-900", "Soldering tip 烙铁头", models=("T12",)),
+    )
+    ctx = ui_context(services, clerk, tmp_path)
+    for_order = PartPickerDialog(ctx, clerk.outlet_id, "TIP-900")
+    upkeep = PartPickerDialog(ctx, clerk.outlet_id, "TIP-900", for_order=False)
+    for picker in (for_order, upkeep):
+        qtbot.addWidget(picker)
+    assert "wait for parts" in for_order.availability.text()
+    assert "None free at this outlet" in upkeep.availability.text()
+    assert "wait for parts" not in upkeep.availability.text()

@@ -2503,6 +2503,10 @@
         <source>None free at this outlet: save the line and let the order wait for parts, or transfer stock here first.</source>
         <translation>本网点无可用库存：保存明细并让工单等待配件，或先调拨库存到本网点。</translation>
     </message>
+    <message>
+        <source>None free at this outlet: receive or transfer stock here first.</source>
+        <translation>本网点无可用库存：请先入库或调拨库存到本网点。</translation>
+    </message>
 </context>
 <context>
     <name>PartsExports</name>

@@ -352,7 +352,7 @@ class LogDialog(QDialog):
 
     def pick_part(self) -> PartPickerDialog:
         """A part that is not in the plan's kit, from the asset's outlet's store."""
-        picker = PartPickerDialog(self._ctx, self._asset.outlet_id, parent=self)
+        picker = PartPickerDialog(self._ctx, self._asset.outlet_id, parent=self, for_order=False)
         picker.free_button.hide()  # upkeep uses catalogue parts only: they leave stock
         picker.add_button.setText(self.tr("&Add part"))
         picker.picked.connect(self.add_part)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,9 +44,12 @@ class PartPickerDialog(QDialog):
         *,
         locations: list[LocationDTO] | None = None,
         location_id: int | None = None,
+        for_order: bool = True,
     ) -> None:
+        """`for_order`: the part goes on a work order, which may wait for it; upkeep may not."""
         super().__init__(parent)
-        self._ctx, self._outlet_id = ctx, outlet_id
+        self._ctx, self._outlet_id, self._for_order = ctx, outlet_id, for_order
+        self._chosen = False
         self._row: PartRow | None = None
         self._places: list[Availability] = []
         # Where to take it from: shown only when the outlet keeps stock in more than one place.
@@ -57,6 +61,7 @@ class PartPickerDialog(QDialog):
         self.source.setCurrentIndex(max(self.source.findData(location_id or 0), 0))
         self.source.currentIndexChanged.connect(lambda _i: self._show_places())
         self._seq = 0
+        self._shown_seq = -1  # the search whose results the list shows
         self._level_seq = 0
         self.setWindowTitle(self.tr("Add a part from stock"))
         self.search = QLineEdit(self)
@@ -105,7 +110,9 @@ class PartPickerDialog(QDialog):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.search.returnPressed.connect(self._on_return)
+        # Enter in the search box is handled here alone: left to the line edit it also reached
+        # the dialog's default button, and one Enter added the part twice.
+        self.search.installEventFilter(self)
         self.table.activated.connect(lambda _i: self.choose())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_levels())
         self.resize(720, 460)
@@ -126,6 +133,7 @@ class PartPickerDialog(QDialog):
     def _show(self, seq: int, result: PartList, then_choose: bool) -> None:
         if seq != self._seq:
             return
+        self._shown_seq = seq
         self.model.set_rows(result.rows)
         if result.rows:
             self.table.selectRow(0)
@@ -135,8 +143,24 @@ class PartPickerDialog(QDialog):
         if then_choose and len(result.rows) == 1:
             self.choose()  # a scanned barcode names one part: add it straight away
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._on_return()
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_return(self) -> None:
-        self.run_search(then_choose=True)
+        """Enter: the highlighted part when the list shows what was typed; otherwise search
+        first and take the part if exactly one matches (a scanned barcode)."""
+        if self._timer.isActive() or self._seq != self._shown_seq:
+            self.run_search(then_choose=True)
+        else:
+            self.choose()
 
     def selected(self) -> PartRow | None:
         index = self.table.currentIndex()
@@ -219,22 +243,22 @@ class PartPickerDialog(QDialog):
                     + "</span>"
                 )
         elif free_at.get(MAIN, 0) == 0:
-            text += (
-                "<br><span style='color:#c62828'>"
-                + escape(
-                    self.tr(
-                        "None free at this outlet: save the line and let the order wait for parts, "
-                        "or transfer stock here first."
-                    )
+            advice = (
+                self.tr(
+                    "None free at this outlet: save the line and let the order wait for parts, "
+                    "or transfer stock here first."
                 )
-                + "</span>"
+                if self._for_order
+                else self.tr("None free at this outlet: receive or transfer stock here first.")
             )
+            text += "<br><span style='color:#c62828'>" + escape(advice) + "</span>"
         self.availability.setText(text)
 
     def choose(self) -> None:
         row = self.selected()
-        if row is None:
+        if row is None or self._chosen:  # once: a dialog closing does not pick again
             return
+        self._chosen = True
         self.picked.emit(row)
         self.accept()
 
