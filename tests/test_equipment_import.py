@@ -401,7 +401,7 @@ def test_bad_cells_are_named_and_nothing_is_half_imported(
         "Row 3, Make: may not start with '+' (it would read as a spreadsheet formula).",
         "Row 3, Purchase date: '2023-02-30' is not a date (YYYY-MM-DD).",
         "Row 3, Purchase cost: 'abc' is not an amount.",
-        "Row 3, Acceptance result: 'maybe' is not one of: passed, failed.",
+        "Row 3, Acceptance result: 'maybe' is not one of: Passed, Failed.",
         "Row 3, Status: 'broken' is not one of: In service, Out of service, Under repair, Retired.",
         "Row 5, Purchase cost: has more than 2 decimals.",
         "Row 5, Warranty end: cannot be before the purchase date.",

@@ -124,3 +124,24 @@ def test_an_assets_name_is_not_a_persons_name(chinese, services, manager, outlet
     with pytest.raises(ImportFileError) as missing:
         EquipmentImporter(services.db).dry_run(manager, nameless)
     assert error_text(missing.value).startswith("nameless.csv 中没有“名称”列（查找的是含有 名称 的")
+
+
+def test_the_choices_an_import_allows_are_named_in_chinese(
+    chinese, services, manager, outlet, tmp_path, qtbot
+):
+    category = services.equipment.categories(manager)[0]
+    path = _xlsx(
+        tmp_path / "register.xlsx",
+        [
+            ["名称", "类别", "状态", "验收结果"],
+            ["Drill 电钻", category.name, "坏了", "也许"],
+        ],
+    )
+    ctx = ui_context(services, manager, tmp_path)
+    dialog = _loaded(EquipmentImportDialog(ctx, outlet), path, qtbot)
+    dialog.check()
+    problems = {column: problem for _row, column, problem in _shown(dialog)}
+    status = next(p for c, p in problems.items() if "状态" in c)
+    acceptance = next(p for c, p in problems.items() if "验收" in c)
+    assert status == "'坏了' 不在可选范围内：在用, 停用, 维修中, 已报废。"
+    assert acceptance == "'也许' 不在可选范围内：合格, 不合格。"

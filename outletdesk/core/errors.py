@@ -21,13 +21,33 @@ class OutletDeskError(Exception):
     def message(self, translate: Translate | None = None) -> str:
         """The message, optionally through a translate(template) -> template function."""
         tr: Translate = translate or str
-        params = {k: tr(v) if isinstance(v, FieldLabel) else v for k, v in self.params.items()}
-        return tr(self.template).format(**params)
+        return tr(self.template).format(**shown_params(self.params, tr))
 
 
 class FieldLabel(Term):
     """A field name that is itself translated when the message is shown (with its Term's
     disambiguation, e.g. an asset's Name)."""
+
+
+class Words(tuple[str, ...]):
+    """Words shown joined by commas, each translated when the message is shown: the choices a
+    field allows, e.g. the statuses an import accepts (在用, 停用, … in the Chinese window)."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+
+def shown_params(params: dict[str, Any], tr: Translate) -> dict[str, Any]:
+    """The parameters as the message shows them: field names and word lists translated."""
+
+    def one(value: Any) -> Any:
+        if isinstance(value, FieldLabel):
+            return tr(value)
+        if isinstance(value, Words):
+            return ", ".join(tr(word) for word in value)
+        return value
+
+    return {key: one(value) for key, value in params.items()}
 
 
 class DomainError(OutletDeskError):
@@ -44,7 +64,7 @@ class ValidationError(DomainError):
     def message(self, translate: Translate | None = None) -> str:
         tr: Translate = translate or str
         problem = self.template.removeprefix("{field}: ")
-        params = {k: v for k, v in self.params.items() if k != "field"}
+        params = shown_params({k: v for k, v in self.params.items() if k != "field"}, tr)
         return f"{tr(self.field)}: {tr(problem).format(**params)}"
 
 

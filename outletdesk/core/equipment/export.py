@@ -38,7 +38,7 @@ from ..periods import local_midnight, period_text
 from ..report_words import ReportWords, Spec
 from ..services import Services
 from .maintenance import plan_applies
-from .register import F_NAME, STATUS_LABELS, may_export_equipment
+from .register import ACCEPTANCE_WORDS, F_NAME, STATUS_LABELS, may_export_equipment
 from .schedule import Anchor, Bucket, IntervalUnit
 
 EQUIPMENT_COLUMNS: Spec = (
@@ -122,10 +122,6 @@ KIND_WORDS: dict[str, str] = {
     RecordKind.PLANNED.value: QT_TRANSLATE_NOOP("core", "Planned maintenance"),
     RecordKind.REPAIR.value: QT_TRANSLATE_NOOP("core", "Repair"),
     RecordKind.BREAKDOWN.value: QT_TRANSLATE_NOOP("core", "Breakdown"),
-}
-ACCEPTANCE_WORDS: dict[str, str] = {
-    "passed": QT_TRANSLATE_NOOP("core", "Passed"),
-    "failed": QT_TRANSLATE_NOOP("core", "Failed"),
 }
 ANCHOR_WORDS: dict[str, str] = {
     Anchor.SCHEDULE.value: QT_TRANSLATE_NOOP("core", "Schedule"),

@@ -38,7 +38,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, FieldLabel, ValidationError
+from ..errors import DomainError, FieldLabel, ValidationError, Words
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_numbers
 from ..parts.import_rows import (
@@ -373,7 +373,7 @@ def _cell_result(value: object) -> str:
             r.F_ACCEPTANCE,
             QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
             value=typed[:40],
-            allowed="passed, failed",
+            allowed=Words(r.ACCEPTANCE_WORDS.values()),
         )
     return ""
 
@@ -391,7 +391,7 @@ def _cell_status(value: object) -> AssetStatus | None:
         r.F_STATUS,
         QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
         value=typed[:40],
-        allowed=", ".join(r.STATUS_LABELS[s] for s in AssetStatus),
+        allowed=Words(r.STATUS_LABELS[s] for s in AssetStatus),
     )
 
 

@@ -59,6 +59,10 @@ F_READING = QT_TRANSLATE_NOOP("core", "Reading")
 F_READ_AT = QT_TRANSLATE_NOOP("core", "Read at")
 F_RETIRED_ON = QT_TRANSLATE_NOOP("core", "Retired on")
 ACCEPTANCE_RESULTS = ("", "passed", "failed")
+ACCEPTANCE_WORDS: dict[str, str] = {
+    "passed": QT_TRANSLATE_NOOP("core", "Passed"),
+    "failed": QT_TRANSLATE_NOOP("core", "Failed"),
+}
 MAX_READING = Decimal("9999999999.99")
 SEARCH_LIMIT = 500
 STATUS_LABELS = {

@@ -23,7 +23,6 @@ from ..auth import Actor, Permission
 from ..i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from .export import (
-    ACCEPTANCE_WORDS,
     ANCHOR_WORDS,
     KIND_WORDS,
     RULE_WORDS,
@@ -31,7 +30,7 @@ from .export import (
     rule_text,
 )
 from .maintenance import RecordDTO, ResultDTO
-from .register import STATUS_LABELS, HistoryEntry
+from .register import ACCEPTANCE_WORDS, STATUS_LABELS, HistoryEntry
 
 if TYPE_CHECKING:
     from ...printing.maintenance_report import MaintenanceReportDocument, Part

@@ -15,7 +15,7 @@ from typing import Any
 
 from ...progress import Progress
 from .. import validation as v
-from ..errors import FieldLabel, Translate, ValidationError
+from ..errors import FieldLabel, Translate, ValidationError, shown_params
 from ..i18n import QT_TRANSLATE_NOOP
 from . import catalogue as c
 from .stock import F_BIN, F_MIN_LEVEL, F_REORDER_QTY, MAX_QUANTITY
@@ -144,7 +144,7 @@ class RowProblem:
 
     def message(self, translate: Translate | None = None) -> str:
         tr: Translate = translate or str
-        return tr(self.template).format(**self.params)
+        return tr(self.template).format(**shown_params(dict(self.params), tr))
 
     def line(self, translate: Translate | None = None) -> str:
         tr: Translate = translate or str
