@@ -48,6 +48,7 @@ from ..parts.import_rows import (
     RowProblem,
     cell_money,
     cell_text,
+    find_header,
     header_key,
     row_problem,
 )
@@ -261,39 +262,14 @@ class EquipmentImporter:
 # ---------------------------------------------------------------- the file
 
 
-def _names(texts: Mapping[str, str] | None) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for f in FIELDS:
-        names.setdefault(header_key(f.title), f.key)
-        if texts and f.title in texts:
-            names.setdefault(header_key(texts[f.title]), f.key)
-    for f in FIELDS:
-        for alias in f.aliases:
-            names.setdefault(header_key(alias), f.key)
-    return names
-
-
 def _read_layout(
     path: Path, mapping: Mapping[str, int] | None, texts: Mapping[str, str] | None
 ) -> tuple[EquipmentLayout, list[tuple[int, Row]]]:
     rows = read_rows(path)
-    names = _names(texts)
-    found_at = 0
-    for i, (_, row) in enumerate(rows[:50]):
-        keys = {names.get(header_key(str(value))) for value in row if value is not None}
-        keys.discard(None)
-        if "tag" in keys or len(keys) >= 2:
-            found_at = i
-            break
-    header_row, header = rows[found_at]
-    headers = tuple("" if value is None else str(value).strip() for value in header)
-    proposed: dict[str, int] = {}
-    for index, title in enumerate(headers):
-        key = names.get(header_key(title)) if title else None
-        if key is not None and key not in proposed:
-            proposed[key] = index
-    chosen = proposed if mapping is None else _checked_mapping(mapping, headers)
-    layout = EquipmentLayout(path.name, header_row, headers, chosen, len(rows) - found_at - 1)
+    found_at, headers, chosen = find_header(rows, FIELDS, mapping, texts, "tag")
+    layout = EquipmentLayout(
+        path.name, rows[found_at][0], headers, chosen, len(rows) - found_at - 1
+    )
     return layout, rows[found_at + 1 :]
 
 
@@ -317,23 +293,6 @@ def _require_columns(layout: EquipmentLayout) -> None:
 def _field_list(titles: list[str]) -> str:
     """Field names for a message: one is translated when shown; several stay as listed."""
     return FieldLabel(titles[0]) if len(titles) == 1 else ", ".join(titles)
-
-
-def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict[str, int]:
-    taken: dict[int, str] = {}
-    for key, index in mapping.items():
-        if key not in _BY_KEY:
-            raise ImportFileError(
-                QT_TRANSLATE_NOOP("core", "{field!r} is not a field the import knows."),
-                field=str(key)[:40],
-            )
-        if type(index) is not int or not 0 <= index < len(headers) or index in taken:
-            raise ImportFileError(
-                QT_TRANSLATE_NOOP("core", "The column chosen for {field} is not in the file."),
-                field=FieldLabel(_BY_KEY[key].title),
-            )
-        taken[index] = key
-    return dict(mapping)
 
 
 # ---------------------------------------------------------------- cells

@@ -168,14 +168,43 @@ def header_key(title: str) -> str:
     return _HEADER_JUNK.sub("", title).casefold()
 
 
-def _names(texts: Mapping[str, str] | None) -> dict[str, str]:
+def find_header(
+    rows: Sequence[tuple[int, Row]],
+    fields: Sequence[ImportField],
+    mapping: Mapping[str, int] | None,
+    texts: Mapping[str, str] | None,
+    anchor: str,
+) -> tuple[int, tuple[str, ...], dict[str, int]]:
+    """Where the header is among a sheet's first rows (the first holding the `anchor` field's
+    column or two known columns; else the first row, for the user to map), its titles, and the
+    mapping: proposed from the titles, or the one given, checked. Shared by every import."""
+    names = _names(fields, texts)
+    found_at = 0
+    for i, (_, row) in enumerate(rows[:50]):
+        keys = {names.get(header_key(str(value))) for value in row if value is not None}
+        keys.discard(None)
+        if anchor in keys or len(keys) >= 2:
+            found_at = i
+            break
+    header = rows[found_at][1]
+    headers = tuple("" if value is None else str(value).strip() for value in header)
+    proposed: dict[str, int] = {}
+    for index, title in enumerate(headers):
+        key = names.get(header_key(title)) if title else None
+        if key is not None and key not in proposed:
+            proposed[key] = index
+    chosen = proposed if mapping is None else _checked_mapping(fields, mapping, headers)
+    return found_at, headers, chosen
+
+
+def _names(fields: Sequence[ImportField], texts: Mapping[str, str] | None) -> dict[str, str]:
     """Normalised header -> field key; titles first, so an alias never shadows a title."""
     names: dict[str, str] = {}
-    for f in FIELDS:
+    for f in fields:
         names.setdefault(header_key(f.title), f.key)
         if texts and f.title in texts:
             names.setdefault(header_key(texts[f.title]), f.key)
-    for f in FIELDS:
+    for f in fields:
         for alias in f.aliases:
             names.setdefault(header_key(alias), f.key)
     return names
@@ -187,30 +216,18 @@ def read_layout(
     """The layout (header row found among the first rows, mapping proposed or the one given)
     and the data rows below the header."""
     rows = read_rows(path)
-    names = _names(texts)
-    found_at = 0  # no recognised header: the first row is taken as one, for the user to map
-    for i, (_, row) in enumerate(rows[:50]):
-        keys = {names.get(header_key(str(value))) for value in row if value is not None}
-        keys.discard(None)
-        if "sku" in keys or len(keys) >= 2:
-            found_at = i
-            break
-    header_row, header = rows[found_at]
-    headers = tuple("" if value is None else str(value).strip() for value in header)
-    proposed: dict[str, int] = {}
-    for index, title in enumerate(headers):
-        key = names.get(header_key(title)) if title else None
-        if key is not None and key not in proposed:
-            proposed[key] = index
-    chosen = proposed if mapping is None else _checked_mapping(mapping, headers)
-    layout = ImportLayout(path.name, header_row, headers, chosen, len(rows) - found_at - 1)
+    found_at, headers, chosen = find_header(rows, FIELDS, mapping, texts, "sku")
+    layout = ImportLayout(path.name, rows[found_at][0], headers, chosen, len(rows) - found_at - 1)
     return layout, rows[found_at + 1 :]
 
 
-def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict[str, int]:
+def _checked_mapping(
+    fields: Sequence[ImportField], mapping: Mapping[str, int], headers: Sequence[str]
+) -> dict[str, int]:
+    by_key = {f.key: f for f in fields}
     taken: dict[int, str] = {}
     for key, index in mapping.items():
-        if key not in _BY_KEY:
+        if key not in by_key:
             raise ImportFileError(
                 QT_TRANSLATE_NOOP("core", "{field!r} is not a field the import knows."),
                 field=str(key)[:40],
@@ -218,13 +235,13 @@ def _checked_mapping(mapping: Mapping[str, int], headers: Sequence[str]) -> dict
         if type(index) is not int or not 0 <= index < len(headers):
             raise ImportFileError(
                 QT_TRANSLATE_NOOP("core", "The column chosen for {field} is not in the file."),
-                field=FieldLabel(_BY_KEY[key].title),
+                field=FieldLabel(by_key[key].title),
             )
         if index in taken:
             raise ImportFileError(
                 QT_TRANSLATE_NOOP("core", "{first} and {second} cannot both come from one column."),
-                first=FieldLabel(_BY_KEY[taken[index]].title),
-                second=FieldLabel(_BY_KEY[key].title),
+                first=FieldLabel(by_key[taken[index]].title),
+                second=FieldLabel(by_key[key].title),
             )
         taken[index] = key
     return dict(mapping)
