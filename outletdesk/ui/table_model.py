@@ -7,7 +7,16 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -90,3 +99,35 @@ def row_table(
         )
         header.setSectionResizeMode(column, mode)
     return table
+
+
+def list_and_details(
+    parent: QWidget,
+    table: QTableView,
+    foot: tuple[QWidget, QWidget],
+    details: QWidget,
+    buttons: QGridLayout,
+    sizes: tuple[int, int],
+) -> QSplitter:
+    """A register page's body: the list with its count and show-retired foot on the left, the
+    selected row's details over its buttons on the right, three to two."""
+    right = QWidget(parent)
+    right_layout = QVBoxLayout(right)
+    right_layout.setContentsMargins(0, 0, 0, 0)
+    right_layout.addWidget(details, 1)
+    right_layout.addLayout(buttons)
+    left = QWidget(parent)
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addWidget(table, 1)
+    row = QHBoxLayout()
+    row.addWidget(foot[0], 1)
+    row.addWidget(foot[1])
+    left_layout.addLayout(row)
+    splitter = QSplitter(parent)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    splitter.setSizes(list(sizes))
+    return splitter

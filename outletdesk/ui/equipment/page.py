@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
 from ..settings.forms import allow_button
-from ..table_model import RowsModel, row_table
+from ..table_model import RowsModel, list_and_details, row_table
 from .actions import EquipmentActions
 from .asset_dialog import AssetDialog
 from .log_dialog import LogDialog
@@ -182,25 +181,10 @@ class EquipmentPage(QWidget):
         self.actions = EquipmentActions(ctx, self)
         buttons.addWidget(self.actions.labels_button, 3, 0)
         buttons.addWidget(self.actions.report_button, 3, 1)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.details, 1)
-        right_layout.addLayout(buttons)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        foot = QHBoxLayout()
-        foot.addWidget(self.count_label, 1)
-        foot.addWidget(self.show_retired)
-        left_layout.addLayout(foot)
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 420])
+        splitter = list_and_details(
+            self, self.table, (self.count_label, self.show_retired), self.details, buttons,
+            (600, 420),
+        )  # fmt: skip
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(splitter, self.tr("Register"))

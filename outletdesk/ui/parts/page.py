@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -36,7 +35,7 @@ from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
 from ..settings.forms import allow_button
-from ..table_model import RowsModel, row_table
+from ..table_model import RowsModel, list_and_details, row_table
 from .exports import PartsExports
 from .locations import location_label
 from .part_dialog import PartDialog
@@ -154,26 +153,10 @@ class PartsPage(QWidget):
         grid = (self.edit_button, self.retire_button, *self.action_buttons.values())
         for n, button in enumerate(grid):
             buttons.addWidget(button, n // 2, n % 2)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.details, 1)
-        right_layout.addLayout(buttons)
-
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        list_foot = QHBoxLayout()
-        list_foot.addWidget(self.count_label, 1)
-        list_foot.addWidget(self.show_retired)
-        left_layout.addLayout(list_foot)
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 400])
+        splitter = list_and_details(
+            self, self.table, (self.count_label, self.show_retired), self.details, buttons,
+            (640, 400),
+        )  # fmt: skip
 
         self.low_model: RowsModel[ReorderLine] = RowsModel(
             [
