@@ -16,6 +16,8 @@ from .paths import default_database_url
 
 if TYPE_CHECKING:
     from .core.auth import Actor
+    from .core.equipment.importer import EquipmentImportReport
+    from .core.parts.importer import ImportReport as CatalogueImportReport
     from .core.services import Services
     from .models import MovementKind, WorkOrderStatus
 
@@ -464,28 +466,8 @@ def _import_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
         report, _ = importer.run(
             actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid
         )
-    for problem in report.problems:
-        print(problem.line())
-    counts = (
-        f"{report.rows} rows: {report.new} new, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {report.invalid_rows} invalid"
-    )
-    if report.new_suppliers:
-        counts += "; new suppliers: " + ", ".join(report.new_suppliers)
-    if args.dry_run:
-        print(f"Dry run of {args.file}: {counts}. Nothing was imported.")
-    elif report.problems and not args.skip_invalid:
-        print(f"{args.file}: {counts}.")
-        print(
-            f"outletdesk: {report.invalid_rows} invalid rows; nothing was imported "
-            "(fix them, or import the valid rows with --skip-invalid)",
-            file=sys.stderr,
-        )
-        return 2
-    else:
-        skipped = " (invalid rows skipped)" if report.problems else ""
-        print(f"Imported {args.file}{skipped}: {counts}.")
-    return 2 if args.dry_run and report.problems and not args.skip_invalid else 0
+    added = "; new suppliers: " + ", ".join(report.new_suppliers) if report.new_suppliers else ""
+    return _import_report(args, report, added)
 
 
 def _import_equipment(services: Services, actor: Actor, args: argparse.Namespace) -> int:
@@ -522,14 +504,21 @@ def _import_equipment(services: Services, actor: Actor, args: argparse.Namespace
         report, _ = importer.run(
             actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid
         )
+    added = "; new categories: " + ", ".join(report.new_categories) if report.new_categories else ""
+    return _import_report(args, report, added)
+
+
+def _import_report(
+    args: argparse.Namespace, report: CatalogueImportReport | EquipmentImportReport, added: str
+) -> int:
+    """Print an import's bad cells and counts (`added`: what it creates besides rows). Exit 2
+    when rows are invalid and nothing was imported (a dry run imports nothing), else 0."""
     for problem in report.problems:
         print(problem.line())
     counts = (
         f"{report.rows} rows: {report.new} new, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {report.invalid_rows} invalid"
+        f"{report.unchanged} unchanged, {report.invalid_rows} invalid{added}"
     )
-    if report.new_categories:
-        counts += "; new categories: " + ", ".join(report.new_categories)
     if args.dry_run:
         print(f"Dry run of {args.file}: {counts}. Nothing was imported.")
         return 2 if report.problems else 0
