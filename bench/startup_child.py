@@ -49,11 +49,12 @@ def outletdesk(url: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     import outletdesk
-    from outletdesk.app import Shop, open_main_window, open_shop
+    from outletdesk.app import Shop, open_main_window, open_shop, skip_feature_scan
     from outletdesk.ui.context import seat_settings
     from outletdesk.ui.tasks import TaskRunner
 
     assert Path(outletdesk.__file__).resolve().parent == ROOT / "outletdesk", outletdesk.__file__
+    skip_feature_scan()  # as run_app does first
     app = QApplication(sys.argv)
     runner = TaskRunner(app)
     seat = seat_settings()

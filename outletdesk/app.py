@@ -81,7 +81,36 @@ def resume_collector() -> None:
         gc.enable()
 
 
+def skip_feature_scan() -> None:
+    """Spare each later import PySide6's scan of the module's source.
+
+    Once PySide6.QtCore is loaded, PySide6 calls its `feature_imported` after every import to
+    learn whether the new module may use PySide's opt-in `from __feature__ import ...` switches
+    (snake_case, true_property), and it does so by reading the module's whole source file. That
+    is about 70 ms of SQLAlchemy's and the models' import while the sign-in window is up, and more
+    as pages import their code later. OutletDesk selects no feature, so the answer is known from
+    the name: PySide6's own modules and ours take the default selection (0), every other module is
+    ignored in feature switching (-1), as PySide6 marks a module whose source does not name it.
+    A module that does `from __feature__ import ...` still gets its features: that import records
+    its selection before this hook runs. If a PySide6 release moves this internal, nothing is
+    replaced and imports are only slower.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict) or not callable(getattr(feature, "feature_imported", None)):
+        return
+    ours = ("PySide6", __name__.partition(".")[0])
+
+    def feature_imported(module: object) -> None:
+        name = getattr(module, "__name__", None)
+        if isinstance(name, str) and name not in table:
+            table[name] = 0 if name.partition(".")[0] in ours else -1
+
+    feature.feature_imported = feature_imported  # type: ignore[union-attr]
+
+
 def run_app(url: str) -> int:
+    skip_feature_scan()  # before the worker imports SQLAlchemy and the models
     from .core.errors import OutletDeskError
     from .progress import Progress
     from .ui.context import seat_settings
