@@ -35,7 +35,12 @@ def bare() -> None:
     window.setCentralWidget(QLabel("bare"))
     window.resize(1280, 800)
     window.show()
-    QTimer.singleShot(0, ready)
+
+    def shown() -> None:
+        stage("window")  # from this process's start, as the stages of the others are
+        ready()
+
+    QTimer.singleShot(0, shown)
     app.exec()
 
 
@@ -88,8 +93,69 @@ def outletdesk(url: str) -> None:
     app.exec()
 
 
+def person(url: str) -> None:
+    """What a person waits for, as run_app starts: the sign-in window (stage sign_in, painted),
+    the database opening behind it (database), Sign in pressed once it is open (enter: a person
+    takes longer than that to type a password), the password checked on the worker and the main
+    window with the Counter list's first page (first_page)."""
+    import gc
+
+    gc.disable()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from outletdesk.app import Shop, open_main_window, open_shop, skip_feature_scan
+    from outletdesk.ui.context import seat_settings
+    from outletdesk.ui.login import LoginDialog
+    from outletdesk.ui.tasks import TaskRunner
+
+    skip_feature_scan()
+    app = QApplication(sys.argv)
+    runner = TaskRunner(app)
+    seat = seat_settings()
+    login = LoginDialog(runner, seat)
+    login.show()
+    login.repaint()
+    stage("sign_in")
+
+    def opened(shop: Shop) -> None:
+        from outletdesk.core.demo import DEMO_PASSWORD  # SQLAlchemy's import: not before sign-in
+
+        login.offer(shop.services, shop.outlets, shop.users)
+        stage("database")
+
+        def signed_in() -> None:
+            assert login.actor is not None
+            window = open_main_window(app, shop, login.actor, runner, seat)
+
+            def poll() -> None:
+                model = window.work_orders.model
+                if window.isVisible() and model is not None and model.rowCount() > 0:
+                    window.work_orders.table.viewport().repaint()
+                    stage("first_page")
+                    ready()
+                QTimer.singleShot(5, poll)
+
+            poll()
+
+        login.accepted.connect(signed_in)
+        login.user.setCurrentText("manager")
+        login.password.setText(DEMO_PASSWORD)
+        stage("enter")
+        login.ok_button.click()
+
+    def failed(exc: BaseException) -> None:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        os._exit(1)
+
+    runner.run(lambda: open_shop(url), opened, failed)
+    app.exec()
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
+    elif sys.argv[1] == "person":
+        person(sys.argv[2])
     else:
         outletdesk(sys.argv[2])
