@@ -95,16 +95,24 @@ def outletdesk(url: str) -> None:
 
 def person(url: str) -> None:
     """What a person waits for, as run_app starts: the sign-in window (stage sign_in, painted),
-    the database opening behind it (database), Sign in pressed once it is open (enter: a person
-    takes longer than that to type a password), the password checked on the worker and the main
-    window with the Counter list's first page (first_page)."""
+    the database opening behind it (database), Sign in pressed (enter), then the password checked
+    on the worker and the main window with the Counter list's first page (first_page). Sign in is
+    pressed a second after the sign-in window showed (the time it takes to type a password), or
+    when the database is open if that takes longer.
+    """
     import gc
 
     gc.disable()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from outletdesk.app import Shop, open_main_window, open_shop, skip_feature_scan
+    from outletdesk.app import (
+        Shop,
+        open_main_window,
+        open_shop,
+        prepare_main_window,
+        skip_feature_scan,
+    )
     from outletdesk.ui.context import seat_settings
     from outletdesk.ui.login import LoginDialog
     from outletdesk.ui.tasks import TaskRunner
@@ -117,6 +125,7 @@ def person(url: str) -> None:
     login.show()
     login.repaint()
     stage("sign_in")
+    shown_at = time.perf_counter()
 
     def opened(shop: Shop) -> None:
         from outletdesk.core.demo import DEMO_PASSWORD  # SQLAlchemy's import: not before sign-in
@@ -138,11 +147,17 @@ def person(url: str) -> None:
 
             poll()
 
+        def enter() -> None:
+            login.user.setCurrentText("manager")
+            login.password.setText(DEMO_PASSWORD)
+            stage("enter")
+            login.ok_button.click()
+
         login.accepted.connect(signed_in)
-        login.user.setCurrentText("manager")
-        login.password.setText(DEMO_PASSWORD)
-        stage("enter")
-        login.ok_button.click()
+        # as run_app does once the database is open
+        QTimer.singleShot(0, lambda: prepare_main_window(runner, shop.services))
+        typed_at = shown_at + 1.0
+        QTimer.singleShot(max(0, int((typed_at - time.perf_counter()) * 1000)), enter)
 
     def failed(exc: BaseException) -> None:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)

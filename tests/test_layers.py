@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -137,3 +138,48 @@ def test_the_migration_shortcut_knows_the_real_head():
     from outletdesk.migrations import HEAD
 
     assert ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head() == HEAD
+
+
+_PREPARED_WHILE_TYPING = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+import outletdesk.app as app_module
+
+app = QApplication([])
+
+def look():
+    login = next(w for w in app.topLevelWidgets() if type(w).__name__ == "LoginDialog")
+    if not login.ok_button.isEnabled():  # the database is not open yet
+        QTimer.singleShot(20, look)
+        return
+    QTest.qWait(1000)  # a person typing the password
+    services = login._services
+    print("outletdesk.ui.main_window" in sys.modules, "work_orders" in vars(services), flush=True)
+    login.reject()
+
+QTimer.singleShot(0, look)
+sys.exit(app_module.run_app(sys.argv[1]))
+"""
+
+
+def test_the_main_window_is_made_ready_while_the_password_is_typed(tmp_path):
+    """Once the database is open, run_app imports the window's code and the Counter's services
+    before Sign in is pressed, so signing in does not wait for them."""
+    from outletdesk.core.demo import fill_demo
+    from outletdesk.core.services import Services
+
+    url = f"sqlite:///{tmp_path / 'shop.sqlite3'}"
+    services = Services.open(url)
+    fill_demo(services.db, customers=1)
+    services.db.dispose()
+    result = subprocess.run(
+        [sys.executable, "-c", _PREPARED_WHILE_TYPING, url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", OUTLETDESK_HOME=str(tmp_path)),
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split("\n")[0] == "True True", result.stdout
