@@ -448,13 +448,14 @@ def test_an_asset_has_one_open_downtime_at_a_time(services, staff, station):
     since = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=5)
     first, _ = services.maintenance.log(staff, breakdown(station.id, since))
     before = audit_count(services)
-    for refused in (
-        breakdown(station.id, since + timedelta(hours=1)),  # a second one still down
-        breakdown(station.id, since - timedelta(hours=2), since + timedelta(hours=1)),  # overlaps
-    ):
+    for refused, field in (
+        (breakdown(station.id, since + timedelta(hours=1)), "Down from"),  # a second one still down
+        # An earlier one whose end runs into this downtime: its end is named.
+        (breakdown(station.id, since - timedelta(hours=2), since + timedelta(hours=1)), "Down until"),
+    ):  # fmt: skip
         with pytest.raises(ValidationError) as err:
             services.maintenance.log(staff, refused)
-        assert err.value.field == "Down from"
+        assert err.value.field == field
         assert first.number in str(err.value) and station.tag in str(err.value)
     assert audit_count(services) == before
     with services.db.read() as s:

@@ -2017,8 +2017,8 @@
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <source>It has been {down}; this breakdown cannot have its own downtime.</source>
-        <translation>该设备{down}；本次故障不能再单独记录停机时间。</translation>
+        <source>It has been {down}; a failure found meanwhile has no downtime of its own. An earlier breakdown logged late has its own, ending by then.</source>
+        <translation>该设备{down}；期间发现的故障不再单独记录停机时间。补录的更早故障可填写自己的停机时间，但须在此之前结束。</translation>
     </message>
     <message>
         <source>It has been {down}; that downtime ends when it is back in service.</source>
@@ -5811,6 +5811,14 @@
     <message>
         <source>is required while {tag} stays in service; put it under repair to log it as still down.</source>
         <translation>{tag} 仍在用时为必填项；要记为仍在停机，请将其转为维修中。</translation>
+    </message>
+    <message>
+        <source>must be no later than {since}: {tag} has been down since then ({number}). An earlier breakdown&apos;s downtime ends before that one began.</source>
+        <translation>不能晚于 {since}：{tag} 自那时起一直停机（{number}）。补录更早的故障时，其停机须在那次停机开始前结束。</translation>
+    </message>
+    <message>
+        <source>overlaps the downtime of {number}: {tag} was down from {since} to {until}. A downtime is counted once; change the times or log this failure without one.</source>
+        <translation>与 {number} 的停机时间重叠：{tag} 在 {since} 至 {until} 已记为停机。同一段停机只计一次；请修改时间，或记录本次故障但不填停机时间。</translation>
     </message>
     <message>
         <source>a checklist belongs to a plan.</source>

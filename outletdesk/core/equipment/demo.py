@@ -1,6 +1,8 @@
 """Demo equipment: a dozen tools, instruments, counters, IT and a van spread over the demo
 outlets, with bilingual names, two meters with readings, and a few status changes, all booked
-through the equipment register so that tags, events and audit lines are real."""
+through the equipment register so that tags, events and audit lines are real. An asset the demo
+takes out of service broke down and is still down, as the window logs it: its open downtime
+counts in the figures and shows in its status and history."""
 
 from __future__ import annotations
 
@@ -74,16 +76,45 @@ def add_demo_equipment(db: Database) -> int:
             equipment.read_meter(
                 actor, meter.id, start + step * (6 - month), at=now - timedelta(days=30 * month)
             )
-    # A few changes of status: one under repair, one out of service, one retired.
-    for index, status, reason in (
-        (3, AssetStatus.UNDER_REPAIR, "Channel 2 shows no trace 通道2无波形"),
-        (6, AssetStatus.OUT_OF_SERVICE, "Waiting for calibration 等待校准"),
-        (1, AssetStatus.RETIRED, "Heater element burnt out, replaced 发热芯烧坏，已更换新设备"),
-    ):
-        asset = equipment.get(actor, made[index].id)
-        equipment.set_status(actor, asset.id, asset.version, status, reason)
+    # One retired; two more are taken out of service after their history, below.
+    retired = made[1]
+    equipment.set_status(
+        actor, retired.id, retired.version, AssetStatus.RETIRED,
+        "Heater element burnt out, replaced 发热芯烧坏，已更换新设备",
+    )  # fmt: skip
     _add_plans_and_records(db, actor, made, categories.get(DEFAULT_CATEGORIES[0], found[0].id))
+    _take_out_of_service(db, actor, made)
     return len(made)
+
+
+def _take_out_of_service(db: Database, actor: Actor, made: list[AssetDTO]) -> None:
+    """The oscilloscope broke down yesterday and is under repair; the battery tester is out of
+    service waiting for calibration since its readings drifted two days ago. Each is a breakdown
+    logged as still down from when it went down (as the log form does), so its downtime is open
+    until it is set back in service."""
+    equipment, maintenance = EquipmentService(db), MaintenanceService(db)
+    now = utcnow().replace(second=0, microsecond=0)
+    scope, tester = made[3], made[6]
+    since = now - timedelta(hours=30)
+    maintenance.log(
+        actor,
+        LogInput(
+            scope.id, RecordKind.BREAKDOWN, done_at=since + timedelta(minutes=20),
+            down_from=since, failure_cause="Channel 2 shows no trace 通道2无波形",
+            component="Input stage 输入级", put_under_repair=True,
+        ),
+    )  # fmt: skip
+    asset = equipment.get(actor, tester.id)
+    equipment.set_status(actor, asset.id, asset.version, AssetStatus.OUT_OF_SERVICE,
+                         "Waiting for calibration 等待校准")  # fmt: skip
+    since = now - timedelta(hours=52)
+    maintenance.log(
+        actor,
+        LogInput(
+            tester.id, RecordKind.BREAKDOWN, done_at=since + timedelta(minutes=15),
+            down_from=since, failure_cause="Readings drift beyond tolerance 读数漂移超差",
+        ),
+    )  # fmt: skip
 
 
 def _add_plans_and_records(

@@ -1171,7 +1171,10 @@ def _check_downtime(
     s: Session, asset: Asset, down_from: datetime, down_to: datetime | None, goes_under_repair: bool
 ) -> None:
     """A breakdown's downtime: still down only for an asset out of service after the log, and
-    never overlapping the downtime the asset is still in (one open downtime per asset)."""
+    never overlapping another breakdown's downtime of the asset: the one it is still in (one
+    open downtime per asset; a failure found meanwhile has none of its own) nor one recorded.
+    An earlier breakdown logged late keeps its own downtime if it ended by then. The refusal
+    names the end when that is what runs into the other downtime."""
     if down_to is None and not goes_under_repair and asset.status == AssetStatus.IN_SERVICE.value:
         raise ValidationError(
             F_DOWN_TO,
@@ -1182,28 +1185,53 @@ def _check_downtime(
             ),
             tag=asset.tag,
         )
-    open_since = s.execute(
-        select(MaintenanceRecord.number, MaintenanceRecord.down_from)
+    r = MaintenanceRecord
+    overlapping = s.execute(
+        select(r.number, r.down_from, r.down_to)
         .where(
-            MaintenanceRecord.asset_id == asset.id,
-            MaintenanceRecord.down_from.is_not(None),
-            MaintenanceRecord.down_to.is_(None),
+            r.asset_id == asset.id,
+            r.kind == RecordKind.BREAKDOWN.value,
+            r.down_from.is_not(None),
+            r.down_to.is_(None) | (r.down_to > down_from),
+            *((r.down_from < down_to,) if down_to is not None else ()),
         )
-        .order_by(MaintenanceRecord.down_from)
+        .order_by(r.down_to.is_not(None), r.down_from, r.id)  # the open one first
         .limit(1)
     ).first()
-    if open_since is not None and (down_to is None or down_to > open_since.down_from):
+    if overlapping is None:
+        return
+    since = f"{overlapping.down_from.astimezone():%Y-%m-%d %H:%M}"
+    starts_inside = down_from >= overlapping.down_from  # else its end runs into the other
+    if overlapping.down_to is None:
+        if starts_inside or down_to is None:
+            raise ValidationError(
+                F_DOWN_FROM,
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{tag} has been down since {since} ({number}); that downtime ends when it "
+                    "is back in service. Log this failure without a downtime of its own.",
+                ),
+                tag=asset.tag, since=since, number=overlapping.number,
+            )  # fmt: skip
         raise ValidationError(
-            F_DOWN_FROM,
+            F_DOWN_TO,
             QT_TRANSLATE_NOOP(
                 "core",
-                "{tag} has been down since {since} ({number}); that downtime ends when it is "
-                "back in service. Log this failure without a downtime of its own.",
+                "must be no later than {since}: {tag} has been down since then ({number}). An "
+                "earlier breakdown's downtime ends before that one began.",
             ),
-            tag=asset.tag,
-            since=f"{open_since.down_from.astimezone():%Y-%m-%d %H:%M}",
-            number=open_since.number,
-        )
+            tag=asset.tag, since=since, number=overlapping.number,
+        )  # fmt: skip
+    raise ValidationError(
+        F_DOWN_FROM if starts_inside or down_to is None else F_DOWN_TO,
+        QT_TRANSLATE_NOOP(
+            "core",
+            "overlaps the downtime of {number}: {tag} was down from {since} to {until}. A "
+            "downtime is counted once; change the times or log this failure without one.",
+        ),
+        tag=asset.tag, since=since, until=f"{overlapping.down_to.astimezone():%Y-%m-%d %H:%M}",
+        number=overlapping.number,
+    )  # fmt: skip
 
 
 def _results(

@@ -109,7 +109,7 @@ class LogDialog(QDialog):
                 "moment; until then it counts as down"
             )
         )
-        self.down.toggled.connect(lambda _on: self._enable_downtime())
+        self.down.toggled.connect(self._down_toggled)
         self.still_down.toggled.connect(lambda _on: self._enable_downtime())
         downtime = QHBoxLayout()
         downtime.addWidget(self.down)
@@ -230,7 +230,7 @@ class LogDialog(QDialog):
         self._form.setRowVisible(self.cause, not planned)
         self._form.setRowVisible(self.component, not planned)
         if kind == RecordKind.BREAKDOWN.value:
-            self.down.setChecked(True)
+            self.down.setChecked(self._asset.down is None)  # down already: no downtime of its own
             self.put_under_repair.setChecked(True)
             self.still_down.setChecked(True)
         else:
@@ -239,7 +239,10 @@ class LogDialog(QDialog):
         self._form.setRowVisible(self.down_note, open_down is not None)
         if open_down is not None:
             text = (
-                self.tr("It has been {down}; this breakdown cannot have its own downtime.")
+                self.tr(
+                    "It has been {down}; a failure found meanwhile has no downtime of its own. "
+                    "An earlier breakdown logged late has its own, ending by then."
+                )
                 if kind == RecordKind.BREAKDOWN.value
                 else self.tr("It has been {down}; that downtime ends when it is back in service.")
             )
@@ -254,16 +257,27 @@ class LogDialog(QDialog):
         if self.kind.currentData() == RecordKind.BREAKDOWN.value:
             self.still_down.setChecked(on or self._asset.status is not AssetStatus.IN_SERVICE)
 
+    def _down_toggled(self, on: bool) -> None:
+        """While the asset is down, a breakdown given a downtime is an earlier one logged late:
+        its downtime is offered ending when the open one began (the core refuses an overlap)."""
+        open_down = self._asset.down
+        if on and open_down is not None and self.kind.currentData() == RecordKind.BREAKDOWN.value:
+            began = QDateTime.fromSecsSinceEpoch(int(open_down.since.timestamp()))
+            if self.down_to.dateTime() > began:
+                self.down_to.setDateTime(began)
+                self.down_from.setDateTime(began.addSecs(-3600))
+        self._enable_downtime()
+
     def _enable_downtime(self) -> None:
         breakdown = self.kind.currentData() == RecordKind.BREAKDOWN.value
-        # One open downtime per asset: a breakdown while it is down has none of its own.
-        blocked = breakdown and self._asset.down is not None
-        self.down.setEnabled(not blocked)
-        if blocked:
-            self.down.setChecked(False)
+        # One open downtime per asset: a breakdown while it is down is not still down; a
+        # failure found meanwhile shares the open downtime (no downtime of its own, the
+        # default), and an earlier one logged late has its own, with both ends.
+        asset_down = breakdown and self._asset.down is not None
+        if asset_down:
             self.still_down.setChecked(False)
         down = self.down.isChecked()
-        self.still_down.setEnabled(down and breakdown)
+        self.still_down.setEnabled(down and breakdown and not asset_down)
         self.down_from.setEnabled(down)
         self.down_to.setEnabled(down and not (breakdown and self.still_down.isChecked()))
 

@@ -256,9 +256,12 @@ class LinesEditor(QWidget):
         row = self._append_line(kind, description, quantity, price or "0.00", part_id, location_id)
         self.lines.blockSignals(False)
         self.update_totals()
+        self.lines.setFocus()  # first: focus moving later would close the editor opened below
         self.lines.setCurrentCell(row, COL_DESCRIPTION)
-        self.lines.setFocus()
-        self.lines.editItem(self._cell(row, COL_DESCRIPTION))
+        # On screen, with every edit trigger on, becoming current has already opened the editor
+        # (the CurrentChanged trigger); asking again is refused with Qt's "edit: editing failed".
+        if self.lines.state() is not QAbstractItemView.State.EditingState:
+            self.lines.editItem(self._cell(row, COL_DESCRIPTION))
         return row
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
