@@ -1,15 +1,19 @@
 """Spare-parts defects found after issue 4, on SQLite and PostgreSQL: a van is not retired while
 open work orders have parts out from it (they would have nowhere to come back to), and the
-Locations dialog says why."""
+Locations dialog says why; a negative cost, price, level or count is refused as negative (not
+"out of range"), naming the field, or the row and column of an imported file."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import audit_count, make_actor, ui_context
+from test_parts_import import snapshot, write_xlsx
 from test_work_order_parts import ledger, order_at
 
-from outletdesk.core.errors import DomainError
-from outletdesk.core.parts.catalogue import PartInput
+from outletdesk.core.errors import DomainError, ValidationError
+from outletdesk.core.parts.catalogue import PartInput, SupplierInput
+from outletdesk.core.parts.importer import CatalogueImporter
+from outletdesk.core.parts.purchasing import PurchaseLineInput
 from outletdesk.core.work_orders.dto import LineInput
 from outletdesk.models import Role, WorkOrderStatus
 
@@ -159,3 +163,103 @@ def test_the_locations_dialog_says_which_orders_keep_the_van(
     assert order.number in dialog.error.text() and "Van 1 流动车" in dialog.error.text()
     assert dialog.retire_button.isEnabled() and dialog.retire_button.text() == "Re&tire"
     assert dialog.model.rows[1].active and not retired(services, manager, van)
+
+
+# ---------------------------------------------------------------- negative numbers
+
+
+def test_an_import_row_with_negative_numbers_says_so_by_row_and_column(
+    services, manager, screen, tmp_path
+):
+    path = write_xlsx(
+        tmp_path / "negative.xlsx",
+        [
+            ["SKU", "Part name", "Cost price", "Sale price", "Minimum level", "Reorder quantity"],
+            ["NEG-1", "Cost below zero", -5, 10, 1, 2],
+            ["NEG-2", "Text and cents", "1", "-5.123", "-1", "-3"],
+            ["NEG-3", "Still other problems", "abc", 1e12, 2_000_000, "x"],
+            ["NEG-4", "Zero is fine", 0, 0, 0, 0],
+        ],
+    )
+    importer = CatalogueImporter(services.db)
+    before = (snapshot(services, manager), audit_count(services))
+    report = importer.dry_run(manager, path)
+    found = [p.line() for p in report.problems]
+    assert found == [
+        "Row 2, Cost price: cannot be negative.",
+        "Row 3, Sale price: cannot be negative.",
+        "Row 3, Minimum level: cannot be negative.",
+        "Row 3, Reorder quantity: cannot be negative.",
+        "Row 4, Cost price: 'abc' is not an amount.",
+        "Row 4, Sale price: is out of range.",
+        "Row 4, Minimum level: must be between 0 and 1000000.",
+        "Row 4, Reorder quantity: 'x' is not a whole number.",
+    ]
+    report, changes = importer.run(manager, path)
+    assert not report.written and not changes.any()
+    assert (snapshot(services, manager), audit_count(services)) == before
+
+
+def test_the_catalogue_form_refuses_a_negative_price_naming_the_field(services, manager, screen):
+    before = (snapshot(services, manager), audit_count(services))
+    for data, field in (
+        (PartInput("NEG-1", "Glue", cost_price="-5"), "Cost price"),
+        (PartInput("NEG-1", "Glue", sale_price="-0.01"), "Sale price"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            services.catalogue.create_part(manager, data)
+        assert caught.value.field == field
+        assert caught.value.message() == f"{field}: cannot be negative."
+    with pytest.raises(ValidationError, match="Cost price: cannot be negative"):
+        services.catalogue.update_part(
+            manager, screen.id, screen.version, PartInput(screen.sku, screen.name, cost_price="-5")
+        )
+    assert (snapshot(services, manager), audit_count(services)) == before
+
+
+@pytest.mark.parametrize(
+    ("min_level", "reorder_qty", "field"),
+    [("-1", "5", "Minimum level"), ("2", -3, "Reorder quantity")],
+)
+def test_negative_shelf_levels_are_refused_naming_the_field(
+    services, manager, screen, min_level, reorder_qty, field
+):
+    before = (services.stock.levels(manager, screen.id), audit_count(services))
+    with pytest.raises(ValidationError) as caught:
+        services.stock.set_levels(manager, screen.id, min_level=min_level, reorder_qty=reorder_qty)
+    assert (caught.value.field, caught.value.message()) == (field, f"{field}: cannot be negative.")
+    assert (services.stock.levels(manager, screen.id), audit_count(services)) == before
+
+
+def test_negative_costs_and_counts_elsewhere_in_stock_say_so(services, manager, screen):
+    audits = audit_count(services)
+    with pytest.raises(ValidationError, match="^Unit cost: cannot be negative.$"):
+        services.stock.receive(manager, screen.id, 1, "-5")
+    supplier, _ = services.catalogue.create_supplier(manager, SupplierInput("Parts Co"))
+    with pytest.raises(ValidationError, match="^Unit cost: cannot be negative.$"):
+        services.purchasing.create(manager, supplier, [PurchaseLineInput(screen.id, 1, "-5")])
+    assert audit_count(services) == audits + 1  # the supplier only
+    take, _ = services.stocktake.start(manager)
+    with pytest.raises(ValidationError, match="^Counted: cannot be negative.$"):
+        services.stocktake.count(manager, take.id, screen.id, "-1")
+    # A whole number that is not negative keeps its old message.
+    with pytest.raises(ValidationError, match="must be between 0 and 1000000"):
+        services.stock.set_levels(manager, screen.id, min_level="1000001", reorder_qty="0")
+
+
+def test_the_levels_dialog_shows_a_negative_minimum_on_its_field(
+    services, manager, screen, tmp_path, qtbot
+):
+    from outletdesk.ui.parts.page import PartsPage
+    from outletdesk.ui.parts.stock_dialogs import StockAction
+
+    page = PartsPage(ui_context(services, manager, tmp_path))
+    page.open_dialog = lambda dialog: None
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    dialog = page.open_action(StockAction.LEVELS)
+    dialog.min_level.setText("-2")
+    dialog.submit()
+    assert "Minimum level: cannot be negative." in dialog.error.text()
+    assert "c62828" in dialog.min_level.styleSheet()
+    assert dialog.result() != dialog.DialogCode.Accepted

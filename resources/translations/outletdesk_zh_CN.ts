@@ -7709,6 +7709,10 @@
         <source>{value} is not between 1950 and today.</source>
         <translation>{value} 不在 1950 年至今天之间。</translation>
     </message>
+    <message>
+        <source>cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
