@@ -537,8 +537,15 @@ class StockService:
         *,
         outlet_id: int | None = None,
     ) -> tuple[StockLevel, Changes]:
-        """Parts used on a repair leave the shelf; refused (naming what is there) when short,
-        and what is held for orders awaiting parts ahead of this one is not there to take."""
+        """Parts used on a repair leave the main store (the order's outlet's, or the named
+        outlet's); refused (naming what is there) when short, and what is held for orders
+        awaiting parts ahead of this one is not there to take.
+
+        Main store only, by design: nothing in the window or the command line calls this; a
+        repair's parts go out with its lines (WorkOrderService.set_lines and the status steps,
+        through settle_order_parts, which knows vans). Its callers are the tests, the
+        concurrency worker and the bench, all at the main store. What it issues has no line, so
+        the order's next save of its lines returns it."""
         actor.require(Permission.EDIT_WORK_ORDERS)
         qty = _quantity(quantity)
         with self._db.write(actor) as s:
@@ -555,7 +562,13 @@ class StockService:
         *,
         outlet_id: int | None = None,
     ) -> tuple[StockLevel, Changes]:
-        """A part not used after all goes back on the shelf, at the cost it left with."""
+        """A part not used after all goes back to the main store (the order's outlet's, or the
+        named outlet's), at the cost it left with; only what went out from that store to the
+        order can come back there.
+
+        Main store only, by design, as for issue: a line from a van goes back to the van when
+        the line is removed or the order cancelled (settle_order_parts); nothing in the window or
+        the command line calls this, only the tests."""
         actor.require(Permission.EDIT_WORK_ORDERS)
         qty = _quantity(quantity)
         with self._db.write(actor) as s:
