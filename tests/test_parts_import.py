@@ -210,7 +210,7 @@ def test_every_bad_cell_is_reported_and_nothing_is_half_imported(
     found = [(p.row, p.column, p.message()) for p in report.problems]
     assert found == [
         (3, "Cost price", "'abc' is not an amount."),
-        (3, "Sale price", "is out of range."),
+        (3, "Sale price", "cannot be negative."),
         (5, "SKU", "NEW-1 is already on row 2 of this file."),
         (6, "Part name", "is a formula; the import takes values only (paste the values in the "
                          "spreadsheet)."),

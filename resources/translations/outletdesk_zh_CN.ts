@@ -1902,8 +1902,8 @@
         <translation>网点的主仓库不能停用或重命名。</translation>
     </message>
     <message>
-        <source>Only an empty location can be retired; its history stays.</source>
-        <translation>只有空库位才能停用；其历史记录保留。</translation>
+        <source>Only an empty location can be retired, and only when no open work orders have parts taken from it; its history stays.</source>
+        <translation>只有库存为空、且没有未结工单从中领料的库位才能停用；其历史记录会保留。</translation>
     </message>
 </context>
 <context>
@@ -7654,6 +7654,14 @@
         <translation>{location}的盘点单{number}尚未完成；请先过账或取消。</translation>
     </message>
     <message>
+        <source>Parts taken from {location} are out on open work orders {orders}; they come back to it if a line is removed or the order cancelled. Hand those orders back, cancel them or take their parts from another location first.</source>
+        <translation>未结工单 {orders} 有从{location}领出的配件；删除配件行或取消工单时，配件会退回该库位。请先将这些工单交付取件或取消，或改为从其他库位领料。</translation>
+    </message>
+    <message>
+        <source>Parts taken from {location} are out on open work orders {orders} and {more} more; they come back to it if a line is removed or the order cancelled. Hand those orders back, cancel them or take their parts from another location first.</source>
+        <translation>未结工单 {orders} 等（另有 {more} 张）有从{location}领出的配件；删除配件行或取消工单时，配件会退回该库位。请先将这些工单交付取件或取消，或改为从其他库位领料。</translation>
+    </message>
+    <message>
         <source>Stock location {id} does not exist.</source>
         <translation>库位{id}不存在。</translation>
     </message>
@@ -7708,6 +7716,10 @@
     <message>
         <source>{value} is not between 1950 and today.</source>
         <translation>{value} 不在 1950 年至今天之间。</translation>
+    </message>
+    <message>
+        <source>cannot be negative.</source>
+        <translation>不能为负数。</translation>
     </message>
 </context>
 <context>

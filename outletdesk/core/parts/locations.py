@@ -2,7 +2,9 @@
 
 Every location has its own shelf (on-hand, average cost, bins and levels); stock moves between
 the locations of one outlet with StockService.move. The main store cannot be retired, and a
-location is retired only when it is empty, so no stock is ever left where nobody can see it.
+location is retired only when it is empty and no open work order has parts out from it (they
+come back to it when the line is removed or the order cancelled), so no stock is ever left, or
+comes back, where nobody can see it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ...models import Outlet, PartStock, StockLocation, Stocktake, StocktakeStatus
+from ...models import (
+    Outlet,
+    PartStock,
+    StockLocation,
+    Stocktake,
+    StocktakeStatus,
+    WorkOrder,
+    WorkOrderLine,
+)
 from .. import validation as v
 from ..audit import record
 from ..auth import Actor, Permission
@@ -21,7 +31,8 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from .stock import MAIN
+from ..work_orders.rules import OPEN
+from .stock import MAIN, ORDERS_NAMED
 
 F_CODE = QT_TRANSLATE_NOOP("core", "Location code")
 F_NAME = QT_TRANSLATE_NOOP("core", "Location name")
@@ -117,8 +128,9 @@ class LocationService:
     def set_active(
         self, actor: Actor, location_id: int, active: bool
     ) -> tuple[LocationDTO, Changes]:
-        """Retire a van or room that is no longer used (only when nothing is left on its shelf
-        and no count of it is open), or put it back in use."""
+        """Retire a van or room that is no longer used (only when nothing is left on its shelf,
+        no count of it is open and no open work order has a part line taken from it), or put it
+        back in use."""
         actor.require(Permission.MANAGE_STOCK)
         with self._db.write(actor) as s:
             location = _location(s, location_id)
@@ -155,10 +167,52 @@ class LocationService:
                         number=counting,
                         location=location.name,
                     )
+                _refuse_parts_out(s, location)
             location.active = active
             s.flush()
             record(s, actor, "activate" if active else "retire", "stock_location", location.id)
             return _dto_in(s, location), Changes(parts=True)
+
+
+# Orders not handed back or cancelled: their lines may still change, or the order be cancelled,
+# and either sends parts back to where they were taken from.
+_OPEN = sorted(status.value for status in OPEN)
+PARTS_OUT = QT_TRANSLATE_NOOP(
+    "core",
+    "Parts taken from {location} are out on open work orders {orders}; they come back to it if "
+    "a line is removed or the order cancelled. Hand those orders back, cancel them or take "
+    "their parts from another location first.",
+)
+PARTS_OUT_MORE = QT_TRANSLATE_NOOP(
+    "core",
+    "Parts taken from {location} are out on open work orders {orders} and {more} more; they "
+    "come back to it if a line is removed or the order cancelled. Hand those orders back, "
+    "cancel them or take their parts from another location first.",
+)
+
+
+def _refuse_parts_out(s: Session, location: StockLocation) -> None:
+    """Refuse to retire a location while open orders have part lines taken from it: it looks
+    empty, but a removed line or a cancelled order would have to put the parts back there.
+
+    The lines' save shares the location's row (work_orders.service._line_sources) and retiring
+    locks it, so no line can name the van between this check and the retirement."""
+    numbers = list(
+        s.scalars(
+            select(WorkOrder.number)
+            .join(WorkOrderLine, WorkOrderLine.work_order_id == WorkOrder.id)
+            .where(WorkOrderLine.location_id == location.id, WorkOrder.status.in_(_OPEN))
+            .group_by(WorkOrder.number)
+            .order_by(WorkOrder.number)
+        )
+    )
+    if not numbers:
+        return
+    orders = ", ".join(numbers[:ORDERS_NAMED])
+    if len(numbers) > ORDERS_NAMED:
+        more = len(numbers) - ORDERS_NAMED
+        raise DomainError(PARTS_OUT_MORE, location=location.name, orders=orders, more=more)
+    raise DomainError(PARTS_OUT, location=location.name, orders=orders)
 
 
 def _location(s: Session, location_id: int) -> StockLocation:

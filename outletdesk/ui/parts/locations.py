@@ -1,7 +1,7 @@
 """An outlet's stock locations (库位): the main store, and any van or second store room. Managers
-add one (code and name), rename it, retire it once it is empty, or put it back in use. Saves go
-through the location service on the worker; a rule error stays in the dialog with its field
-outlined, and nothing is saved."""
+add one (code and name), rename it, retire it once it is empty and no open work order has parts
+out from it, or put it back in use. Saves go through the location service on the worker; a rule
+error stays in the dialog with its field outlined, and nothing is saved."""
 
 from __future__ import annotations
 
@@ -146,7 +146,10 @@ class LocationsDialog(QDialog):
         self.retire_button.setToolTip(
             self.tr("The main store of an outlet cannot be retired or renamed.")
             if chosen is not None and chosen.main
-            else self.tr("Only an empty location can be retired; its history stays.")
+            else self.tr(
+                "Only an empty location can be retired, and only when no open work orders have "
+                "parts taken from it; its history stays."
+            )
         )
 
     def add(self) -> None:
