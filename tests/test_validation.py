@@ -79,3 +79,17 @@ def test_messages_translate_field_and_problem():
     err = ValidationError("Name", "is required.")
     table = {"Name": "姓名", "is required.": "为必填项。"}
     assert err.message(lambda s: table.get(s, s)) == "姓名: 为必填项。"
+
+
+@pytest.mark.parametrize("raw", ["-5", "-0.01", Decimal("-1"), -3])
+def test_a_negative_amount_or_count_is_said_to_be_negative(raw):
+    with pytest.raises(ValidationError, match="^Deposit: cannot be negative.$"):
+        v.money("Deposit", raw)
+    if not isinstance(raw, Decimal) and "." not in str(raw):
+        with pytest.raises(ValidationError, match="^Quantity: cannot be negative.$"):
+            v.integer("Quantity", raw, minimum=0, maximum=10)
+    # A range that does not start at zero keeps its own message.
+    with pytest.raises(ValidationError, match="out of range"):
+        v.money("Discount", "-20000000000", minimum=Decimal("-10000000000"))
+    with pytest.raises(ValidationError, match="between 1 and 10"):
+        v.integer("Quantity", "0", minimum=1, maximum=10)

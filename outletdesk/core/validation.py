@@ -132,6 +132,10 @@ def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str:
     return str(value)
 
 
+# A price, cost or count below zero: said as it is, not as "out of range" or "between 0 and …".
+NEGATIVE = QT_TRANSLATE_NOOP("core", "cannot be negative.")
+
+
 def money(field: str, value: Any, *, minimum: Decimal = Decimal("0")) -> Decimal:
     """A money amount with at most 2 decimals, from Decimal, int or text (never float)."""
     if isinstance(value, bool | float):
@@ -145,6 +149,8 @@ def money(field: str, value: Any, *, minimum: Decimal = Decimal("0")) -> Decimal
             field, QT_TRANSLATE_NOOP("core", "{value!r} is not an amount."), value=str(value)[:40]
         )
     # Range first: quantizing an enormous exponent such as 1e400 would itself fail.
+    if amount < 0 <= minimum:
+        raise ValidationError(field, NEGATIVE)
     if amount < minimum or amount >= Decimal("10000000000"):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is out of range."))
     cents = amount.quantize(Decimal("0.01"))
@@ -164,6 +170,8 @@ def integer(field: str, value: Any, *, minimum: int, maximum: int) -> int:
             QT_TRANSLATE_NOOP("core", "{value!r} is not a whole number."),
             value=str(value)[:40],
         ) from None
+    if number < 0 <= minimum:
+        raise ValidationError(field, NEGATIVE)
     if not minimum <= number <= maximum:
         raise ValidationError(
             field,

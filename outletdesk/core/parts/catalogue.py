@@ -20,7 +20,6 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import amounts
 
 F_SKU = QT_TRANSLATE_NOOP("core", "SKU")
 F_PART_NAME = QT_TRANSLATE_NOOP("core", "Part name")
@@ -123,8 +122,8 @@ def validated_part(data: PartInput) -> PartInput:
         name=v.text(F_PART_NAME, data.name, max_len=200, name_like=True),
         category=v.text(F_CATEGORY, data.category, max_len=60, required=False, name_like=True),
         unit=v.text(F_UNIT, data.unit or "pcs", max_len=12, name_like=True),
-        cost_price=amounts.money(F_COST, data.cost_price),
-        sale_price=amounts.money(F_SALE, data.sale_price),
+        cost_price=v.money(F_COST, data.cost_price),
+        sale_price=v.money(F_SALE, data.sale_price),
         supplier_id=data.supplier_id,
         barcodes=barcodes,
         models=models,

@@ -17,7 +17,6 @@ from ...progress import Progress
 from .. import validation as v
 from ..errors import FieldLabel, Translate, ValidationError, shown_params
 from ..i18n import QT_TRANSLATE_NOOP
-from . import amounts
 from . import catalogue as c
 from .stock import F_BIN, F_MIN_LEVEL, F_REORDER_QTY, MAX_QUANTITY
 from .table_file import ImportFileError, Row, read_rows
@@ -455,7 +454,7 @@ def parse_rows(
 
 def _quantity(label: str) -> Callable[[object], int]:
     def convert(value: object) -> int:
-        return amounts.count(label, _cell_int(value), maximum=MAX_QUANTITY)
+        return v.integer(label, _cell_int(value), minimum=0, maximum=MAX_QUANTITY)
 
     return convert
 

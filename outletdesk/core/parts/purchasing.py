@@ -38,7 +38,6 @@ from ..database import Database
 from ..errors import DomainError, FieldLabel, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
-from . import amounts
 from .stock import CENT, MAX_QUANTITY, low_stock_lines, main_location, write_movement
 
 F_SUPPLIER = QT_TRANSLATE_NOOP("core", "Supplier")
@@ -298,7 +297,7 @@ class PurchasingService:
         note = v.text(F_NOTE, delivery_note, max_len=200, required=False)
         arrived: dict[int, int] = {}
         for part_id, qty in quantities.items():
-            units = amounts.count(F_QUANTITY, qty, maximum=MAX_QUANTITY)
+            units = v.integer(F_QUANTITY, qty, minimum=0, maximum=MAX_QUANTITY)
             if units:
                 arrived[int(part_id)] = units
         if not arrived:
@@ -377,7 +376,7 @@ def _validated_lines(lines: Sequence[PurchaseLineInput]) -> dict[int, tuple[int,
     wanted: dict[int, tuple[int, Decimal | None]] = {}
     for line in lines:
         qty = v.integer(F_QUANTITY, line.quantity, minimum=1, maximum=MAX_QUANTITY)
-        cost = None if line.unit_cost is None else amounts.money(F_UNIT_COST, line.unit_cost)
+        cost = None if line.unit_cost is None else v.money(F_UNIT_COST, line.unit_cost)
         if line.part_id in wanted:
             raise ValidationError(
                 F_PART,

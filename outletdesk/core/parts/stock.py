@@ -20,7 +20,6 @@ from ..changes import Changes
 from ..database import Database
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import amounts
 from .held import (
     HELD_NOT_MOVED,
     HELD_NOT_SCRAPPED,
@@ -129,7 +128,7 @@ class StockService(StockTransfers):
         """Goods in from a supplier at a unit cost; the average cost moves with them."""
         actor.require(Permission.MANAGE_STOCK)
         qty = _quantity(quantity)
-        cost = amounts.money(F_UNIT_COST, unit_cost)
+        cost = v.money(F_UNIT_COST, unit_cost)
         reason = v.text(F_REASON, reason, max_len=500, required=False, multiline=True)
         with self._db.write(actor) as s:
             if supplier_id is not None and s.get(Supplier, supplier_id) is None:
@@ -207,8 +206,8 @@ class StockService(StockTransfers):
     ) -> tuple[StockLevel, Changes]:
         """Where the part sits on this outlet's shelf, and when and how many to reorder."""
         actor.require(Permission.MANAGE_STOCK)
-        minimum = amounts.count(F_MIN_LEVEL, min_level, maximum=MAX_QUANTITY)
-        reorder = amounts.count(F_REORDER_QTY, reorder_qty, maximum=MAX_QUANTITY)
+        minimum = v.integer(F_MIN_LEVEL, min_level, minimum=0, maximum=MAX_QUANTITY)
+        reorder = v.integer(F_REORDER_QTY, reorder_qty, minimum=0, maximum=MAX_QUANTITY)
         shelf = v.text(F_BIN, bin_location, max_len=40, required=False, name_like=True)
         with self._db.write(actor) as s:
             part = _part(s, part_id)

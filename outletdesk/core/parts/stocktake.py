@@ -47,7 +47,6 @@ from ..database import Database
 from ..errors import DomainError, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
-from . import amounts
 from .stock import CENT, MAX_QUANTITY, stock_location, stock_row, write_movement
 
 F_CATEGORY = QT_TRANSLATE_NOOP("core", "Category")
@@ -234,7 +233,7 @@ class StocktakeService:
         actor.require(Permission.VIEW_STOCK)
         qty = None
         if quantity is not None and str(quantity).strip() != "":
-            qty = amounts.count(F_COUNTED, quantity, maximum=MAX_QUANTITY)
+            qty = v.integer(F_COUNTED, quantity, minimum=0, maximum=MAX_QUANTITY)
         with self._db.write(actor) as s:
             take = _locked(s, stocktake_id, None)
             _require_open(take)
