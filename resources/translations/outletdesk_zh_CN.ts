@@ -7359,7 +7359,11 @@
     </message>
     <message>
         <source>line {line}: write a device type, a colon and months, e.g. &quot;phone: 12&quot;.</source>
-        <translation>第 {line} 行：请写设备类型、冒号和月数，例如 &quot;phone: 12&quot;。</translation>
+        <translation>第 {line} 行：请写设备类型、冒号和月数，例如“手机: 12”。</translation>
+    </message>
+    <message>
+        <source>line {line}: {name} is already listed above.</source>
+        <translation>第 {line} 行：{name} 已在上面列出，每种设备类型只写一行。</translation>
     </message>
     <message>
         <source>name at least one device type.</source>
