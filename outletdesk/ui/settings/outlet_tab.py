@@ -233,6 +233,7 @@ class OutletTab(QWidget):
         if self.outlet is None or not self.save_button.isEnabled():
             return
         self.form.errors.clear()
+        self.status.clear()
         actor, services, current = self.ctx.actor, self.ctx.services, self.outlet
         data = self.form.value()
         self.ctx.runner.run(
