@@ -162,6 +162,40 @@ class CustomerService:
         with self._db.read(actor) as s:
             return _dto(self._load(s, customer_id))
 
+    def with_same_phone(
+        self, actor: Actor, data: CustomerInput, customer_id: int | None = None, limit: int = 20
+    ) -> list[CustomerDTO]:
+        """Checks `data` as a save would (ValidationError naming the field), then returns the
+        other customers already on file with one of its numbers, for a warning before saving.
+
+        Numbers are compared normalised ("159 0830 1661" is 15908301661). Families share a phone,
+        so a shared number is never refused. When editing (`customer_id`), only the numbers that
+        customer does not have yet count: relatives are not reported again at every save.
+        """
+        actor.require(Permission.VIEW_CUSTOMERS)
+        data = data.validated()
+        with self._db.read(actor) as s:
+            numbers = set(data.phones)
+            if customer_id is not None:
+                numbers -= set(
+                    s.scalars(
+                        select(CustomerPhone.number).where(CustomerPhone.customer_id == customer_id)
+                    )
+                )
+            # "+8613800138000" and "8613800138000" are the same digits typed two ways.
+            candidates = {form for n in numbers for form in (n.lstrip("+"), "+" + n.lstrip("+"))}
+            if not candidates:
+                return []
+            query = select(Customer.id).where(
+                Customer.id.in_(
+                    select(CustomerPhone.customer_id).where(CustomerPhone.number.in_(candidates))
+                )
+            )
+            if customer_id is not None:
+                query = query.where(Customer.id != customer_id)
+            ids = list(s.scalars(query.order_by(Customer.name_key, Customer.id).limit(limit)))
+            return self._rows(s, ids)
+
     def create(self, actor: Actor, data: CustomerInput) -> tuple[CustomerDTO, Changes]:
         actor.require(Permission.EDIT_CUSTOMERS)
         data = data.validated()

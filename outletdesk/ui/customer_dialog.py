@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +26,7 @@ from .context import AppContext
 from .errors import error_text, show_error
 
 PHONE_FIELDS = min(3, MAX_PHONES)  # shown even when the customer has fewer numbers
+SHOWN_SAME_PHONE = 3  # customers offered to open when a number is already on file
 _ERROR_STYLE = "border: 1px solid #c0392b;"
 
 
@@ -30,7 +36,12 @@ def phone_field_count(customer: CustomerDTO | None) -> int:
 
 
 class CustomerDialog(QDialog):
+    """No field has a maxLength: it would cut what is typed and save the cut text unseen; the
+    service refuses what is too long, naming the field. A number already on file is warned about
+    (families share phones): the clerk opens that customer or saves anyway."""
+
     saved = Signal(object)  # CustomerDTO
+    open_existing = Signal(object)  # CustomerDTO the clerk chose instead of saving this one
 
     def __init__(
         self, ctx: AppContext, customer: CustomerDTO | None = None, parent: QWidget | None = None
@@ -42,14 +53,12 @@ class CustomerDialog(QDialog):
             self.tr("New customer") if customer is None else self.tr("Edit customer")
         )
         self.name = QLineEdit()
-        self.name.setMaxLength(120)
         # One field per stored number, so saving never drops a customer's 4th or 5th phone.
         self.phones = [QLineEdit() for _ in range(phone_field_count(customer))]
         for edit in self.phones:
-            edit.setMaxLength(40)
             edit.setPlaceholderText("138 0013 8000")
+            edit.textEdited.connect(self._hide_same_phone)
         self.email = QLineEdit()
-        self.email.setMaxLength(254)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
@@ -57,6 +66,7 @@ class CustomerDialog(QDialog):
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
         self.error.hide()
+        self._build_same_phone()
 
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
@@ -74,6 +84,7 @@ class CustomerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.same_phone)
         layout.addWidget(buttons)
         self._field_widgets: dict[str, QWidget] = {
             "Name": self.name,
@@ -97,16 +108,95 @@ class CustomerDialog(QDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def submit(self) -> None:
-        """Save through the service on the worker; the dialog closes only when the save succeeded."""
+    def _build_same_phone(self) -> None:
+        self.same_phone = QFrame()
+        self.same_phone.setFrameShape(QFrame.Shape.StyledPanel)
+        self.same_phone.setStyleSheet("QFrame { background: #fff8e1; }")
+        self.same_phone_text = QLabel(self.same_phone)
+        self.same_phone_text.setWordWrap(True)
+        self.sharing: list[CustomerDTO] = []  # who the warning names, in the buttons' order
+        self.open_buttons = [QPushButton(self.same_phone) for _ in range(SHOWN_SAME_PHONE)]
+        for index, button in enumerate(self.open_buttons):
+            button.clicked.connect(partial(self._open_existing, index))
+        self.save_anyway_button = QPushButton(self.tr("Save &anyway"), self.same_phone)
+        self.save_anyway_button.clicked.connect(lambda: self.submit(confirmed=True))
+        row = QHBoxLayout()
+        for button in self.open_buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.save_anyway_button)
+        layout = QVBoxLayout(self.same_phone)
+        layout.addWidget(self.same_phone_text)
+        layout.addLayout(row)
+        self.same_phone.hide()
+
+    def submit(self, confirmed: bool = False) -> None:
+        """Check the numbers, then save through the service on the worker; the dialog closes only
+        when the save succeeded. `confirmed`: the clerk saw who else has the number."""
         data = self.input()
+        services, actor = self._ctx.services, self._ctx.actor
+        customer = self._customer
+        self.save_button.setEnabled(False)
+        self.save_anyway_button.setEnabled(False)
+        if confirmed:
+            self._save(data)
+            return
+        customer_id = customer.id if customer is not None else None
+        self._ctx.runner.run(
+            lambda: services.customers.with_same_phone(actor, data, customer_id),
+            lambda others: self._checked(data, others),
+            self._failed,
+        )
+
+    def _checked(self, data: CustomerInput, others: list[CustomerDTO]) -> None:
+        if others:
+            self._warn_same_phone(others)
+        else:
+            self._save(data)
+
+    def _warn_same_phone(self, others: list[CustomerDTO]) -> None:
+        """Names who already has one of the numbers; the clerk opens one of them or saves anyway."""
+        self._clear_errors()
+        self.save_button.setEnabled(True)
+        self.save_anyway_button.setEnabled(True)
+        self.sharing = others[:SHOWN_SAME_PHONE]
+        lines = [
+            self.tr("On file with the same number: {name} ({phones})").format(
+                name=other.name, phones=", ".join(other.phones)
+            )
+            for other in others[:SHOWN_SAME_PHONE]
+        ]
+        if len(others) > SHOWN_SAME_PHONE:
+            lines.append(self.tr("and {count} more.").format(count=len(others) - SHOWN_SAME_PHONE))
+        lines.append(
+            self.tr(
+                "Families often share a phone: save anyway if this is someone else, or open the "
+                "customer on file."
+            )
+        )
+        self.same_phone_text.setText("\n".join(lines))
+        for button, other in zip(self.open_buttons, self.sharing, strict=False):
+            button.setText(self.tr("Open {name}").format(name=other.name))
+            button.show()
+        for button in self.open_buttons[len(others) :]:
+            button.hide()
+        self.same_phone.show()
+        self.save_anyway_button.setFocus()
+
+    def _hide_same_phone(self, *_args: object) -> None:
+        self.same_phone.hide()
+
+    def _open_existing(self, index: int) -> None:
+        self.open_existing.emit(self.sharing[index])
+        self.reject()
+
+    def _save(self, data: CustomerInput) -> None:
         services, actor = self._ctx.services, self._ctx.actor
         customer = self._customer
         if customer is None:
             work = lambda: services.customers.create(actor, data)  # noqa: E731
         else:
             work = lambda: services.customers.update(actor, customer.id, customer.version, data)  # noqa: E731
-        self.save_button.setEnabled(False)
         self._ctx.runner.run(work, self._saved, self._failed)
 
     def _saved(self, result: tuple[CustomerDTO, object]) -> None:
@@ -115,11 +205,17 @@ class CustomerDialog(QDialog):
         self.saved.emit(customer)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
+    def _clear_errors(self) -> None:
+        self.error.hide()
         for widget in self._field_widgets.values():
             widget.setStyleSheet("")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.save_anyway_button.setEnabled(True)
+        self._clear_errors()
         if isinstance(exc, ValidationError):
+            self.same_phone.hide()
             widget = self._field_widgets.get(exc.field)
             if widget is not None:
                 widget.setStyleSheet(_ERROR_STYLE)

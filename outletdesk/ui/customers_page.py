@@ -284,14 +284,25 @@ class CustomersPage(QWidget):
             return
         dialog = CustomerDialog(self._ctx, None, self)
         dialog.saved.connect(self._select_saved)
+        dialog.open_existing.connect(self.open_customer)
         self.open_dialog(dialog)
 
     def edit_selected(self) -> None:
         customer = self.selected()
-        if customer is None or not self._ctx.actor.can(Permission.EDIT_CUSTOMERS):
+        if customer is not None:
+            self.open_customer(customer)
+
+    def open_customer(self, customer: CustomerDTO) -> None:
+        """Shows the customer in the list and opens them for editing (as when a new customer's
+        number is already theirs and the clerk chooses them)."""
+        if not self._ctx.actor.can(Permission.EDIT_CUSTOMERS):
             return
+        current = self.selected()
+        if current is None or current.id != customer.id:
+            self._select_saved(customer)
         dialog = CustomerDialog(self._ctx, customer, self)
         dialog.saved.connect(self._select_saved)
+        dialog.open_existing.connect(self.open_customer)
         self.open_dialog(dialog)
 
     def open_dialog(self, dialog: CustomerDialog) -> None:

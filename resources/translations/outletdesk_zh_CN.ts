@@ -550,6 +550,26 @@
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
+        <source>Save &amp;anyway</source>
+        <translation>仍然保存(&amp;A)</translation>
+    </message>
+    <message>
+        <source>On file with the same number: {name} ({phones})</source>
+        <translation>已有客户使用此号码：{name}（{phones}）</translation>
+    </message>
+    <message>
+        <source>and {count} more.</source>
+        <translation>另有 {count} 位。</translation>
+    </message>
+    <message>
+        <source>Families often share a phone: save anyway if this is someone else, or open the customer on file.</source>
+        <translation>家人常共用一个号码：如果是另一位客户，请点“仍然保存”；否则请打开已有客户。</translation>
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -7359,7 +7379,11 @@
     </message>
     <message>
         <source>line {line}: write a device type, a colon and months, e.g. &quot;phone: 12&quot;.</source>
-        <translation>第 {line} 行：请写设备类型、冒号和月数，例如 &quot;phone: 12&quot;。</translation>
+        <translation>第 {line} 行：请写设备类型、冒号和月数，例如“手机: 12”。</translation>
+    </message>
+    <message>
+        <source>line {line}: {name} is already listed above.</source>
+        <translation>第 {line} 行：{name} 已在上面列出，每种设备类型只写一行。</translation>
     </message>
     <message>
         <source>name at least one device type.</source>

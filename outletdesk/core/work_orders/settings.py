@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -100,8 +101,9 @@ class WorkOrderSettings:
         )
 
     def to_json(self) -> str:
-        data = asdict(self)
-        return json.dumps(data, default=str, ensure_ascii=False, sort_keys=True)
+        # Not sort_keys: the device types keep the order the outlet gave them (the intake lists
+        # them so and preselects the first); json.loads keeps a JSON object's order.
+        return json.dumps(asdict(self), default=str, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> WorkOrderSettings:
@@ -176,13 +178,20 @@ def settings_from_form(
     checklist: str,
     checklist_mandatory: bool,
     refund_review_days: str = "3",
+    type_names: Mapping[str, str] | None = None,
 ) -> WorkOrderSettings:
-    """The settings tab's texts, parsed and validated: device types one per line as "type: months"."""
+    """The settings tab's texts, parsed and validated: device types one per line as "type: months".
+
+    `type_names` maps the names the tab shows (translated, "手机") back to the stored types
+    ("phone"), so saving in another language keeps the types the orders refer to.
+    """
+    shown = type_names or {}
     types: dict[str, int] = {}
     for number, line in enumerate(device_types.splitlines(), start=1):
         if not line.strip():
             continue
-        name, sep, months = line.partition(":")
+        # A Chinese input method types the full-width colon.
+        name, sep, months = line.replace("\uff1a", ":").partition(":")
         if not sep:
             raise ValidationError(
                 F_MANUFACTURER,
@@ -192,7 +201,16 @@ def settings_from_form(
                 ),
                 line=number,
             )
-        types[name.strip()] = v.integer(F_MANUFACTURER, months, minimum=0, maximum=120)
+        name = name.strip()
+        key = shown.get(name, name)
+        if key in types:
+            raise ValidationError(
+                F_MANUFACTURER,
+                QT_TRANSLATE_NOOP("core", "line {line}: {name} is already listed above."),
+                line=number,
+                name=name,
+            )
+        types[key] = v.integer(F_MANUFACTURER, months, minimum=0, maximum=120)
     if not types:
         raise ValidationError(
             F_MANUFACTURER, QT_TRANSLATE_NOOP("core", "name at least one device type.")

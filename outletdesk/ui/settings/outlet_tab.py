@@ -33,10 +33,12 @@ class OutletForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._loading = False
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        # No maxLength on any field: it would cut what is typed and save the cut text; the
+        # service refuses what is too long, naming the field.
         self.code = QLineEdit(self)
-        self.code.setMaxLength(10)
         self.name = QLineEdit(self)
         self.address = multiline(2, self)
         self.phone = QLineEdit(self)
@@ -67,11 +69,15 @@ class OutletForm(QWidget):
         )
 
     def load(self, outlet: OutletDTO) -> None:
-        self.code.setText(outlet.code)
-        self.name.setText(outlet.name)
-        self.address.setPlainText(outlet.address)
-        self.phone.setText(outlet.phone)
-        self.tax_number.setText(outlet.tax_number)
+        self._loading = True  # filling the address box reports a change: not an edit
+        try:
+            self.code.setText(outlet.code)
+            self.name.setText(outlet.name)
+            self.address.setPlainText(outlet.address)
+            self.phone.setText(outlet.phone)
+            self.tax_number.setText(outlet.tax_number)
+        finally:
+            self._loading = False
         self.errors.clear()
 
     def value(self) -> OutletInput:
@@ -92,9 +98,15 @@ class OutletForm(QWidget):
         self.address.setReadOnly(not editable)
 
     def watch(self, slot: Callable[[], None]) -> None:
+        """Calls `slot` when someone edits a field (not when `load` fills them)."""
+
+        def edited(*_args: object) -> None:
+            if not self._loading:
+                slot()
+
         for edit in self._line_edits():
-            edit.textEdited.connect(slot)
-        self.address.textChanged.connect(slot)
+            edit.textEdited.connect(edited)
+        self.address.textChanged.connect(edited)
 
 
 class OutletDialog(QDialog):
@@ -212,7 +224,6 @@ class OutletTab(QWidget):
         if not self._dirty:  # never overwrite what someone is typing; the version check guards
             self.outlet = mine
             self.form.load(mine)
-            self._dirty = False  # loading the address box reported an edit
 
     def _edited(self) -> None:
         self._dirty = True
@@ -222,6 +233,7 @@ class OutletTab(QWidget):
         if self.outlet is None or not self.save_button.isEnabled():
             return
         self.form.errors.clear()
+        self.status.clear()
         actor, services, current = self.ctx.actor, self.ctx.services, self.outlet
         data = self.form.value()
         self.ctx.runner.run(
@@ -235,8 +247,8 @@ class OutletTab(QWidget):
         self.outlet, changes = result
         self.form.load(self.outlet)
         self._dirty = False
-        self.ctx.bus.publish(changes)  # reloads this tab too, so the note comes after
         self.status.setText(self.tr("Saved."))
+        self.ctx.bus.publish(changes)  # reloads this tab too; loading the form keeps the note
 
     def add_outlet(self) -> OutletDialog:
         self.dialog = OutletDialog(self.ctx, self)

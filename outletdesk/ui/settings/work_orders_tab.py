@@ -17,6 +17,7 @@ from ...core.changes import Changes
 from ...core.work_orders import settings as wo
 from ..context import AppContext
 from ..errors import show_error
+from ..work_orders.labels import device_type_text
 from .forms import FormErrors, add_rows, allow_button, multiline, status_label
 
 
@@ -25,6 +26,7 @@ class WorkOrdersTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         may_edit = ctx.actor.can(Permission.EDIT_SETTINGS)
+        self._stored_types: tuple[str, ...] = tuple(wo.DEFAULT_DEVICE_TYPES)
         self.judge, self.execute, self.follow_up = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.tax, self.repair_days = QLineEdit(self), QLineEdit(self)
         self.refund_days = QLineEdit(self)
@@ -111,8 +113,10 @@ class WorkOrdersTab(QWidget):
         self.tax.setText(str(settings.tax_rate))
         self.repair_days.setText(str(settings.repair_warranty_days))
         self.refund_days.setText(str(settings.refund_review_days))
+        self._stored_types = tuple(settings.device_types)
+        shown = self._shown_types()
         self.device_types.setPlainText(
-            "\n".join(f"{name}: {months}" for name, months in settings.device_types.items())
+            "\n".join(f"{shown[name]}: {months}" for name, months in settings.device_types.items())
         )
         self.checklist.setPlainText("\n".join(settings.checklist))
         self.mandatory.setChecked(settings.checklist_mandatory)
@@ -132,14 +136,32 @@ class WorkOrdersTab(QWidget):
             self.checklist.toPlainText(),
         )
         mandatory, refund_days = self.mandatory.isChecked(), self.refund_days.text()
-        services, actor = self.ctx.services, self.ctx.actor
+        services, actor, names = self.ctx.services, self.ctx.actor, self.type_names()
 
         def work() -> Changes:
             return services.work_order_settings.save(
-                actor, outlet_id, wo.settings_from_form(*texts, mandatory, refund_days)
+                actor, outlet_id, wo.settings_from_form(*texts, mandatory, refund_days, names)
             )
 
         self.ctx.runner.run(work, self._saved, self.errors.shower(self))
+
+    def _shown_types(self) -> dict[str, str]:
+        """Stored device type -> the name shown: translated ("phone" is 手机 in Chinese), unless
+        that is also the name of another of the outlet's types, which then keeps its own."""
+        stored = [
+            *self._stored_types,
+            *(t for t in wo.DEFAULT_DEVICE_TYPES if t not in self._stored_types),
+        ]
+        shown: dict[str, str] = {}
+        for name in stored:
+            text = device_type_text(name)
+            taken = text != name and (text in stored or text in shown.values())
+            shown[name] = name if taken else text
+        return shown
+
+    def type_names(self) -> dict[str, str]:
+        """Shown device type name -> the stored type, so a save keeps the types orders refer to."""
+        return {text: name for name, text in self._shown_types().items()}
 
     def _saved(self, changes: Changes) -> None:
         self.errors.clear()
