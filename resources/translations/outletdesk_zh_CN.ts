@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>P&amp;urchase date</source>
-        <translation>购买日期(&amp;U)</translation>
+        <translation>购置日期(&amp;U)</translation>
     </message>
     <message>
         <source>Purchase c&amp;ost</source>
@@ -599,7 +599,7 @@
     <name>CustomersPage</name>
     <message>
         <source>Search by name or phone number (Ctrl+F)</source>
-        <translation>按姓名或电话号码搜索 (Ctrl+F)</translation>
+        <translation>按姓名或电话号码搜索（Ctrl+F）</translation>
     </message>
     <message>
         <source>&amp;New customer</source>
@@ -780,7 +780,7 @@
     </message>
     <message>
         <source>Due ({count})</source>
-        <translation>到期 ({count})</translation>
+        <translation>到期（{count}）</translation>
     </message>
 </context>
 <context>
@@ -1038,7 +1038,7 @@
     </message>
     <message>
         <source>Search by tag, name, make, model or serial number (Ctrl+F)</source>
-        <translation>按设备编号、名称、品牌、型号或序列号搜索 (Ctrl+F)</translation>
+        <translation>按设备编号、名称、品牌、型号或序列号搜索（Ctrl+F）</translation>
     </message>
     <message>
         <source>Whose equipment is listed</source>
@@ -1208,7 +1208,7 @@
     </message>
     <message>
         <source>Purchase date</source>
-        <translation>购买日期</translation>
+        <translation>购置日期</translation>
     </message>
     <message>
         <source>Purchase cost</source>
@@ -1354,15 +1354,15 @@
     </message>
     <message>
         <source>Downtime (h)</source>
-        <translation>停机 (小时)</translation>
+        <translation>停机（小时）</translation>
     </message>
     <message>
         <source>MTBF (h)</source>
-        <translation>MTBF (小时)</translation>
+        <translation>MTBF（小时）</translation>
     </message>
     <message>
         <source>MTTR (h)</source>
-        <translation>MTTR (小时)</translation>
+        <translation>MTTR（小时）</translation>
     </message>
     <message>
         <source>Availability</source>
@@ -1502,7 +1502,7 @@
     </message>
     <message>
         <source>&amp;Save (Ctrl+Enter)</source>
-        <translation>保存(&amp;S) (Ctrl+Enter)</translation>
+        <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1796,7 +1796,7 @@
     </message>
     <message>
         <source>Add &amp;part</source>
-        <translation>添加配件(&amp;P)</translation>
+        <translation>添加备件(&amp;P)</translation>
     </message>
     <message>
         <source>Add f&amp;ee</source>
@@ -1812,11 +1812,11 @@
     </message>
     <message>
         <source>Save and &amp;wait for parts</source>
-        <translation>保存并等待配件(&amp;W)</translation>
+        <translation>保存并等待备件(&amp;W)</translation>
     </message>
     <message>
         <source>The order is set to awaiting parts; what is short is held for it as soon as stock arrives, and the order is flagged ready to continue.</source>
-        <translation>工单将设为等待配件；缺少的配件一到货即为其预留，并标记工单可继续维修。</translation>
+        <translation>工单将设为等待备件；缺少的备件一到货即为其预留，并标记工单可继续维修。</translation>
     </message>
     <message>
         <source>Discount</source>
@@ -1836,11 +1836,11 @@
     </message>
     <message>
         <source>Parts have arrived: the order can continue.</source>
-        <translation>配件已到：工单可以继续维修。</translation>
+        <translation>备件已到：工单可以继续维修。</translation>
     </message>
     <message>
         <source>Waiting for parts:</source>
-        <translation>等待配件：</translation>
+        <translation>等待备件：</translation>
     </message>
     <message>
         <source>From stock: saving takes it off this outlet&apos;s shelf</source>
@@ -1848,7 +1848,7 @@
     </message>
     <message>
         <source>Where the part is taken from: change it with F2 or by typing</source>
-        <translation>配件从哪里领取：按 F2 或直接输入可更改</translation>
+        <translation>备件从哪里领取：按 F2 或直接输入可更改</translation>
     </message>
     <message>
         <source>Main store</source>
@@ -1899,7 +1899,7 @@
     </message>
     <message>
         <source>Each location keeps its own shelf: a van or a second store room can be received into, counted and moved to and from the main store. A repair&apos;s part line takes its part from the main store unless the line names a van (its From column).</source>
-        <translation>每个库位有各自的货架：服务车或第二库房可以入库、盘点，并与主仓库之间移库。维修单的配件行默认从主仓库领料，除非该行指定了服务车（“取自”列）。</translation>
+        <translation>每个库位有各自的货架：服务车或第二库房可以入库、盘点，并与主仓库之间移库。维修单的备件行默认从主仓库领料，除非该行指定了服务车（“取自”列）。</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2551,7 +2551,7 @@
     </message>
     <message>
         <source>({held} held for orders awaiting parts)</source>
-        <translation>（{held} 件为等待配件的工单预留）</translation>
+        <translation>（{held} 件为等待备件的工单预留）</translation>
     </message>
     <message>
         <source>{sku} free to take: {places}</source>
@@ -2563,11 +2563,11 @@
     </message>
     <message>
         <source>None in {location}: take it from the main store, or move stock into the van first.</source>
-        <translation>{location} 没有此配件：请从主仓库领取，或先把库存移到服务车。</translation>
+        <translation>{location} 没有此备件：请从主仓库领取，或先把库存移到服务车。</translation>
     </message>
     <message>
         <source>None free at this outlet: save the line and let the order wait for parts, or transfer stock here first.</source>
-        <translation>本网点无可用库存：保存明细并让工单等待配件，或先调拨库存到本网点。</translation>
+        <translation>本网点无可用库存：保存明细并让工单等待备件，或先调拨库存到本网点。</translation>
     </message>
     <message>
         <source>None free at this outlet: receive or transfer stock here first.</source>
@@ -2726,7 +2726,7 @@
     </message>
     <message>
         <source>Search by SKU, name, barcode or the model it fits (Ctrl+F)</source>
-        <translation>按货号、名称、条码或适用机型搜索 (Ctrl+F)</translation>
+        <translation>按货号、名称、条码或适用机型搜索（Ctrl+F）</translation>
     </message>
     <message>
         <source>Whose shelf the numbers and actions are for</source>
@@ -3056,11 +3056,11 @@
     </message>
     <message>
         <source>Low stock ({count})</source>
-        <translation>库存不足 ({count})</translation>
+        <translation>库存不足（{count}）</translation>
     </message>
     <message>
         <source>Parts whose stock here, with what is on order and in transit, less what repairs awaiting parts need, is below the minimum; &apos;Order&apos; is the suggested quantity.</source>
-        <translation>本网点库存加已订购和在途数量，减去等待配件的维修所需，低于最低库存的备件；“建议订购”为建议数量。</translation>
+        <translation>本网点库存加已订购和在途数量，减去等待备件的维修所需，低于最低库存的备件；“建议订购”为建议数量。</translation>
     </message>
     <message>
         <source>Nothing is below its minimum level at this outlet.</source>
@@ -3068,7 +3068,7 @@
     </message>
     <message>
         <source>Transfers to book in ({count})</source>
-        <translation>待签收调拨 ({count})</translation>
+        <translation>待签收调拨（{count}）</translation>
     </message>
     <message>
         <source>Parts sent to this outlet; book them in when they arrive.</source>
@@ -3080,7 +3080,7 @@
     </message>
     <message>
         <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
-        <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
+        <translation>已入库。等待此备件的维修现在可以继续：{orders}</translation>
     </message>
     <message>
         <source>{name} (retired)</source>
@@ -3423,7 +3423,7 @@
     </message>
     <message>
         <source>Print (Ctrl+P)</source>
-        <translation>打印 (Ctrl+P)</translation>
+        <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
@@ -3431,11 +3431,11 @@
     </message>
     <message>
         <source>Save as PDF (Ctrl+S)</source>
-        <translation>另存为 PDF (Ctrl+S)</translation>
+        <translation>另存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
+        <translation>关闭（Esc）</translation>
     </message>
     <message>
         <source>The printer {name} chosen in Settings was not found.</source>
@@ -4434,7 +4434,7 @@
     </message>
     <message>
         <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
-        <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
+        <translation>已入库。等待此备件的维修现在可以继续：{orders}</translation>
     </message>
 </context>
 <context>
@@ -4977,7 +4977,7 @@
     </message>
     <message>
         <source>Waited {approval} h for approval, {parts} h for parts</source>
-        <translation>等待客户确认 {approval} 小时，等待配件 {parts} 小时</translation>
+        <translation>等待客户确认 {approval} 小时，等待备件 {parts} 小时</translation>
     </message>
     <message>
         <source>OK</source>
@@ -5143,11 +5143,11 @@
     </message>
     <message>
         <source>&amp;New intake (Ctrl+N)</source>
-        <translation>新建接收(&amp;N) (Ctrl+N)</translation>
+        <translation>新建接收(&amp;N)（Ctrl+N）</translation>
     </message>
     <message>
         <source>Number, phone, serial, IMEI, name or model (Ctrl+F)</source>
-        <translation>工单号、电话、序列号、IMEI、姓名或型号 (Ctrl+F)</translation>
+        <translation>工单号、电话、序列号、IMEI、姓名或型号（Ctrl+F）</translation>
     </message>
     <message>
         <source>Open orders</source>
@@ -5237,11 +5237,11 @@
     </message>
     <message>
         <source>Parts arrived: continue the repair ({count})</source>
-        <translation>配件已到，可继续维修 ({count})</translation>
+        <translation>备件已到，可继续维修（{count}）</translation>
     </message>
     <message>
         <source>&amp;Refunds to review ({count})</source>
-        <translation>待审核退款 ({count})(&amp;R)</translation>
+        <translation>待审核退款（{count}）(&amp;R)</translation>
     </message>
     <message>
         <source>{number} · {name}
@@ -6272,11 +6272,11 @@
     </message>
     <message>
         <source>Only {free} of {on_hand} {sku} can be scrapped; {held} held for work orders awaiting parts ({orders}). Nothing was scrapped.</source>
-        <translation>{sku} 现有 {on_hand}，只有 {free} 可以报废；{held} 已为待料工单预留（{orders}）。未报废任何配件。</translation>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以报废；{held} 已为待料工单预留（{orders}）。未报废任何备件。</translation>
     </message>
     <message>
         <source>Only {free} of {on_hand} {sku} can be moved; {held} held for work orders awaiting parts ({orders}). Nothing was moved.</source>
-        <translation>{sku} 现有 {on_hand}，只有 {free} 可以移库；{held} 已为待料工单预留（{orders}）。未移动任何配件。</translation>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以移库；{held} 已为待料工单预留（{orders}）。未移动任何备件。</translation>
     </message>
     <message>
         <source>Only {free} of {on_hand} {sku} can be used for upkeep; {held} held for work orders awaiting parts ({orders}). Nothing was logged.</source>
@@ -6284,7 +6284,7 @@
     </message>
     <message>
         <source>Only {free} of {on_hand} {sku} can be sent to another outlet; {held} held for work orders awaiting parts ({orders}). Nothing was sent.</source>
-        <translation>{sku} 现有 {on_hand}，只有 {free} 可以调拨到其他网点；{held} 已为待料工单预留（{orders}）。未调出任何配件。</translation>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以调拨到其他网点；{held} 已为待料工单预留（{orders}）。未调出任何备件。</translation>
     </message>
     <message>
         <source>Asset</source>
@@ -6520,7 +6520,7 @@
     </message>
     <message>
         <source>Purchase date</source>
-        <translation>购买日期</translation>
+        <translation>购置日期</translation>
     </message>
     <message>
         <source>Purchase cost</source>
@@ -7041,7 +7041,7 @@
     </message>
     <message>
         <source>Covered by warranty: parts and labour free.</source>
-        <translation>保修范围内：配件和工时免费。</translation>
+        <translation>保修范围内：备件和工时免费。</translation>
     </message>
     <message>
         <source>Deposit paid</source>
@@ -7053,7 +7053,7 @@
     </message>
     <message>
         <source>Work and parts</source>
-        <translation>工时与配件</translation>
+        <translation>工时与备件</translation>
     </message>
     <message>
         <source>{minutes} min</source>
@@ -7193,7 +7193,7 @@
     </message>
     <message>
         <source>Awaiting parts</source>
-        <translation>待配件</translation>
+        <translation>待备件</translation>
     </message>
     <message>
         <source>In repair</source>
@@ -7373,7 +7373,7 @@
     </message>
     <message>
         <source>only a part from the catalogue can be taken from a van or store room.</source>
-        <translation>只有备件目录中的配件才能从服务车或库房领取。</translation>
+        <translation>只有目录中的备件才能从服务车或库房领取。</translation>
     </message>
     <message>
         <source>line {line}: stock location {id} does not exist.</source>
@@ -7461,7 +7461,7 @@
     </message>
     <message>
         <source>line {line}: write a device type, a colon and months, e.g. &quot;phone: 12&quot;.</source>
-        <translation>第 {line} 行：请写设备类型、冒号和月数，例如 &quot;phone: 12&quot;。</translation>
+        <translation>第 {line} 行：请写设备类型、冒号和月数，例如“phone: 12”。</translation>
     </message>
     <message>
         <source>name at least one device type.</source>
@@ -7914,7 +7914,7 @@
     </message>
     <message>
         <source>Part</source>
-        <translation>配件</translation>
+        <translation>备件</translation>
     </message>
     <message>
         <source>Fee</source>
