@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 DEMO_WORK_ORDERS = 300
 
 
+def _n(count: int, noun: str, nouns: str) -> str:
+    """A count with its noun in the singular or the plural: "1 part", "2 parts"."""
+    return f"{count} {noun if count == 1 else nouns}"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="outletdesk",
@@ -281,7 +286,8 @@ def _run(args: argparse.Namespace, url: str) -> int:
 
             info = create_backup(services.db, actor, args.output)
             print(
-                f"Backup written to {info.path} ({info.outlets} outlets, {info.users} users, {info.customers} customers)"
+                f"Backup written to {info.path} ({_n(info.outlets, 'outlet', 'outlets')}, "
+                f"{_n(info.users, 'user', 'users')}, {_n(info.customers, 'customer', 'customers')})"
             )
             return 0
         if args.command == "restore":
@@ -289,7 +295,8 @@ def _run(args: argparse.Namespace, url: str) -> int:
 
             info, _ = restore_backup(services.db, actor, args.file, force=args.force)
             print(
-                f"Restored {services.db.describe()} from {args.file} ({info.customers} customers)"
+                f"Restored {services.db.describe()} from {args.file} "
+                f"({_n(info.customers, 'customer', 'customers')})"
             )
             return 0
         if args.command == "export" and args.what == "work-orders":
@@ -308,7 +315,7 @@ def _run(args: argparse.Namespace, url: str) -> int:
             from .core.customer_export import export_customers
 
             count = export_customers(services, actor, args.output, query=args.search)
-            print(f"{count} customers written to {args.output}")
+            print(f"{_n(count, 'customer', 'customers')} written to {args.output}")
             return 0
         if args.command == "users":
             return _users(services, actor, args)
@@ -349,16 +356,16 @@ def _export_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
     out = args.output
     if args.what == "parts":
         count = x.export_catalogue(services, actor, out, outlet_id=outlet_id)
-        print(f"{count} parts written to {out}")
+        print(f"{_n(count, 'part', 'parts')} written to {out}")
     elif args.what == "stock":
         count = x.export_stock_levels(services, actor, out, outlet_id=outlet_id)
-        print(f"{count} stock rows written to {out}")
+        print(f"{_n(count, 'stock row', 'stock rows')} written to {out}")
     elif args.what == "low-stock":
         count = x.export_low_stock(services, actor, out, outlet_id=outlet_id)
-        print(f"{count} parts to reorder written to {out}")
+        print(f"{_n(count, 'part', 'parts')} to reorder written to {out}")
     elif args.what == "stock-value":
         count = x.export_stock_value(services, actor, out, outlet_id=outlet_id)
-        print(f"stock value of {count} parts written to {out}")
+        print(f"stock value of {_n(count, 'part', 'parts')} written to {out}")
     else:
         date_from, date_to = _day("--from", args.date_from), _day("--to", args.date_to)
         if date_from and date_to and date_from > date_to:
@@ -386,7 +393,7 @@ def _export_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
                 )
         f = x.MovementFilter(date_from, date_to, outlet_id, part_id, kind)
         count = x.export_movements(services, actor, out, f)
-        print(f"{count} stock movements written to {out}")
+        print(f"{_n(count, 'stock movement', 'stock movements')} written to {out}")
     return 0
 
 
@@ -401,13 +408,13 @@ def _export_equipment(services: Services, actor: Actor, args: argparse.Namespace
     out = args.output
     if args.what == "equipment":
         count = x.export_equipment(services, actor, out, outlet_id=outlet_id)
-        print(f"{count} assets written to {out}")
+        print(f"{_n(count, 'asset', 'assets')} written to {out}")
         return 0
     if args.what == "maintenance-plans":
         count = x.export_plans(
             services, actor, out, outlet_id=outlet_id, include_inactive=args.inactive
         )
-        print(f"{count} plan rows written to {out}")
+        print(f"{_n(count, 'plan row', 'plan rows')} written to {out}")
         return 0
     category_id = _category(services, actor, args.category)
     if args.what == "equipment-due":
@@ -415,7 +422,7 @@ def _export_equipment(services: Services, actor: Actor, args: argparse.Namespace
             services, actor, out, outlet_id=outlet_id, category_id=category_id,
             today=_day("--today", args.today),
         )  # fmt: skip
-        print(f"{count} maintenance tasks written to {out}")
+        print(f"{_n(count, 'maintenance task', 'maintenance tasks')} written to {out}")
         return 0
     date_from, date_to = _day("--from", args.date_from), _day("--to", args.date_to)
     if date_from and date_to and date_from > date_to:
@@ -428,7 +435,7 @@ def _export_equipment(services: Services, actor: Actor, args: argparse.Namespace
         asset_id = asset.id
     f = x.RecordFilter(date_from, date_to, outlet_id, asset_id, category_id)
     count = x.export_maintenance_log(services, actor, out, f)
-    print(f"{count} maintenance records written to {out}")
+    print(f"{_n(count, 'maintenance record', 'maintenance records')} written to {out}")
     return 0
 
 
@@ -483,15 +490,20 @@ def _import_equipment(services: Services, actor: Actor, args: argparse.Namespace
         for line in history.problems:
             print(line.describe())
         counts = (
-            f"{history.assets_added} assets added, {history.assets_matched} already there; "
-            f"{history.records_added} records added ({history.planned} planned, "
-            f"{history.repairs} repairs, {history.breakdowns} breakdowns), "
+            f"{_n(history.assets_added, 'asset', 'assets')} added, "
+            f"{history.assets_matched} already there; "
+            f"{_n(history.records_added, 'record', 'records')} added ({history.planned} planned, "
+            f"{_n(history.repairs, 'repair', 'repairs')}, "
+            f"{_n(history.breakdowns, 'breakdown', 'breakdowns')}), "
             f"{history.records_matched} already there"
         )
         bad = len({(p.file, p.line) for p in history.problems})
         if history.problems:
             print(f"{args.directory}: {counts}.")
-            print(f"outletdesk: {bad} malformed lines; nothing was imported", file=sys.stderr)
+            print(
+                f"outletdesk: {_n(bad, 'malformed line', 'malformed lines')}; nothing was imported",
+                file=sys.stderr,
+            )
             return 2
         print(f"{'Dry run of' if args.dry_run else 'Imported'} {args.directory}: {counts}.")
         return 0
@@ -516,7 +528,7 @@ def _import_report(
     for problem in report.problems:
         print(problem.line())
     counts = (
-        f"{report.rows} rows: {report.new} new, {report.updated} updated, "
+        f"{_n(report.rows, 'row', 'rows')}: {report.new} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.invalid_rows} invalid{added}"
     )
     if args.dry_run:
@@ -525,7 +537,7 @@ def _import_report(
     if report.problems and not args.skip_invalid:
         print(f"{args.file}: {counts}.")
         print(
-            f"outletdesk: {report.invalid_rows} invalid rows; nothing was imported "
+            f"outletdesk: {_n(report.invalid_rows, 'invalid row', 'invalid rows')}; nothing was imported "
             "(fix them, or import the valid rows with --skip-invalid)",
             file=sys.stderr,
         )
@@ -546,7 +558,10 @@ def _stock_check(services: Services, actor: Actor) -> int:
             f"part {m.part_id} at location {m.location_id}: on hand {m.cached}, "
             f"ledger says {m.ledger}"
         )
-    print(f"{len(wrong)} stock rows disagree with the ledger.", file=sys.stderr)
+    print(
+        f"{_n(len(wrong), 'stock row disagrees', 'stock rows disagree')} with the ledger.",
+        file=sys.stderr,
+    )
     return 2
 
 
@@ -567,8 +582,8 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
         )
     report = fill_demo(services.db, customers=args.customers)
     print(
-        f"Demo database {services.db.describe()}: {report.outlets} outlets, "
-        f"{report.users} users, {report.customers} customers."
+        f"Demo database {services.db.describe()}: {_n(report.outlets, 'outlet', 'outlets')}, "
+        f"{_n(report.users, 'user', 'users')}, {_n(report.customers, 'customer', 'customers')}."
     )
     print(
         "Sign in as "
@@ -596,7 +611,7 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
         from .core.work_orders.demo import generate_work_orders
 
         made = generate_work_orders(services.db, wanted)
-        print(f"{made} demo work orders added.")
+        print(f"{_n(made, 'demo work order', 'demo work orders')} added.")
     return 0
 
 
@@ -655,7 +670,7 @@ def _export_work_orders(services: Services, actor: Actor, args: argparse.Namespa
         received_to=date_to,
     )
     count = export_work_orders(services, actor, args.output, f)
-    print(f"{count} work orders written to {args.output}")
+    print(f"{_n(count, 'work order', 'work orders')} written to {args.output}")
     return 0
 
 

@@ -71,7 +71,7 @@ def test_maintenance_history_loads_once_and_a_bad_line_stops_it(shop_db, tmp_pat
         "PdM_failures.csv line 3, datetime: 'yesterday' is not a date and time "
         "(YYYY-MM-DD HH:MM:SS)." in captured.out
     )
-    assert captured.err == "outletdesk: 1 malformed lines; nothing was imported\n"
+    assert captured.err == "outletdesk: 1 malformed line; nothing was imported\n"
     assert counts(shop_db) == (base[0] + 100, base[1] + 2062)
 
     assert main([*args, str(tmp_path / "nowhere")]) == 1

@@ -273,7 +273,7 @@ def test_command_line_exports_with_filters(db_url, shop, tmp_path, capsys):
 
     path = tmp_path / "cli.xlsx"
     assert main(["--db", db_url, "export", "equipment", "-o", str(path), "--outlet", "S"]) == 0
-    assert "1 assets written" in capsys.readouterr().out
+    assert "1 asset written" in capsys.readouterr().out
     assert [r[0] for r in table(path, "Asset tag")[1]] == [shop["meter"].tag]
 
     log = ["--db", db_url, "export", "maintenance-log", "-o", str(path)]

@@ -116,7 +116,7 @@ def test_chinese_tab_shows_translated_types_and_saves_the_stored_ones(
         WorkOrderSettings(device_types={"phone": 12, "drone": 6, "laptop": 24}),
     )
     tab = _wo_tab(services, admin, tmp_path, qtbot)
-    assert tab.device_types.toPlainText().splitlines() == ["手机: 12", "drone: 6", "笔记本电脑: 24"]
+    assert tab.device_types.toPlainText().splitlines() == ["手机：12", "drone：6", "笔记本电脑：24"]
     # The admin changes a warranty, adds a default type back in Chinese with the full-width colon
     # an input method types, and saves: the stored types stay the keys orders refer to.
     tab.device_types.setPlainText("手机: 18\ndrone: 6\n笔记本电脑: 24\n平板电脑：12")
@@ -138,7 +138,7 @@ def test_a_type_named_like_a_translation_keeps_its_own_name(
         admin, outlet.id, WorkOrderSettings(device_types={"手机": 12, "phone": 24})
     )
     tab = _wo_tab(services, admin, tmp_path, qtbot)
-    assert tab.device_types.toPlainText().splitlines() == ["手机: 12", "phone: 24"]
+    assert tab.device_types.toPlainText().splitlines() == ["手机：12", "phone：24"]
     tab.save()
     assert services.work_order_settings.get(outlet.id).device_types == {"手机": 12, "phone": 24}
 

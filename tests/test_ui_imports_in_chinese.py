@@ -83,9 +83,9 @@ def test_the_register_import_names_columns_in_chinese(
     dialog.check()
     assert dialog.problems.model().headerData(1, Qt.Orientation.Horizontal) == "列"
     assert _shown(dialog) == [
-        ("2", "D: 购置成本", "'abc' 不是金额。"),  # column D, titled in English in the file
+        ("2", "D：购置成本", "'abc' 不是金额。"),  # column D, titled in English in the file
         ("2", "类别", "新增设备时必填。"),  # not in the file: the field alone
-        ("3", "C: 品牌", "不能以 '+' 开头（会被电子表格当作公式）。"),  # untitled in the file
+        ("3", "C：品牌", "不能以 '+' 开头（会被电子表格当作公式）。"),  # untitled in the file
         ("3", "类别", "新增设备时必填。"),
     ]
 
@@ -104,8 +104,8 @@ def test_the_parts_import_names_an_untitled_column_in_chinese(
     dialog.check()
     shown = _shown(dialog)
     assert [(row, column) for row, column, _problem in shown] == [
-        ("2", "B: 备件名称"),  # untitled in the file, mapped by hand
-        ("2", "C: 售价"),  # the field the file's "售价 Price" column holds
+        ("2", "B：备件名称"),  # untitled in the file, mapped by hand
+        ("2", "C：售价"),  # the field the file's "售价 Price" column holds
     ]
 
 
@@ -114,10 +114,10 @@ def test_an_assets_name_is_not_a_persons_name(chinese, services, manager, outlet
     with pytest.raises(ValidationError) as asset:
         services.equipment.create(manager, AssetInput(" ", category.id, outlet.id))
     assert asset.value.field == "Name"
-    assert error_text(asset.value) == "名称: 为必填项。"
+    assert error_text(asset.value) == "名称：为必填项。"
     with pytest.raises(ValidationError) as customer:
         services.customers.create(manager, CustomerInput(name=" ", phones=("13800138000",)))
-    assert error_text(customer.value) == "姓名: 为必填项。"
+    assert error_text(customer.value) == "姓名：为必填项。"
     assert translate_core("Name") == "姓名"
     nameless = tmp_path / "nameless.csv"
     nameless.write_text("Colour,Size\nred,L\n", encoding="utf-8")
@@ -143,5 +143,5 @@ def test_the_choices_an_import_allows_are_named_in_chinese(
     problems = {column: problem for _row, column, problem in _shown(dialog)}
     status = next(p for c, p in problems.items() if "状态" in c)
     acceptance = next(p for c, p in problems.items() if "验收" in c)
-    assert status == "'坏了' 不在可选范围内：在用, 停用, 维修中, 已报废。"
-    assert acceptance == "'也许' 不在可选范围内：合格, 不合格。"
+    assert status == "'坏了' 不在可选范围内：在用、停用、维修中、已报废。"
+    assert acceptance == "'也许' 不在可选范围内：合格、不合格。"

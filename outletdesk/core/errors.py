@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .i18n import Term
+from .i18n import Term, labelled, listed
 
 Translate = Callable[[str], str]
 
@@ -31,7 +31,7 @@ class FieldLabel(Term):
 
 class Words(tuple[str, ...]):
     """Words shown joined by commas, each translated when the message is shown: the choices a
-    field allows, e.g. the statuses an import accepts (在用, 停用, … in the Chinese window)."""
+    field allows, e.g. the statuses an import accepts (在用、停用、… in the Chinese window)."""
 
     def __str__(self) -> str:
         return ", ".join(self)
@@ -44,7 +44,7 @@ def shown_params(params: dict[str, Any], tr: Translate) -> dict[str, Any]:
         if isinstance(value, FieldLabel):
             return tr(value)
         if isinstance(value, Words):
-            return ", ".join(tr(word) for word in value)
+            return listed((tr(word) for word in value), tr)
         return value
 
     return {key: one(value) for key, value in params.items()}
@@ -65,7 +65,7 @@ class ValidationError(DomainError):
         tr: Translate = translate or str
         problem = self.template.removeprefix("{field}: ")
         params = shown_params({k: v for k, v in self.params.items() if k != "field"}, tr)
-        return f"{tr(self.field)}: {tr(problem).format(**params)}"
+        return labelled(tr(self.field), tr(problem).format(**params), tr)
 
 
 class NotFound(DomainError):

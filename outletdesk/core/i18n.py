@@ -11,6 +11,8 @@ of the two translations to take.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 
 class Term(str):
     """An English source text and its disambiguation (None for the plain word); made from
@@ -35,3 +37,19 @@ def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None
 def disambiguation(text: str) -> str | None:
     """What the window passes to translate() beside `text`: its Term's disambiguation."""
     return _of(text)
+
+
+# How a message puts a name before what it says of it, and how it lists words: the separators
+# are translated too (Chinese writes "数量：不能为负" and "在用、停用", not ": " and ", ").
+LABELLED = QT_TRANSLATE_NOOP("core", "{label}: {value}")
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("core", ", ", "between the items of a list")
+
+
+def labelled(label: str, value: str, translate: Callable[[str], str] = str) -> str:
+    """`label: value` in the language of `translate` (its separator translated)."""
+    return translate(LABELLED).format(label=label, value=value)
+
+
+def listed(items: Iterable[str], translate: Callable[[str], str] = str) -> str:
+    """The items joined by the list separator of the language of `translate`."""
+    return translate(LIST_SEPARATOR).join(items)

@@ -33,6 +33,7 @@ from .customer_dialog import CustomerDialog
 from .errors import show_error, translate_core
 from .exporting import ask_xlsx_path, run_export
 from .formats import local_datetime
+from .i18n import listed
 
 PAGE_LIMIT = 500
 SEARCH_DELAY_MS = 150
@@ -77,7 +78,7 @@ class CustomerTableModel(QAbstractTableModel):
         if column == 1:
             return c.phones[0] if c.phones else ""
         if column == 2:
-            return ", ".join(c.phones[1:])
+            return listed(c.phones[1:])
         if column == 3:
             return c.email
         return local_datetime(c.updated_at)
@@ -218,7 +219,7 @@ class CustomersPage(QWidget):
                 "Showing the first {shown} of {total} customers; type more to narrow the search."
             )
         else:
-            text = self.tr("{total} customers")
+            text = self.tr("%n customers", "", result.total)
         self.count_label.setText(text.format(shown=len(result.rows), total=result.total))
         if result.rows:
             self.table.selectRow(0)
@@ -325,7 +326,7 @@ class CustomersPage(QWidget):
                 services, actor, Path(path), query=query, progress=progress, texts=texts
             ),
             lambda count: self.inform(
-                self.tr("{count} customers written to {path}").format(count=count, path=path)
+                self.tr("%n customers written to {path}", "", count).format(path=path)
             ),
             self.tr("Exporting customers…"),
         )

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 # export(services, actor, path, progress, texts) -> rows written
 Export = Callable[["Services", Any, Path, Progress, dict[str, str]], int]
+# The message when done: told(rows written), or a text with {count}; either has {path}.
+Told = Callable[[int], str] | str
 
 
 class ExportMenu(QObject):
@@ -72,9 +74,10 @@ class ExportMenu(QObject):
         menu.setToolTipsVisible(True)
         return menu
 
-    def export(self, title: str, default_name: str, export: Export, told: str, label: str) -> None:
+    def export(self, title: str, default_name: str, export: Export, told: Told, label: str) -> None:
         """Asks where, then runs `export(services, actor, path, progress, texts)`; `told` is
-        the message when done, with {count} and {path}."""
+        the message when done, with {path}: told(count) says the count in the singular or plural
+        (self.tr("%n parts written to {path}", "", count)); a plain text has {count}."""
         if not self.allowed:
             return
         path = self.ask_path(title, default_name)
@@ -90,7 +93,11 @@ class ExportMenu(QObject):
             self._ctx,
             self._parent,
             lambda progress: export(services, actor, target, progress, texts),
-            lambda count: self.inform(told.format(count=count, path=path)),
+            lambda count: self.inform(
+                told.format(count=count, path=path)
+                if isinstance(told, str)
+                else told(count).format(path=path)
+            ),
             label,
         )
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from ..core import i18n as core
 from ..paths import resources_dir
 
 LANGUAGE_KEY = "ui/language"
@@ -27,14 +30,30 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         if language == "zh_CN"
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     )
-    if language == "en":
-        return installed
+    # English is the source language; its file holds only the counts' singular and plural
+    # ("1 part", "2 parts"), which the code cannot say with one source text.
     ours = QTranslator(app)
     if ours.load(f"outletdesk_{language}", str(resources_dir() / "translations")):
         app.installTranslator(ours)
         installed.append(ours)
+    if language == "en":
+        return installed
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+def _core(text: str) -> str:
+    return QCoreApplication.translate("core", text, core.disambiguation(text))
+
+
+def labelled(label: str, value: str) -> str:
+    """The label and its value in the window's language ("数量：3" in Chinese)."""
+    return core.labelled(label, value, _core)
+
+
+def listed(items: Iterable[str]) -> str:
+    """The items joined as the window's language lists them ("A、B" in Chinese)."""
+    return core.listed(items, _core)

@@ -34,6 +34,7 @@ from ..core.parts.import_rows import ImportField, RowProblem
 from ..progress import Cancelled, Progress
 from .context import AppContext
 from .errors import error_text, show_error, translate_core
+from .i18n import labelled
 from .settings.forms import INVALID_STYLE
 from .table_model import RowsModel, row_table
 
@@ -235,9 +236,8 @@ class SpreadsheetImportDialog(QDialog):
         layout = self.layout_found
         if layout is None:
             return
-        note = self.tr("Column titles found on row {row}; {count} rows below it.").format(
-            row=layout.header_row, count=layout.data_rows
-        )
+        note = self.tr("Column titles found on row {row}; %n rows below it.", "", layout.data_rows)
+        note = note.format(row=layout.header_row)
         extra = self.layout_note()
         if extra:
             note += " " + extra
@@ -255,7 +255,7 @@ class SpreadsheetImportDialog(QDialog):
             if layout is not None:
                 for index, title in enumerate(layout.headers):
                     shown = title or self.tr("(no title)")
-                    combo.addItem(f"{column_letter(index)}: {shown}", index)
+                    combo.addItem(labelled(column_letter(index), shown), index)
                 chosen = layout.mapping.get(key)
                 combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
             combo.blockSignals(False)
@@ -382,8 +382,8 @@ class SpreadsheetImportDialog(QDialog):
         lines += self.extra_lines(report, done=True)
         if report.invalid_rows:
             lines.append(
-                self.tr("{count} invalid rows were skipped; they are listed below.").format(
-                    count=report.invalid_rows
+                self.tr(
+                    "%n invalid rows were skipped; they are listed below.", "", report.invalid_rows
                 )
             )
         if not report.written:
@@ -404,10 +404,10 @@ class SpreadsheetImportDialog(QDialog):
             return
         lines = [
             self.tr(
-                "{rows} rows: {new} new, {updated} updated, {unchanged} unchanged, "
-                "{invalid} invalid."
+                "%n rows: {new} new, {updated} updated, {unchanged} unchanged, {invalid} invalid.",
+                "",
+                report.rows,
             ).format(
-                rows=report.rows,
                 new=report.new,
                 updated=report.updated,
                 unchanged=report.unchanged,
@@ -440,7 +440,7 @@ class SpreadsheetImportDialog(QDialog):
                 by_field and not header and f.title == column
             ):
                 name = translate_core(f.title)
-                return name if index is None else f"{column_letter(index)}: {name}"
+                return name if index is None else labelled(column_letter(index), name)
         return translate_core(column) if by_field else column
 
     def _say_error(self, text: str | None, widget: QWidget | None = None) -> None:

@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>P&amp;urchase date</source>
-        <translation>购买日期(&amp;U)</translation>
+        <translation>购置日期(&amp;U)</translation>
     </message>
     <message>
         <source>Purchase c&amp;ost</source>
@@ -126,9 +126,17 @@
         <source>The selected asset (none is selected)</source>
         <translation>选中的设备（未选中任何设备）</translation>
     </message>
-    <message>
-        <source>All {count} assets listed</source>
-        <translation>列表中全部 {count} 台设备</translation>
+    <message numerus="yes">
+        <source>All %n assets listed</source>
+        <translation>
+            <numerusform>列表中全部 %n 台设备</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labels</source>
+        <translation>
+            <numerusform>共 %n 张标签</numerusform>
+        </translation>
     </message>
     <message>
         <source>Assets to label</source>
@@ -141,10 +149,6 @@
     <message>
         <source>&amp;Label stock</source>
         <translation>标签纸(&amp;L)</translation>
-    </message>
-    <message>
-        <source>{count} labels</source>
-        <translation>共 {count} 张标签</translation>
     </message>
     <message>
         <source>Labels {tag}</source>
@@ -184,13 +188,17 @@
 </context>
 <context>
     <name>CalendarTab</name>
-    <message>
-        <source>{count} tasks</source>
-        <translation>{count} 项任务</translation>
+    <message numerus="yes">
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{day}: {count} tasks</source>
-        <translation>{day}：{count} 项任务</translation>
+    <message numerus="yes">
+        <source>{day}: %n tasks</source>
+        <translation>
+            <numerusform>{day}：%n 项任务</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -245,9 +253,11 @@
         <source>Cancel purchase order {number}</source>
         <translation>取消采购单 {number}</translation>
     </message>
-    <message>
-        <source>{number} to {supplier}: {lines} lines, {total}.</source>
-        <translation>{number}，供应商 {supplier}：共 {lines} 行，合计 {total}。</translation>
+    <message numerus="yes">
+        <source>{number} to {supplier}: %n lines, {total}.</source>
+        <translation>
+            <numerusform>{number}，供应商 {supplier}：共 %n 行，合计 {total}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>e.g. supplier out of stock, ordered elsewhere</source>
@@ -479,13 +489,29 @@
         <source>&amp;Post corrections…</source>
         <translation>过账盘点差异(&amp;P)…</translation>
     </message>
-    <message>
-        <source>&lt;b&gt;{counted} of {lines} lines counted&lt;/b&gt; ({not_counted} not counted: they stay as they are). Differences: {differences}. Found {found}, missing {missing}, &lt;b&gt;net value {net}&lt;/b&gt; at average cost.</source>
-        <translation>&lt;b&gt;已盘 {counted} / {lines} 行&lt;/b&gt;（{not_counted} 行未盘，库存保持不变）。差异 {differences} 行。按平均成本计：盘盈 {found}，盘亏 {missing}，&lt;b&gt;净差额 {net}&lt;/b&gt;。</translation>
+    <message numerus="yes">
+        <source>&lt;b&gt;{counted} of %n lines counted&lt;/b&gt; ({not_counted} not counted: they stay as they are). Differences: {differences}. Found {found}, missing {missing}, &lt;b&gt;net value {net}&lt;/b&gt; at average cost.</source>
+        <translation>
+            <numerusform>&lt;b&gt;已盘 {counted} / %n 行&lt;/b&gt;（{not_counted} 行未盘，库存保持不变）。差异 {differences} 行。按平均成本计：盘盈 {found}，盘亏 {missing}，&lt;b&gt;净差额 {net}&lt;/b&gt;。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Stock of {count} counted part(s) moved after the count started: {skus}. Count them again before posting.</source>
-        <translation>盘点开始后，有 {count} 个已盘备件发生了库存变动：{skus}。请先重新盘点这些备件再过账。</translation>
+    <message numerus="yes">
+        <source>Stock of %n counted parts moved after the count started: {skus}. Count them again before posting.</source>
+        <translation>
+            <numerusform>盘点开始后，有 %n 个已盘备件发生了库存变动：{skus}。请先重新盘点这些备件再过账。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Post count {number} to the stock at {outlet}? %n parts change, net value {net}; the {not_counted} line(s) not counted stay as they are. Posted corrections cannot be taken back.</source>
+        <translation>
+            <numerusform>确定将盘点单 {number} 过账到 {outlet} 的库存吗？将调整 %n 个备件，净差额 {net}；未盘点的 {not_counted} 行保持不变。过账后无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parts to count again: their counts were cleared and what the ledger says now is expected. Count them, then review again.</source>
+        <translation>
+            <numerusform>%n 个备件需要重新盘点：其盘点数量已清空，账面数量已更新为当前库存。请重新盘点后再核对。</numerusform>
+        </translation>
     </message>
     <message>
         <source>moved since counted: recount</source>
@@ -494,14 +520,6 @@
     <message>
         <source>not counted</source>
         <translation>未盘点</translation>
-    </message>
-    <message>
-        <source>Post count {number} to the stock at {outlet}? {differences} part(s) change, net value {net}; the {not_counted} line(s) not counted stay as they are. Posted corrections cannot be taken back.</source>
-        <translation>确定将盘点单 {number} 过账到 {outlet} 的库存吗？将调整 {differences} 个备件，净差额 {net}；未盘点的 {not_counted} 行保持不变。过账后无法撤销。</translation>
-    </message>
-    <message>
-        <source>{count} part(s) to count again: their counts were cleared and what the ledger says now is expected. Count them, then review again.</source>
-        <translation>{count} 个备件需要重新盘点：其盘点数量已清空，账面数量已更新为当前库存。请重新盘点后再核对。</translation>
     </message>
 </context>
 <context>
@@ -601,7 +619,7 @@
     <name>CustomersPage</name>
     <message>
         <source>Search by name or phone number (Ctrl+F)</source>
-        <translation>按姓名或电话号码搜索 (Ctrl+F)</translation>
+        <translation>按姓名或电话号码搜索（Ctrl+F）</translation>
     </message>
     <message>
         <source>&amp;New customer</source>
@@ -627,9 +645,17 @@
         <source>Showing the first {shown} of {total} customers; type more to narrow the search.</source>
         <translation>显示 {total} 位客户中的前 {shown} 位；请输入更多内容以缩小搜索范围。</translation>
     </message>
-    <message>
-        <source>{total} customers</source>
-        <translation>共 {total} 位客户</translation>
+    <message numerus="yes">
+        <source>%n customers</source>
+        <translation>
+            <numerusform>共 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 位客户写入 {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a customer to see their details.</source>
@@ -642,10 +668,6 @@
     <message>
         <source>Repair history</source>
         <translation>维修记录</translation>
-    </message>
-    <message>
-        <source>{count} customers written to {path}</source>
-        <translation>已将 {count} 位客户写入 {path}</translation>
     </message>
     <message>
         <source>Exporting customers…</source>
@@ -718,16 +740,20 @@
         <translation>按库存不足清单生成采购单草稿</translation>
     </message>
     <message>
-        <source>{supplier} ({count} parts running low)</source>
-        <translation>{supplier}（{count} 种备件库存不足）</translation>
-    </message>
-    <message>
         <source>The draft takes this supplier&apos;s parts on the low-stock list at the suggested quantities and their cost prices; check it, then place it.</source>
         <translation>草稿按建议数量和成本价收录该供应商在库存不足清单上的备件；请核对后再下单。</translation>
     </message>
-    <message>
-        <source>{count} parts on the list have no supplier; set one in the part to order them this way.</source>
-        <translation>清单上有 {count} 种备件未设供应商；在备件资料中设置供应商后才能这样订购。</translation>
+    <message numerus="yes">
+        <source>{supplier} (%n parts running low)</source>
+        <translation>
+            <numerusform>{supplier}（%n 种备件库存不足）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parts on the list have no supplier; set one in the part to order them this way.</source>
+        <translation>
+            <numerusform>清单上有 %n 种备件未设供应商；在备件资料中设置供应商后才能这样订购。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Supplier</source>
@@ -774,7 +800,7 @@
     </message>
     <message>
         <source>Due ({count})</source>
-        <translation>到期 ({count})</translation>
+        <translation>到期（{count}）</translation>
     </message>
 </context>
 <context>
@@ -840,12 +866,38 @@
         <translation>正在从 {folder} 导入维护历史…</translation>
     </message>
     <message>
-        <source>{assets} assets added, {matched} already there; {records} records added ({planned} planned, {repairs} repairs, {breakdowns} breakdowns), {there} already there.</source>
-        <translation>新增设备 {assets} 台，已有 {matched} 台；新增记录 {records} 条（计划保养 {planned} 条，维修 {repairs} 条，故障停机 {breakdowns} 条），已有 {there} 条。</translation>
+        <source>{assets}, {matched} already there; {records} ({planned} planned, {repairs}, {breakdowns}), {there} already there.</source>
+        <translation>{assets}，已有 {matched} 台；{records}（计划保养 {planned} 条、{repairs}、{breakdowns}），已有 {there} 条。</translation>
     </message>
-    <message>
-        <source>{count} malformed lines in {folder}; nothing was imported.</source>
-        <translation>{folder} 中有 {count} 行格式有误，未导入任何内容。</translation>
+    <message numerus="yes">
+        <source>%n assets added</source>
+        <translation>
+            <numerusform>新增设备 %n 台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records added</source>
+        <translation>
+            <numerusform>新增记录 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repairs</source>
+        <translation>
+            <numerusform>维修 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breakdowns</source>
+        <translation>
+            <numerusform>故障停机 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed lines in {folder}; nothing was imported.</source>
+        <translation>
+            <numerusform>{folder} 中有 %n 行格式有误，未导入任何内容。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Maintenance history not imported</source>
@@ -902,9 +954,29 @@
         <source>Export the equipment register</source>
         <translation>导出设备台账</translation>
     </message>
-    <message>
-        <source>{count} assets written to {path}</source>
-        <translation>已将 {count} 台设备写入 {path}</translation>
+    <message numerus="yes">
+        <source>%n assets written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 台设备写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n maintenance records written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 条维护保养记录写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n maintenance tasks written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 项保养任务写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan rows written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 行保养计划写入 {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting the equipment register…</source>
@@ -915,10 +987,6 @@
         <translation>导出维护保养记录</translation>
     </message>
     <message>
-        <source>{count} maintenance records written to {path}</source>
-        <translation>已将 {count} 条维护保养记录写入 {path}</translation>
-    </message>
-    <message>
         <source>Exporting the maintenance log…</source>
         <translation>正在导出维护保养记录…</translation>
     </message>
@@ -927,20 +995,12 @@
         <translation>导出待保养清单</translation>
     </message>
     <message>
-        <source>{count} maintenance tasks written to {path}</source>
-        <translation>已将 {count} 项保养任务写入 {path}</translation>
-    </message>
-    <message>
         <source>Exporting the due list…</source>
         <translation>正在导出待保养清单…</translation>
     </message>
     <message>
         <source>Export the plan overview</source>
         <translation>导出保养计划一览</translation>
-    </message>
-    <message>
-        <source>{count} plan rows written to {path}</source>
-        <translation>已将 {count} 行保养计划写入 {path}</translation>
     </message>
     <message>
         <source>Exporting the plan overview…</source>
@@ -998,7 +1058,7 @@
     </message>
     <message>
         <source>Search by tag, name, make, model or serial number (Ctrl+F)</source>
-        <translation>按设备编号、名称、品牌、型号或序列号搜索 (Ctrl+F)</translation>
+        <translation>按设备编号、名称、品牌、型号或序列号搜索（Ctrl+F）</translation>
     </message>
     <message>
         <source>Whose equipment is listed</source>
@@ -1108,6 +1168,12 @@
         <source>Figures</source>
         <translation>指标</translation>
     </message>
+    <message numerus="yes">
+        <source>%n assets</source>
+        <translation>
+            <numerusform>共 %n 台设备</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Maintenance</source>
         <translation>保养</translation>
@@ -1131,10 +1197,6 @@
     <message>
         <source>No asset has the tag {tag}.</source>
         <translation>没有编号为 {tag} 的设备。</translation>
-    </message>
-    <message>
-        <source>{count} assets</source>
-        <translation>{count} 台设备</translation>
     </message>
     <message>
         <source>Retired on</source>
@@ -1166,7 +1228,7 @@
     </message>
     <message>
         <source>Purchase date</source>
-        <translation>购买日期</translation>
+        <translation>购置日期</translation>
     </message>
     <message>
         <source>Purchase cost</source>
@@ -1312,15 +1374,15 @@
     </message>
     <message>
         <source>Downtime (h)</source>
-        <translation>停机 (小时)</translation>
+        <translation>停机（小时）</translation>
     </message>
     <message>
         <source>MTBF (h)</source>
-        <translation>MTBF (小时)</translation>
+        <translation>MTBF（小时）</translation>
     </message>
     <message>
         <source>MTTR (h)</source>
-        <translation>MTTR (小时)</translation>
+        <translation>MTTR（小时）</translation>
     </message>
     <message>
         <source>Availability</source>
@@ -1460,7 +1522,7 @@
     </message>
     <message>
         <source>&amp;Save (Ctrl+Enter)</source>
-        <translation>保存(&amp;S) (Ctrl+Enter)</translation>
+        <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1574,6 +1636,12 @@
         <source>Customer&apos;s &amp;demand</source>
         <translation>客户诉求(&amp;D)</translation>
     </message>
+    <message numerus="yes">
+        <source>Seen before: {device}, %n repairs</source>
+        <translation>
+            <numerusform>曾经维修过：{device}，共 %n 次维修</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Ne&amp;w customer name</source>
         <translation>新客户姓名(&amp;W)</translation>
@@ -1641,10 +1709,6 @@
     <message>
         <source>No past orders.</source>
         <translation>无历史工单。</translation>
-    </message>
-    <message>
-        <source>Seen before: {device}, {count} repair(s)</source>
-        <translation>曾经维修过：{device}，{count} 次维修</translation>
     </message>
 </context>
 <context>
@@ -1752,7 +1816,7 @@
     </message>
     <message>
         <source>Add &amp;part</source>
-        <translation>添加配件(&amp;P)</translation>
+        <translation>添加备件(&amp;P)</translation>
     </message>
     <message>
         <source>Add f&amp;ee</source>
@@ -1768,11 +1832,11 @@
     </message>
     <message>
         <source>Save and &amp;wait for parts</source>
-        <translation>保存并等待配件(&amp;W)</translation>
+        <translation>保存并等待备件(&amp;W)</translation>
     </message>
     <message>
         <source>The order is set to awaiting parts; what is short is held for it as soon as stock arrives, and the order is flagged ready to continue.</source>
-        <translation>工单将设为等待配件；缺少的配件一到货即为其预留，并标记工单可继续维修。</translation>
+        <translation>工单将设为等待备件；缺少的备件一到货即为其预留，并标记工单可继续维修。</translation>
     </message>
     <message>
         <source>Discount</source>
@@ -1792,11 +1856,11 @@
     </message>
     <message>
         <source>Parts have arrived: the order can continue.</source>
-        <translation>配件已到：工单可以继续维修。</translation>
+        <translation>备件已到：工单可以继续维修。</translation>
     </message>
     <message>
         <source>Waiting for parts:</source>
-        <translation>等待配件：</translation>
+        <translation>等待备件：</translation>
     </message>
     <message>
         <source>From stock: saving takes it off this outlet&apos;s shelf</source>
@@ -1804,7 +1868,7 @@
     </message>
     <message>
         <source>Where the part is taken from: change it with F2 or by typing</source>
-        <translation>配件从哪里领取：按 F2 或直接输入可更改</translation>
+        <translation>备件从哪里领取：按 F2 或直接输入可更改</translation>
     </message>
     <message>
         <source>Main store</source>
@@ -1855,7 +1919,7 @@
     </message>
     <message>
         <source>Each location keeps its own shelf: a van or a second store room can be received into, counted and moved to and from the main store. A repair&apos;s part line takes its part from the main store unless the line names a van (its From column).</source>
-        <translation>每个库位有各自的货架：服务车或第二库房可以入库、盘点，并与主仓库之间移库。维修单的配件行默认从主仓库领料，除非该行指定了服务车（“取自”列）。</translation>
+        <translation>每个库位有各自的货架：服务车或第二库房可以入库、盘点，并与主仓库之间移库。维修单的备件行默认从主仓库领料，除非该行指定了服务车（“取自”列）。</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2440,9 +2504,11 @@
         <source>&amp;Label stock</source>
         <translation>标签纸(&amp;L)</translation>
     </message>
-    <message>
-        <source>{count} labels</source>
-        <translation>共 {count} 张标签</translation>
+    <message numerus="yes">
+        <source>%n labels</source>
+        <translation>
+            <numerusform>共 %n 张标签</numerusform>
+        </translation>
     </message>
     <message>
         <source>Labels {sku}</source>
@@ -2505,7 +2571,7 @@
     </message>
     <message>
         <source>({held} held for orders awaiting parts)</source>
-        <translation>（{held} 件为等待配件的工单预留）</translation>
+        <translation>（{held} 件为等待备件的工单预留）</translation>
     </message>
     <message>
         <source>{sku} free to take: {places}</source>
@@ -2517,11 +2583,11 @@
     </message>
     <message>
         <source>None in {location}: take it from the main store, or move stock into the van first.</source>
-        <translation>{location} 没有此配件：请从主仓库领取，或先把库存移到服务车。</translation>
+        <translation>{location} 没有此备件：请从主仓库领取，或先把库存移到服务车。</translation>
     </message>
     <message>
         <source>None free at this outlet: save the line and let the order wait for parts, or transfer stock here first.</source>
-        <translation>本网点无可用库存：保存明细并让工单等待配件，或先调拨库存到本网点。</translation>
+        <translation>本网点无可用库存：保存明细并让工单等待备件，或先调拨库存到本网点。</translation>
     </message>
     <message>
         <source>None free at this outlet: receive or transfer stock here first.</source>
@@ -2574,9 +2640,35 @@
         <source>Export the parts catalogue</source>
         <translation>导出备件目录</translation>
     </message>
-    <message>
-        <source>{count} parts written to {path}</source>
-        <translation>已将 {count} 个备件写入 {path}</translation>
+    <message numerus="yes">
+        <source>%n parts written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 个备件写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stock rows written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 行库存写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stock movements written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 条库存流水写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parts to reorder written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 个待补货备件写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stock value of %n parts written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 个备件的库存金额写入 {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting the catalogue…</source>
@@ -2587,20 +2679,12 @@
         <translation>导出库存状况</translation>
     </message>
     <message>
-        <source>{count} stock rows written to {path}</source>
-        <translation>已将 {count} 行库存写入 {path}</translation>
-    </message>
-    <message>
         <source>Exporting stock levels…</source>
         <translation>正在导出库存状况…</translation>
     </message>
     <message>
         <source>Export the movement log</source>
         <translation>导出库存流水</translation>
-    </message>
-    <message>
-        <source>{count} stock movements written to {path}</source>
-        <translation>已将 {count} 条库存流水写入 {path}</translation>
     </message>
     <message>
         <source>Exporting stock movements…</source>
@@ -2611,20 +2695,12 @@
         <translation>导出库存不足清单</translation>
     </message>
     <message>
-        <source>{count} parts to reorder written to {path}</source>
-        <translation>已将 {count} 个待补货备件写入 {path}</translation>
-    </message>
-    <message>
         <source>Exporting the low-stock list…</source>
         <translation>正在导出库存不足清单…</translation>
     </message>
     <message>
         <source>Export stock value</source>
         <translation>导出库存金额</translation>
-    </message>
-    <message>
-        <source>Stock value of {count} parts written to {path}</source>
-        <translation>已将 {count} 个备件的库存金额写入 {path}</translation>
     </message>
     <message>
         <source>Exporting stock value…</source>
@@ -2670,7 +2746,7 @@
     </message>
     <message>
         <source>Search by SKU, name, barcode or the model it fits (Ctrl+F)</source>
-        <translation>按货号、名称、条码或适用机型搜索 (Ctrl+F)</translation>
+        <translation>按货号、名称、条码或适用机型搜索（Ctrl+F）</translation>
     </message>
     <message>
         <source>Whose shelf the numbers and actions are for</source>
@@ -2869,10 +2945,6 @@
         <translation>显示前 {count} 个备件；请输入更多内容以缩小范围。</translation>
     </message>
     <message>
-        <source>{count} parts</source>
-        <translation>{count} 个备件</translation>
-    </message>
-    <message>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -2980,6 +3052,12 @@
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
+    <message numerus="yes">
+        <source>%n parts</source>
+        <translation>
+            <numerusform>共 %n 个备件</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Scrapped</source>
         <translation>报废</translation>
@@ -2998,11 +3076,11 @@
     </message>
     <message>
         <source>Low stock ({count})</source>
-        <translation>库存不足 ({count})</translation>
+        <translation>库存不足（{count}）</translation>
     </message>
     <message>
         <source>Parts whose stock here, with what is on order and in transit, less what repairs awaiting parts need, is below the minimum; &apos;Order&apos; is the suggested quantity.</source>
-        <translation>本网点库存加已订购和在途数量，减去等待配件的维修所需，低于最低库存的备件；“建议订购”为建议数量。</translation>
+        <translation>本网点库存加已订购和在途数量，减去等待备件的维修所需，低于最低库存的备件；“建议订购”为建议数量。</translation>
     </message>
     <message>
         <source>Nothing is below its minimum level at this outlet.</source>
@@ -3010,7 +3088,7 @@
     </message>
     <message>
         <source>Transfers to book in ({count})</source>
-        <translation>待签收调拨 ({count})</translation>
+        <translation>待签收调拨（{count}）</translation>
     </message>
     <message>
         <source>Parts sent to this outlet; book them in when they arrive.</source>
@@ -3022,7 +3100,7 @@
     </message>
     <message>
         <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
-        <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
+        <translation>已入库。等待此备件的维修现在可以继续：{orders}</translation>
     </message>
     <message>
         <source>{name} (retired)</source>
@@ -3336,13 +3414,17 @@
         <source>schedule</source>
         <translation>计划日期</translation>
     </message>
-    <message>
-        <source>{count} plans for {tag}</source>
-        <translation>{tag} 共 {count} 个计划</translation>
+    <message numerus="yes">
+        <source>%n plans for {tag}</source>
+        <translation>
+            <numerusform>{tag} 共 %n 个计划</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} plans</source>
-        <translation>共 {count} 个计划</translation>
+    <message numerus="yes">
+        <source>%n plans</source>
+        <translation>
+            <numerusform>共 %n 个计划</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Activate</source>
@@ -3361,7 +3443,7 @@
     </message>
     <message>
         <source>Print (Ctrl+P)</source>
-        <translation>打印 (Ctrl+P)</translation>
+        <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
@@ -3369,11 +3451,11 @@
     </message>
     <message>
         <source>Save as PDF (Ctrl+S)</source>
-        <translation>另存为 PDF (Ctrl+S)</translation>
+        <translation>另存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
+        <translation>关闭（Esc）</translation>
     </message>
     <message>
         <source>The printer {name} chosen in Settings was not found.</source>
@@ -3525,17 +3607,21 @@
         <source>No part matches {text}.</source>
         <translation>没有与 {text} 匹配的备件。</translation>
     </message>
-    <message>
-        <source>{count} parts match; Enter or double-click adds one.</source>
-        <translation>匹配 {count} 种备件；按回车或双击添加。</translation>
+    <message numerus="yes">
+        <source>%n parts match; Enter or double-click adds one.</source>
+        <translation>
+            <numerusform>匹配 %n 种备件；按回车或双击添加。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines, total {total}</source>
+        <translation>
+            <numerusform>共 %n 行，合计 {total}</numerusform>
+        </translation>
     </message>
     <message>
         <source>{sku} on the order: {quantity}</source>
         <translation>{sku} 采购数量：{quantity}</translation>
-    </message>
-    <message>
-        <source>{count} lines, total {total}</source>
-        <translation>共 {count} 行，合计 {total}</translation>
     </message>
     <message>
         <source>Choose the supplier to order from.</source>
@@ -3668,9 +3754,11 @@
         <source>Partly received</source>
         <translation>部分到货</translation>
     </message>
-    <message>
-        <source>{count} orders</source>
-        <translation>{count} 张采购单</translation>
+    <message numerus="yes">
+        <source>%n orders</source>
+        <translation>
+            <numerusform>共 %n 张采购单</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} overdue</source>
@@ -3860,9 +3948,23 @@
         <source>Or type how many arrived in the last column and book them in together (the delivery note goes with them).</source>
         <translation>也可以在最后一列填写到货数量，一次性入库（送货单号一并记录）。</translation>
     </message>
-    <message>
-        <source>{number} from {supplier}, expected {day}: {outstanding} units still to come.</source>
-        <translation>{number}，供应商 {supplier}，预计 {day} 到货：还有 {outstanding} 件未到。</translation>
+    <message numerus="yes">
+        <source>{number} from {supplier}, expected {day}: %n units still to come.</source>
+        <translation>
+            <numerusform>{number}，供应商 {supplier}，预计 {day} 到货：还有 %n 件未到。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repairs waiting for these parts can now continue: {numbers}.</source>
+        <translation>
+            <numerusform>有 %n 张等待这些备件的维修工单现在可以继续：{numbers}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repairs waiting for these parts are still short of parts.</source>
+        <translation>
+            <numerusform>另有 %n 张等待这些备件的维修工单仍缺件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 × {sku} booked in: {received} of {ordered} received, {outstanding} to come.</source>
@@ -3875,14 +3977,6 @@
     <message>
         <source>Everything on {number} has arrived.</source>
         <translation>{number} 已全部到货。</translation>
-    </message>
-    <message>
-        <source>{count} repairs waiting for these parts can now continue: {numbers}.</source>
-        <translation>有 {count} 张等待这些备件的维修单现在可以继续：{numbers}。</translation>
-    </message>
-    <message>
-        <source>{count} repairs waiting for these parts are still short of parts.</source>
-        <translation>另有 {count} 张等待这些备件的维修单仍缺件。</translation>
     </message>
     <message>
         <source>No repair is waiting for the parts booked in.</source>
@@ -4126,9 +4220,23 @@
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
-    <message>
-        <source>Column titles found on row {row}; {count} rows below it.</source>
-        <translation>在第 {row} 行找到列标题，其下共 {count} 行数据。</translation>
+    <message numerus="yes">
+        <source>Column titles found on row {row}; %n rows below it.</source>
+        <translation>
+            <numerusform>在第 {row} 行找到列标题，其下共 %n 行数据。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid rows were skipped; they are listed below.</source>
+        <translation>
+            <numerusform>已跳过 %n 行无效数据，详见下表。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows: {new} new, {updated} updated, {unchanged} unchanged, {invalid} invalid.</source>
+        <translation>
+            <numerusform>共 %n 行：新增 {new} 行，更新 {updated} 行，未变 {unchanged} 行，无效 {invalid} 行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose the columns marked * before checking.</source>
@@ -4173,14 +4281,6 @@
     <message>
         <source>Imported {file}: {new} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>已导入 {file}：新增 {new} 个，更新 {updated} 个，未变 {unchanged} 个。</translation>
-    </message>
-    <message>
-        <source>{count} invalid rows were skipped; they are listed below.</source>
-        <translation>已跳过 {count} 个无效行，详见下表。</translation>
-    </message>
-    <message>
-        <source>{rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {invalid} invalid.</source>
-        <translation>共 {rows} 行：新增 {new} 个，更新 {updated} 个，未变 {unchanged} 个，无效 {invalid} 行。</translation>
     </message>
     <message>
         <source>Fix the rows below in the file and check again, or skip them.</source>
@@ -4354,7 +4454,7 @@
     </message>
     <message>
         <source>Booked in. Repairs waiting for this part can now continue: {orders}</source>
-        <translation>已入库。等待此配件的维修现在可以继续：{orders}</translation>
+        <translation>已入库。等待此备件的维修现在可以继续：{orders}</translation>
     </message>
 </context>
 <context>
@@ -4515,9 +4615,17 @@
         <source>Only {what}.</source>
         <translation>仅限{what}。</translation>
     </message>
-    <message>
-        <source>{counted} of {lines} lines counted.</source>
-        <translation>已盘 {counted} / {lines} 行。</translation>
+    <message numerus="yes">
+        <source>{counted} of %n lines counted.</source>
+        <translation>
+            <numerusform>已盘 {counted} / %n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Count sheet with %n lines written to {path}.</source>
+        <translation>
+            <numerusform>盘点表共 %n 行，已导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Differences so far: {count}.</source>
@@ -4542,10 +4650,6 @@
     <message>
         <source>Preparing the count sheet…</source>
         <translation>正在生成盘点表…</translation>
-    </message>
-    <message>
-        <source>Count sheet with {count} lines written to {path}.</source>
-        <translation>盘点表共 {count} 行，已导出到 {path}。</translation>
     </message>
     <message>
         <source>Exporting the count sheet…</source>
@@ -4633,9 +4737,11 @@
         <source>{name} (no longer used)</source>
         <translation>{name}（已停用）</translation>
     </message>
-    <message>
-        <source>{count} suppliers</source>
-        <translation>共 {count} 个供应商</translation>
+    <message numerus="yes">
+        <source>%n suppliers</source>
+        <translation>
+            <numerusform>共 %n 个供应商</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4891,7 +4997,7 @@
     </message>
     <message>
         <source>Waited {approval} h for approval, {parts} h for parts</source>
-        <translation>等待客户确认 {approval} 小时，等待配件 {parts} 小时</translation>
+        <translation>等待客户确认 {approval} 小时，等待备件 {parts} 小时</translation>
     </message>
     <message>
         <source>OK</source>
@@ -5057,11 +5163,11 @@
     </message>
     <message>
         <source>&amp;New intake (Ctrl+N)</source>
-        <translation>新建接收(&amp;N) (Ctrl+N)</translation>
+        <translation>新建接收(&amp;N)（Ctrl+N）</translation>
     </message>
     <message>
         <source>Number, phone, serial, IMEI, name or model (Ctrl+F)</source>
-        <translation>工单号、电话、序列号、IMEI、姓名或型号 (Ctrl+F)</translation>
+        <translation>工单号、电话、序列号、IMEI、姓名或型号（Ctrl+F）</translation>
     </message>
     <message>
         <source>Open orders</source>
@@ -5127,13 +5233,21 @@
         <source>Technician</source>
         <translation>维修技师</translation>
     </message>
+    <message numerus="yes">
+        <source>%n work orders</source>
+        <translation>
+            <numerusform>共 %n 张工单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work orders written to {path}</source>
+        <translation>
+            <numerusform>已将 %n 张工单写入 {path}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Received</source>
         <translation>已接收</translation>
-    </message>
-    <message>
-        <source>{count} work orders</source>
-        <translation>共 {count} 张工单</translation>
     </message>
     <message>
         <source>{number} · {name}
@@ -5143,11 +5257,11 @@
     </message>
     <message>
         <source>Parts arrived: continue the repair ({count})</source>
-        <translation>配件已到，可继续维修 ({count})</translation>
+        <translation>备件已到，可继续维修（{count}）</translation>
     </message>
     <message>
         <source>&amp;Refunds to review ({count})</source>
-        <translation>待审核退款 ({count})(&amp;R)</translation>
+        <translation>待审核退款（{count}）(&amp;R)</translation>
     </message>
     <message>
         <source>{number} · {name}
@@ -5162,10 +5276,6 @@
     <message>
         <source>{number} · {name} · overall {score}</source>
         <translation>{number} · {name} · 总体 {score}</translation>
-    </message>
-    <message>
-        <source>{count} work orders written to {path}</source>
-        <translation>已将 {count} 张工单写入 {path}</translation>
     </message>
     <message>
         <source>Exporting work orders…</source>
@@ -5917,6 +6027,10 @@
         <translation>只能使用字母 a-z、数字以及“.”、“_”和“-”。</translation>
     </message>
     <message>
+        <source>cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
         <source>{value!r} is not one of: {allowed}.</source>
         <translation>{value!r} 不在可选范围内：{allowed}。</translation>
     </message>
@@ -6190,11 +6304,11 @@
     </message>
     <message>
         <source>Only {free} of {on_hand} {sku} can be scrapped; {held} held for work orders awaiting parts ({orders}). Nothing was scrapped.</source>
-        <translation>{sku} 现有 {on_hand}，只有 {free} 可以报废；{held} 已为待料工单预留（{orders}）。未报废任何配件。</translation>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以报废；{held} 已为待料工单预留（{orders}）。未报废任何备件。</translation>
     </message>
     <message>
         <source>Only {free} of {on_hand} {sku} can be moved; {held} held for work orders awaiting parts ({orders}). Nothing was moved.</source>
-        <translation>{sku} 现有 {on_hand}，只有 {free} 可以移库；{held} 已为待料工单预留（{orders}）。未移动任何配件。</translation>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以移库；{held} 已为待料工单预留（{orders}）。未移动任何备件。</translation>
     </message>
     <message>
         <source>Only {free} of {on_hand} {sku} can be used for upkeep; {held} held for work orders awaiting parts ({orders}). Nothing was logged.</source>
@@ -6202,7 +6316,7 @@
     </message>
     <message>
         <source>Only {free} of {on_hand} {sku} can be sent to another outlet; {held} held for work orders awaiting parts ({orders}). Nothing was sent.</source>
-        <translation>{sku} 现有 {on_hand}，只有 {free} 可以调拨到其他网点；{held} 已为待料工单预留（{orders}）。未调出任何配件。</translation>
+        <translation>{sku} 现有 {on_hand}，只有 {free} 可以调拨到其他网点；{held} 已为待料工单预留（{orders}）。未调出任何备件。</translation>
     </message>
     <message>
         <source>Asset</source>
@@ -6438,7 +6552,7 @@
     </message>
     <message>
         <source>Purchase date</source>
-        <translation>购买日期</translation>
+        <translation>购置日期</translation>
     </message>
     <message>
         <source>Purchase cost</source>
@@ -6959,7 +7073,7 @@
     </message>
     <message>
         <source>Covered by warranty: parts and labour free.</source>
-        <translation>保修范围内：配件和工时免费。</translation>
+        <translation>保修范围内：备件和工时免费。</translation>
     </message>
     <message>
         <source>Deposit paid</source>
@@ -6971,7 +7085,7 @@
     </message>
     <message>
         <source>Work and parts</source>
-        <translation>工时与配件</translation>
+        <translation>工时与备件</translation>
     </message>
     <message>
         <source>{minutes} min</source>
@@ -7111,7 +7225,7 @@
     </message>
     <message>
         <source>Awaiting parts</source>
-        <translation>待配件</translation>
+        <translation>待备件</translation>
     </message>
     <message>
         <source>In repair</source>
@@ -7291,7 +7405,7 @@
     </message>
     <message>
         <source>only a part from the catalogue can be taken from a van or store room.</source>
-        <translation>只有备件目录中的配件才能从服务车或库房领取。</translation>
+        <translation>只有目录中的备件才能从服务车或库房领取。</translation>
     </message>
     <message>
         <source>line {line}: stock location {id} does not exist.</source>
@@ -7379,7 +7493,7 @@
     </message>
     <message>
         <source>line {line}: write a device type, a colon and months, e.g. &quot;phone: 12&quot;.</source>
-        <translation>第 {line} 行：请写设备类型、冒号和月数，例如“手机: 12”。</translation>
+        <translation>第 {line} 行：请写设备类型、冒号和月数，例如“手机：12”。</translation>
     </message>
     <message>
         <source>line {line}: {name} is already listed above.</source>
@@ -7679,11 +7793,11 @@
     </message>
     <message>
         <source>Parts taken from {location} are out on open work orders {orders}; they come back to it if a line is removed or the order cancelled. Hand those orders back, cancel them or take their parts from another location first.</source>
-        <translation>未结工单 {orders} 有从{location}领出的配件；删除配件行或取消工单时，配件会退回该库位。请先将这些工单交付取件或取消，或改为从其他库位领料。</translation>
+        <translation>未结工单 {orders} 有从{location}领出的备件；删除备件行或取消工单时，备件会退回该库位。请先将这些工单交付取件或取消，或改为从其他库位领料。</translation>
     </message>
     <message>
         <source>Parts taken from {location} are out on open work orders {orders} and {more} more; they come back to it if a line is removed or the order cancelled. Hand those orders back, cancel them or take their parts from another location first.</source>
-        <translation>未结工单 {orders} 等（另有 {more} 张）有从{location}领出的配件；删除配件行或取消工单时，配件会退回该库位。请先将这些工单交付取件或取消，或改为从其他库位领料。</translation>
+        <translation>未结工单 {orders} 等（另有 {more} 张）有从{location}领出的备件；删除备件行或取消工单时，备件会退回该库位。请先将这些工单交付取件或取消，或改为从其他库位领料。</translation>
     </message>
     <message>
         <source>Stock location {id} does not exist.</source>
@@ -7742,8 +7856,13 @@
         <translation>{value} 不在 1950 年至今天之间。</translation>
     </message>
     <message>
-        <source>cannot be negative.</source>
-        <translation>不能为负数。</translation>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -7839,7 +7958,7 @@
     </message>
     <message>
         <source>Part</source>
-        <translation>配件</translation>
+        <translation>备件</translation>
     </message>
     <message>
         <source>Fee</source>

@@ -230,25 +230,27 @@ class EquipmentActions(QObject):
         )
 
     def _history_imported(self, report: HistoryReport, directory: Path) -> None:
+        # Each count its own text, so that each says "1 asset" or "2 assets" as it should.
         counts = self.tr(
-            "{assets} assets added, {matched} already there; {records} records added "
-            "({planned} planned, {repairs} repairs, {breakdowns} breakdowns), {there} already "
-            "there."
+            "{assets}, {matched} already there; {records} ({planned} planned, {repairs}, "
+            "{breakdowns}), {there} already there."
         ).format(
-            assets=report.assets_added,
+            assets=self.tr("%n assets added", "", report.assets_added),
             matched=report.assets_matched,
-            records=report.records_added,
+            records=self.tr("%n records added", "", report.records_added),
             planned=report.planned,
-            repairs=report.repairs,
-            breakdowns=report.breakdowns,
+            repairs=self.tr("%n repairs", "", report.repairs),
+            breakdowns=self.tr("%n breakdowns", "", report.breakdowns),
             there=report.records_matched,
         )
         if report.problems:
             lines = [p.describe(translate_core) for p in report.problems]
             text = (
-                self.tr("{count} malformed lines in {folder}; nothing was imported.").format(
-                    count=len({(p.file, p.line) for p in report.problems}), folder=directory
-                )
+                self.tr(
+                    "%n malformed lines in {folder}; nothing was imported.",
+                    "",
+                    len({(p.file, p.line) for p in report.problems}),
+                ).format(folder=directory)
                 + "\n\n"
                 + "\n".join(lines[:PROBLEMS_SHOWN])
                 + ("\n…" if len(lines) > PROBLEMS_SHOWN else "")
@@ -301,9 +303,7 @@ class AssetLabelsDialog(LabelsDialog):
         else:
             self.only_selected.setText(self.tr("The selected asset (none is selected)"))
             self.only_selected.setEnabled(False)
-        self.all_listed = QRadioButton(
-            self.tr("All {count} assets listed").format(count=len(listed)), self
-        )
+        self.all_listed = QRadioButton(self.tr("All %n assets listed", "", len(listed)), self)
         choice = QButtonGroup(self)
         choice.addButton(self.only_selected)
         choice.addButton(self.all_listed)
@@ -349,7 +349,7 @@ class AssetLabelsDialog(LabelsDialog):
 
     def _count(self) -> None:
         count = len(self.asset_ids()) * self.copies.value()
-        self.total.setText(self.tr("{count} labels").format(count=count))
+        self.total.setText(self.tr("%n labels", "", count))
 
     def preview(self) -> None:
         from ...core.asset_labels import asset_labels_pdf

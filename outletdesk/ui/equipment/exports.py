@@ -69,7 +69,7 @@ class EquipmentExports(ExportMenu):
             lambda services, actor, path, progress, texts: export_equipment(
                 services, actor, path, outlet_id=outlet_id, progress=progress, texts=texts
             ),
-            self.tr("{count} assets written to {path}"),
+            lambda n: self.tr("%n assets written to {path}", "", n),
             self.tr("Exporting the equipment register…"),
         )
 
@@ -100,7 +100,7 @@ class EquipmentExports(ExportMenu):
             lambda services, actor, path, progress, texts: export_maintenance_log(
                 services, actor, path, f, progress=progress, texts=texts
             ),
-            self.tr("{count} maintenance records written to {path}"),
+            lambda n: self.tr("%n maintenance records written to {path}", "", n),
             self.tr("Exporting the maintenance log…"),
         )
 
@@ -115,7 +115,7 @@ class EquipmentExports(ExportMenu):
                 services, actor, path, outlet_id=outlet_id, category_id=category_id,
                 progress=progress, texts=texts,
             ),
-            self.tr("{count} maintenance tasks written to {path}"),
+            lambda n: self.tr("%n maintenance tasks written to {path}", "", n),
             self.tr("Exporting the due list…"),
         )  # fmt: skip
 
@@ -129,7 +129,7 @@ class EquipmentExports(ExportMenu):
             lambda services, actor, path, progress, texts: export_plans(
                 services, actor, path, outlet_id=outlet_id, progress=progress, texts=texts
             ),
-            self.tr("{count} plan rows written to {path}"),
+            lambda n: self.tr("%n plan rows written to {path}", "", n),
             self.tr("Exporting the plan overview…"),
         )
 

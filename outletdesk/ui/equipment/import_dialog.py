@@ -12,6 +12,7 @@ from ...core.auth import Permission
 from ...core.equipment.importer import FIELDS, EquipmentImporter, EquipmentImportReport
 from ...core.outlets import OutletDTO
 from ..context import AppContext
+from ..i18n import listed
 from ..settings.forms import allow_button
 from ..spreadsheet_import import SpreadsheetImportDialog
 
@@ -55,7 +56,7 @@ class EquipmentImportDialog(SpreadsheetImportDialog):
     def extra_lines(self, report: EquipmentImportReport, *, done: bool) -> list[str]:
         if not report.new_categories:
             return []
-        names = ", ".join(report.new_categories)
+        names = listed(report.new_categories)
         if done:
             return [self.tr("Categories added: {names}").format(names=names)]
         return [self.tr("New categories to be added: {names}").format(names=names)]

@@ -246,7 +246,7 @@ class CalendarTab(_Tab):
             marked = QTextCharFormat()
             marked.setFontWeight(700)
             marked.setForeground(QBrush(BUCKET_COLOURS[worst]))
-            marked.setToolTip(self.tr("{count} tasks").format(count=len(tasks)))
+            marked.setToolTip(self.tr("%n tasks", "", len(tasks)))
             self.calendar.setDateTextFormat(QDate(day), marked)
         self._show_day()
 
@@ -254,9 +254,7 @@ class CalendarTab(_Tab):
         day = self.calendar.selectedDate().toPython()
         tasks = self.days.get(day, [])  # type: ignore[call-overload]
         self.model.set_rows(tasks)
-        self.day_label.setText(
-            self.tr("{day}: {count} tasks").format(day=str(day), count=len(tasks))
-        )
+        self.day_label.setText(self.tr("{day}: %n tasks", "", len(tasks)).format(day=str(day)))
 
 
 class FiguresTab(_Tab):

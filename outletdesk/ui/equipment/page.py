@@ -31,6 +31,7 @@ from ...models import AssetStatus, RecordKind
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
+from ..i18n import listed
 from ..settings.forms import allow_button
 from ..table_model import RowsModel, list_and_details, row_table
 from .actions import EquipmentActions
@@ -384,7 +385,7 @@ class EquipmentPage(QWidget):
             keep = current.id if current is not None else None
         self._select_id = None
         self.model.set_rows(rows)
-        self.count_label.setText(self.tr("{count} assets").format(count=len(rows)))
+        self.count_label.setText(self.tr("%n assets", "", len(rows)))
         ids = [r.id for r in rows]
         if keep is not None and keep in ids:
             self.table.selectRow(ids.index(keep))
@@ -440,7 +441,7 @@ class EquipmentPage(QWidget):
                 field(self.tr("Retired on"), f"{asset.retired_on or ''} – {asset.retire_reason}")
             )
         html.append(field(self.tr("Category"), asset.category))
-        where = ", ".join(p for p in (asset.outlet_code, asset.location) if p)
+        where = listed(p for p in (asset.outlet_code, asset.location) if p)
         html.append(field(self.tr("Where"), where))
         for label, value in (
             (self.tr("Make"), asset.make),

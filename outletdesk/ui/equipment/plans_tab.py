@@ -177,12 +177,10 @@ class PlansTab(QWidget):
         self.model.set_rows(plans)
         if self.only_asset.isChecked() and self._page.detail is not None:
             self.summary.setText(
-                self.tr("{count} plans for {tag}").format(
-                    count=len(plans), tag=self._page.detail.tag
-                )
+                self.tr("%n plans for {tag}", "", len(plans)).format(tag=self._page.detail.tag)
             )
         else:
-            self.summary.setText(self.tr("{count} plans").format(count=len(plans)))
+            self.summary.setText(self.tr("%n plans", "", len(plans)))
         ids = [p.id for p in plans]
         if keep in ids:
             self.table.selectRow(ids.index(keep))

@@ -71,7 +71,7 @@ class PartsExports(ExportMenu):
             lambda services, actor, path, progress, texts: export_catalogue(
                 services, actor, path, outlet_id=outlet_id, progress=progress, texts=texts
             ),
-            self.tr("{count} parts written to {path}"),
+            lambda n: self.tr("%n parts written to {path}", "", n),
             self.tr("Exporting the catalogue…"),
         )
 
@@ -84,7 +84,7 @@ class PartsExports(ExportMenu):
             lambda services, actor, path, progress, texts: export_stock_levels(
                 services, actor, path, progress=progress, texts=texts
             ),
-            self.tr("{count} stock rows written to {path}"),
+            lambda n: self.tr("%n stock rows written to {path}", "", n),
             self.tr("Exporting stock levels…"),
         )
 
@@ -113,7 +113,7 @@ class PartsExports(ExportMenu):
             lambda services, actor, path, progress, texts: export_movements(
                 services, actor, path, f, progress=progress, texts=texts
             ),
-            self.tr("{count} stock movements written to {path}"),
+            lambda n: self.tr("%n stock movements written to {path}", "", n),
             self.tr("Exporting stock movements…"),
         )
 
@@ -128,7 +128,7 @@ class PartsExports(ExportMenu):
             lambda services, actor, path, progress, texts: export_low_stock(
                 services, actor, path, outlet_id=outlet_id, progress=progress, texts=texts
             ),
-            self.tr("{count} parts to reorder written to {path}"),
+            lambda n: self.tr("%n parts to reorder written to {path}", "", n),
             self.tr("Exporting the low-stock list…"),
         )
 
@@ -141,7 +141,7 @@ class PartsExports(ExportMenu):
             lambda services, actor, path, progress, texts: export_stock_value(
                 services, actor, path, progress=progress, texts=texts
             ),
-            self.tr("Stock value of {count} parts written to {path}"),
+            lambda n: self.tr("Stock value of %n parts written to {path}", "", n),
             self.tr("Exporting stock value…"),
         )
 

@@ -10,6 +10,7 @@ from ...core.auth import Permission
 from ...core.outlets import OutletDTO
 from ...core.parts.importer import FIELDS, CatalogueImporter, ImportReport
 from ..context import AppContext
+from ..i18n import listed
 from ..settings.forms import allow_button
 from ..spreadsheet_import import SpreadsheetImportDialog, column_letter
 
@@ -49,7 +50,7 @@ class CatalogueImportDialog(SpreadsheetImportDialog):
     def extra_lines(self, report: ImportReport, *, done: bool) -> list[str]:
         if not report.new_suppliers:
             return []
-        names = ", ".join(report.new_suppliers)
+        names = listed(report.new_suppliers)
         if done:
             return [self.tr("Suppliers added: {names}").format(names=names)]
         return [self.tr("New suppliers to be added: {names}").format(names=names)]

@@ -115,7 +115,7 @@ class PartLabelsDialog(LabelsDialog):
 
     def _count(self) -> None:
         total = sum(spin.value() for spin in self.copies)
-        self.total.setText(self.tr("{count} labels").format(count=total))
+        self.total.setText(self.tr("%n labels", "", total))
 
     def wanted(self) -> dict[int, int]:
         """{part id: copies} in the order shown."""

@@ -34,6 +34,7 @@ from ...core.parts.stock import MAIN, MovementDTO, ReorderLine, StockLevel, Tran
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
+from ..i18n import labelled, listed
 from ..settings.forms import allow_button
 from ..table_model import RowsModel, list_and_details, row_table
 from .exports import PartsExports
@@ -396,7 +397,7 @@ class PartsPage(QWidget):
         if result.more:
             text = self.tr("Showing the first {count} parts; type more to narrow the search.")
         else:
-            text = self.tr("{count} parts")
+            text = self.tr("%n parts", "", len(result.rows))
         self.count_label.setText(text.format(count=len(result.rows)))
         ids = [r.id for r in result.rows]
         if keep is not None and keep.id in ids:
@@ -460,9 +461,9 @@ class PartsPage(QWidget):
         if supplier:
             html.append(field(self.tr("Supplier"), supplier))
         if part.barcodes:
-            html.append(field(self.tr("Barcodes"), ", ".join(part.barcodes)))
+            html.append(field(self.tr("Barcodes"), listed(part.barcodes)))
         if part.models:
-            html.append(field(self.tr("Fits models"), ", ".join(part.models)))
+            html.append(field(self.tr("Fits models"), listed(part.models)))
         if not part.active:
             html.append(field(self.tr("Status"), self.tr("No longer stocked")))
         html.append("</table>")
@@ -493,7 +494,7 @@ class PartsPage(QWidget):
             html.append(_table(head, [
                 (local_datetime(m.at)[:10], where.get(m.location_id, ""), self._kind_label(m.kind),
                  f"{m.quantity:+d}", str(m.balance),
-                 f"{m.username}: {m.reason}" if m.reason else m.username)
+                 labelled(m.username, m.reason) if m.reason else m.username)
                 for m in movements
             ], numeric={3, 4}))  # fmt: skip
         else:
@@ -608,7 +609,7 @@ class PartsPage(QWidget):
             self.say(
                 self.tr(
                     "Booked in. Repairs waiting for this part can now continue: {orders}"
-                ).format(orders=", ".join(ready))
+                ).format(orders=listed(ready))
                 if ready
                 else ""
             )

@@ -33,11 +33,8 @@ class CancelOrderDialog(QDialog):
         self._ctx, self._order = ctx, order
         self.setWindowTitle(self.tr("Cancel purchase order {number}").format(number=order.number))
         head = QLabel(
-            self.tr("{number} to {supplier}: {lines} lines, {total}.").format(
-                number=order.number,
-                supplier=order.supplier_name,
-                lines=len(order.lines),
-                total=f"{order.total:,.2f}",
+            self.tr("{number} to {supplier}: %n lines, {total}.", "", len(order.lines)).format(
+                number=order.number, supplier=order.supplier_name, total=f"{order.total:,.2f}"
             ),
             self,
         )
@@ -109,9 +106,9 @@ class DraftFromLowStockDialog(QDialog):
         self.supplier = QComboBox(self)
         for supplier_id, name in suppliers:
             if supplier_id in counts:
-                label = self.tr("{supplier} ({count} parts running low)").format(
-                    supplier=name, count=counts[supplier_id]
-                )
+                label = self.tr(
+                    "{supplier} (%n parts running low)", "", counts[supplier_id]
+                ).format(supplier=name)
                 self.supplier.addItem(label, supplier_id)
         if current is not None and current.supplier_id is not None:
             self.supplier.setCurrentIndex(max(0, self.supplier.findData(current.supplier_id)))
@@ -122,9 +119,11 @@ class DraftFromLowStockDialog(QDialog):
         )
         if without:
             text += " " + self.tr(
-                "{count} parts on the list have no supplier; set one in the part to order them "
-                "this way."
-            ).format(count=without)
+                "%n parts on the list have no supplier; set one in the part to order them "
+                "this way.",
+                "",
+                without,
+            )
         explain = QLabel(text, self)
         explain.setWordWrap(True)
         form = QFormLayout()

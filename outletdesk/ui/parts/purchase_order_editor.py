@@ -235,9 +235,7 @@ class PurchaseOrderDialog(QDialog):
             self.found_label.setText(self.tr("No part matches {text}.").format(text=text.strip()))
         else:
             self.found_label.setText(
-                self.tr("{count} parts match; Enter or double-click adds one.").format(
-                    count=len(found)
-                )
+                self.tr("%n parts match; Enter or double-click adds one.", "", len(found))
             )
         if not then_add:
             return
@@ -322,8 +320,8 @@ class PurchaseOrderDialog(QDialog):
         ]
         total = sum((a for a in amounts if a is not None), Decimal("0.00"))
         self.total.setText(
-            self.tr("{count} lines, total {total}").format(
-                count=self.lines.rowCount(), total=f"{total:,.2f}"
+            self.tr("%n lines, total {total}", "", self.lines.rowCount()).format(
+                total=f"{total:,.2f}"
             )
         )
 

@@ -256,7 +256,7 @@ class PurchaseOrdersTab(QWidget):
         keep = select_id if select_id is not None else getattr(self.selected(), "id", None)
         self.model.set_rows(orders)
         overdue = sum(1 for o in orders if o.overdue())
-        text = self.tr("{count} orders").format(count=len(orders))
+        text = self.tr("%n orders", "", len(orders))
         if overdue:
             text += " · " + self.tr("{count} overdue").format(count=overdue)
         self.count_label.setText(text)

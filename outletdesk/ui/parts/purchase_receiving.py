@@ -32,6 +32,7 @@ from ...core.parts.reservations import WaitingOrder
 from ...models import PurchaseOrderStatus
 from ..context import AppContext
 from ..errors import error_text, show_error
+from ..i18n import listed
 from ..scanner import ScanField
 from ..settings.forms import add_rows
 from ..table_model import RIGHT
@@ -138,13 +139,10 @@ class ReceiveDialog(QDialog):
         expected = order.expected_on.isoformat() if order.expected_on else "–"
         self.head.setText(
             self.tr(
-                "{number} from {supplier}, expected {day}: {outstanding} units still to come."
-            ).format(
-                number=order.number,
-                supplier=order.supplier_name,
-                day=expected,
-                outstanding=order.outstanding,
-            )
+                "{number} from {supplier}, expected {day}: %n units still to come.",
+                "",
+                order.outstanding,
+            ).format(number=order.number, supplier=order.supplier_name, day=expected)
         )
         self.table.setRowCount(len(order.lines))
         for row, line in enumerate(order.lines):
@@ -311,13 +309,14 @@ class ReceiveDialog(QDialog):
         lines = []
         if ready:
             lines.append(
-                self.tr("{count} repairs waiting for these parts can now continue: {numbers}.")
-                .format(count=len(ready), numbers=", ".join(w.number for w in ready))
+                self.tr("%n repairs waiting for these parts can now continue: {numbers}.", "",
+                        len(ready))
+                .format(numbers=listed(w.number for w in ready))
             )  # fmt: skip
         if short:
             lines.append(
-                self.tr("{count} repairs waiting for these parts are still short of parts.")
-                .format(count=short)
+                self.tr("%n repairs waiting for these parts are still short of parts.", "",
+                        short)
             )  # fmt: skip
         if not self.waiting:
             lines.append(self.tr("No repair is waiting for the parts booked in."))

@@ -28,6 +28,7 @@ from ...core.parts.catalogue import PartDTO
 from ...core.parts.locations import LocationDTO
 from ...core.parts.stock import HeldStock, StockLevel
 from ..context import AppContext
+from ..i18n import listed
 from ..settings.forms import FormErrors, add_rows, grow_to_fit, multiline, save_cancel_buttons
 from .locations import location_label
 
@@ -202,7 +203,7 @@ class StockActionDialog(QDialog):
             outlet=self._where, on_hand=here.on_hand, unit=self._part.unit
         )
         if here.held:
-            orders = ", ".join(here.orders[:ORDERS_SHOWN])
+            orders = listed(here.orders[:ORDERS_SHOWN])
             if len(here.orders) > ORDERS_SHOWN:
                 orders += " …"
             where = self.tr(
@@ -284,7 +285,7 @@ class StockActionDialog(QDialog):
             self.notice.emit(
                 self.tr(
                     "Booked in. Repairs waiting for this part can now continue: {orders}"
-                ).format(orders=", ".join(ready))
+                ).format(orders=listed(ready))
             )
         self._ctx.bus.publish(changes)
         self.saved.emit(changes)

@@ -35,6 +35,7 @@ from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
 from ..formats import local_datetime
+from ..i18n import listed
 from ..settings.forms import FormErrors, add_rows, allow_button, multiline, status_label
 from ..table_model import RowsModel, row_table
 from .count_lines import (
@@ -342,10 +343,10 @@ class StocktakeTab(QWidget):
             number=take.number, started=local_datetime(take.started_at), name=take.started_by
         )
         if only:
-            text += " " + self.tr("Only {what}.").format(what=", ".join(only))
+            text += " " + self.tr("Only {what}.").format(what=listed(only))
         counted = sum(1 for line in self.model.rows if line.counted is not None)
-        text += " " + self.tr("{counted} of {lines} lines counted.").format(
-            counted=counted, lines=len(self.model.rows)
+        text += " " + self.tr("{counted} of %n lines counted.", "", len(self.model.rows)).format(
+            counted=counted
         )
         if not self.blind.isChecked():
             differences = sum(1 for line in self.model.rows if line.difference)
@@ -536,9 +537,7 @@ class StocktakeTab(QWidget):
                 services, actor, take.id, Path(path), blind=blind, texts=texts, progress=progress
             ),
             lambda rows: self._say(
-                self.tr("Count sheet with {count} lines written to {path}.").format(
-                    count=rows, path=path
-                )
+                self.tr("Count sheet with %n lines written to {path}.", "", rows).format(path=path)
             ),
             self.tr("Exporting the count sheet…"),
         )

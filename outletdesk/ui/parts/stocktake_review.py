@@ -25,6 +25,7 @@ from ...core.errors import StaleRecord
 from ...core.parts.stocktake import CountLine, CountReview, StocktakeDTO
 from ..context import AppContext
 from ..errors import show_error
+from ..i18n import listed
 from ..settings.forms import FormErrors, add_rows, allow_button, multiline, status_label
 from ..table_model import row_table
 from .count_lines import CountLinesModel, count_columns, value_text
@@ -110,12 +111,13 @@ class CountReviewDialog(QDialog):
         self.review = review
         self._take = review.stocktake
         text = self.tr(
-            "<b>{counted} of {lines} lines counted</b> ({not_counted} not counted: they stay as "
+            "<b>{counted} of %n lines counted</b> ({not_counted} not counted: they stay as "
             "they are). Differences: {differences}. Found {found}, missing {missing}, "
-            "<b>net value {net}</b> at average cost."
+            "<b>net value {net}</b> at average cost.",
+            "",
+            len(review.lines),
         ).format(
             counted=review.counted,
-            lines=len(review.lines),
             not_counted=review.not_counted,
             differences=review.differences,
             found=value_text(review.value_found),
@@ -132,12 +134,14 @@ class CountReviewDialog(QDialog):
 
     def _show_moved(self, skus: tuple[str, ...]) -> None:
         if skus:
-            named = ", ".join(skus[:MOVED_NAMED]) + (" …" if len(skus) > MOVED_NAMED else "")
+            named = listed(skus[:MOVED_NAMED]) + (" …" if len(skus) > MOVED_NAMED else "")
             self.moved.setText(
                 self.tr(
-                    "Stock of {count} counted part(s) moved after the count started: {skus}. "
-                    "Count them again before posting."
-                ).format(count=len(skus), skus=named)
+                    "Stock of %n counted parts moved after the count started: {skus}. "
+                    "Count them again before posting.",
+                    "",
+                    len(skus),
+                ).format(skus=named)
             )
         self.moved.setVisible(bool(skus))
         self.recount_button.setVisible(bool(skus))
@@ -173,13 +177,14 @@ class CountReviewDialog(QDialog):
         if review is None or not self.can_manage:
             return
         text = self.tr(
-            "Post count {number} to the stock at {outlet}? {differences} part(s) change, net "
+            "Post count {number} to the stock at {outlet}? %n parts change, net "
             "value {net}; the {not_counted} line(s) not counted stay as they are. Posted "
-            "corrections cannot be taken back."
+            "corrections cannot be taken back.",
+            "",
+            review.differences,
         ).format(
             number=review.stocktake.number,
             outlet=self._outlet_name,
-            differences=review.differences,
             net=value_text(review.value_difference),
             not_counted=review.not_counted,
         )
@@ -223,9 +228,11 @@ class CountReviewDialog(QDialog):
         self.errors.clear()
         self.status.setText(
             self.tr(
-                "{count} part(s) to count again: their counts were cleared and what the ledger "
-                "says now is expected. Count them, then review again."
-            ).format(count=count)
+                "%n parts to count again: their counts were cleared and what the ledger "
+                "says now is expected. Count them, then review again.",
+                "",
+                count,
+            )
         )
         self.status.show()
         self.show_what.setCurrentIndex(SHOW_NOT_COUNTED)

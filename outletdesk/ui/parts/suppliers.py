@@ -186,7 +186,7 @@ class SuppliersDialog(QDialog):
     def _show(self, rows: list[SupplierDTO], select_id: int | None) -> None:
         keep = select_id if select_id is not None else getattr(self.selected(), "id", None)
         self.model.set_rows(rows)
-        self.count_label.setText(self.tr("{count} suppliers").format(count=len(rows)))
+        self.count_label.setText(self.tr("%n suppliers", "", len(rows)))
         ids = [s.id for s in rows]
         if keep in ids:
             self.table.selectRow(ids.index(keep))

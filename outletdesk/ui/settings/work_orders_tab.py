@@ -17,6 +17,7 @@ from ...core.changes import Changes
 from ...core.work_orders import settings as wo
 from ..context import AppContext
 from ..errors import show_error
+from ..i18n import labelled
 from ..work_orders.labels import device_type_text
 from .forms import FormErrors, add_rows, allow_button, multiline, status_label
 
@@ -116,7 +117,9 @@ class WorkOrdersTab(QWidget):
         self._stored_types = tuple(settings.device_types)
         shown = self._shown_types()
         self.device_types.setPlainText(
-            "\n".join(f"{shown[name]}: {months}" for name, months in settings.device_types.items())
+            "\n".join(
+                labelled(shown[name], str(months)) for name, months in settings.device_types.items()
+            )
         )
         self.checklist.setPlainText("\n".join(settings.checklist))
         self.mandatory.setChecked(settings.checklist_mandatory)

@@ -29,6 +29,7 @@ from ...core.errors import StaleRecord
 from ...core.work_orders.dto import WorkOrderDTO
 from ...models import Judgement, PaymentMethod, Warranty
 from ..context import AppContext
+from ..i18n import listed
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 from .labels import method_text
 
@@ -261,7 +262,7 @@ class FollowUpDialog(WorkOrderActionDialog):
     def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
         super().__init__(ctx, order, parent)
         self.setWindowTitle(self.tr("Follow-up call – {number}").format(number=order.number))
-        phones = ", ".join(order.customer_phones)
+        phones = listed(order.customer_phones)
         self.say(f"{order.customer_name}  {phones}")
         self.reached = QCheckBox(self.tr("Customer &reached"), self)
         self.reached.setChecked(True)

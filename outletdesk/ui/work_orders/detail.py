@@ -37,6 +37,7 @@ from ...models import LineKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
+from ..i18n import labelled, listed
 from ..settings.forms import FormErrors
 from .actions import (
     AssignDialog,
@@ -362,12 +363,12 @@ class WorkOrderDetail(QDialog):
 
         ok_text, not_ok_text = self.tr("OK"), self.tr("NOT OK")
         condition = "; ".join(
-            f"{item}: {ok_text if ok else not_ok_text}" + (f" ({note})" if note else "")
+            labelled(item, ok_text if ok else not_ok_text) + (f" ({note})" if note else "")
             for item, ok, note in order.condition
         )
         rows = [
             row(self.tr("Customer"), order.customer_name),
-            row(self.tr("Phone"), ", ".join(order.customer_phones)),
+            row(self.tr("Phone"), listed(order.customer_phones)),
             row(self.tr("Device"), f"{device_type_text(d.device_type)} · {d.label}"),
             row(self.tr("Serial number"), d.serial),
             row(self.tr("IMEI"), d.imei),

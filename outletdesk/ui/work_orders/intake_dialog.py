@@ -44,6 +44,7 @@ from ...core.work_orders.settings import WorkOrderSettings
 from ...models import Channel, Priority
 from ..context import AppContext
 from ..formats import local_datetime
+from ..i18n import listed
 from ..settings.forms import FormErrors, multiline
 from .actions import method_combo
 from .labels import channel_text, device_type_text, status_text, warranty_text
@@ -386,7 +387,7 @@ class IntakeDialog(QDialog):
             return
         self.results.clear()
         for customer in result.rows:
-            item = QListWidgetItem(f"{customer.name}   {', '.join(customer.phones)}")
+            item = QListWidgetItem(f"{customer.name}   {listed(customer.phones)}")
             item.setData(Qt.ItemDataRole.UserRole, customer)
             self.results.addItem(item)
         if result.rows:
@@ -439,7 +440,7 @@ class IntakeDialog(QDialog):
             self.past_orders.clear()
         else:
             self.chosen.setText(
-                f"<b>{escape(self.customer.name)}</b>  {escape(', '.join(self.customer.phones))}"
+                f"<b>{escape(self.customer.name)}</b>  {escape(listed(self.customer.phones))}"
             )
 
     def _show_history(self, result: tuple[list[DeviceDTO], list[OrderSummary]]) -> None:
@@ -549,8 +550,8 @@ class IntakeDialog(QDialog):
             self.seen_before.setText(
                 "<span style='color:#1565c0; font-weight:600'>"
                 + escape(
-                    self.tr("Seen before: {device}, {count} repair(s)").format(
-                        device=device.label, count=len(orders)
+                    self.tr("Seen before: {device}, %n repairs", "", len(orders)).format(
+                        device=device.label
                     )
                 )
                 + "</span>"

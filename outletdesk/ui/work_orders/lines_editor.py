@@ -32,6 +32,7 @@ from ...core.work_orders import rules
 from ...core.work_orders.dto import LineInput, WorkOrderDTO
 from ...models import LineKind, Warranty
 from ..errors import error_text
+from ..i18n import labelled
 from ..settings.forms import FormErrors
 from .actions import money_text
 from .labels import line_kind_text
@@ -190,10 +191,10 @@ class LinesEditor(QWidget):
                 state = self.tr("{held} of {wanted} held, {short} short").format(
                     held=p.held, wanted=p.reserved, short=p.short
                 )
-                rows.append(f"<span style='color:#c62828'>{name}: {escape(state)}</span>")
+                rows.append(f"<span style='color:#c62828'>{labelled(name, escape(state))}</span>")
             else:
                 state = self.tr("all {wanted} held on the shelf").format(wanted=p.reserved)
-                rows.append(f"<span style='color:#2e7d32'>{name}: {escape(state)}</span>")
+                rows.append(f"<span style='color:#2e7d32'>{labelled(name, escape(state))}</span>")
         head = (
             self.tr("Parts have arrived: the order can continue.")
             if order.parts_ready

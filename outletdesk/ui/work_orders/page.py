@@ -333,7 +333,7 @@ class WorkOrdersPage(QWidget):
             self.refresh_follow_ups()  # stock came in: orders waiting for it may continue
 
     def _show_count(self, count: int) -> None:
-        self.count_label.setText(self.tr("{count} work orders").format(count=count))
+        self.count_label.setText(self.tr("%n work orders", "", count))
 
     def refresh_follow_ups(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
@@ -561,7 +561,7 @@ class WorkOrdersPage(QWidget):
                 services, actor, Path(path), f, progress=progress, texts=texts
             ),
             lambda count: self.inform(
-                self.tr("{count} work orders written to {path}").format(count=count, path=path)
+                self.tr("%n work orders written to {path}", "", count).format(path=path)
             ),
             self.tr("Exporting work orders…"),
         )

@@ -25,6 +25,7 @@ from ...core.parts.queries import PartList, PartRow
 from ...core.parts.stock import MAIN, Availability
 from ..context import AppContext
 from ..errors import show_error
+from ..i18n import labelled, listed
 from ..table_model import RowsModel, row_table
 
 SEARCH_DELAY_MS = 150
@@ -206,14 +207,14 @@ class PartPickerDialog(QDialog):
             where = (
                 a.outlet_code if a.location_code == MAIN else f"{a.outlet_code}/{a.location_code}"
             )
-            text = f"{escape(where)}: <b>{a.available}</b>"
+            text = labelled(escape(where), f"<b>{a.available}</b>")
             if a.reserved:
                 text += " " + escape(
                     self.tr("({held} held for orders awaiting parts)").format(held=a.reserved)
                 )
             shown.append(text)
         text = self.tr("{sku} free to take: {places}").format(
-            sku=escape(row.sku), places=", ".join(shown) or "0"
+            sku=escape(row.sku), places=listed(shown) or "0"
         )
         for index, loc in enumerate(self._locations):  # each choice says what it has free
             self.source.setItemText(
