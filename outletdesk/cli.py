@@ -276,6 +276,9 @@ def _run(args: argparse.Namespace, url: str) -> int:
     from .core.auth import Actor
     from .core.services import Services
 
+    output = getattr(args, "output", None)
+    if output is not None and args.command in ("export", "receipt"):
+        args.output = _output_file(args.output, ".xlsx" if args.command == "export" else None)
     actor = Actor.command_line()
     services = Services.open(url)
     try:
@@ -324,6 +327,26 @@ def _run(args: argparse.Namespace, url: str) -> int:
     finally:
         services.db.dispose()
     raise AssertionError(args.command)
+
+
+def _output_file(path: Path, suffix: str | None) -> Path:
+    """Where an export or a printout goes: in a folder that exists (a missing one is named, not
+    made, so a mistyped path writes nothing), and a workbook's name ends in .xlsx, added when
+    left out as the window's save dialog does ("log.csv" becomes "log.csv.xlsx")."""
+    from .core.errors import ValidationError
+
+    if suffix is not None:
+        from .export.xlsx import with_xlsx_suffix
+
+        path = with_xlsx_suffix(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValidationError(
+            "--output",
+            "the folder {folder} does not exist; nothing was written.",
+            folder=str(folder.absolute()),
+        )
+    return path
 
 
 PARTS_EXPORTS = ("parts", "stock", "stock-movements", "low-stock", "stock-value")

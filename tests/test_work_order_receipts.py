@@ -86,7 +86,7 @@ def test_intake_receipt_has_everything_but_the_passcode(services, tech, paper, t
         "100.00",
         f"{order.promised_at.astimezone():%Y-%m-%d %H:%M}",
         f"{order.received_at.astimezone():%Y-%m-%d %H:%M}",
-        "维修保修90天",  # the default terms
+        "维修保修90",  # the default terms (on 58 mm "天。" starts the next line: kinsoku)
         "Customer signature",
         "谢谢惠顾",
     ):

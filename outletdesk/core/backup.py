@@ -8,6 +8,7 @@ consistent while counters keep working, and either kind of database can be resto
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -28,7 +29,6 @@ from .database import (
     migrate,
     sqlite_file,
     sqlite_online_copy,
-    sqlite_uri,
 )
 from .errors import DomainError
 from .i18n import QT_TRANSLATE_NOOP
@@ -68,34 +68,63 @@ def create_backup(
                         _copy_tables(src, dst, progress)
             finally:
                 copy.dispose()
-        info = verify_backup(tmp)
+        _single_file(tmp)
+        info = _verify(tmp, tmp)
         os.replace(tmp, target)
         return BackupInfo(target, info.revision, info.outlets, info.users, info.customers)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def verify_backup(path: Path) -> BackupInfo:
-    """Refuse anything that is not a sound OutletDesk backup this version can read."""
-    path = Path(path)
-    if not path.is_file():
+def _single_file(path: Path) -> None:
+    """Take a copy out of WAL mode: the live database's mode travels with its pages, and a WAL file
+    makes every reader, even a read-only one, leave -wal and -shm files beside it."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
+def _private_copy(source: Path, folder: Path) -> Path:
+    """The backup's bytes (and its write-ahead log, if one lies beside it) copied into `folder`,
+    so that reading, checking and migrating never open, and so never change, the source."""
+    source = Path(source)
+    if not source.is_file():
         raise DomainError(
-            QT_TRANSLATE_NOOP("core", "The backup file {path} does not exist."), path=str(path)
+            QT_TRANSLATE_NOOP("core", "The backup file {path} does not exist."), path=str(source)
         )
+    staged = folder / "restore.sqlite3"
+    shutil.copyfile(source, staged)
+    wal = source.with_name(source.name + "-wal")
+    if wal.is_file() and wal.stat().st_size:
+        shutil.copyfile(wal, staged.with_name(staged.name + "-wal"))
+    return staged
+
+
+def verify_backup(path: Path) -> BackupInfo:
+    """Refuse anything that is not a sound OutletDesk backup this version can read. The file is
+    checked on a private copy: nothing is written beside it."""
+    with tempfile.TemporaryDirectory() as folder:
+        return _verify(_private_copy(Path(path), Path(folder)), Path(path))
+
+
+def _verify(path: Path, shown: Path) -> BackupInfo:
+    """verify_backup of `path`, a file of our own; messages and the result name `shown`."""
     with path.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
             raise DomainError(
                 QT_TRANSLATE_NOOP(
                     "core", "{path} is not an OutletDesk backup (not a SQLite file)."
                 ),
-                path=str(path),
+                path=str(shown),
             )
-    conn = sqlite3.connect(sqlite_uri(path), uri=True)
+    conn = sqlite3.connect(path)
     try:
         if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise DomainError(
                 QT_TRANSLATE_NOOP("core", "The backup {path} is damaged (integrity check failed)."),
-                path=str(path),
+                path=str(shown),
             )
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -104,7 +133,7 @@ def verify_backup(path: Path) -> BackupInfo:
         if not {"alembic_version", "outlets", "users", "customers", "audit_log"} <= tables:
             raise DomainError(
                 QT_TRANSLATE_NOOP("core", "{path} is not an OutletDesk backup (tables missing)."),
-                path=str(path),
+                path=str(shown),
             )
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         counts = [
@@ -114,7 +143,7 @@ def verify_backup(path: Path) -> BackupInfo:
     except sqlite3.DatabaseError as exc:
         raise DomainError(
             QT_TRANSLATE_NOOP("core", "The backup {path} cannot be read: {detail}"),
-            path=str(path),
+            path=str(shown),
             detail=str(exc),
         ) from exc
     finally:
@@ -132,7 +161,7 @@ def verify_backup(path: Path) -> BackupInfo:
             ),
             revision=revision,
         )
-    return BackupInfo(path, revision, *counts)
+    return BackupInfo(shown, revision, *counts)
 
 
 def database_has_data(db: Database) -> bool:
@@ -152,19 +181,19 @@ def restore_backup(
 ) -> tuple[BackupInfo, Changes]:
     """Replace the whole database with the backup; refuses to overwrite data unless forced."""
     actor.require(Permission.BACKUP)
-    info = verify_backup(source)
-    if not force and database_has_data(db):
-        raise DomainError(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "The database {where} already holds data. Restoring would replace all of it; confirm with --force.",
-            ),
-            where=db.describe(),
-        )
-    # Work on a private copy so an older backup can be migrated without touching the original.
+    # Everything works on a private copy: the backup is read once, byte for byte, and never
+    # opened by SQLite (which would leave -wal and -shm files beside it), nor migrated in place.
     with tempfile.TemporaryDirectory() as folder:
-        staged = Path(folder) / "restore.sqlite3"
-        sqlite_online_copy(Path(source), staged)
+        staged = _private_copy(Path(source), Path(folder))
+        info = _verify(staged, Path(source))
+        if not force and database_has_data(db):
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The database {where} already holds data. Restoring would replace all of it; confirm with --force.",
+                ),
+                where=db.describe(),
+            )
         staged_db = Database(sqlite_file(staged))
         try:
             if info.revision != head_revision():

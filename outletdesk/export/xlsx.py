@@ -265,6 +265,12 @@ def _auto_width(column: Column, sample: Sequence[Sequence[object]], index: int) 
     return min(width, MAX_AUTO_WIDTH)
 
 
+def with_xlsx_suffix(path: str | os.PathLike[str]) -> Path:
+    """A workbook's file name: .xlsx is added when the name does not end in it (any case)."""
+    path = Path(path)
+    return path if path.name.lower().endswith(".xlsx") else path.with_name(path.name + ".xlsx")
+
+
 class XlsxLogWriter:
     """Writes one .xlsx file sheet by sheet; the target path appears only after a full save."""
 
@@ -399,8 +405,11 @@ class XlsxLogWriter:
         # Same folder, so the final rename is atomic; opened with "x" so we never clobber a file.
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            with open(tmp, "xb"):
-                pass
+            try:
+                with open(tmp, "xb"):
+                    pass
+            except OSError as exc:  # name the folder asked for, not our temporary file
+                raise type(exc)(exc.errno, exc.strerror, str(self.path.parent)) from None
             self._wb.save(tmp)
             os.replace(tmp, self.path)
         except BaseException:

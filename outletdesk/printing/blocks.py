@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from outletdesk.printing import document as d
 from outletdesk.printing.fonts import FONT, FONT_BOLD
 from outletdesk.printing.formats import PaperFormat
+from outletdesk.printing.linebreak import break_lines
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,18 @@ def metrics_for(fmt: PaperFormat) -> Metrics:
 def text(value: str) -> str:
     """Paragraph markup for plain user text: escaped, line breaks kept."""
     return escape(value).replace("\n", "<br/>")
+
+
+def para(value: str, style: ParagraphStyle, width: float) -> RLParagraph:
+    """Plain text as a paragraph `width` wide, its lines broken here: reportlab breaks Chinese
+    anywhere, so a full stop could start a line; linebreak keeps the Chinese rules."""
+
+    def measure(line: str) -> float:
+        return stringWidth(line, style.fontName, style.fontSize)
+
+    # A hair narrower than the room, so reportlab never finds a line a rounding too wide.
+    lines = break_lines(value, measure, width - 0.01)
+    return RLParagraph("<br/>".join(escape(line) for line in lines), style)
 
 
 class Styles:
@@ -116,16 +129,16 @@ class SignatureBox(Flowable):
         c.drawString(0, self.size * 0.3, self.label)
 
 
-def header_flowables(header: d.OutletHeader, title: str, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [RLParagraph(text(header.name), s.name)]
+def header_flowables(header: d.OutletHeader, title: str, s: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [para(header.name, s.name, width)]
     out += [
-        RLParagraph(text(line), s.small_center)
+        para(line, s.small_center, width)
         for line in (header.address, header.phone, header.tax_number)
         if line
     ]
     out.append(rule(s, space=3))
     if title:
-        out.append(RLParagraph(text(title), s.title))
+        out.append(para(title, s.title, width))
     return out
 
 
@@ -140,11 +153,12 @@ def rule(s: Styles, space: float = 2) -> Flowable:
 def field(b: d.Field, s: Styles, width: float) -> list[Flowable]:
     if s.m.field_label_mm:
         label_w = s.m.field_label_mm * mm
+        gap = s.m.body  # a label as wide as its column still stands clear of the value
         t = Table(
-            [[RLParagraph(text(b.label), s.body), RLParagraph(text(b.value), s.body)]],
+            [[para(b.label, s.body, label_w - gap), para(b.value, s.body, width - label_w)]],
             colWidths=(label_w, width - label_w),
         )
-        t.setStyle(_tight(s.m.body))
+        t.setStyle(_tight(s.m.body, ("RIGHTPADDING", (0, 0), (0, -1), gap)))
         return [t]
     gap = s.m.body
     fits = (
@@ -155,7 +169,7 @@ def field(b: d.Field, s: Styles, width: float) -> list[Flowable]:
     if fits:
         return [LeftRight(b.label, b.value, s.m.body)]
     # Narrow roll: the value goes under its label, right-aligned, and wraps if it must.
-    return [RLParagraph(text(b.label), s.body), RLParagraph(text(b.value), s.body_right)]
+    return [para(b.label, s.body, width), para(b.value, s.body_right, width)]
 
 
 def _tight(size: float, *extra) -> TableStyle:
@@ -190,18 +204,19 @@ def line_items(b: d.LineItems, s: Styles, width: float) -> Flowable:
     text_share = width - sum(num_w.values())
     stacked = bool(textual) and bool(numeric) and text_share < width * 0.4
 
-    def cell(value: str, i: int, header: bool) -> RLParagraph:
+    def cell(value: str, i: int, header: bool, room: float) -> RLParagraph:
         if i in num_w:
-            return RLParagraph(text(value), s.bold_right if header else s.body_right)
-        return RLParagraph(text(value), s.body_bold if header else s.body)
-
-    def row_cells(row: tuple[str, ...], header: bool) -> list[RLParagraph]:
-        padded = tuple(row) + ("",) * (ncols - len(row))
-        return [cell(padded[i], i, header) for i in range(ncols)]
+            return para(value, s.bold_right if header else s.body_right, room)
+        return para(value, s.body_bold if header else s.body, room)
 
     commands: list[tuple] = [("LINEBELOW", (0, 0), (-1, 0), 0.5, black)]
     if not stacked:
         widths = [num_w.get(i, text_share / max(len(textual), 1)) for i in range(ncols)]
+
+        def row_cells(row: tuple[str, ...], header: bool) -> list[RLParagraph]:
+            padded = tuple(row) + ("",) * (ncols - len(row))
+            return [cell(padded[i], i, header, widths[i]) for i in range(ncols)]
+
         data = [row_cells(b.columns, True)] + [row_cells(r, False) for r in b.rows]
         t = Table(data, colWidths=widths, repeatRows=1)
         t.setStyle(_tight(size, *commands))
@@ -217,8 +232,8 @@ def line_items(b: d.LineItems, s: Styles, width: float) -> Flowable:
     def two_lines(row: tuple[str, ...], header: bool) -> list[list]:
         padded = tuple(row) + ("",) * (ncols - len(row))
         label = " / ".join(padded[i] for i in textual if padded[i])
-        first = [cell(label, textual[0], header)] + [""] * span
-        second = [""] + [cell(padded[i], i, header) for i in numeric]
+        first = [cell(label, textual[0], header, width)] + [""] * span
+        second = [""] + [cell(padded[i], i, header, widths[n + 1]) for n, i in enumerate(numeric)]
         return [first, second]
 
     data: list[list] = []
@@ -247,7 +262,7 @@ def totals(b: d.Totals, s: Styles, width: float) -> Flowable:
     data = []
     for n, (label, value) in enumerate(rows):
         style = s.total if n == len(rows) - 1 else s.body_right
-        data.append([RLParagraph(text(label), style), RLParagraph(text(value), style)])
+        data.append([para(label, style, width - value_w), para(value, style, value_w)])
     t = Table(data, colWidths=(width - value_w, value_w))
     extra = [("LINEABOVE", (0, -1), (-1, -1), 0.5, black)] if len(rows) > 1 else []
     t.setStyle(_tight(s.m.body, *extra))
@@ -269,7 +284,7 @@ def barcode(value: str, s: Styles, width: float) -> list[Flowable]:
         humanReadable=False,  # drawn by us below, in our embedded font rather than Helvetica
     )
     bc.hAlign = "CENTER"
-    return [Spacer(1, 3), bc, RLParagraph(text(value), s.small_center)]
+    return [Spacer(1, 3), bc, para(value, s.small_center, width)]
 
 
 def qr_drawing(value: str, size: float) -> Drawing:
@@ -285,15 +300,15 @@ def qr_drawing(value: str, size: float) -> Drawing:
 def qr(value: str, s: Styles, width: float) -> list[Flowable]:
     drawing = qr_drawing(value, min(s.m.qr_mm * mm, width))
     drawing.hAlign = "CENTER"
-    return [Spacer(1, 2), drawing, RLParagraph(text(value), s.small_center)]
+    return [Spacer(1, 2), drawing, para(value, s.small_center, width)]
 
 
 def block_flowables(block: d.Block, s: Styles, width: float) -> list[Flowable]:
     match block:
         case d.Heading():
-            return [RLParagraph(text(block.text), s.heading)]
+            return [para(block.text, s.heading, width)]
         case d.Paragraph():
-            return [RLParagraph(text(block.text), s.body)]
+            return [para(block.text, s.body, width)]
         case d.Field():
             return field(block, s, width)
         case d.LineItems():
@@ -315,11 +330,11 @@ def story(doc: d.ReceiptDocument, fmt: PaperFormat, progress=None) -> list[Flowa
     """All flowables of a receipt, top to bottom."""
     s = Styles(metrics_for(fmt))
     width = fmt.printable_width_pt
-    out = header_flowables(doc.header, doc.title, s)
+    out = header_flowables(doc.header, doc.title, s, width)
     for block in doc.blocks:
         if progress is not None:
             progress.check()
         out += block_flowables(block, s, width)
     if doc.footer:
-        out += [Spacer(1, 4), RLParagraph(text(doc.footer), s.small_center)]
+        out += [Spacer(1, 4), para(doc.footer, s.small_center, width)]
     return out

@@ -142,7 +142,7 @@ def story(doc: MaintenanceReportDocument, progress: Progress | None = None) -> l
     fmt = paper_format("a4")
     s = blocks.Styles(blocks.WIDE)
     width = fmt.printable_width_pt
-    out: list[Flowable] = blocks.header_flowables(doc.header, doc.title, s)
+    out: list[Flowable] = blocks.header_flowables(doc.header, doc.title, s, width)
     out += [Spacer(1, 2 * mm), _title_block(doc, s, width)]
     pending: list[Flowable] = []  # a heading stays with what follows it
     for part in doc.parts:

@@ -7144,6 +7144,38 @@
         <translation>给客户的说明</translation>
     </message>
     <message>
+        <source>Work order {number} has not been handed back (it is {status}); its hand-back receipt is printed when the customer collects the device.</source>
+        <translation>工单 {number} 尚未交付（当前为{status}）；交付小票在客户取回设备时打印。</translation>
+    </message>
+    <message>
+        <source>Work order {number} is {status}: a quote is only for work still to be done.</source>
+        <translation>工单 {number} 当前为{status}：报价单只用于尚未完成的维修。</translation>
+    </message>
+    <message>
+        <source>Work order {number} has no work or parts to quote yet; add its lines first.</source>
+        <translation>工单 {number} 还没有可报价的工时或配件，请先添加明细。</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Customer note</source>
+        <translation>客户备注</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>问题升级</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
         <source>Refund requested</source>
         <translation>已申请退款</translation>
     </message>
@@ -7154,6 +7186,22 @@
     <message>
         <source>Refund declined</source>
         <translation>退款被拒绝</translation>
+    </message>
+    <message>
+        <source>Quality defect</source>
+        <translation>质量缺陷</translation>
+    </message>
+    <message>
+        <source>Transport damage</source>
+        <translation>运输损坏</translation>
+    </message>
+    <message>
+        <source>Misuse or accident</source>
+        <translation>使用不当或意外</translation>
+    </message>
+    <message>
+        <source>Normal wear</source>
+        <translation>正常磨损</translation>
     </message>
     <message>
         <source>Handed back</source>

@@ -30,7 +30,7 @@ from ...printing.document import (
 from ...printing.render import render_labels_bytes, render_receipt_bytes
 from ...progress import Progress
 from ..auth import Actor
-from ..errors import ValidationError
+from ..errors import DomainError, ValidationError, Words
 from ..i18n import QT_TRANSLATE_NOOP
 from ..printouts import F_PAPER, RECEIPT_PAPERS
 from ..services import Services
@@ -327,10 +327,7 @@ def _quote(
         _fault(order, w),
         Heading(w["items"]),
     ]
-    if order.lines:
-        blocks += [*_lines(order, w), _totals(order, w)]
-    else:
-        blocks.append(Totals(((w["estimate"], money(order.estimate)),)))
+    blocks += [*_lines(order, w), _totals(order, w)]  # check_printout: a quote has lines
     if order.warranty is not Warranty.NONE:
         blocks.append(Paragraph(f"{_warranty(order, w)}. {w['warranty_free']}"))
     if order.deposit:
@@ -356,6 +353,7 @@ def receipt_document(
     """The intake, hand-back or quote printout of one order, in the words given (else English)."""
     name = _kind(kind, RECEIPT_KINDS)
     order = services.work_orders.get(actor, order_id)
+    check_printout(order, name)
     outlet = services.outlets.get(order.outlet_id)
     receipt = services.settings.receipt()
     w = _Words(texts)
@@ -373,6 +371,39 @@ def receipt_document(
         header=OutletHeader(outlet.name, outlet.address, outlet.phone, outlet.tax_number),
         blocks=tuple(blocks),
         footer=receipt.footer.strip(),
+    )
+
+
+def check_printout(order: WorkOrderDTO, kind: str) -> None:
+    """Refuse a printout the order does not have yet (or any more): see rules.printout_allowed,
+    which the window's print buttons follow too."""
+    if rules.printout_allowed(kind, order.status, bool(order.lines)):
+        return
+    status = Words((rules.STATUS_LABELS[order.status],))
+    if kind == "handback":
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Work order {number} has not been handed back (it is {status}); its hand-back "
+                "receipt is printed when the customer collects the device.",
+            ),
+            number=order.number,
+            status=status,
+        )
+    if order.status not in rules.QUOTABLE:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Work order {number} is {status}: a quote is only for work still to be done.",
+            ),
+            number=order.number,
+            status=status,
+        )
+    raise DomainError(
+        QT_TRANSLATE_NOOP(
+            "core", "Work order {number} has no work or parts to quote yet; add its lines first."
+        ),
+        number=order.number,
     )
 
 

@@ -244,5 +244,23 @@ def add_working_days(start: datetime, days: int) -> datetime:
     return local.astimezone(start.tzinfo)
 
 
+# ---------------------------------------------------------------- printouts
+
+
+def printout_allowed(kind: str, status: WorkOrderStatus, has_lines: bool) -> bool:
+    """Which printouts an order in `status` has: the intake receipt and the device label always
+    (a reprint is asked for at any time), a quote while the work is not done yet and there are
+    lines to price, the hand-back receipt once the device went back to the customer."""
+    if kind == "quote":
+        return has_lines and status in QUOTABLE
+    if kind == "handback":
+        return status is S.DELIVERED
+    return kind in ("intake", "label")
+
+
+# A quote asks the customer to approve work still to be done.
+QUOTABLE = frozenset({S.RECEIVED, S.DIAGNOSING, S.AWAITING_APPROVAL, S.AWAITING_PARTS, S.IN_REPAIR})
+
+
 # History entries the customer is told about (printed on their receipts); internal notes never are.
 CUSTOMER_EVENT_KINDS = frozenset({"customer_note", "refund_approved", "refund_rejected"})
