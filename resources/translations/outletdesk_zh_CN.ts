@@ -7153,7 +7153,7 @@
     </message>
     <message>
         <source>Work order {number} has no work or parts to quote yet; add its lines first.</source>
-        <translation>工单 {number} 还没有可报价的工时或配件，请先添加明细。</translation>
+        <translation>工单 {number} 还没有可报价的工时或备件，请先添加明细。</translation>
     </message>
     <message>
         <source>Internal note</source>
