@@ -77,6 +77,8 @@ class WorkOrdersPage(QWidget):
         self.intake: IntakeDialog | None = None
         self.printer = ReceiptPrinter(ctx, self)
         self.is_manager = ctx.actor.can(Permission.VIEW_AUDIT)
+        # The filter whose results are on their way, and whether Enter waits for them to act.
+        self._awaited: tuple[WorkOrderFilter, bool] | None = None
 
         title = QLabel(self.tr("Counter / Work orders"), self)
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -204,7 +206,7 @@ class WorkOrdersPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._search_edited)
         self.search.returnPressed.connect(self._search_return)
         for combo in (self.status, self.technician, self.outlet):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -262,7 +264,7 @@ class WorkOrdersPage(QWidget):
             limits=self.settings.limits,
         )
         self.model.count_changed.connect(self._show_count)
-        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.model.load_failed.connect(self._load_failed)
         header = self.table.horizontalHeader()
         # Newest first, as the model already sorts, so the view's sort on setModel loads nothing
         # and apply_filter below reads the first page once.
@@ -310,17 +312,41 @@ class WorkOrdersPage(QWidget):
             due_today=self.due_today.isChecked(),
         )
 
-    def apply_filter(self) -> None:
+    def apply_filter(self, act: bool = False) -> None:
+        """Show the orders the filters choose; the first is selected once they arrive, and
+        with `act` (Enter in the search) one order opens or several hand the keys to the table."""
         self._timer.stop()
         if self.model is None:
             return
+        f = self.current_filter()
+        self._awaited = (f, act)
         try:
-            self.model.set_filter(self.current_filter())
+            self.model.set_filter(f)
         except OutletDeskError as exc:
-            show_error(self, exc)
+            self._load_failed(exc)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._awaited = None
+        show_error(self, exc)
+
+    def _results_arrived(self) -> None:
+        """The first page of the list's current filter is here (a later filter drops it)."""
+        if self.model is None or self._awaited is None or self._awaited[0] != self.model.filter:
             return
+        _f, act = self._awaited
+        self._awaited = None
         if self.model.rowCount():
             self.table.selectRow(0)
+        if act:
+            self._act_on_results()
+
+    def _act_on_results(self) -> None:
+        if self.model is None:
+            return
+        if self.model.rowCount() == 1:
+            self.open_selected()
+        elif self.model.rowCount():
+            self.table.setFocus()
 
     def refresh(self, changes: Changes) -> None:
         if (changes.work_orders or changes.database) and self.model is not None:
@@ -334,6 +360,7 @@ class WorkOrdersPage(QWidget):
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("{count} work orders").format(count=count))
+        self._results_arrived()
 
     def refresh_follow_ups(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
@@ -417,15 +444,34 @@ class WorkOrdersPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def _search_edited(self, _text: str) -> None:
+        self._awaited = None  # an Enter still waiting was for the text before this one
+        self._timer.start()
+
     def _search_return(self) -> None:
-        """Enter: a typed order number opens it; one match opens; several: on to the table."""
-        self.apply_filter()
-        if self.model is None:
+        """Enter acts on what was typed, never on the results of the text before: the search
+        runs now and acts when its results arrive (one match opens, several: on to the table);
+        a typed order number opens that order through the core, whatever the list's filters."""
+        code = self.search.text().strip()
+        if not looks_like_order_number(code):
+            self.apply_filter(act=True)
             return
-        if self.model.rowCount() == 1:
-            self.open_selected()
-        elif self.model.rowCount():
-            self.table.setFocus()
+        self.apply_filter()  # the list shows it too (the number passes every filter)
+        services, actor = self._ctx.services, self._ctx.actor
+
+        def found(order: WorkOrderDTO) -> None:
+            if self.search.text().strip() == code:
+                self.open_order(order.id)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, NotFound):
+                show_error(self, exc)
+            elif self.search.text().strip() == code:
+                # No such order (a serial that looks like a number): the list's matches decide.
+                # The worker answers in order, so they arrived before this answer.
+                self._act_on_results()
+
+        self._ctx.runner.run(lambda: services.work_orders.by_number(actor, code), found, failed)
 
     def handle_scan(self, code: str) -> bool:
         """A scanned order number opens that order; False when there is no such order.
