@@ -338,15 +338,16 @@ class IntakeDialog(QDialog):
         self.device_type.blockSignals(False)
         for uid, name in technicians:
             self.technician.addItem(name, uid)
+        # One item a row: two a row left the notes 28 pixels wide beside bilingual item names.
         for row, item in enumerate(self.settings.checklist):
             ok = QCheckBox(item, self.checklist_box)
             note = QLineEdit(self.checklist_box)
             note.setPlaceholderText(self.tr("note"))
-            self.checklist_layout.addWidget(ok, row // 2, (row % 2) * 2)
-            self.checklist_layout.addWidget(note, row // 2, (row % 2) * 2 + 1)
+            note.setMinimumWidth(note.fontMetrics().horizontalAdvance("m" * 12))
+            self.checklist_layout.addWidget(ok, row, 0)
+            self.checklist_layout.addWidget(note, row, 1)
             self.checklist.append((item, ok, note))
         self.checklist_layout.setColumnStretch(1, 1)
-        self.checklist_layout.setColumnStretch(3, 1)
         if self.settings.checklist_mandatory:
             self.checklist_box.setToolTip(
                 self.tr("This outlet requires every item to be checked at intake.")
