@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,12 +37,12 @@ from ...core.work_orders.dto import WorkOrderDTO
 from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries
 from ...core.work_orders.service import FollowUpTask
 from ...core.work_orders.settings import WorkOrderSettings
-from ...models import WorkOrderStatus, utcnow
+from ...models import Priority, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
 from ..formats import local_datetime
-from .labels import status_text
+from .labels import priority_text, status_text
 from .list_model import COLUMNS, WorkOrderListModel
 from .printouts import ReceiptPrinter
 
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # imported where opened: start-up does not load them (tests/t
 S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
 PARTS_ARRIVED_SHOWN = 50
+HIDDEN_COLUMNS = (SortKey.PHONE, SortKey.PRIORITY)  # shown from the header's menu
 _ORDER_NUMBER = re.compile(r"^[A-Za-z0-9]{1,10}-\d{3,}$")
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 
@@ -270,26 +271,59 @@ class WorkOrdersPage(QWidget):
         # and apply_filter below reads the first page once.
         header.setSortIndicator(COLUMNS.index(SortKey.RECEIVED), Qt.SortOrder.DescendingOrder)
         self.table.setModel(self.model)
+        self._fit_columns([name for _uid, name in technicians])
+        self.apply_filter()
+        self.refresh_follow_ups()
+
+    def _fit_columns(self, technicians: list[str]) -> None:
+        """The list fits a 1280-pixel screen in English and Chinese: numbers, times, status and
+        total as wide as what they show, a typical name wide, the device takes what is left,
+        phone and priority hidden until asked for in the header's menu (the search finds a phone;
+        an urgent order's number is red)."""
+        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The last column takes spare room; a narrow window scrolls instead of crushing the
-        # customer's name (a stretched column shrank to a few pixels on 1280-pixel screens).
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        cell, title = self.table.fontMetrics(), header.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # an urgent order's number
+
+        def fit(key: SortKey, *texts: str) -> int:
+            # A header also draws the sort arrow beside its title.
+            shown = self.model.headerData(COLUMNS.index(key), Qt.Orientation.Horizontal) or ""
+            return max(
+                title.horizontalAdvance(str(shown)) + 26,
+                *(cell.horizontalAdvance(t) + 12 for t in texts),
+            )
+
+        when = local_datetime(utcnow())
         widths = {
-            SortKey.NUMBER: 85,
-            SortKey.CUSTOMER: 130,
-            SortKey.RECEIVED: 118,
-            SortKey.PHONE: 105,
-            SortKey.DEVICE: 140,
-            SortKey.STATUS: 118,
-            SortKey.PRIORITY: 62,
-            SortKey.TECHNICIAN: 90,
-            SortKey.NEXT_DUE: 118,
-            SortKey.TOTAL: 72,
+            SortKey.NUMBER: fit(SortKey.NUMBER, "N-000000")
+            + QFontMetrics(bold).horizontalAdvance("N-000000")
+            - cell.horizontalAdvance("N-000000"),
+            SortKey.RECEIVED: fit(SortKey.RECEIVED, when),
+            SortKey.PHONE: fit(SortKey.PHONE, "138 0013 8000"),
+            SortKey.STATUS: min(fit(SortKey.STATUS, *map(status_text, S)), 110),
+            SortKey.PRIORITY: fit(SortKey.PRIORITY, *map(priority_text, Priority)),
+            # The outlet's technicians' names, a long one elided.
+            SortKey.TECHNICIAN: min(fit(SortKey.TECHNICIAN, "Zhang Wei", *technicians), 110),
+            SortKey.CUSTOMER: fit(SortKey.CUSTOMER, "Olivia Schmidt"),
+            SortKey.NEXT_DUE: fit(SortKey.NEXT_DUE, when),
+            SortKey.TOTAL: fit(SortKey.TOTAL, "99,999.00"),
         }
         for key, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(key), width)
-        self.apply_filter()
-        self.refresh_follow_ups()
+        header.setSectionResizeMode(COLUMNS.index(SortKey.DEVICE), QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column, key in enumerate(COLUMNS):
+            shown = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = QAction(str(shown), header)
+            action.setCheckable(True)
+            action.setChecked(key not in HIDDEN_COLUMNS)
+            action.setEnabled(key is not SortKey.NUMBER)
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            header.addAction(action)
+            self.table.setColumnHidden(column, key in HIDDEN_COLUMNS)
 
     def current_filter(self) -> WorkOrderFilter:
         choice = self.status.currentData()
