@@ -52,6 +52,9 @@ MAX_QUERY_LENGTH = 100
 STATUS_ORDER = tuple(WorkOrderStatus)
 _PHONE_LIKE = re.compile(r"\+?[0-9 ()./-]+")
 _NUMBER_LIKE = re.compile(r"[^\s-]+-\d*")
+# A whole work-order number as printed on receipts and labels (N-000123): typed or scanned, it
+# finds that order whatever the list's other filters (a delivered order back under warranty).
+_ORDER_NUMBER = re.compile(r"[A-Za-z0-9]{1,10}-\d{3,}")
 
 
 class SortKey(enum.StrEnum):
@@ -308,9 +311,14 @@ class WorkOrderQueries:
                 WorkOrder.next_due_at < self._local_midnight(today + timedelta(days=1))
             )
         found = self._text_condition(f.text)
-        if found is not None:
-            conditions.append(found)
-        return stmt.where(and_(*conditions)) if conditions else stmt
+        if found is None:
+            return stmt.where(and_(*conditions)) if conditions else stmt
+        typed = f.text.strip()
+        if conditions and _ORDER_NUMBER.fullmatch(typed):
+            # The order itself passes every filter; other matches of the text still obey them.
+            exact_number = WorkOrder.number.in_({typed, typed.upper()})
+            return stmt.where(found, or_(and_(*conditions), exact_number))
+        return stmt.where(found, *conditions)
 
     def _text_condition(self, query: str) -> ColumnElement[bool] | None:
         """Number, phone, serial, IMEI, name or model; 1-2 characters: a name prefix or a number."""

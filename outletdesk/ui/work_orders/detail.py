@@ -63,7 +63,7 @@ from .labels import (
 )
 from .lines_editor import LinesEditor
 from .printouts import ReceiptPrinter, kind_title
-from .refunds import RefundsPanel
+from .refunds import RefundsPanel, fit_to_rows
 
 if TYPE_CHECKING:
     from ...core.parts.queries import PartRow
@@ -217,7 +217,7 @@ class WorkOrderDetail(QDialog):
         self.payments.verticalHeader().hide()
         self.payments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.payments.horizontalHeader().setStretchLastSection(True)
-        self.payments.setMaximumHeight(130)
+        fit_to_rows(self.payments, 0, most=4)
         self.payment_button = QPushButton(self.tr("Take pa&yment…"), tab)
         self.payment_button.clicked.connect(self.open_payment)
         pay_row = QHBoxLayout()
@@ -431,6 +431,7 @@ class WorkOrderDetail(QDialog):
             ):
                 self.payments.setItem(row, column, QTableWidgetItem(text))
         self.payments.resizeColumnsToContents()
+        fit_to_rows(self.payments, len(order.payments), most=4)
 
     def _fill_history(self, order: WorkOrderDTO) -> None:
         self.history.setRowCount(len(order.events))

@@ -69,6 +69,8 @@ class IntakeDialog(QDialog):
         self.seen_device: DeviceDTO | None = None
         self.warranty: WarrantyDTO | None = None
         self._search_seq = 0
+        self._shown_query: str | None = None  # the text the listed customers were found for
+        self._on_arrival: str | None = None  # "choose" or "focus": what a key waits to do
         self._lookup_seq = 0
         self.setWindowTitle(self.tr("New intake"))
 
@@ -116,7 +118,7 @@ class IntakeDialog(QDialog):
 
         self._search_timer = _timer(self, SEARCH_DELAY_MS, self.run_customer_search)
         self._lookup_timer = _timer(self, LOOKUP_DELAY_MS, self.run_device_lookup)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.textChanged.connect(self._search_edited)
         self.search.returnPressed.connect(self._search_return)
         self.results.itemActivated.connect(self._result_chosen)
         self.past_devices.itemActivated.connect(self._past_device_chosen)
@@ -337,15 +339,16 @@ class IntakeDialog(QDialog):
         self.device_type.blockSignals(False)
         for uid, name in technicians:
             self.technician.addItem(name, uid)
+        # One item a row: two a row left the notes 28 pixels wide beside bilingual item names.
         for row, item in enumerate(self.settings.checklist):
             ok = QCheckBox(item, self.checklist_box)
             note = QLineEdit(self.checklist_box)
             note.setPlaceholderText(self.tr("note"))
-            self.checklist_layout.addWidget(ok, row // 2, (row % 2) * 2)
-            self.checklist_layout.addWidget(note, row // 2, (row % 2) * 2 + 1)
+            note.setMinimumWidth(note.fontMetrics().horizontalAdvance("m" * 12))
+            self.checklist_layout.addWidget(ok, row, 0)
+            self.checklist_layout.addWidget(note, row, 1)
             self.checklist.append((item, ok, note))
         self.checklist_layout.setColumnStretch(1, 1)
-        self.checklist_layout.setColumnStretch(3, 1)
         if self.settings.checklist_mandatory:
             self.checklist_box.setToolTip(
                 self.tr("This outlet requires every item to be checked at intake.")
@@ -360,12 +363,27 @@ class IntakeDialog(QDialog):
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down
-            and self.results.count()
         ):
-            self.results.setFocus()
-            self.results.setCurrentRow(0)
-            return True
+            if self._results_are_current():
+                if self.results.count():
+                    self._focus_results()
+                    return True
+            elif self.search.text().strip():  # results of the text before: wait for this one's
+                self._on_arrival = "focus"
+                self.run_customer_search()
+                return True
         return super().eventFilter(watched, event)
+
+    def _search_edited(self, _text: str) -> None:
+        self._on_arrival = None  # a key still waiting was for the text before this one
+        self._search_timer.start()
+
+    def _results_are_current(self) -> bool:
+        return self._shown_query == self.search.text().strip() and not self._search_timer.isActive()
+
+    def _focus_results(self) -> None:
+        self.results.setFocus()
+        self.results.setCurrentRow(0)
 
     def run_customer_search(self) -> None:
         self._search_timer.stop()
@@ -374,17 +392,20 @@ class IntakeDialog(QDialog):
         seq = self._search_seq
         if not query:
             self.results.clear()
+            self._shown_query = query
+            self._arrived()
             return
         services, actor = self._ctx.services, self._ctx.actor
         self._ctx.runner.run(
             lambda: services.customers.search(actor, query, limit=CUSTOMER_RESULTS),
-            lambda result: self._show_customers(seq, result),
+            lambda result: self._show_customers(seq, query, result),
             self.errors.shower(self),
         )
 
-    def _show_customers(self, seq: int, result: CustomerSearchResult) -> None:
+    def _show_customers(self, seq: int, query: str, result: CustomerSearchResult) -> None:
         if seq != self._search_seq:
             return
+        self._shown_query = query
         self.results.clear()
         for customer in result.rows:
             item = QListWidgetItem(f"{customer.name}   {listed(customer.phones)}")
@@ -394,14 +415,29 @@ class IntakeDialog(QDialog):
             self.results.setCurrentRow(0)
         elif self.customer is None:
             # Nobody found: the typed text becomes the new customer's name or phone.
-            query = self.search.text().strip()
             target = self.new_phone if any(ch.isdigit() for ch in query) else self.new_name
             if not target.text():
                 target.setText(query)
+        self._arrived()
+
+    def _arrived(self) -> None:
+        """The results of the search box's text are listed: do what Enter or ↓ waited for."""
+        waiting, self._on_arrival = self._on_arrival, None
+        if waiting == "choose":
+            self._choose_first()
+        elif waiting == "focus" and self.results.count():
+            self._focus_results()
 
     def _search_return(self) -> None:
-        if self._search_timer.isActive() or not self.results.count():
-            self.run_customer_search()
+        """Enter picks the first customer found for the text typed, never one found for the
+        text before it: while that search is still running, the choice waits for its results."""
+        if self._results_are_current():
+            self._choose_first()
+            return
+        self._on_arrival = "choose"
+        self.run_customer_search()
+
+    def _choose_first(self) -> None:
         if self.results.count():
             self.choose_customer(self.results.item(0).data(Qt.ItemDataRole.UserRole))
         else:

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
 from ...core.auth import Actor
@@ -40,6 +40,12 @@ COLUMNS = (
     SortKey.TECHNICIAN,
     SortKey.NEXT_DUE,
     SortKey.TOTAL,
+)
+URGENT_COLOUR = QColor("#c62828")
+URGENT_ROLES = (
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole,
 )
 DEADLINE_COLOURS = {
     "ok": QColor("#dff0d8"),
@@ -95,6 +101,8 @@ class WorkOrderListModel(QAbstractTableModel):
         # Translated once, like the headers: a list shows the same few labels on every row.
         self._status_texts = {s: status_text(s) for s in WorkOrderStatus}
         self._priority_texts = {p.value: priority_text(p) for p in Priority}
+        self._urgent_font = QFont()
+        self._urgent_font.setBold(True)
         self._headers = [
             self.tr("Number"),
             self.tr("Received"),
@@ -284,6 +292,16 @@ class WorkOrderListModel(QAbstractTableModel):
             if column is SortKey.TOTAL:
                 return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             return None
+        if column is SortKey.NUMBER and role in URGENT_ROLES:
+            # The priority column is hidden by default: an urgent order's number says it.
+            found = self.row(index.row())
+            if found is None or found.priority != Priority.URGENT:
+                return None
+            return {
+                Qt.ItemDataRole.ForegroundRole: URGENT_COLOUR,
+                Qt.ItemDataRole.FontRole: self._urgent_font,
+                Qt.ItemDataRole.ToolTipRole: self._priority_texts[Priority.URGENT.value],
+            }[role]
         if role != Qt.ItemDataRole.BackgroundRole or column is not SortKey.NEXT_DUE:
             return None
         found = self.row(index.row())

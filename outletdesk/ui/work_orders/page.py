@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,12 +37,12 @@ from ...core.work_orders.dto import WorkOrderDTO
 from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries
 from ...core.work_orders.service import FollowUpTask
 from ...core.work_orders.settings import WorkOrderSettings
-from ...models import WorkOrderStatus, utcnow
+from ...models import Priority, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
 from ..formats import local_datetime
-from .labels import status_text
+from .labels import priority_text, status_text
 from .list_model import COLUMNS, WorkOrderListModel
 from .printouts import ReceiptPrinter
 
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # imported where opened: start-up does not load them (tests/t
 S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
 PARTS_ARRIVED_SHOWN = 50
+HIDDEN_COLUMNS = (SortKey.PHONE, SortKey.PRIORITY)  # shown from the header's menu
 _ORDER_NUMBER = re.compile(r"^[A-Za-z0-9]{1,10}-\d{3,}$")
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 
@@ -77,6 +78,8 @@ class WorkOrdersPage(QWidget):
         self.intake: IntakeDialog | None = None
         self.printer = ReceiptPrinter(ctx, self)
         self.is_manager = ctx.actor.can(Permission.VIEW_AUDIT)
+        # The filter whose results are on their way, and whether Enter waits for them to act.
+        self._awaited: tuple[WorkOrderFilter, bool] | None = None
 
         title = QLabel(self.tr("Counter / Work orders"), self)
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -204,7 +207,7 @@ class WorkOrdersPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._search_edited)
         self.search.returnPressed.connect(self._search_return)
         for combo in (self.status, self.technician, self.outlet):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -262,32 +265,65 @@ class WorkOrdersPage(QWidget):
             limits=self.settings.limits,
         )
         self.model.count_changed.connect(self._show_count)
-        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.model.load_failed.connect(self._load_failed)
         header = self.table.horizontalHeader()
         # Newest first, as the model already sorts, so the view's sort on setModel loads nothing
         # and apply_filter below reads the first page once.
         header.setSortIndicator(COLUMNS.index(SortKey.RECEIVED), Qt.SortOrder.DescendingOrder)
         self.table.setModel(self.model)
+        self._fit_columns([name for _uid, name in technicians])
+        self.apply_filter()
+        self.refresh_follow_ups()
+
+    def _fit_columns(self, technicians: list[str]) -> None:
+        """The list fits a 1280-pixel screen in English and Chinese: numbers, times, status and
+        total as wide as what they show, a typical name wide, the device takes what is left,
+        phone and priority hidden until asked for in the header's menu (the search finds a phone;
+        an urgent order's number is red)."""
+        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The last column takes spare room; a narrow window scrolls instead of crushing the
-        # customer's name (a stretched column shrank to a few pixels on 1280-pixel screens).
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        cell, title = self.table.fontMetrics(), header.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # an urgent order's number
+
+        def fit(key: SortKey, *texts: str) -> int:
+            # A header also draws the sort arrow beside its title.
+            shown = self.model.headerData(COLUMNS.index(key), Qt.Orientation.Horizontal) or ""
+            return max(
+                title.horizontalAdvance(str(shown)) + 26,
+                *(cell.horizontalAdvance(t) + 12 for t in texts),
+            )
+
+        when = local_datetime(utcnow())
         widths = {
-            SortKey.NUMBER: 85,
-            SortKey.CUSTOMER: 130,
-            SortKey.RECEIVED: 118,
-            SortKey.PHONE: 105,
-            SortKey.DEVICE: 140,
-            SortKey.STATUS: 118,
-            SortKey.PRIORITY: 62,
-            SortKey.TECHNICIAN: 90,
-            SortKey.NEXT_DUE: 118,
-            SortKey.TOTAL: 72,
+            SortKey.NUMBER: fit(SortKey.NUMBER, "N-000000")
+            + QFontMetrics(bold).horizontalAdvance("N-000000")
+            - cell.horizontalAdvance("N-000000"),
+            SortKey.RECEIVED: fit(SortKey.RECEIVED, when),
+            SortKey.PHONE: fit(SortKey.PHONE, "138 0013 8000"),
+            SortKey.STATUS: min(fit(SortKey.STATUS, *map(status_text, S)), 110),
+            SortKey.PRIORITY: fit(SortKey.PRIORITY, *map(priority_text, Priority)),
+            # The outlet's technicians' names, a long one elided.
+            SortKey.TECHNICIAN: min(fit(SortKey.TECHNICIAN, "Zhang Wei", *technicians), 110),
+            SortKey.CUSTOMER: fit(SortKey.CUSTOMER, "Olivia Schmidt"),
+            SortKey.NEXT_DUE: fit(SortKey.NEXT_DUE, when),
+            SortKey.TOTAL: fit(SortKey.TOTAL, "99,999.00"),
         }
         for key, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(key), width)
-        self.apply_filter()
-        self.refresh_follow_ups()
+        header.setSectionResizeMode(COLUMNS.index(SortKey.DEVICE), QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column, key in enumerate(COLUMNS):
+            shown = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = QAction(str(shown), header)
+            action.setCheckable(True)
+            action.setChecked(key not in HIDDEN_COLUMNS)
+            action.setEnabled(key is not SortKey.NUMBER)
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            header.addAction(action)
+            self.table.setColumnHidden(column, key in HIDDEN_COLUMNS)
 
     def current_filter(self) -> WorkOrderFilter:
         choice = self.status.currentData()
@@ -310,17 +346,41 @@ class WorkOrdersPage(QWidget):
             due_today=self.due_today.isChecked(),
         )
 
-    def apply_filter(self) -> None:
+    def apply_filter(self, act: bool = False) -> None:
+        """Show the orders the filters choose; the first is selected once they arrive, and
+        with `act` (Enter in the search) one order opens or several hand the keys to the table."""
         self._timer.stop()
         if self.model is None:
             return
+        f = self.current_filter()
+        self._awaited = (f, act)
         try:
-            self.model.set_filter(self.current_filter())
+            self.model.set_filter(f)
         except OutletDeskError as exc:
-            show_error(self, exc)
+            self._load_failed(exc)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._awaited = None
+        show_error(self, exc)
+
+    def _results_arrived(self) -> None:
+        """The first page of the list's current filter is here (a later filter drops it)."""
+        if self.model is None or self._awaited is None or self._awaited[0] != self.model.filter:
             return
+        _f, act = self._awaited
+        self._awaited = None
         if self.model.rowCount():
             self.table.selectRow(0)
+        if act:
+            self._act_on_results()
+
+    def _act_on_results(self) -> None:
+        if self.model is None:
+            return
+        if self.model.rowCount() == 1:
+            self.open_selected()
+        elif self.model.rowCount():
+            self.table.setFocus()
 
     def refresh(self, changes: Changes) -> None:
         if (changes.work_orders or changes.database) and self.model is not None:
@@ -333,7 +393,12 @@ class WorkOrdersPage(QWidget):
             self.refresh_follow_ups()  # stock came in: orders waiting for it may continue
 
     def _show_count(self, count: int) -> None:
+<<<<<<< HEAD
         self.count_label.setText(self.tr("%n work orders", "", count))
+=======
+        self.count_label.setText(self.tr("{count} work orders").format(count=count))
+        self._results_arrived()
+>>>>>>> wo-counter
 
     def refresh_follow_ups(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
@@ -417,15 +482,34 @@ class WorkOrdersPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def _search_edited(self, _text: str) -> None:
+        self._awaited = None  # an Enter still waiting was for the text before this one
+        self._timer.start()
+
     def _search_return(self) -> None:
-        """Enter: a typed order number opens it; one match opens; several: on to the table."""
-        self.apply_filter()
-        if self.model is None:
+        """Enter acts on what was typed, never on the results of the text before: the search
+        runs now and acts when its results arrive (one match opens, several: on to the table);
+        a typed order number opens that order through the core, whatever the list's filters."""
+        code = self.search.text().strip()
+        if not looks_like_order_number(code):
+            self.apply_filter(act=True)
             return
-        if self.model.rowCount() == 1:
-            self.open_selected()
-        elif self.model.rowCount():
-            self.table.setFocus()
+        self.apply_filter()  # the list shows it too (the number passes every filter)
+        services, actor = self._ctx.services, self._ctx.actor
+
+        def found(order: WorkOrderDTO) -> None:
+            if self.search.text().strip() == code:
+                self.open_order(order.id)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, NotFound):
+                show_error(self, exc)
+            elif self.search.text().strip() == code:
+                # No such order (a serial that looks like a number): the list's matches decide.
+                # The worker answers in order, so they arrived before this answer.
+                self._act_on_results()
+
+        self._ctx.runner.run(lambda: services.work_orders.by_number(actor, code), found, failed)
 
     def handle_scan(self, code: str) -> bool:
         """A scanned order number opens that order; False when there is no such order.

@@ -126,6 +126,15 @@ class RefundDecisionDialog(WorkOrderActionDialog):
         return lambda: services.refunds.reject(actor, refund.id, refund.version, note)
 
 
+def fit_to_rows(table: QTableWidget, rows: int, *, most: int) -> None:
+    """A small table in the detail's money tab as tall as its rows (one to `most`, then it
+    scrolls), so the lines above keep the rest of the tab."""
+    shown = max(1, min(rows, most))
+    header = table.horizontalHeader().sizeHint().height()
+    row = table.verticalHeader().defaultSectionSize()
+    table.setFixedHeight(header + shown * row + 2 * table.frameWidth())
+
+
 class RefundsPanel(QWidget):
     """The order's refund requests and what was decided; the buttons that fit the signed-in role."""
 
@@ -154,7 +163,6 @@ class RefundsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(110)
         self.request_button = QPushButton(self.tr("Re&quest refund…"), self)
         self.approve_button = QPushButton(self.tr("Appro&ve…"), self)
         self.reject_button = QPushButton(self.tr("Decli&ne…"), self)
@@ -204,6 +212,7 @@ class RefundsPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
+        fit_to_rows(self.table, len(order.refunds), most=3)
         pending = [i for i, r in enumerate(order.refunds) if r.status is RefundStatus.PENDING]
         if pending:
             self.table.selectRow(pending[0])
