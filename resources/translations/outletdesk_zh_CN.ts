@@ -5239,10 +5239,6 @@
             <numerusform>共 %n 张工单</numerusform>
         </translation>
     </message>
-    <message>
-        <source>{count} work orders</source>
-        <translation>共 {count} 张工单</translation>
-    </message>
     <message numerus="yes">
         <source>%n work orders written to {path}</source>
         <translation>

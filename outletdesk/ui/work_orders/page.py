@@ -393,12 +393,8 @@ class WorkOrdersPage(QWidget):
             self.refresh_follow_ups()  # stock came in: orders waiting for it may continue
 
     def _show_count(self, count: int) -> None:
-<<<<<<< HEAD
         self.count_label.setText(self.tr("%n work orders", "", count))
-=======
-        self.count_label.setText(self.tr("{count} work orders").format(count=count))
         self._results_arrived()
->>>>>>> wo-counter
 
     def refresh_follow_ups(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
