@@ -642,3 +642,19 @@ def test_expedite_from_the_detail_view_and_device_notes_at_intake(services, cler
     detail.toggle_urgent()
     fresh = services.work_orders.get(clerk, order.id)
     assert fresh.priority is Priority.URGENT and detail.urgent_button.isChecked()
+
+
+def test_intake_refuses_an_over_long_new_customer_name_naming_it(ctx, qtbot, services):
+    """Typed or pasted text is never cut to fit: the core's limit is said on the field."""
+    dialog = IntakeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.new_name.setText("W" * 300)
+    dialog.new_phone.setText("13800138000")
+    dialog.brand.setText("Huawei")
+    dialog.fault.setPlainText("No sound")
+    dialog.print_intake.setChecked(False)
+    before = audit_count(services)
+    dialog.submit()
+    assert dialog.new_name.text() == "W" * 300
+    assert "too long (300 characters" in dialog.error.text()
+    assert audit_count(services) == before

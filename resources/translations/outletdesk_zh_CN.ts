@@ -5060,6 +5060,10 @@
         <translation>随机附件</translation>
     </message>
     <message>
+        <source>Judgement</source>
+        <translation>初步判断</translation>
+    </message>
+    <message>
         <source>Estimate</source>
         <translation>预估费用</translation>
     </message>

@@ -49,12 +49,12 @@ from .actions import (
     WorkOrderActionDialog,
     money_text,
 )
+from .history_words import history_cells, judgement_text
 from .labels import (
     DEADLINE_COLOURS,
     channel_text,
     deadline_text,
     device_type_text,
-    event_kind_text,
     method_text,
     payment_kind_text,
     priority_text,
@@ -380,6 +380,7 @@ class WorkOrderDetail(QDialog):
             row(self.tr("Customer's demand"), order.customer_demand),
             row(self.tr("Condition on arrival"), condition),
             row(self.tr("Accessories"), order.accessories),
+            row(self.tr("Judgement"), judgement_text(order.judgement)),
             row(self.tr("Estimate"), money_text(order.estimate)),
             row(self.tr("Collected by"), order.collected_by),
             row(
@@ -436,14 +437,7 @@ class WorkOrderDetail(QDialog):
     def _fill_history(self, order: WorkOrderDTO) -> None:
         self.history.setRowCount(len(order.events))
         for row, e in enumerate(order.events):
-            what = event_kind_text(e.kind)
-            if e.kind == "status" and e.to_status is not None:
-                what = (
-                    f"{status_text(e.from_status)} → {status_text(e.to_status)}"
-                    if e.from_status
-                    else status_text(e.to_status)
-                )
-            for column, text in enumerate((local_datetime(e.at), e.username, what, e.text)):
+            for column, text in enumerate(history_cells(e)):
                 item = QTableWidgetItem(text)
                 if e.kind == "internal_note":
                     item.setForeground(Qt.GlobalColor.darkBlue)
@@ -493,8 +487,8 @@ class WorkOrderDetail(QDialog):
         self.add_note_button.setEnabled(self.can_edit)
         self.note.setEnabled(self.can_edit)
         has_lines = bool(order.lines)
-        self.print_buttons["quote"].setEnabled(has_lines)
-        self.print_buttons["handback"].setEnabled(order.status is S.DELIVERED)
+        for kind, button in self.print_buttons.items():
+            button.setEnabled(rules.printout_allowed(kind, order.status, has_lines))
 
     # ------------------------------------------------------------ lines
 
