@@ -183,3 +183,21 @@ def test_restore_is_audited_with_who_and_what(services, admin, clerk, tmp_path):
         assert entry.after["file"] == str(target)
     finally:
         fresh.db.dispose()
+
+
+def test_the_models_match_the_migrated_schema(services):
+    """Alembic's comparison of the models with the migrated schema finds nothing to change, with
+    the objects only migrations make (such as the one-open-count index) kept, not dropped."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    from outletdesk.migrations import include_object
+    from outletdesk.models import Base
+
+    with services.db.engine.connect() as conn:
+        indexes = {i["name"]: i for i in inspect(conn).get_indexes("stocktakes")}
+        assert indexes["ix_stocktakes_one_open"]["unique"]
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
