@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -45,8 +47,10 @@ def test_later_imports_are_not_read_for_pyside_features(tmp_path):
 
 
 def test_without_it_pyside_reads_every_imported_module(tmp_path):
-    # The cost skip_feature_scan removes: if a PySide6 release drops the scan, this fails and
-    # skip_feature_scan can go.
+    """The cost skip_feature_scan removes. A PySide release that drops the scan is no fault of
+    ours: the test then says so and skips, and skip_feature_scan can go."""
     out = _run(tmp_path, skip=False)
-    assert "plain -1 read" in out
     assert "snake True" in out
+    if "plain -1 unread" in out:
+        pytest.skip("this PySide no longer reads each module's source: skip_feature_scan can go")
+    assert "plain -1 read" in out

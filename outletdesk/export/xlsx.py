@@ -408,8 +408,9 @@ class XlsxLogWriter:
             try:
                 with open(tmp, "xb"):
                     pass
-            except OSError as exc:  # name the folder asked for, not our temporary file
-                raise type(exc)(exc.errno, exc.strerror, str(self.path.parent)) from None
+            except (FileNotFoundError, NotADirectoryError) as exc:
+                # name the folder asked for, not our temporary file
+                raise type(exc)(exc.errno, exc.strerror, str(self.path.parent)) from exc
             self._wb.save(tmp)
             os.replace(tmp, self.path)
         except BaseException:

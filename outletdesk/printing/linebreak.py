@@ -31,27 +31,22 @@ def is_cjk(ch: str) -> bool:
     )
 
 
-def _units(word: str) -> list[tuple[str, bool]]:
-    """The pieces a word may break between: Latin letters together, a Chinese character alone,
-    punctuation kept with the character it belongs to (the flag: a space comes before it)."""
-    units: list[tuple[str, bool]] = []
-    space = False
+def _units(word: str) -> list[str]:
+    """The pieces a word (no spaces in it) may break between: Latin letters together, a Chinese
+    character alone, punctuation kept with the character it belongs to."""
+    units: list[str] = []
     for ch in word:
-        if ch.isspace():
-            space = True
-            continue
-        if units and not space:
-            prev = units[-1][0][-1]
+        if units:
+            prev = units[-1][-1]
             glue = (
                 ch in NO_START
                 or prev in NO_END
                 or not (is_cjk(ch) or is_cjk(prev))  # letters of one Latin word
             )
             if glue:
-                units[-1] = (units[-1][0] + ch, units[-1][1])
+                units[-1] += ch
                 continue
-        units.append((ch, space))
-        space = False
+        units.append(ch)
     return units
 
 
@@ -94,7 +89,7 @@ def break_lines(text: str, measure: Callable[[str], float], width: float) -> lis
                 lines.append(current)
                 current = word
                 continue
-            for n, (unit, _) in enumerate(_units(word)):
+            for n, unit in enumerate(_units(word)):
                 joined = f"{current} {unit}" if current and n == 0 else current + unit
                 if not current or measure(joined) <= width:
                     current = joined

@@ -20,9 +20,9 @@ def ask_xlsx_path(parent: QWidget, title: str, default_name: str) -> str:
         default_name,
         QCoreApplication.translate("exporting", "Excel workbook (*.xlsx)"),
     )
-    if path and not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    return path
+    from ..export.xlsx import with_xlsx_suffix  # openpyxl only once something is exported
+
+    return str(with_xlsx_suffix(path)) if path else ""
 
 
 def run_export(

@@ -77,20 +77,6 @@ def line_kind_text(kind: LineKind | str) -> str:
     }[LineKind(kind)]
 
 
-def event_kind_text(kind: str) -> str:
-    return {
-        "status": QCoreApplication.translate("work_orders", "Status"),
-        "internal_note": QCoreApplication.translate("work_orders", "Internal note"),
-        "customer_note": QCoreApplication.translate("work_orders", "Customer note"),
-        "escalation": QCoreApplication.translate("work_orders", "Escalation"),
-        "assignment": QCoreApplication.translate("work_orders", "Assignment"),
-        "follow_up": QCoreApplication.translate("work_orders", "Follow-up"),
-        "refund_requested": QCoreApplication.translate("work_orders", "Refund requested"),
-        "refund_approved": QCoreApplication.translate("work_orders", "Refund approved"),
-        "refund_rejected": QCoreApplication.translate("work_orders", "Refund declined"),
-    }.get(kind, kind)
-
-
 def refund_status_text(status: RefundStatus | str) -> str:
     return {
         RefundStatus.PENDING: QCoreApplication.translate("work_orders", "Awaiting review"),
