@@ -135,3 +135,12 @@ def test_an_asset_is_bought_gou_zhi():
             if c == context and "urchase" in source and "date" in source.replace("&", ""):
                 assert "购置日期" in text, (c, source, text)
     assert texts[("IntakeDialog", "Purchase date")] == "购买日期"
+
+
+def test_data_lists_in_messages_are_joined_the_chinese_way(chinese):
+    """Order numbers and checklist items are shown as they are, but listed with 、."""
+    from outletdesk.core.errors import DomainError, Items
+
+    error = DomainError("{orders}", orders=Items(["N-000001", "N-000002"]))
+    assert error.message(translate_core) == "N-000001、N-000002"
+    assert error.message() == "N-000001, N-000002"  # English, and str() for logs

@@ -37,14 +37,25 @@ class Words(tuple[str, ...]):
         return ", ".join(self)
 
 
+class Items(tuple[str, ...]):
+    """Data shown as a list, untranslated but joined as the window's language lists things:
+    order numbers, checklist items ("N-000001、N-000002" in the Chinese window)."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+
 def shown_params(params: dict[str, Any], tr: Translate) -> dict[str, Any]:
-    """The parameters as the message shows them: field names and word lists translated."""
+    """The parameters as the message shows them: field names and word lists translated, lists
+    joined in the window's language."""
 
     def one(value: Any) -> Any:
         if isinstance(value, FieldLabel):
             return tr(value)
         if isinstance(value, Words):
             return listed((tr(word) for word in value), tr)
+        if isinstance(value, Items):
+            return listed(value, tr)
         return value
 
     return {key: one(value) for key, value in params.items()}

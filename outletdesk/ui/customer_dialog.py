@@ -24,6 +24,7 @@ from ..core.customers import MAX_PHONES, CustomerDTO, CustomerInput
 from ..core.errors import StaleRecord, ValidationError
 from .context import AppContext
 from .errors import error_text, show_error
+from .i18n import listed
 
 PHONE_FIELDS = min(3, MAX_PHONES)  # shown even when the customer has fewer numbers
 SHOWN_SAME_PHONE = 3  # customers offered to open when a number is already on file
@@ -162,7 +163,7 @@ class CustomerDialog(QDialog):
         self.sharing = others[:SHOWN_SAME_PHONE]
         lines = [
             self.tr("On file with the same number: {name} ({phones})").format(
-                name=other.name, phones=", ".join(other.phones)
+                name=other.name, phones=listed(other.phones)
             )
             for other in others[:SHOWN_SAME_PHONE]
         ]

@@ -15,7 +15,7 @@ from typing import Any
 
 from ...progress import Progress
 from .. import validation as v
-from ..errors import FieldLabel, Translate, ValidationError, shown_params
+from ..errors import FieldLabel, Translate, ValidationError, Words, shown_params
 from ..i18n import QT_TRANSLATE_NOOP
 from . import catalogue as c
 from .stock import F_BIN, F_MIN_LEVEL, F_REORDER_QTY, MAX_QUANTITY
@@ -258,7 +258,7 @@ def require_columns(layout: ImportLayout) -> None:
             ),
             name=layout.file_name,
             field=FieldLabel(missing[0].title),
-            fields=", ".join(f.title for f in FIELDS if f.required),
+            fields=Words(f.title for f in FIELDS if f.required),
         )
 
 

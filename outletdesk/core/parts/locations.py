@@ -29,7 +29,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, NotFound, ValidationError
+from ..errors import DomainError, Items, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..work_orders.rules import OPEN
 from .stock import MAIN, ORDERS_NAMED
@@ -208,7 +208,7 @@ def _refuse_parts_out(s: Session, location: StockLocation) -> None:
     )
     if not numbers:
         return
-    orders = ", ".join(numbers[:ORDERS_NAMED])
+    orders = Items(numbers[:ORDERS_NAMED])
     if len(numbers) > ORDERS_NAMED:
         more = len(numbers) - ORDERS_NAMED
         raise DomainError(PARTS_OUT_MORE, location=location.name, orders=orders, more=more)

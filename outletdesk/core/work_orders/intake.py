@@ -33,7 +33,7 @@ from ..auth import Actor, Permission
 from ..changes import Changes
 from ..customers import CustomerService, name_key
 from ..database import Database
-from ..errors import DomainError, NotFound, ValidationError
+from ..errors import DomainError, Items, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import rules
 from .common import add_event, add_payment_row, device_dto, refresh_money, to_dto, update_clock
@@ -467,6 +467,6 @@ def _condition(
                 QT_TRANSLATE_NOOP(
                     "core", "this outlet requires every item to be checked; missing: {items}."
                 ),
-                items=", ".join(missing),
+                items=Items(missing),
             )
     return checked
