@@ -229,7 +229,7 @@ def test_stock_check_command(services, db_url, manager, screen, capsys):
         s.execute(text("UPDATE part_stock SET on_hand = 5"))
     assert main(["--db", db_url, "stock", "check"]) == 2
     captured = capsys.readouterr()
-    assert "on hand 5, ledger says 2" in captured.out and "1 stock rows" in captured.err
+    assert "on hand 5, ledger says 2" in captured.out and "1 stock row disagrees" in captured.err
 
 
 def test_part_lines_on_a_work_order_take_and_give_back_stock(services, manager, clerk, screen):

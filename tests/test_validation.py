@@ -93,3 +93,5 @@ def test_a_negative_amount_or_count_is_said_to_be_negative(raw):
         v.money("Discount", "-20000000000", minimum=Decimal("-10000000000"))
     with pytest.raises(ValidationError, match="between 1 and 10"):
         v.integer("Quantity", "0", minimum=1, maximum=10)
+    with pytest.raises(ValidationError, match="between 1 and 10"):
+        v.integer("Copies", "-1", minimum=1, maximum=10)

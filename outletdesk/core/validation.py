@@ -132,7 +132,8 @@ def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str:
     return str(value)
 
 
-# A price, cost or count below zero: said as it is, not as "out of range" or "between 0 and …".
+# A price, cost or count below a range that starts at zero: said as it is, not as "out of range"
+# or "between 0 and …" (a range from 1 keeps saying "between 1 and …").
 NEGATIVE = QT_TRANSLATE_NOOP("core", "cannot be negative.")
 
 
@@ -149,7 +150,7 @@ def money(field: str, value: Any, *, minimum: Decimal = Decimal("0")) -> Decimal
             field, QT_TRANSLATE_NOOP("core", "{value!r} is not an amount."), value=str(value)[:40]
         )
     # Range first: quantizing an enormous exponent such as 1e400 would itself fail.
-    if amount < 0 <= minimum:
+    if minimum == 0 and amount < 0:
         raise ValidationError(field, NEGATIVE)
     if amount < minimum or amount >= Decimal("10000000000"):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is out of range."))
@@ -170,7 +171,7 @@ def integer(field: str, value: Any, *, minimum: int, maximum: int) -> int:
             QT_TRANSLATE_NOOP("core", "{value!r} is not a whole number."),
             value=str(value)[:40],
         ) from None
-    if number < 0 <= minimum:
+    if minimum == 0 and number < 0:
         raise ValidationError(field, NEGATIVE)
     if not minimum <= number <= maximum:
         raise ValidationError(

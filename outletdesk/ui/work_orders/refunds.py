@@ -128,11 +128,14 @@ class RefundDecisionDialog(WorkOrderActionDialog):
 
 def fit_to_rows(table: QTableWidget, rows: int, *, most: int) -> None:
     """A small table in the detail's money tab as tall as its rows (one to `most`, then it
-    scrolls), so the lines above keep the rest of the tab."""
+    scrolls) and a sideways scrollbar, so the lines above keep the rest of the tab."""
     shown = max(1, min(rows, most))
     header = table.horizontalHeader().sizeHint().height()
     row = table.verticalHeader().defaultSectionSize()
-    table.setFixedHeight(header + shown * row + 2 * table.frameWidth())
+    # Room for a sideways scrollbar too: long Chinese notes can make the table wider than the
+    # tab, and the bar would otherwise cover the only row.
+    bar = table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(header + shown * row + bar + 2 * table.frameWidth())
 
 
 class RefundsPanel(QWidget):
