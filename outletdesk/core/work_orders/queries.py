@@ -57,6 +57,11 @@ _NUMBER_LIKE = re.compile(r"[^\s-]+-\d*")
 _ORDER_NUMBER = re.compile(r"[A-Za-z0-9]{1,10}-\d{3,}")
 
 
+def looks_like_order_number(code: str) -> bool:
+    """A work-order number as printed on receipts and labels, e.g. N-000123."""
+    return bool(_ORDER_NUMBER.fullmatch(code.strip()))
+
+
 class SortKey(enum.StrEnum):
     """The list's columns, each sortable both ways (the id breaks ties)."""
 
@@ -314,7 +319,7 @@ class WorkOrderQueries:
         if found is None:
             return stmt.where(and_(*conditions)) if conditions else stmt
         typed = f.text.strip()
-        if conditions and _ORDER_NUMBER.fullmatch(typed):
+        if conditions and looks_like_order_number(typed):
             # The order itself passes every filter; other matches of the text still obey them.
             exact_number = WorkOrder.number.in_({typed, typed.upper()})
             return stmt.where(found, or_(and_(*conditions), exact_number))

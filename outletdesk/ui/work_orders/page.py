@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -34,7 +33,12 @@ from ...core.errors import NotFound, OutletDeskError
 from ...core.outlets import OutletDTO
 from ...core.work_orders import rules
 from ...core.work_orders.dto import WorkOrderDTO
-from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries
+from ...core.work_orders.queries import (
+    SortKey,
+    WorkOrderFilter,
+    WorkOrderQueries,
+    looks_like_order_number,
+)
 from ...core.work_orders.service import FollowUpTask
 from ...core.work_orders.settings import WorkOrderSettings
 from ...models import Priority, WorkOrderStatus, utcnow
@@ -55,13 +59,7 @@ S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
 PARTS_ARRIVED_SHOWN = 50
 HIDDEN_COLUMNS = (SortKey.PHONE, SortKey.PRIORITY)  # shown from the header's menu
-_ORDER_NUMBER = re.compile(r"^[A-Za-z0-9]{1,10}-\d{3,}$")
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
-
-
-def looks_like_order_number(code: str) -> bool:
-    """A work-order number as printed on receipts and labels, e.g. N-000123."""
-    return bool(_ORDER_NUMBER.match(code.strip()))
 
 
 class WorkOrdersPage(QWidget):
