@@ -8017,42 +8017,6 @@
         <translation>费用</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Internal note</source>
-        <translation>内部备注</translation>
-    </message>
-    <message>
-        <source>Customer note</source>
-        <translation>客户备注</translation>
-    </message>
-    <message>
-        <source>Escalation</source>
-        <translation>问题升级</translation>
-    </message>
-    <message>
-        <source>Assignment</source>
-        <translation>指派</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>Refund requested</source>
-        <translation>已申请退款</translation>
-    </message>
-    <message>
-        <source>Refund approved</source>
-        <translation>退款已批准</translation>
-    </message>
-    <message>
-        <source>Refund declined</source>
-        <translation>退款被拒绝</translation>
-    </message>
-    <message>
         <source>Awaiting review</source>
         <translation>待审核</translation>
     </message>
