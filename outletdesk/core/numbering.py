@@ -4,17 +4,16 @@ outlet and series, taken in the caller's transaction, so a number is never reuse
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ..models import NumberSequence, Outlet
+from .database import dialect_insert
 
 
 def next_number(s: Session, outlet: Outlet, series: str, prefix: str) -> str:
     """The next number of a series for the outlet, taken in the caller's transaction (the same
     sequence row mechanism as work orders): never reused, never given twice."""
-    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(s.get_bind().dialect.name)
     s.execute(
         insert(NumberSequence)
         .values(outlet_id=outlet.id, series=series, last_value=0)

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from ..core.auth import ROLE_LABELS
 from ..core.changes import Changes
+from ..core.work_orders.queries import looks_like_order_number
 from .coming_later import ComingLaterPage
 from .context import AppContext
 from .equipment.tags import looks_like_asset_tag
 from .errors import show_error
-from .work_orders.page import WorkOrdersPage, looks_like_order_number
+from .work_orders.page import WorkOrdersPage
 
 if TYPE_CHECKING:
     from .customers_page import CustomersPage

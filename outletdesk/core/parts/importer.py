@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ...models import AuditEntry, Part, PartBarcode, PartModel, PartStock, Supplier, utcnow
@@ -25,7 +23,7 @@ from ...progress import Progress
 from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
-from ..database import Database
+from ..database import Database, dialect_insert
 from ..i18n import QT_TRANSLATE_NOOP
 from . import catalogue as c
 from .import_rows import (
@@ -563,8 +561,7 @@ def _write_levels(s: Session, plan: _Plan, location_id: int) -> None:
         for f in plan.finals
         if f.levels_change and f.levels is not None
     ]
-    dialect_insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = dialect_insert(_STOCK)
+    stmt = dialect_insert(s.get_bind().dialect.name)(_STOCK)
     # A stock row that exists keeps its on-hand and cost; only the shelf settings change.
     stmt = stmt.on_conflict_do_update(
         index_elements=[_STOCK.c.part_id, _STOCK.c.location_id],

@@ -15,13 +15,12 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ...models import MovementKind, Outlet, Part, PartStock, StockLocation, StockMovement, utcnow
 from .. import validation as v
 from ..auth import Actor
+from ..database import dialect_insert
 from ..errors import DomainError, NotFound
 from ..i18n import QT_TRANSLATE_NOOP
 
@@ -173,7 +172,7 @@ def write_movement(
 
 def stock_row(s: Session, part: Part, location: StockLocation) -> PartStock:
     """The part's stock row at the location, created empty if need be, locked for this write."""
-    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(s.get_bind().dialect.name)
     s.execute(
         insert(PartStock)
         .values(part_id=part.id, location_id=location.id, on_hand=0, avg_cost=part.cost_price)

@@ -24,8 +24,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, column, insert, table, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -38,7 +36,7 @@ from ...models import (
     WorkOrderLine,
 )
 from ...models.base import Money
-from ..database import Database
+from ..database import Database, dialect_insert
 
 # Written in this order (each row's foreign keys point to rows already written).
 MODELS: tuple[Any, ...] = (Device, WorkOrder, WorkOrderLine, WorkOrderEvent, Payment, FollowUp)
@@ -71,7 +69,7 @@ class BulkLoad:
     def take_numbers(self, series: str, wanted: dict[int, int]) -> dict[int, int]:
         """Advance each outlet's sequence by `wanted[outlet_id]`, as an intake takes one number
         (row lock on PostgreSQL); returns the first number of each outlet's block."""
-        upsert = sqlite_insert if self.sqlite else pg_insert
+        upsert = dialect_insert("sqlite" if self.sqlite else "postgresql")
         first: dict[int, int] = {}
         for outlet_id, n in wanted.items():
             self._conn.execute(

@@ -8,8 +8,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -32,7 +30,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..customers import CustomerService, name_key
-from ..database import Database
+from ..database import Database, dialect_insert
 from ..errors import DomainError, Items, NotFound, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import rules
@@ -193,7 +191,7 @@ def warranty_for(
 def next_number(s: Session, outlet: Outlet) -> str:
     """Take the next number inside the order's transaction: a rolled-back intake reuses nothing
     that was printed, and two counters never get the same number (row lock / write lock)."""
-    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(s.get_bind().dialect.name)
     s.execute(
         insert(NumberSequence)
         .values(outlet_id=outlet.id, series=SERIES, last_value=0)
