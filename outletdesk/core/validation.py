@@ -90,8 +90,10 @@ def phone_fragment(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
-def email(field: str, value: Any) -> str:
-    value = checked = text(field, value, max_len=254, required=False)
+def email(field: str, value: Any, *, max_len: int = 254) -> str:
+    """An e-mail address within max_len (254, the longest an address can be, unless the column
+    keeps fewer)."""
+    value = checked = text(field, value, max_len=max_len, required=False)
     if value and not _EMAIL.match(value):
         raise ValidationError(
             field,

@@ -65,6 +65,7 @@ ACCEPTANCE_WORDS: dict[str, str] = {
 }
 MAX_READING = Decimal("9999999999.99")
 SEARCH_LIMIT = 500
+TAG_LENGTH = 30  # Asset.tag's column: the longest tag there can be
 STATUS_LABELS = {
     AssetStatus.IN_SERVICE: QT_TRANSLATE_NOOP("core", "In service"),
     AssetStatus.OUT_OF_SERVICE: QT_TRANSLATE_NOOP("core", "Out of service"),
@@ -368,7 +369,9 @@ class EquipmentService:
     def by_tag(self, actor: Actor, tag: str) -> AssetDTO | None:
         """The asset a scanned tag names (case and spaces forgiven), if any."""
         actor.require(Permission.VIEW_EQUIPMENT)
-        code = (tag or "").strip().upper()[:30]
+        code = (tag or "").strip().upper()
+        if len(code) > TAG_LENGTH:
+            return None  # no tag is that long; cut, it could be another asset's tag
         with self._db.read(actor) as s:
             asset = s.scalar(select(Asset).where(Asset.tag == code))
             return _dto(s, asset) if asset is not None else None

@@ -136,7 +136,7 @@ def validated_supplier(data: SupplierInput) -> SupplierInput:
         name=v.text(F_SUPPLIER_NAME, data.name, max_len=120, name_like=True),
         contact=v.text(F_CONTACT, data.contact, max_len=120, required=False, name_like=True),
         phone=v.phone(F_PHONE, data.phone, required=False),
-        email=v.email(F_EMAIL, data.email),
+        email=v.email(F_EMAIL, data.email, max_len=120),
         lead_time_days=v.integer(F_LEAD_TIME, data.lead_time_days, minimum=0, maximum=365),
     )
 
@@ -405,7 +405,8 @@ class CatalogueService:
     def find(self, actor: Actor, code: str) -> PartDTO:
         """A part by its SKU or any of its barcodes (what a scanner reads)."""
         actor.require(Permission.VIEW_STOCK)
-        code = (code or "").strip()[:60]
+        # Never cut to the column's 60: the cut text could be another part's barcode.
+        code = (code or "").strip()
         with self._db.read(actor) as s:
             part = s.scalar(select(Part).where(Part.sku == code.upper())) or s.scalar(
                 select(Part).join(PartBarcode).where(PartBarcode.code == code)

@@ -313,11 +313,8 @@ class PurchasingService:
         """One unit of the part with this SKU or barcode arrived (a scanner at the goods-in
         desk). No version: each scan adds one, and the order row is locked while it does."""
         actor.require(Permission.MANAGE_STOCK)
-        code = (code or "").strip()[:60]
-        if not code:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("core", "Barcode"), QT_TRANSLATE_NOOP("core", "is required.")
-            )
+        # A code longer than any SKU or barcode is refused whole, never cut to one that may match.
+        code = v.text(QT_TRANSLATE_NOOP("core", "Barcode"), code, max_len=60)
         with self._db.write(actor) as s:
             order = _locked(s, order_id, None)
             part = s.scalar(select(Part).where(Part.sku == code.upper())) or s.scalar(

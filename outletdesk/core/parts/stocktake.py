@@ -518,7 +518,8 @@ def _find_part(s: Session, part: int | str) -> Part:
         if found is None:
             raise NotFound(QT_TRANSLATE_NOOP("core", "Part {id} does not exist."), id=part)
         return found
-    code = (part or "").strip()[:60] if isinstance(part, str) else ""
+    # A code longer than any SKU or barcode is refused whole, never cut to one that may match.
+    code = v.text(F_PART, part, max_len=60, required=False) if isinstance(part, str) else ""
     found = s.scalar(select(Part).where(Part.sku == code.upper())) if code else None
     if found is None and code:
         found = s.scalar(select(Part).join(PartBarcode).where(PartBarcode.code == code))
