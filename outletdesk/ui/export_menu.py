@@ -163,7 +163,6 @@ class LogFilterDialog(QDialog):
         self, placeholder: str, selected: tuple[int, str] | None, only_text: str
     ) -> QWidget:
         """The line for one thing's code, with "only {code}" for the one selected on the page."""
-        self.code.setMaxLength(60)
         self.code.setPlaceholderText(placeholder)
         self.code.setClearButtonEnabled(True)
         if selected is not None:

@@ -54,7 +54,6 @@ class AssetDialog(QDialog):
             else self.tr("Edit asset – {tag}").format(tag=asset.tag)
         )
         self.name = QLineEdit(self)
-        self.name.setMaxLength(120)
         self.category = QComboBox(self)
         for c in categories:
             self.category.addItem(c.name, c.id)
@@ -63,14 +62,10 @@ class AssetDialog(QDialog):
             self.outlet.addItem(f"{o.code} – {o.name}", o.id)
         self.outlet.setCurrentIndex(max(0, self.outlet.findData(outlet_id)))
         self.location = QLineEdit(self)
-        self.location.setMaxLength(80)
         self.location.setPlaceholderText(self.tr("bench 2, back room"))
         self.make = QLineEdit(self)
-        self.make.setMaxLength(80)
         self.model = QLineEdit(self)
-        self.model.setMaxLength(80)
         self.serial = QLineEdit(self)
-        self.serial.setMaxLength(80)
         self.supplier = QComboBox(self)
         self.supplier.addItem(self.tr("(none)"), None)
         for supplier_id, supplier_name in suppliers:
@@ -81,9 +76,7 @@ class AssetDialog(QDialog):
         self.accepted_on = QLineEdit(self)
         for edit in (self.purchase_date, self.warranty_end, self.accepted_on):
             edit.setPlaceholderText(DATE_HINT)
-            edit.setMaxLength(10)
         self.accepted_by = QLineEdit(self)
-        self.accepted_by.setMaxLength(120)
         self.acceptance_result = QComboBox(self)
         self.acceptance_result.addItem(self.tr("(not recorded)"), "")
         self.acceptance_result.addItem(self.tr("Passed"), "passed")

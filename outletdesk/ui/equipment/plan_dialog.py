@@ -70,7 +70,6 @@ class PlanDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Edit maintenance plan – {name}").format(name=plan.name))
         self.name = QLineEdit(self)
-        self.name.setMaxLength(120)
         self.name.setPlaceholderText(self.tr("e.g. Monthly safety check"))
 
         self.for_asset = QRadioButton(self.tr("One a&sset, tag"), self)
@@ -79,7 +78,6 @@ class PlanDialog(QDialog):
         applies.addButton(self.for_asset)
         applies.addButton(self.for_category)
         self.tag = QLineEdit(self)
-        self.tag.setMaxLength(30)
         self.tag.setPlaceholderText(self.tr("EQ-N-000001 (type or scan)"))
         self.asset_label = QLabel(self)
         self.asset_label.setStyleSheet("color: #666;")
@@ -99,7 +97,6 @@ class PlanDialog(QDialog):
         grid.setColumnStretch(1, 1)
 
         self.interval = QLineEdit(self)
-        self.interval.setMaxLength(5)
         self.interval.setPlaceholderText(self.tr("none"))
         self.interval.setMaximumWidth(80)
         self.unit = QComboBox(self)
@@ -119,11 +116,9 @@ class PlanDialog(QDialog):
         self.meter_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         meter_edit = self.meter_name.lineEdit()
         assert meter_edit is not None
-        meter_edit.setMaxLength(40)
         meter_edit.setPlaceholderText(self.tr("meter, e.g. Operating hours"))
         self.meter_name.setMinimumContentsLength(14)
         self.meter_interval = QLineEdit(self)
-        self.meter_interval.setMaxLength(12)
         self.meter_interval.setPlaceholderText(self.tr("none"))
         self.meter_interval.setMaximumWidth(100)
         meter_box = QWidget(self)
@@ -147,10 +142,8 @@ class PlanDialog(QDialog):
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.start.setMaximumWidth(160)
         self.lead = QLineEdit("7", self)
-        self.lead.setMaxLength(4)
         self.lead.setMaximumWidth(80)
         self.minutes = QLineEdit("0", self)
-        self.minutes.setMaxLength(6)
         self.minutes.setMaximumWidth(80)
         self.assignee = QComboBox(self)
         self.assignee.addItem(self.tr("(nobody)"), None)

@@ -116,7 +116,6 @@ class StatusDialog(_SaveDialog):
         self.status.setCurrentIndex(self.status.findData(asset.status.value))
         self.retired_on = QLineEdit(date.today().isoformat(), self)
         self.retired_on.setPlaceholderText(DATE_HINT)
-        self.retired_on.setMaxLength(10)
         self.reason = multiline(3, self)
         form = QFormLayout()
         add_rows(
@@ -192,10 +191,8 @@ class MeterDialog(_SaveDialog):
         self._asset = asset
         self.setWindowTitle(self.tr("Add meter – {tag}").format(tag=asset.tag))
         self.name = QLineEdit(self)
-        self.name.setMaxLength(40)
         self.name.setPlaceholderText(self.tr("Operating hours"))
         self.unit = QLineEdit(self)
-        self.unit.setMaxLength(20)
         self.unit.setPlaceholderText(self.tr("h"))
         form = QFormLayout()
         add_rows(form, [(self.tr("&Meter"), self.name), (self.tr("&Unit"), self.unit)], self)
@@ -261,7 +258,6 @@ class CategoriesDialog(QDialog):
         self.categories: list[CategoryDTO] = []
         self.list = QListWidget(self)
         self.name = QLineEdit(self)
-        self.name.setMaxLength(80)
         self.name.setPlaceholderText(self.tr("Name of a new category, or the new name"))
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.rename_button = QPushButton(self.tr("Re&name"), self)

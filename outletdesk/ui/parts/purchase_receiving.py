@@ -62,7 +62,6 @@ class ReceiveDialog(QDialog):
         self.scan.setPlaceholderText(
             self.tr("Scan a barcode or type a SKU, then Enter: one unit is booked in")
         )
-        self.scan.setMaxLength(60)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.table = QTableWidget(0, 6, self)
@@ -87,7 +86,6 @@ class ReceiveDialog(QDialog):
                 else QHeaderView.ResizeMode.ResizeToContents,
             )
         self.delivery_note = QLineEdit(self)
-        self.delivery_note.setMaxLength(200)
         self.delivery_note.setPlaceholderText(self.tr("delivery note or invoice number"))
         self.book_button = QPushButton(self.tr("&Book in typed quantities"), self)
         self.book_button.setAutoDefault(False)

@@ -88,9 +88,7 @@ class StockActionDialog(QDialog):
         head.setWordWrap(True)
         self._show_head(HeldStock(level.on_hand if level is not None else 0, 0))
         self.quantity = QLineEdit(self)
-        self.quantity.setMaxLength(12)
         self.unit_cost = QLineEdit(str(part.cost_price), self)
-        self.unit_cost.setMaxLength(16)
         self.supplier = QComboBox(self)
         self.supplier.addItem(self.tr("(none)"), None)
         for supplier_id, name in suppliers or []:
@@ -107,7 +105,6 @@ class StockActionDialog(QDialog):
                 self.to_location.addItem(location_label(other, self.tr("Main store")), other.id)
         self.reason = multiline(3, self)
         self.bin = QLineEdit(level.bin if level else "", self)
-        self.bin.setMaxLength(40)
         self.min_level = QLineEdit(str(level.min_level) if level else "0", self)
         self.reorder_qty = QLineEdit(str(level.reorder_qty) if level else "0", self)
         rows: list[tuple[str, QWidget]]

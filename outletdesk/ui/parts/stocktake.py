@@ -77,10 +77,8 @@ class StocktakeTab(QWidget):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.category = QLineEdit(self)
-        self.category.setMaxLength(60)
         self.category.setPlaceholderText(self.tr("all categories"))
         self.bin_prefix = QLineEdit(self)
-        self.bin_prefix.setMaxLength(40)
         self.bin_prefix.setPlaceholderText(self.tr("all bins; A- counts aisle A only"))
         self.note = multiline(2, self)
         self.start_button = QPushButton(self.tr("&Start the count"), self)
@@ -140,7 +138,6 @@ class StocktakeTab(QWidget):
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.entry = QLineEdit(self)
-        self.entry.setMaxLength(80)
         self.entry.setClearButtonEnabled(True)
         self.entry.setPlaceholderText(
             self.tr("Scan a part to add one, or type SKU and quantity (SCR-IP12 5)")

@@ -337,7 +337,6 @@ class JudgementDialog(WorkOrderActionDialog):
             self.warranty.addItem(text, kind.value)
         self.warranty.setCurrentIndex(self.warranty.findData(order.warranty.value))
         self.note = QLineEdit(self)
-        self.note.setMaxLength(200)
         add_rows(
             self.form,
             [
