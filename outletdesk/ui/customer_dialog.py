@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +19,9 @@ from ..core.customers import MAX_PHONES, CustomerDTO, CustomerInput
 from ..core.errors import StaleRecord, ValidationError
 from .context import AppContext
 from .errors import error_text, show_error
-from .i18n import listed
+from .same_phone import SamePhonePanel
 
 PHONE_FIELDS = min(3, MAX_PHONES)  # shown even when the customer has fewer numbers
-SHOWN_SAME_PHONE = 3  # customers offered to open when a number is already on file
 _ERROR_STYLE = "border: 1px solid #c0392b;"
 
 
@@ -110,26 +104,12 @@ class CustomerDialog(QDialog):
         )
 
     def _build_same_phone(self) -> None:
-        self.same_phone = QFrame()
-        self.same_phone.setFrameShape(QFrame.Shape.StyledPanel)
-        self.same_phone.setStyleSheet("QFrame { background: #fff8e1; }")
-        self.same_phone_text = QLabel(self.same_phone)
-        self.same_phone_text.setWordWrap(True)
-        self.sharing: list[CustomerDTO] = []  # who the warning names, in the buttons' order
-        self.open_buttons = [QPushButton(self.same_phone) for _ in range(SHOWN_SAME_PHONE)]
-        for index, button in enumerate(self.open_buttons):
-            button.clicked.connect(partial(self._open_existing, index))
-        self.save_anyway_button = QPushButton(self.tr("Save &anyway"), self.same_phone)
-        self.save_anyway_button.clicked.connect(lambda: self.submit(confirmed=True))
-        row = QHBoxLayout()
-        for button in self.open_buttons:
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.save_anyway_button)
-        layout = QVBoxLayout(self.same_phone)
-        layout.addWidget(self.same_phone_text)
-        layout.addLayout(row)
-        self.same_phone.hide()
+        self.same_phone = SamePhonePanel(self)
+        self.same_phone_text = self.same_phone.text
+        self.open_buttons = self.same_phone.open_buttons
+        self.save_anyway_button = self.same_phone.save_anyway_button
+        self.same_phone.save_anyway.connect(lambda: self.submit(confirmed=True))
+        self.same_phone.open_requested.connect(self._open_existing)
 
     def submit(self, confirmed: bool = False) -> None:
         """Check the numbers, then save through the service on the worker; the dialog closes only
@@ -156,39 +136,15 @@ class CustomerDialog(QDialog):
             self._save(data)
 
     def _warn_same_phone(self, others: list[CustomerDTO]) -> None:
-        """Names who already has one of the numbers; the clerk opens one of them or saves anyway."""
         self._clear_errors()
         self.save_button.setEnabled(True)
-        self.save_anyway_button.setEnabled(True)
-        self.sharing = others[:SHOWN_SAME_PHONE]
-        lines = [
-            self.tr("On file with the same number: {name} ({phones})").format(
-                name=other.name, phones=listed(other.phones)
-            )
-            for other in others[:SHOWN_SAME_PHONE]
-        ]
-        if len(others) > SHOWN_SAME_PHONE:
-            lines.append(self.tr("and {count} more.").format(count=len(others) - SHOWN_SAME_PHONE))
-        lines.append(
-            self.tr(
-                "Families often share a phone: save anyway if this is someone else, or open the "
-                "customer on file."
-            )
-        )
-        self.same_phone_text.setText("\n".join(lines))
-        for button, other in zip(self.open_buttons, self.sharing, strict=False):
-            button.setText(self.tr("Open {name}").format(name=other.name))
-            button.show()
-        for button in self.open_buttons[len(others) :]:
-            button.hide()
-        self.same_phone.show()
-        self.save_anyway_button.setFocus()
+        self.same_phone.warn(others)
 
     def _hide_same_phone(self, *_args: object) -> None:
         self.same_phone.hide()
 
-    def _open_existing(self, index: int) -> None:
-        self.open_existing.emit(self.sharing[index])
+    def _open_existing(self, other: CustomerDTO) -> None:
+        self.open_existing.emit(other)
         self.reject()
 
     def _save(self, data: CustomerInput) -> None:

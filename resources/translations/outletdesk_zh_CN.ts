@@ -568,26 +568,6 @@
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <source>Save &amp;anyway</source>
-        <translation>仍然保存(&amp;A)</translation>
-    </message>
-    <message>
-        <source>On file with the same number: {name} ({phones})</source>
-        <translation>已有客户使用此号码：{name}（{phones}）</translation>
-    </message>
-    <message>
-        <source>and {count} more.</source>
-        <translation>另有 {count} 位。</translation>
-    </message>
-    <message>
-        <source>Families often share a phone: save anyway if this is someone else, or open the customer on file.</source>
-        <translation>家人常共用一个号码：如果是另一位客户，请点“仍然保存”；否则请打开已有客户。</translation>
-    </message>
-    <message>
-        <source>Open {name}</source>
-        <translation>打开 {name}</translation>
-    </message>
-    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -4129,6 +4109,29 @@
     <message>
         <source>You asked for this refund; another manager must approve it.</source>
         <translation>这笔退款是您申请的，须由另一位经理批准。</translation>
+    </message>
+</context>
+<context>
+    <name>SamePhonePanel</name>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>仍然保存(&amp;A)</translation>
+    </message>
+    <message>
+        <source>On file with the same number: {name} ({phones})</source>
+        <translation>已有客户使用此号码：{name}（{phones}）</translation>
+    </message>
+    <message>
+        <source>and {count} more.</source>
+        <translation>另有 {count} 位。</translation>
+    </message>
+    <message>
+        <source>Families often share a phone: save anyway if this is someone else, or open the customer on file.</source>
+        <translation>家人常共用一个号码：如果是另一位客户，请点“仍然保存”；否则请打开已有客户。</translation>
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
     </message>
 </context>
 <context>

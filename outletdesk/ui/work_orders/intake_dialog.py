@@ -45,6 +45,7 @@ from ...models import Channel, Priority
 from ..context import AppContext
 from ..formats import local_datetime
 from ..i18n import listed
+from ..same_phone import SamePhonePanel
 from ..settings.forms import FormErrors, multiline
 from .actions import method_combo
 from .labels import channel_text, device_type_text, status_text, warranty_text
@@ -147,6 +148,11 @@ class IntakeDialog(QDialog):
         self.new_name = QLineEdit(box)
         self.new_phone = QLineEdit(box)
         self.new_phone.setPlaceholderText("138 0013 8000")
+        # A new customer's number already on file is pointed out before the order is taken.
+        self.same_phone = SamePhonePanel(box)
+        self.same_phone.open_requested.connect(self.choose_customer)
+        self.same_phone.save_anyway.connect(lambda: self.submit(confirmed=True))
+        self.new_phone.textEdited.connect(lambda _t: self.same_phone.hide())
         self.past_devices = QListWidget(box)
         self.past_devices.setMaximumHeight(70)
         self.past_devices.setToolTip(self.tr("Click or press Enter to fill in the device fields"))
@@ -177,6 +183,7 @@ class IntakeDialog(QDialog):
         chosen_row.addWidget(self.clear_customer_button)
         layout.addLayout(chosen_row)
         layout.addWidget(self.new_customer)
+        layout.addWidget(self.same_phone)
         layout.addWidget(self.history)
         self.search.installEventFilter(self)
         self._show_chosen()
@@ -462,6 +469,7 @@ class IntakeDialog(QDialog):
 
     def _show_chosen(self) -> None:
         chosen = self.customer is not None
+        self.same_phone.hide()
         self.new_customer.setVisible(not chosen)
         self.history.setVisible(chosen)
         self.clear_customer_button.setVisible(chosen)
@@ -652,13 +660,36 @@ class IntakeDialog(QDialog):
             return
         super().keyPressEvent(event)
 
-    def submit(self) -> None:
+    def submit(self, confirmed: bool = False) -> None:
+        """Take the order in on the worker. A new customer's phone number is looked up first: when
+        it is on file, the panel names who has it and nothing is written until the clerk opens
+        that customer or saves anyway (`confirmed`)."""
         if not self.save_button.isEnabled():
             return
         self.errors.clear()
+        self.same_phone.hide()
         data = self.intake_input()
-        services, actor = self._ctx.services, self._ctx.actor
         self.save_button.setEnabled(False)
+        new = data.new_customer
+        if new is None or confirmed:
+            self._take_in(data)
+            return
+        customers, actor = self._ctx.services.customers, self._ctx.actor
+        self._ctx.runner.run(
+            lambda: customers.with_same_phone(actor, new),
+            lambda others: self._phone_checked(data, others),
+            self._failed,
+        )
+
+    def _phone_checked(self, data: IntakeInput, others: list[CustomerDTO]) -> None:
+        if others:
+            self.save_button.setEnabled(True)
+            self.same_phone.warn(others)
+        else:
+            self._take_in(data)
+
+    def _take_in(self, data: IntakeInput) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
         self._ctx.runner.run(
             lambda: services.intake.take_in(actor, data), self._saved, self._failed
         )
