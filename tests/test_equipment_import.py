@@ -183,7 +183,7 @@ def test_malformed_lines_are_named_by_file_and_line_and_nothing_is_written(
     assert ("PdM_maint.csv", 11, "type") in found  # three values where the header has four
     assert ("PdM_maint.csv", 12, "type") in found
     lines = [p.describe() for p in report.problems]
-    assert "PdM_failures.csv line 3, datetime: '2015-02-30 10:43:43' is not a date and time" in (
+    assert "PdM_failures.csv line 3, datetime: “2015-02-30 10:43:43” is not a date and time" in (
         "\n".join(lines)
     )
     assert "PdM_maint.csv line 10, machineID: machine 999 is not in PdM_machines.csv." in lines
@@ -398,11 +398,11 @@ def test_bad_cells_are_named_and_nothing_is_half_imported(
     assert [p.line() for p in report.problems] == [
         "Row 3, Name: is a formula; the import takes values only (paste the values in the "
         "spreadsheet).",
-        "Row 3, Make: may not start with '+' (it would read as a spreadsheet formula).",
-        "Row 3, Purchase date: '2023-02-30' is not a date (YYYY-MM-DD).",
-        "Row 3, Purchase cost: 'abc' is not an amount.",
-        "Row 3, Acceptance result: 'maybe' is not one of: Passed, Failed.",
-        "Row 3, Status: 'broken' is not one of: In service, Out of service, Under repair, Retired.",
+        "Row 3, Make: may not start with “+” (it would read as a spreadsheet formula).",
+        "Row 3, Purchase date: “2023-02-30” is not a date (YYYY-MM-DD).",
+        "Row 3, Purchase cost: “abc” is not an amount.",
+        "Row 3, Acceptance result: “maybe” is not one of: Passed, Failed.",
+        "Row 3, Status: “broken” is not one of: In service, Out of service, Under repair, Retired.",
         "Row 5, Purchase cost: has more than 2 decimals.",
         "Row 5, Warranty end: cannot be before the purchase date.",
         f"Row 6, Tag: {register.tag} is already on row 5 of this file.",

@@ -190,10 +190,10 @@ def test_an_import_row_with_negative_numbers_says_so_by_row_and_column(
         "Row 3, Sale price: cannot be negative.",
         "Row 3, Minimum level: cannot be negative.",
         "Row 3, Reorder quantity: cannot be negative.",
-        "Row 4, Cost price: 'abc' is not an amount.",
+        "Row 4, Cost price: “abc” is not an amount.",
         "Row 4, Sale price: is out of range.",
         "Row 4, Minimum level: must be between 0 and 1000000.",
-        "Row 4, Reorder quantity: 'x' is not a whole number.",
+        "Row 4, Reorder quantity: “x” is not a whole number.",
     ]
     report, changes = importer.run(manager, path)
     assert not report.written and not changes.any()

@@ -140,7 +140,7 @@ def test_a_short_save_can_set_the_order_awaiting_parts_instead(
     ready = order_at(services, clerk, S.IN_REPAIR)
     ready, _ = services.work_orders.move(clerk, ready.id, ready.version, S.READY)
     assert not ready.can_wait_for_parts
-    with pytest.raises(DomainError, match="cannot go from ready to awaiting_parts"):
+    with pytest.raises(DomainError, match="cannot go from Ready for pickup to Awaiting parts"):
         services.work_orders.set_lines(
             clerk, ready.id, ready.version, parts((screen, 1)), wait_for_parts=True
         )
