@@ -334,7 +334,10 @@ def test_known_tags_update_new_rows_get_tags_and_categories(
     assert scope.tag.startswith("EQ-N-") and scope.category == "Scopes 示波器"
     assert scope.purchase_date == date(2024, 3, 1) and scope.purchase_cost == Decimal("2999.50")
     assert scope.acceptance_result == "passed" and scope.status is AssetStatus.OUT_OF_SERVICE
-    assert [e.title for e in services.equipment.history(staff, scope.id)] == ["out_of_service"]
+    # Imported out of service: its status, and the downtime that opened with it.
+    history = services.equipment.history(staff, scope.id)
+    assert sorted(e.title for e in history) == ["breakdown", "out_of_service"]
+    assert [e.still_down for e in history if e.title == "breakdown"] == [True]
     hot = services.equipment.search(staff, "hot air")[0]
     assert hot.outlet_code == "N" and hot.category == "Scopes 示波器"
 
@@ -346,7 +349,7 @@ def test_known_tags_update_new_rows_get_tags_and_categories(
     book.save(path)
     again, _ = importer.run(staff, path)
     assert (again.new, again.updated, again.unchanged, again.written) == (0, 0, 3, False)
-    assert counts(services) == (3, 0)
+    assert counts(services) == (3, 1)  # the scope imported out of service: its open downtime
     # A retired asset cannot be brought back by a file.
     services.equipment.set_status(staff, register.id, 2, "retired", "worn out")
     revived, _ = importer.run(staff, path)

@@ -628,6 +628,9 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
     ]  # fmt: skip
     for chunk in _chunks(events):
         s.execute(insert(AssetEvent), chunk)
+    for f in new:  # added under repair or out of service: down from now, as a status change
+        if f.asset is not None and f.status in r.DOWN:
+            r.open_downtime(s, actor, f.asset, reason)
 
     new_ids = {id(f) for f in new}
     for f in finals:
@@ -638,7 +641,8 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
             setattr(asset, name, getattr(f.data, name))
         asset.name_key = f.data.name.casefold()
         if f.status.value != asset.status:
-            r.set_asset_status(s, actor, asset, f.status, f.retire_reason or reason, f.retired_on)
+            r.set_asset_status(s, actor, asset, f.status, f.retire_reason or reason, f.retired_on,
+                               opens_downtime=True)  # fmt: skip
     s.flush()
     _audit(s, actor, report, [f for f in finals if f.changes], new_ids)
 
