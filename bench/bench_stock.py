@@ -236,11 +236,15 @@ def run() -> list[Figure]:  # noqa: PLR0915 - one figure after another
 
 
 def _issue(services, clerk, path: Path) -> Figure:  # noqa: ANN001
-    """Median of ISSUES issues through StockService.issue, each a different part on the clerk's
-    shelf, against the same writes done by hand (lock, read on-hand, update it, append)."""
+    """Median of ISSUES issues the way the counter issues a part: one more part line saved on a
+    work order in repair (WorkOrderService.set_lines, which settles the lines against the ledger),
+    each a different part on the clerk's shelf, against the same writes done by hand (lock, read
+    on-hand, update it, append). The order's other lines are saved again with each, as in the
+    window."""
     from sqlalchemy import select
 
-    from outletdesk.models import PartStock, StockLocation, WorkOrder
+    from outletdesk.core.work_orders.dto import LineInput
+    from outletdesk.models import PartStock, StockLocation, WorkOrder, WorkOrderStatus
 
     with services.db.read() as s:
         location = s.scalar(
@@ -258,15 +262,24 @@ def _issue(services, clerk, path: Path) -> Figure:  # noqa: ANN001
         )
         order_id, number = s.execute(
             select(WorkOrder.id, WorkOrder.number)
-            .where(WorkOrder.outlet_id == clerk.outlet_id)
+            .where(
+                WorkOrder.outlet_id == clerk.outlet_id,
+                WorkOrder.status == WorkOrderStatus.IN_REPAIR.value,
+            )
             .order_by(WorkOrder.id.desc())
             .limit(1)
         ).one()
     ours_parts, plain_parts = rows[:ISSUES], rows[ISSUES:]
+    order = services.work_orders.get(clerk, order_id)
+    lines = [
+        LineInput(x.kind, x.description, x.quantity, x.unit_price, x.part_id, x.location_id)
+        for x in order.lines
+    ]
     timings = []
     for part_id in ours_parts:
+        lines.append(LineInput("part", f"bench part {part_id}", 1, "10", part_id))
         start = time.perf_counter()
-        services.stock.issue(clerk, part_id, 1, order_id)
+        order, _ = services.work_orders.set_lines(clerk, order.id, order.version, lines)
         timings.append(time.perf_counter() - start)
 
     raw = sqlite3.connect(path, isolation_level=None)

@@ -94,7 +94,7 @@ def test_copies_fill_the_a4_sheet_in_order(services, staff, assets, tmp_path):
     [
         ([], 1, "Asset", "at least one asset"),
         ("12", 1, "Asset", "at least one asset"),
-        (["1"], 1, "Asset", "'1' is not an asset id"),
+        (["1"], 1, "Asset", "“1” is not an asset id"),
         ([0], 0, "Copies", "between 1 and 1000"),
         ([0], "many", "Copies", "not a whole number"),
         ([0, 1, 0], 801, "Copies", "2403 labels in one print is too many"),

@@ -68,7 +68,7 @@ def test_maintenance_history_loads_once_and_a_bad_line_stops_it(shop_db, tmp_pat
     assert main([*args, str(folder)]) == 2
     captured = capsys.readouterr()
     assert (
-        "PdM_failures.csv line 3, datetime: 'yesterday' is not a date and time "
+        "PdM_failures.csv line 3, datetime: “yesterday” is not a date and time "
         "(YYYY-MM-DD HH:MM:SS)." in captured.out
     )
     assert captured.err == "outletdesk: 1 malformed line; nothing was imported\n"
@@ -98,8 +98,8 @@ def test_equipment_register_import(shop_db, tmp_path, capsys):
     assert main(args) == 2
     captured = capsys.readouterr()
     assert "Row 4, Name: is a formula" in captured.out
-    assert "Row 4, Purchase date: '2023-13-01' is not a date (YYYY-MM-DD)." in captured.out
-    assert "Row 4, Purchase cost: 'abc' is not an amount." in captured.out
+    assert "Row 4, Purchase date: “2023-13-01” is not a date (YYYY-MM-DD)." in captured.out
+    assert "Row 4, Purchase cost: “abc” is not an amount." in captured.out
     assert "nothing was imported" in captured.err and captured.err.count("\n") == 1
     assert counts(shop_db) == (base[0] + 2, base[1] + 0)
     assert main([*args, "--dry-run"]) == 2

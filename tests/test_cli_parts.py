@@ -96,9 +96,9 @@ def test_an_invalid_row_imports_nothing_unless_skipped(shop_db, tmp_path, capsys
     source.write_text(GOOD + "BAD 1,=cmd|' /C calc'!A0,,abc\n", encoding="utf-8")
     assert main(["--db", shop_db, "import", "parts", str(source)]) == 2
     captured = capsys.readouterr()
-    assert "Row 4, SKU: 'BAD 1': letters, digits and . _ / - only." in captured.out
+    assert "Row 4, SKU: “BAD 1”: letters, digits and . _ / - only." in captured.out
     assert "Row 4, Part name: is a formula" in captured.out
-    assert "Row 4, Cost price: 'abc' is not an amount." in captured.out
+    assert "Row 4, Cost price: “abc” is not an amount." in captured.out
     assert "nothing was imported" in captured.err and captured.err.count("\n") == 1
     assert parts_and_movements(shop_db) == (0, 0)
     assert main(["--db", shop_db, "import", "parts", str(source), "--dry-run"]) == 2

@@ -183,7 +183,7 @@ def test_malformed_lines_are_named_by_file_and_line_and_nothing_is_written(
     assert ("PdM_maint.csv", 11, "type") in found  # three values where the header has four
     assert ("PdM_maint.csv", 12, "type") in found
     lines = [p.describe() for p in report.problems]
-    assert "PdM_failures.csv line 3, datetime: '2015-02-30 10:43:43' is not a date and time" in (
+    assert "PdM_failures.csv line 3, datetime: “2015-02-30 10:43:43” is not a date and time" in (
         "\n".join(lines)
     )
     assert "PdM_maint.csv line 10, machineID: machine 999 is not in PdM_machines.csv." in lines
@@ -334,7 +334,10 @@ def test_known_tags_update_new_rows_get_tags_and_categories(
     assert scope.tag.startswith("EQ-N-") and scope.category == "Scopes 示波器"
     assert scope.purchase_date == date(2024, 3, 1) and scope.purchase_cost == Decimal("2999.50")
     assert scope.acceptance_result == "passed" and scope.status is AssetStatus.OUT_OF_SERVICE
-    assert [e.title for e in services.equipment.history(staff, scope.id)] == ["out_of_service"]
+    # Imported out of service: its status, and the downtime that opened with it.
+    history = services.equipment.history(staff, scope.id)
+    assert sorted(e.title for e in history) == ["breakdown", "out_of_service"]
+    assert [e.still_down for e in history if e.title == "breakdown"] == [True]
     hot = services.equipment.search(staff, "hot air")[0]
     assert hot.outlet_code == "N" and hot.category == "Scopes 示波器"
 
@@ -346,7 +349,7 @@ def test_known_tags_update_new_rows_get_tags_and_categories(
     book.save(path)
     again, _ = importer.run(staff, path)
     assert (again.new, again.updated, again.unchanged, again.written) == (0, 0, 3, False)
-    assert counts(services) == (3, 0)
+    assert counts(services) == (3, 1)  # the scope imported out of service: its open downtime
     # A retired asset cannot be brought back by a file.
     services.equipment.set_status(staff, register.id, 2, "retired", "worn out")
     revived, _ = importer.run(staff, path)
@@ -398,11 +401,11 @@ def test_bad_cells_are_named_and_nothing_is_half_imported(
     assert [p.line() for p in report.problems] == [
         "Row 3, Name: is a formula; the import takes values only (paste the values in the "
         "spreadsheet).",
-        "Row 3, Make: may not start with '+' (it would read as a spreadsheet formula).",
-        "Row 3, Purchase date: '2023-02-30' is not a date (YYYY-MM-DD).",
-        "Row 3, Purchase cost: 'abc' is not an amount.",
-        "Row 3, Acceptance result: 'maybe' is not one of: Passed, Failed.",
-        "Row 3, Status: 'broken' is not one of: In service, Out of service, Under repair, Retired.",
+        "Row 3, Make: may not start with “+” (it would read as a spreadsheet formula).",
+        "Row 3, Purchase date: “2023-02-30” is not a date (YYYY-MM-DD).",
+        "Row 3, Purchase cost: “abc” is not an amount.",
+        "Row 3, Acceptance result: “maybe” is not one of: Passed, Failed.",
+        "Row 3, Status: “broken” is not one of: In service, Out of service, Under repair, Retired.",
         "Row 5, Purchase cost: has more than 2 decimals.",
         "Row 5, Warranty end: cannot be before the purchase date.",
         f"Row 6, Tag: {register.tag} is already on row 5 of this file.",

@@ -129,7 +129,7 @@ def test_only_the_first_few_orders_are_named(services, manager, clerk, screen):
     with pytest.raises(ValidationError) as caught:
         services.stock.scrap(manager, screen.id, 1, "cracked")
     named = ", ".join(o.number for o in orders[:3])
-    assert f"4 held for work orders awaiting parts ({named} …)" in str(caught.value)
+    assert f"4 held for work orders awaiting parts ({named}, …)" in str(caught.value)
     assert orders[3].number not in str(caught.value)
 
 

@@ -567,10 +567,10 @@ def test_a_category_meter_plan_is_not_listed_for_assets_without_the_meter(
 @pytest.mark.parametrize(
     ("item", "column", "message"),
     [
-        (ItemInput("dial", "x"), "Kind", "Checklist line 3, Kind: 'dial' is not one of"),
+        (ItemInput("dial", "x"), "Kind", "Checklist line 3, Kind: “dial” is not one of"),
         (ItemInput("check", ""), "Item", "Checklist line 3, Item: is required."),
         (ItemInput("number", "Voltage", "V" * 21), "Unit", "Checklist line 3, Unit: is too long"),
-        (ItemInput("number", "Voltage", "V", "low"), "Min", "Checklist line 3, Min: 'low' is not"),
+        (ItemInput("number", "Voltage", "V", "low"), "Min", "Checklist line 3, Min: “low” is not"),
         (ItemInput("number", "Voltage", "V", "1", "1.00001"), "Max", "Checklist line 3, Max: has"),
         (ItemInput("number", "Voltage", "V", "5", "4.5"), "Max",
          "Checklist line 3, Max: is below Min (5)."),

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import openpyxl
+import order_stock
 import pytest
 from conftest import make_actor
 from test_parts_import import zh_texts
@@ -52,7 +53,7 @@ def shop(services, manager, clerk, outlet):
     services.stock.receive(manager, screen.id, 2, "330")  # average 310.00
     services.stock.receive(manager, battery.id, 10, "40")
     order, _ = intake(services, clerk)
-    services.stock.issue(clerk, screen.id, 1, order.id)
+    order_stock.issue(services, clerk, screen.id, 1, order.id)
     services.stock.adjust(manager, battery.id, -1, HOSTILE)
     services.stock.send_transfer(manager, battery.id, 3, south.id)
     services.stock.set_levels(manager, screen.id, min_level=8, reorder_qty=5, bin_location="A-01")

@@ -190,10 +190,10 @@ def test_an_import_row_with_negative_numbers_says_so_by_row_and_column(
         "Row 3, Sale price: cannot be negative.",
         "Row 3, Minimum level: cannot be negative.",
         "Row 3, Reorder quantity: cannot be negative.",
-        "Row 4, Cost price: 'abc' is not an amount.",
+        "Row 4, Cost price: “abc” is not an amount.",
         "Row 4, Sale price: is out of range.",
         "Row 4, Minimum level: must be between 0 and 1000000.",
-        "Row 4, Reorder quantity: 'x' is not a whole number.",
+        "Row 4, Reorder quantity: “x” is not a whole number.",
     ]
     report, changes = importer.run(manager, path)
     assert not report.written and not changes.any()
@@ -263,19 +263,3 @@ def test_the_levels_dialog_shows_a_negative_minimum_on_its_field(
     assert "Minimum level: cannot be negative." in dialog.error.text()
     assert "c62828" in dialog.min_level.styleSheet()
     assert dialog.result() != dialog.DialogCode.Accepted
-
-
-# ---------------------------------------------------------------- issue / return_from_order
-
-
-def test_return_from_order_takes_back_only_what_left_the_main_store(
-    services, manager, clerk, screen, van, main
-):
-    """The main-store calls never move a van line's parts: a part that went out from the van
-    cannot come back to the main store through them."""
-    order = from_van(services, clerk, screen, van, 2)
-    before = ledger(services)
-    with pytest.raises(ValidationError, match="0 went out to it"):
-        services.stock.return_from_order(clerk, screen.id, 1, order.id)
-    assert ledger(services) == before
-    assert services.stock.on_hand(manager, screen.id, location_id=van.id) == 4

@@ -209,22 +209,22 @@ def test_every_bad_cell_is_reported_and_nothing_is_half_imported(
     report = importer.dry_run(manager, path)
     found = [(p.row, p.column, p.message()) for p in report.problems]
     assert found == [
-        (3, "Cost price", "'abc' is not an amount."),
+        (3, "Cost price", "“abc” is not an amount."),
         (3, "Sale price", "cannot be negative."),
         (5, "SKU", "NEW-1 is already on row 2 of this file."),
         (6, "Part name", "is a formula; the import takes values only (paste the values in the "
                          "spreadsheet)."),
         (6, "Cost price", "is a formula; the import takes values only (paste the values in the "
                           "spreadsheet)."),
-        (6, "Active", "'maybe' is neither yes nor no."),
-        (7, "Category", "may not start with '@' (it would read as a spreadsheet formula)."),
-        (8, "SKU", "'NEW 5': letters, digits and . _ / - only."),
+        (6, "Active", "“maybe” is neither yes nor no."),
+        (7, "Category", "may not start with “@” (it would read as a spreadsheet formula)."),
+        (8, "SKU", "“NEW 5”: letters, digits and . _ / - only."),
         (8, "Part name", "is required."),
         (8, "Cost price", "has more than 2 decimals."),
     ]  # fmt: skip
     # Row 7's taken barcode is checked against the catalogue once its own cells are right.
     assert (report.rows, report.invalid_rows, report.new) == (7, 5, 2)
-    assert report.problems[0].line() == "Row 3, Cost price: 'abc' is not an amount."
+    assert report.problems[0].line() == "Row 3, Cost price: “abc” is not an amount."
 
     report, changes = importer.run(manager, path)
     assert not report.written and not changes.any() and report.invalid_rows == 5
@@ -252,7 +252,7 @@ def test_a_barcode_may_move_between_parts_in_one_file_but_not_clash(
     )
     report = importer.dry_run(manager, path)
     assert [(p.row, p.message()) for p in report.problems] == [
-        (4, "'OWN-0001' is already the barcode of SCR-IP12.")
+        (4, "“OWN-0001” is already the barcode of SCR-IP12.")
     ]
     report, _ = importer.run(manager, path, skip_invalid=True)
     assert report.updated == 2

@@ -100,7 +100,7 @@ def test_a_shared_number_is_still_saved_for_a_second_customer(services, clerk):
     [
         ("name", "W" * 300, "Name: is too long (300 characters; at most 120)."),
         ("email", "a" * 250 + "@example.com", "E-mail: is too long (262 characters; at most 254)."),
-        ("phone", "1" * 45, "Phone: '" + "1" * 40 + "' must have 5 to 15 digits."),
+        ("phone", "1" * 45, "Phone: “" + "1" * 40 + "” must have 5 to 15 digits."),
     ],
 )
 def test_typed_text_is_kept_whole_and_refused_naming_the_field(

@@ -10,6 +10,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import order_stock
 import pytest
 from conftest import audit_count, make_actor
 from sqlalchemy import func, select, text
@@ -19,7 +20,8 @@ from test_work_orders import intake
 from outletdesk.core.errors import NotFound, PermissionDenied, ValidationError
 from outletdesk.core.parts.catalogue import PartInput, SupplierInput
 from outletdesk.core.parts.stock import InsufficientStock
-from outletdesk.models import MovementKind, Role, StockMovement
+from outletdesk.core.work_orders.dto import LineInput
+from outletdesk.models import MovementKind, Role, StockMovement, WorkOrderStatus
 
 WORKER = Path(__file__).with_name("concurrent_issue_worker.py")
 
@@ -61,12 +63,17 @@ def test_receive_issue_return_and_the_ledger_explains_the_on_hand(services, mana
     level, _ = services.stock.receive(manager, screen.id, "2", "330")
     assert level.on_hand == 6 and level.avg_cost == Decimal("310.00")  # (4*300 + 2*330) / 6
     order, _ = intake(services, clerk)
-    level, changes = services.stock.issue(clerk, screen.id, 2, order.id)
-    assert level.on_hand == 4 and changes.work_orders
-    level, _ = services.stock.return_from_order(clerk, screen.id, 1, order.id)
+    order, _ = services.work_orders.move(clerk, order.id, order.version, WorkOrderStatus.IN_REPAIR)
+
+    # Parts go out with the order's lines, and come back when a line asks for fewer.
+    def screens(quantity):
+        return [LineInput("part", "Screen", quantity, "560", part_id=screen.id)]
+
+    order, changes = services.work_orders.set_lines(clerk, order.id, order.version, screens(2))
+    assert services.stock.on_hand(clerk, screen.id) == 4 and changes.parts
+    order, _ = services.work_orders.set_lines(clerk, order.id, order.version, screens(1))
+    (level,) = services.stock.levels(clerk, screen.id)
     assert level.on_hand == 5 and level.avg_cost == Decimal("310.00")
-    with pytest.raises(ValidationError, match="1 went out"):
-        services.stock.return_from_order(clerk, screen.id, 2, order.id)
     level, _ = services.stock.adjust(manager, screen.id, -1, "Dropped, glass cracked")
     level, _ = services.stock.scrap(manager, screen.id, 1, "Dead on arrival")
     assert services.stock.on_hand(clerk, screen.id) == 3
@@ -92,7 +99,7 @@ def test_issuing_more_than_is_there_names_part_outlet_and_numbers(services, mana
     order, _ = intake(services, clerk)
     before = (movements(services), audit_count(services))
     with pytest.raises(InsufficientStock) as caught:
-        services.stock.issue(clerk, screen.id, 2, order.id)
+        order_stock.issue(services, clerk, screen.id, 2, order.id)
     message = str(caught.value)
     assert "SCR-IP12" in message and "North Station" in message
     assert "1 on hand" in message and "2 asked for" in message
@@ -337,3 +344,10 @@ def test_low_stock_list_counts_what_is_on_its_way(services, manager, clerk, scre
     assert caught.value.field == "Minimum level"
     with pytest.raises(PermissionDenied):
         services.stock.set_levels(clerk, screen.id, min_level=1, reorder_qty=1)
+
+
+def test_parts_go_out_to_an_order_only_with_its_lines(services):
+    """Nothing takes parts out for a work order without a line on it (the order's next save of
+    its lines would put them back): they go out with the lines (WorkOrderService.set_lines)."""
+    assert not hasattr(services.stock, "issue")
+    assert not hasattr(services.stock, "return_from_order")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import order_stock
 import pytest
 from conftest import audit_count, make_actor, needs_poppler
 from sqlalchemy import func, select, text
@@ -174,9 +175,9 @@ def test_stock_that_moves_during_the_count_is_recounted_not_guessed(
     services.stocktake.count(clerk, take.id, "CBL-USB", 3)
     # A repair takes a screen while the shelf is being counted; a battery goes out and back.
     order, _ = intake(services, clerk)
-    services.stock.issue(clerk, shelf["screen"].id, 1, order.id)
-    services.stock.issue(clerk, shelf["battery"].id, 1, order.id)
-    services.stock.return_from_order(clerk, shelf["battery"].id, 1, order.id)
+    order_stock.issue(services, clerk, shelf["screen"].id, 1, order.id)
+    order_stock.issue(services, clerk, shelf["battery"].id, 1, order.id)
+    order_stock.return_from_order(services, clerk, shelf["battery"].id, 1, order.id)
 
     review = services.stocktake.review(manager, take.id)
     assert set(review.moved) == {shelf["screen"].id, shelf["battery"].id}

@@ -263,7 +263,7 @@ def test_bad_input_names_the_field_and_writes_nothing(page, services, keeper, as
     row = dialog.checklist.add_item(CheckKind.NUMBER, "Tip temperature", "°C", "360", "340")
     refused("Checklist line 2, Max: is below Min (360).", dialog.checklist.table)
     dialog.checklist.table.item(row, dialog.checklist.MINIMUM).setText("abc")
-    refused("Checklist line 2, Min: 'abc' is not a number.", dialog.checklist.table)
+    refused("Checklist line 2, Min: “abc” is not a number.", dialog.checklist.table)
     dialog.checklist.table.item(row, dialog.checklist.MINIMUM).setText("340")
     dialog.tag.setText("EQ-N-999999")
     refused("No asset has the tag EQ-N-999999", dialog.tag)
@@ -390,7 +390,7 @@ def test_a_refused_checklist_line_gets_the_cursor(page, qtbot):
     checklist.add_item(CheckKind.TEXT, "Remarks")
     checklist.table.setCurrentCell(0, checklist.LABEL)
     dialog.submit()
-    assert dialog.error.text() == "Checklist line 4, Max: 'abc' is not a number."
+    assert dialog.error.text() == "Checklist line 4, Max: “abc” is not a number."
     assert (checklist.table.currentRow(), checklist.table.currentColumn()) == (3, checklist.MAXIMUM)
     checklist.table.item(3, checklist.MAXIMUM).setText("360")
     checklist.table.item(1, checklist.LABEL).setText("")

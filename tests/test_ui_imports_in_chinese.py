@@ -83,9 +83,9 @@ def test_the_register_import_names_columns_in_chinese(
     dialog.check()
     assert dialog.problems.model().headerData(1, Qt.Orientation.Horizontal) == "列"
     assert _shown(dialog) == [
-        ("2", "D：购置成本", "'abc' 不是金额。"),  # column D, titled in English in the file
+        ("2", "D：购置成本", "“abc”不是金额。"),  # column D, titled in English in the file
         ("2", "类别", "新增设备时必填。"),  # not in the file: the field alone
-        ("3", "C：品牌", "不能以 '+' 开头（会被电子表格当作公式）。"),  # untitled in the file
+        ("3", "C：品牌", "不能以“+”开头（会被电子表格当作公式）。"),  # untitled in the file
         ("3", "类别", "新增设备时必填。"),
     ]
 
@@ -143,5 +143,5 @@ def test_the_choices_an_import_allows_are_named_in_chinese(
     problems = {column: problem for _row, column, problem in _shown(dialog)}
     status = next(p for c, p in problems.items() if "状态" in c)
     acceptance = next(p for c, p in problems.items() if "验收" in c)
-    assert status == "'坏了' 不在可选范围内：在用、停用、维修中、已报废。"
-    assert acceptance == "'也许' 不在可选范围内：合格、不合格。"
+    assert status == "“坏了”不在可选范围内：在用、停用、维修中、已报废。"
+    assert acceptance == "“也许”不在可选范围内：合格、不合格。"

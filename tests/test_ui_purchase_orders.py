@@ -224,7 +224,7 @@ def test_receive_by_scanning_one_unit_at_a_time(tab, services, manager, stock, q
     assert "CBL-USBC is not on purchase order" in dialog.message.text()
     dialog.scan.setText("NO-SUCH-CODE")
     dialog.scan_entered()
-    assert "No part has the SKU or barcode 'NO-SUCH-CODE'" in dialog.message.text()
+    assert "No part has the SKU or barcode “NO-SUCH-CODE”" in dialog.message.text()
     dialog.scan.setText("6901234567892")
     dialog.scan_entered()
     assert dialog.table.item(0, 4).text() == "0"
@@ -375,10 +375,10 @@ def test_a_clerk_sees_orders_but_cannot_order_or_receive(
     qtbot.addWidget(dialog)
     dialog.scan.setText("SCR-IP12")
     dialog.scan_entered()
-    assert "Your role (clerk) may not do this" in dialog.message.text()
+    assert "Your role (Counter clerk) may not do this" in dialog.message.text()
     dialog.table.item(0, ARRIVED).setText("1")
     dialog.book_in()
-    assert "Your role (clerk) may not do this" in dialog.message.text()
+    assert "Your role (Counter clerk) may not do this" in dialog.message.text()
     assert _written(services) == before
 
 

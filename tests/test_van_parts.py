@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import order_stock
 import pytest
 from conftest import audit_count, make_actor
 from sqlalchemy import select, text, update
@@ -382,7 +383,7 @@ def test_lines_saved_before_0010_keep_taking_from_the_main_store(db_url, request
         part, _ = old.catalogue.create_part(boss, PartInput("SCR-1", "Screen", cost_price="300"))
         old.stock.receive(boss, part.id, 3, "300")
         order, _ = intake(old, boss)
-        old.stock.issue(boss, part.id, 1, order.id)
+        order_stock.issue(old, boss, part.id, 1, order.id)
         with migration_connection(db) as conn:
             command.downgrade(_alembic_config(conn), "0009")
         assert current_revision(db.engine) == "0009"

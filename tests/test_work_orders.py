@@ -198,7 +198,7 @@ def test_cancelling_refunds_the_deposit_and_erases_the_passcode(services, clerk,
     ]
     assert not services.work_orders.get(tech, order.id).has_passcode
     assert order.next_due_at is None
-    with pytest.raises(DomainError, match="cannot go from cancelled"):
+    with pytest.raises(DomainError, match="cannot go from Cancelled"):
         services.work_orders.move(tech, order.id, order.version, S.IN_REPAIR)
 
 

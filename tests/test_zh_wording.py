@@ -61,14 +61,14 @@ def test_a_fields_message_and_a_word_list_use_chinese_punctuation(
 ):
     assert error_text(_refused_adjustment(services, manager)) == "数量：不能为零。"
     status = _status_problem(services, manager, tmp_path).message(translate_core)
-    assert status == "'broken' 不在可选范围内：在用、停用、维修中、已报废。"
+    assert status == "“broken”不在可选范围内：在用、停用、维修中、已报废。"
     assert labelled("A", "名称") == "A：名称" and listed(["WO-1", "WO-2"]) == "WO-1、WO-2"
 
 
 def test_english_reads_as_before(services, manager, tmp_path):
     assert error_text(_refused_adjustment(services, manager)) == "Quantity: must not be zero."
     status = _status_problem(services, manager, tmp_path).message(translate_core)
-    assert status == "'broken' is not one of: In service, Out of service, Under repair, Retired."
+    assert status == "“broken” is not one of: In service, Out of service, Under repair, Retired."
     assert labelled("A", "Name") == "A: Name" and listed(["WO-1", "WO-2"]) == "WO-1, WO-2"
 
 
@@ -128,13 +128,22 @@ def test_a_part_is_always_called_bei_jian():
 
 
 def test_an_asset_is_bought_gou_zhi():
-    """An asset's purchase date and cost share 购置; a customer's device keeps 购买日期."""
+    """An asset's purchase date and cost share 购置; a customer's device keeps 购买日期. In
+    core the two are told apart by the asset's disambiguation (as its Name is)."""
     texts = {(c, s): t for c, s, t in _translations()}
-    for context in ("AssetDialog", "EquipmentPage", "core"):
+    for context in ("AssetDialog", "EquipmentPage"):
         for (c, source), text in texts.items():
             if c == context and "urchase" in source and "date" in source.replace("&", ""):
                 assert "购置日期" in text, (c, source, text)
     assert texts[("IntakeDialog", "Purchase date")] == "购买日期"
+    core = {
+        m.findtext("comment"): m.findtext("translation")
+        for ctx in ET.parse(TS).getroot().iter("context")
+        if ctx.findtext("name") == "core"
+        for m in ctx.iter("message")
+        if m.findtext("source") == "Purchase date"
+    }
+    assert core == {"asset": "购置日期", None: "购买日期"}
 
 
 def test_data_lists_in_messages_are_joined_the_chinese_way(chinese):

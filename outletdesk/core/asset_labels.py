@@ -16,7 +16,7 @@ from ..printing.document import Label
 from ..progress import Progress
 from . import validation as v
 from .auth import Actor, Permission
-from .errors import ValidationError
+from .errors import Items, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .part_labels import DEFAULT_PAPER, MAX_COPIES, MAX_LABELS, label_paper
 from .services import Services
@@ -58,7 +58,7 @@ def asset_labels(
         raise ValidationError(
             F_ASSET,
             QT_TRANSLATE_NOOP("core", "Assets {ids} do not exist."),
-            ids=", ".join(str(i) for i in missing[:10]) + (" …" if len(missing) > 10 else ""),
+            ids=Items([*map(str, missing[:10]), *(["…"] if len(missing) > 10 else [])]),
         )
     return [found[asset_id] for asset_id in ids for _ in range(n)]
 
@@ -91,7 +91,7 @@ def _asset_ids(values: Sequence[int]) -> list[int]:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError(
                 F_ASSET,
-                QT_TRANSLATE_NOOP("core", "{value!r} is not an asset id."),
+                QT_TRANSLATE_NOOP("core", "“{value}” is not an asset id."),
                 value=str(value)[:40],
             )
     if not values:

@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 from ..models import Role, User, utcnow
 from .audit import record
 from .database import Database
-from .errors import DomainError, PermissionDenied
+from .errors import DomainError, PermissionDenied, Word
 from .i18n import QT_TRANSLATE_NOOP
 
 # scrypt is memory-hard (16 MiB per hash with these parameters) and ships with Python.
@@ -98,6 +98,26 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
 }
 
+# What a permission lets one do, for the refusal ("may not do this (approve refunds)").
+PERMISSION_LABELS: dict[Permission, str] = {
+    Permission.VIEW_CUSTOMERS: QT_TRANSLATE_NOOP("core", "see customers"),
+    Permission.EDIT_CUSTOMERS: QT_TRANSLATE_NOOP("core", "change customers"),
+    Permission.EXPORT_DATA: QT_TRANSLATE_NOOP("core", "export data"),
+    Permission.EDIT_SETTINGS: QT_TRANSLATE_NOOP("core", "change settings"),
+    Permission.MANAGE_OUTLETS: QT_TRANSLATE_NOOP("core", "manage outlets"),
+    Permission.MANAGE_USERS: QT_TRANSLATE_NOOP("core", "manage users"),
+    Permission.BACKUP: QT_TRANSLATE_NOOP("core", "back up the database"),
+    Permission.VIEW_AUDIT: QT_TRANSLATE_NOOP("core", "see the audit log"),
+    Permission.VIEW_WORK_ORDERS: QT_TRANSLATE_NOOP("core", "see work orders"),
+    Permission.EDIT_WORK_ORDERS: QT_TRANSLATE_NOOP("core", "change work orders"),
+    Permission.SEE_PASSCODE: QT_TRANSLATE_NOOP("core", "see device passcodes"),
+    Permission.APPROVE_REFUNDS: QT_TRANSLATE_NOOP("core", "approve refunds"),
+    Permission.VIEW_STOCK: QT_TRANSLATE_NOOP("core", "see stock"),
+    Permission.MANAGE_STOCK: QT_TRANSLATE_NOOP("core", "manage stock"),
+    Permission.VIEW_EQUIPMENT: QT_TRANSLATE_NOOP("core", "see equipment"),
+    Permission.MANAGE_EQUIPMENT: QT_TRANSLATE_NOOP("core", "manage equipment"),
+    Permission.LOG_MAINTENANCE: QT_TRANSLATE_NOOP("core", "log maintenance"),
+}
 ROLE_LABELS = {
     Role.ADMIN: QT_TRANSLATE_NOOP("core", "Administrator"),
     Role.MANAGER: QT_TRANSLATE_NOOP("core", "Outlet manager"),
@@ -124,8 +144,8 @@ class Actor:
         if not self.can(permission):
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("core", "Your role ({role}) may not do this ({permission})."),
-                role=self.role.value,
-                permission=permission.value,
+                role=Word(ROLE_LABELS[self.role]),
+                permission=Word(PERMISSION_LABELS[permission]),
             )
 
     def at_outlet(self, outlet_id: int | None) -> Actor:

@@ -24,7 +24,13 @@ class OutletDeskError(Exception):
         return tr(self.template).format(**shown_params(self.params, tr))
 
 
-class FieldLabel(Term):
+class Word(Term):
+    """One of core's words inside a message, translated when the message is shown (with its
+    Term's disambiguation): a status, a priority, a role ("状态：检测中" in the Chinese window,
+    never the code "diagnosing")."""
+
+
+class FieldLabel(Word):
     """A field name that is itself translated when the message is shown (with its Term's
     disambiguation, e.g. an asset's Name)."""
 
@@ -50,7 +56,7 @@ def shown_params(params: dict[str, Any], tr: Translate) -> dict[str, Any]:
     joined in the window's language."""
 
     def one(value: Any) -> Any:
-        if isinstance(value, FieldLabel):
+        if isinstance(value, Word):
             return tr(value)
         if isinstance(value, Words):
             return listed((tr(word) for word in value), tr)

@@ -112,7 +112,7 @@ class OutletService:
             outlet = s.scalar(select(Outlet).where(Outlet.code == code.strip().upper()))
             if outlet is None:
                 raise NotFound(
-                    QT_TRANSLATE_NOOP("core", "There is no outlet with code {code!r}."), code=code
+                    QT_TRANSLATE_NOOP("core", "There is no outlet with code “{code}”."), code=code
                 )
             return _dto(outlet)
 
@@ -176,6 +176,6 @@ class OutletService:
     def _duplicate(code: str) -> ValidationError:
         return ValidationError(
             F_CODE,
-            QT_TRANSLATE_NOOP("core", "{code!r} is already used by another outlet."),
+            QT_TRANSLATE_NOOP("core", "“{code}” is already used by another outlet."),
             code=code,
         )

@@ -17,7 +17,7 @@ from ..printing.document import Label
 from ..progress import Progress
 from . import validation as v
 from .auth import Actor, Permission
-from .errors import DomainError, ValidationError
+from .errors import DomainError, Items, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .parts.stock import MAIN
 from .printouts import F_PAPER
@@ -67,10 +67,10 @@ def label_paper(paper: str | None) -> str:
         raise ValidationError(
             F_PAPER,
             QT_TRANSLATE_NOOP(
-                "core", "{value!r} is not a paper size for this printout; use one of: {allowed}."
+                "core", "“{value}” is not a paper size for this printout; use one of: {allowed}."
             ),
             value=str(paper)[:40],
-            allowed=", ".join(LABEL_PAPERS),
+            allowed=Items(LABEL_PAPERS),
         )
     return name
 
@@ -138,7 +138,7 @@ def part_label_data(
         raise ValidationError(
             F_PART,
             QT_TRANSLATE_NOOP("core", "Parts {ids} do not exist."),
-            ids=", ".join(str(pid) for pid in missing[:10]) + (" …" if len(missing) > 10 else ""),
+            ids=Items([*map(str, missing[:10]), *(["…"] if len(missing) > 10 else [])]),
         )
     return found
 
@@ -201,6 +201,6 @@ def part_labels_pdf(
 def _part_id(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(
-            F_PART, QT_TRANSLATE_NOOP("core", "{value!r} is not a part id."), value=str(value)[:40]
+            F_PART, QT_TRANSLATE_NOOP("core", "“{value}” is not a part id."), value=str(value)[:40]
         )
     return value

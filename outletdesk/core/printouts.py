@@ -6,7 +6,7 @@ from ..printing.document import OutletHeader
 from ..printing.receipts import build_test_receipt
 from ..progress import Progress
 from .auth import Actor
-from .errors import ValidationError
+from .errors import Items, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .services import Services
 
@@ -48,10 +48,10 @@ def receipt_paper(paper: str) -> str:
         raise ValidationError(
             F_PAPER,
             QT_TRANSLATE_NOOP(
-                "core", "{value!r} is not a receipt paper size; use one of: {allowed}."
+                "core", "“{value}” is not a receipt paper size; use one of: {allowed}."
             ),
             value=str(paper)[:40],
-            allowed=", ".join(RECEIPT_PAPERS),
+            allowed=Items(RECEIPT_PAPERS),
         )
     return name
 

@@ -125,7 +125,7 @@ class UserService:
                 return _dto(user), Changes(users=True)
         except IntegrityError:
             raise ValidationError(
-                F_USERNAME, QT_TRANSLATE_NOOP("core", "{name!r} is already taken."), name=name
+                F_USERNAME, QT_TRANSLATE_NOOP("core", "“{name}” is already taken."), name=name
             ) from None
 
     def update(

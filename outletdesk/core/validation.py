@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .errors import ValidationError
+from .errors import Items, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -53,7 +53,7 @@ def text(
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP(
-                "core", "may not start with {char!r} (it would read as a spreadsheet formula)."
+                "core", "may not start with “{char}” (it would read as a spreadsheet formula)."
             ),
             char=value[0],
         )
@@ -71,7 +71,7 @@ def phone(field: str, value: Any, *, required: bool = True) -> str:
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP(
-                "core", "{value!r} is not a phone number (digits, spaces, + - ( ) only)."
+                "core", "“{value}” is not a phone number (digits, spaces, + - ( ) only)."
             ),
             value=raw[:40],
         )
@@ -79,7 +79,7 @@ def phone(field: str, value: Any, *, required: bool = True) -> str:
     if not 5 <= len(digits) <= 15:
         raise ValidationError(
             field,
-            QT_TRANSLATE_NOOP("core", "{value!r} must have 5 to 15 digits."),
+            QT_TRANSLATE_NOOP("core", "“{value}” must have 5 to 15 digits."),
             value=raw[:40],
         )
     return ("+" if raw.startswith("+") else "") + digits
@@ -97,7 +97,7 @@ def email(field: str, value: Any, *, max_len: int = 254) -> str:
     if value and not _EMAIL.match(value):
         raise ValidationError(
             field,
-            QT_TRANSLATE_NOOP("core", "{value!r} is not an e-mail address."),
+            QT_TRANSLATE_NOOP("core", "“{value}” is not an e-mail address."),
             value=value[:60],
         )
     return checked
@@ -127,9 +127,9 @@ def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise ValidationError(
             field,
-            QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
+            QT_TRANSLATE_NOOP("core", "“{value}” is not one of: {allowed}."),
             value=str(value)[:40],
-            allowed=", ".join(allowed),
+            allowed=Items(allowed),
         )
     return str(value)
 
@@ -149,7 +149,7 @@ def money(field: str, value: Any, *, minimum: Decimal = Decimal("0")) -> Decimal
         amount = None
     if amount is None or not amount.is_finite():
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("core", "{value!r} is not an amount."), value=str(value)[:40]
+            field, QT_TRANSLATE_NOOP("core", "“{value}” is not an amount."), value=str(value)[:40]
         )
     # Range first: quantizing an enormous exponent such as 1e400 would itself fail.
     if minimum == 0 and amount < 0:
@@ -170,7 +170,7 @@ def integer(field: str, value: Any, *, minimum: int, maximum: int) -> int:
     except (TypeError, ValueError):
         raise ValidationError(
             field,
-            QT_TRANSLATE_NOOP("core", "{value!r} is not a whole number."),
+            QT_TRANSLATE_NOOP("core", "“{value}” is not a whole number."),
             value=str(value)[:40],
         ) from None
     if minimum == 0 and number < 0:
@@ -211,7 +211,7 @@ def day(
         except ValueError:
             raise ValidationError(
                 field,
-                QT_TRANSLATE_NOOP("core", "{value!r} is not a date (YYYY-MM-DD)."),
+                QT_TRANSLATE_NOOP("core", "“{value}” is not a date (YYYY-MM-DD)."),
                 value=typed,
             ) from None
     if not earliest <= found <= latest:
@@ -236,7 +236,7 @@ def number(
         found = None
     if found is None or not found.is_finite():
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("core", "{value!r} is not a number."), value=str(value)[:40]
+            field, QT_TRANSLATE_NOOP("core", "“{value}” is not a number."), value=str(value)[:40]
         )
     if not minimum <= found <= maximum:
         raise ValidationError(

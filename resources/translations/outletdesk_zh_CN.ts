@@ -5418,6 +5418,74 @@
 <context>
     <name>core</name>
     <message>
+        <source>see customers</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>change customers</source>
+        <translation>修改客户资料</translation>
+    </message>
+    <message>
+        <source>export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>manage outlets</source>
+        <translation>管理网点</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>see the audit log</source>
+        <translation>查看操作日志</translation>
+    </message>
+    <message>
+        <source>see work orders</source>
+        <translation>查看维修工单</translation>
+    </message>
+    <message>
+        <source>change work orders</source>
+        <translation>修改维修工单</translation>
+    </message>
+    <message>
+        <source>see device passcodes</source>
+        <translation>查看设备密码</translation>
+    </message>
+    <message>
+        <source>approve refunds</source>
+        <translation>审批退款</translation>
+    </message>
+    <message>
+        <source>see stock</source>
+        <translation>查看库存</translation>
+    </message>
+    <message>
+        <source>manage stock</source>
+        <translation>管理库存</translation>
+    </message>
+    <message>
+        <source>see equipment</source>
+        <translation>查看设备</translation>
+    </message>
+    <message>
+        <source>manage equipment</source>
+        <translation>管理设备</translation>
+    </message>
+    <message>
+        <source>log maintenance</source>
+        <translation>登记设备维护</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
@@ -5606,12 +5674,16 @@
         <translation>税号</translation>
     </message>
     <message>
-        <source>Outlet {id} does not exist.</source>
-        <translation>网点 {id} 不存在。</translation>
+        <source>There is no outlet with code “{code}”.</source>
+        <translation>没有代码为“{code}”的网点。</translation>
     </message>
     <message>
-        <source>There is no outlet with code {code!r}.</source>
-        <translation>没有代码为 {code!r} 的网点。</translation>
+        <source>“{code}” is already used by another outlet.</source>
+        <translation>“{code}”已被其他网点使用。</translation>
+    </message>
+    <message>
+        <source>Outlet {id} does not exist.</source>
+        <translation>网点 {id} 不存在。</translation>
     </message>
     <message>
         <source>Outlet {code} was changed by someone else since you opened it. Nothing was saved; reopen it to see their change.</source>
@@ -5620,10 +5692,6 @@
     <message>
         <source>cannot change: work order numbers of this outlet start with {code}.</source>
         <translation>不能修改：本网点的工单号以 {code} 开头。</translation>
-    </message>
-    <message>
-        <source>{code!r} is already used by another outlet.</source>
-        <translation>{code!r} 已被其他网点使用。</translation>
     </message>
     <message>
         <source>Paper size</source>
@@ -5648,6 +5716,10 @@
     <message>
         <source>2024-01-01 09:30</source>
         <translation>2024-01-01 09:30</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a receipt paper size; use one of: {allowed}.</source>
+        <translation>“{value}”不是小票纸张尺寸；请使用以下之一：{allowed}。</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -5718,10 +5790,6 @@
         <translation>客户签名</translation>
     </message>
     <message>
-        <source>{value!r} is not a receipt paper size; use one of: {allowed}.</source>
-        <translation>{value!r} 不是小票纸张尺寸；请使用以下之一：{allowed}。</translation>
-    </message>
-    <message>
         <source>Receipt header</source>
         <translation>小票页眉</translation>
     </message>
@@ -5762,8 +5830,8 @@
         <translation>过长（{length} 个字符；最多 {max} 个）。</translation>
     </message>
     <message>
-        <source>{name!r} is already taken.</source>
-        <translation>{name!r} 已被占用。</translation>
+        <source>“{name}” is already taken.</source>
+        <translation>“{name}”已被占用。</translation>
     </message>
     <message>
         <source>User {id} does not exist.</source>
@@ -6010,20 +6078,20 @@
         <translation>包含控制字符。</translation>
     </message>
     <message>
-        <source>may not start with {char!r} (it would read as a spreadsheet formula).</source>
-        <translation>不能以 {char!r} 开头（会被电子表格当作公式）。</translation>
+        <source>may not start with “{char}” (it would read as a spreadsheet formula).</source>
+        <translation>不能以“{char}”开头（会被电子表格当作公式）。</translation>
     </message>
     <message>
-        <source>{value!r} is not a phone number (digits, spaces, + - ( ) only).</source>
-        <translation>{value!r} 不是电话号码（只能包含数字、空格和 + - ( )）。</translation>
+        <source>“{value}” is not a phone number (digits, spaces, + - ( ) only).</source>
+        <translation>“{value}”不是电话号码（只能包含数字、空格和 + - ( )）。</translation>
     </message>
     <message>
-        <source>{value!r} must have 5 to 15 digits.</source>
-        <translation>{value!r} 必须为 5 到 15 位数字。</translation>
+        <source>“{value}” must have 5 to 15 digits.</source>
+        <translation>“{value}”必须为 5 到 15 位数字。</translation>
     </message>
     <message>
-        <source>{value!r} is not an e-mail address.</source>
-        <translation>{value!r} 不是有效的电子邮件地址。</translation>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>“{value}”不是有效的电子邮件地址。</translation>
     </message>
     <message>
         <source>may use only letters A-Z, digits and &apos;-&apos;.</source>
@@ -6038,20 +6106,28 @@
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <source>{value!r} is not one of: {allowed}.</source>
-        <translation>{value!r} 不在可选范围内：{allowed}。</translation>
+        <source>“{value}” is not an amount.</source>
+        <translation>“{value}”不是金额。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number.</source>
+        <translation>“{value}”不是数字。</translation>
     </message>
     <message>
         <source>must be an exact amount.</source>
         <translation>必须是精确金额。</translation>
     </message>
     <message>
-        <source>{value!r} is not an amount.</source>
-        <translation>{value!r} 不是金额。</translation>
-    </message>
-    <message>
         <source>has more than 2 decimals.</source>
         <translation>小数位超过 2 位。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number.</source>
+        <translation>“{value}”不是整数。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date (YYYY-MM-DD).</source>
+        <translation>“{value}”不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
         <source>must be between {earliest} and {latest}.</source>
@@ -6060,10 +6136,6 @@
     <message>
         <source>must be an exact number.</source>
         <translation>须为精确数字。</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a number.</source>
-        <translation>{value!r} 不是数字。</translation>
     </message>
     <message>
         <source>has more than {places} decimals.</source>
@@ -6076,10 +6148,6 @@
     <message>
         <source>must be a whole number.</source>
         <translation>必须是整数。</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a whole number.</source>
-        <translation>{value!r} 不是整数。</translation>
     </message>
     <message>
         <source>must be between {minimum} and {maximum}.</source>
@@ -6278,10 +6346,6 @@
         <translation>请选择另一个库位来移入库存。</translation>
     </message>
     <message>
-        <source>{asked} of {sku} cannot come back from {number}: {issued} went out to it.</source>
-        <translation>{sku} 不能从 {number} 退回 {asked} 件：只领出了 {issued} 件。</translation>
-    </message>
-    <message>
         <source>Not enough {sku} ({name}) at {outlet}: {on_hand} on hand, {asked} asked for. Nothing was taken.</source>
         <translation>{outlet} 的 {sku}（{name}）库存不足：现有 {on_hand}，需要 {asked}。未出库。</translation>
     </message>
@@ -6338,8 +6402,8 @@
         <translation>设备 {ids} 不存在。</translation>
     </message>
     <message>
-        <source>{value!r} is not an asset id.</source>
-        <translation>{value!r} 不是有效的设备编号。</translation>
+        <source>“{value}” is not an asset id.</source>
+        <translation>“{value}”不是有效的设备编号。</translation>
     </message>
     <message>
         <source>choose at least one asset to print labels for.</source>
@@ -6354,8 +6418,16 @@
         <translation>售价 {price}</translation>
     </message>
     <message>
+        <source>“{value}” is not a paper size for this printout; use one of: {allowed}.</source>
+        <translation>“{value}”不适用于此打印内容；请使用以下之一：{allowed}。</translation>
+    </message>
+    <message>
         <source>choose at least one part to print labels for.</source>
         <translation>请至少选择一个要打印标签的备件。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a part id.</source>
+        <translation>“{value}”不是有效的备件编号。</translation>
     </message>
     <message>
         <source>{count} labels in one print is too many; at most {max}.</source>
@@ -6368,10 +6440,6 @@
     <message>
         <source>Parts {ids} do not exist.</source>
         <translation>备件 {ids} 不存在。</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a part id.</source>
-        <translation>{value!r} 不是有效的备件编号。</translation>
     </message>
     <message>
         <source>Part</source>
@@ -6559,7 +6627,7 @@
     </message>
     <message>
         <source>Purchase date</source>
-        <translation>购置日期</translation>
+        <translation>购买日期</translation>
     </message>
     <message>
         <source>Purchase cost</source>
@@ -6763,6 +6831,11 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>Purchase date</source>
+        <comment>asset</comment>
+        <translation>购置日期</translation>
+    </message>
+    <message>
         <source>In service</source>
         <translation>在用</translation>
     </message>
@@ -6871,20 +6944,16 @@
         <translation>承诺日期</translation>
     </message>
     <message>
-        <source>{value!r} must be 15 digits.</source>
-        <translation>{value!r} 必须是 15 位数字。</translation>
+        <source>“{value}” must be 15 digits.</source>
+        <translation>“{value}”必须是 15 位数字。</translation>
     </message>
     <message>
-        <source>{value!r} has a wrong check digit (mistyped?).</source>
-        <translation>{value!r} 的校验位错误（是否输错？）。</translation>
+        <source>“{value}” has a wrong check digit (mistyped?).</source>
+        <translation>“{value}”的校验位错误（是否输错？）。</translation>
     </message>
     <message>
         <source>must be a date, not a date and time.</source>
         <translation>必须是日期，而不是日期和时间。</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a date (YYYY-MM-DD).</source>
-        <translation>{value!r} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
         <source>cannot be in the future.</source>
@@ -7151,8 +7220,12 @@
         <translation>给客户的说明</translation>
     </message>
     <message>
-        <source>Work order {number} has not been handed back (it is {status}); its hand-back receipt is printed when the customer collects the device.</source>
-        <translation>工单 {number} 尚未交付（当前为{status}）；交付小票在客户取回设备时打印。</translation>
+        <source>Work order {number} has not been handed back (status: {status}); its hand-back receipt is printed when the customer collects the device.</source>
+        <translation>工单 {number} 尚未交付（当前状态：{status}）；交付小票在客户取回设备时打印。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a printout; use one of: {allowed}.</source>
+        <translation>“{value}”不是可打印的内容；请使用以下之一：{allowed}。</translation>
     </message>
     <message>
         <source>Work order {number} is {status}: a quote is only for work still to be done.</source>
@@ -7261,14 +7334,6 @@
     <message>
         <source>watch</source>
         <translation>手表</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a paper size for this printout; use one of: {allowed}.</source>
-        <translation>{value!r} 不适用于此打印内容；请使用以下之一：{allowed}。</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a printout; use one of: {allowed}.</source>
-        <translation>{value!r} 不是可打印的内容；请使用以下之一：{allowed}。</translation>
     </message>
     <message>
         <source>Diagnosing</source>
@@ -7440,7 +7505,7 @@
     </message>
     <message>
         <source>Work order {number} cannot go from {current} to {target}; possible next steps: {allowed}.</source>
-        <translation>维修工单 {number} 不能从 {current} 转到 {target}；可执行的下一步：{allowed}。</translation>
+        <translation>维修工单 {number} 不能从“{current}”转到“{target}”；可执行的下一步：{allowed}。</translation>
     </message>
     <message>
         <source>Work order {number} is closed.</source>
@@ -7463,6 +7528,10 @@
         <translation>只有目录中的备件才能从服务车或库房领取。</translation>
     </message>
     <message>
+        <source>Work order {number} is not ready for pickup (status: {status}).</source>
+        <translation>维修工单 {number} 尚不可取件（当前状态：{status}）。</translation>
+    </message>
+    <message>
         <source>line {line}: stock location {id} does not exist.</source>
         <translation>第 {line} 行：库位 {id} 不存在。</translation>
     </message>
@@ -7481,10 +7550,6 @@
     <message>
         <source>{amount} is more than the balance due ({balance}).</source>
         <translation>{amount} 超过了应付余额（{balance}）。</translation>
-    </message>
-    <message>
-        <source>Work order {number} is not ready for pickup (it is {status}).</source>
-        <translation>维修工单 {number} 尚不可取件（当前状态：{status}）。</translation>
     </message>
     <message>
         <source>Work order {number}: {balance} is still due (total {total}, paid {paid}); nothing was saved.</source>
@@ -7591,6 +7656,26 @@
         <translation>适用机型</translation>
     </message>
     <message>
+        <source>No supplier is named “{name}”.</source>
+        <translation>没有名为“{name}”的供应商。</translation>
+    </message>
+    <message>
+        <source>“{value}” is already in the catalogue.</source>
+        <translation>“{value}”已在备件目录中。</translation>
+    </message>
+    <message>
+        <source>No part has the SKU or barcode “{code}”.</source>
+        <translation>没有 SKU 编码或条码为“{code}”的备件。</translation>
+    </message>
+    <message>
+        <source>“{value}” is already a supplier.</source>
+        <translation>“{value}”已是供应商。</translation>
+    </message>
+    <message>
+        <source>“{value}” already names another part.</source>
+        <translation>“{value}”已用于另一个备件。</translation>
+    </message>
+    <message>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
@@ -7601,10 +7686,6 @@
     <message>
         <source>Lead time (days)</source>
         <translation>供货周期（天）</translation>
-    </message>
-    <message>
-        <source>{value!r}: letters, digits and . _ / - only.</source>
-        <translation>{value!r}：只能包含字母、数字和 . _ / -。</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -7619,36 +7700,16 @@
         <translation>在您打开后，供应商 {name} 已被他人修改。未保存任何内容；请重新打开查看对方的修改。</translation>
     </message>
     <message>
-        <source>No supplier is named {name!r}.</source>
-        <translation>没有名为 {name!r} 的供应商。</translation>
-    </message>
-    <message>
         <source>Part {sku} was changed by someone else after you opened it. Nothing was saved; reopen it to see their change.</source>
         <translation>在您打开后，备件 {sku} 已被他人修改。未保存任何内容；请重新打开查看对方的修改。</translation>
-    </message>
-    <message>
-        <source>{value!r} is already a supplier.</source>
-        <translation>{value!r} 已是供应商。</translation>
     </message>
     <message>
         <source>supplier {id} does not exist.</source>
         <translation>供应商 {id} 不存在。</translation>
     </message>
     <message>
-        <source>{value!r} is already in the catalogue.</source>
-        <translation>{value!r} 已在备件目录中。</translation>
-    </message>
-    <message>
         <source>Part {id} does not exist.</source>
         <translation>备件 {id} 不存在。</translation>
-    </message>
-    <message>
-        <source>No part has the SKU or barcode {code!r}.</source>
-        <translation>没有 SKU 编码或条码为 {code!r} 的备件。</translation>
-    </message>
-    <message>
-        <source>{value!r} already names another part.</source>
-        <translation>{value!r} 已用于另一个备件。</translation>
     </message>
     <message>
         <source>Stocktake count sheet</source>
@@ -7711,6 +7772,14 @@
         <translation>条码</translation>
     </message>
     <message>
+        <source>“{field}” is not a field the import knows.</source>
+        <translation>“{field}”不是导入可识别的字段。</translation>
+    </message>
+    <message>
+        <source>“{value}” is neither yes nor no.</source>
+        <translation>“{value}”既不是“是”也不是“否”。</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -7723,16 +7792,8 @@
         <translation>资产编号</translation>
     </message>
     <message>
-        <source>there is no outlet with the code or name {outlet!r}.</source>
-        <translation>没有代码或名称为 {outlet!r} 的网点。</translation>
-    </message>
-    <message>
         <source>Writing the register</source>
         <translation>正在写入设备台账</translation>
-    </message>
-    <message>
-        <source>{field!r} is not a field the import knows.</source>
-        <translation>{field!r} 不是导入可识别的字段。</translation>
     </message>
     <message>
         <source>The column chosen for {field} is not in the file.</source>
@@ -7751,6 +7812,10 @@
         <translation>设备台账中没有 {tag}；以 EQ- 开头的资产编号由 OutletDesk 生成。若要新增该设备，请将资产编号留空，系统会分配新编号。</translation>
     </message>
     <message>
+        <source>there is no outlet with the code or name “{outlet}”.</source>
+        <translation>没有代码或名称为“{outlet}”的网点。</translation>
+    </message>
+    <message>
         <source>is required: give the outlet code, or the outlet to import into.</source>
         <translation>必填：请填写网点代码，或选择导入到哪个网点。</translation>
     </message>
@@ -7759,16 +7824,20 @@
         <translation>新增设备时必填。</translation>
     </message>
     <message>
+        <source>“{value}” is not one of: {allowed}.</source>
+        <translation>“{value}”不在可选范围内：{allowed}。</translation>
+    </message>
+    <message>
+        <source>“{value}”: letters, digits and . _ / - only.</source>
+        <translation>“{value}”：只能包含字母、数字和 . _ / -。</translation>
+    </message>
+    <message>
         <source>{first} and {second} cannot both come from one column.</source>
         <translation>“{first}”和“{second}”不能取自同一列。</translation>
     </message>
     <message>
         <source>{name} has no {field} column (looked for a header row with {fields}). Add the header row or choose the column; nothing was imported.</source>
         <translation>{name} 中没有“{field}”列（查找的是含有 {fields} 的表头行）。请添加表头行或指定该列；未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>{value!r} is neither yes nor no.</source>
-        <translation>{value!r} 既不是“是”也不是“否”。</translation>
     </message>
     <message>
         <source>is a formula; the import takes values only (paste the values in the spreadsheet).</source>
@@ -7787,8 +7856,8 @@
         <translation>{sku} 已在本文件第 {row} 行出现。</translation>
     </message>
     <message>
-        <source>{code!r} is already the barcode of {sku}.</source>
-        <translation>{code!r} 已是 {sku} 的条码。</translation>
+        <source>“{code}” is already the barcode of {sku}.</source>
+        <translation>“{code}”已是 {sku} 的条码。</translation>
     </message>
     <message>
         <source>{name} is not an .xlsx or .csv file. Save it from the spreadsheet as Excel workbook (.xlsx) or CSV UTF-8 and import that.</source>
@@ -7891,8 +7960,12 @@
         <translation>机器 {id} 已在第 {line} 行出现。</translation>
     </message>
     <message>
-        <source>{value!r} is not a machine number (1 or more).</source>
-        <translation>{value!r} 不是机器编号（应为 1 或更大的整数）。</translation>
+        <source>“{value}” is not a machine number (1 or more).</source>
+        <translation>“{value}”不是机器编号（应为 1 或更大的整数）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date and time (YYYY-MM-DD HH:MM:SS).</source>
+        <translation>“{value}”不是日期时间（YYYY-MM-DD HH:MM:SS）。</translation>
     </message>
     <message>
         <source>machine {id} is not in {file}.</source>
@@ -7901,10 +7974,6 @@
     <message>
         <source>the same as line {line}.</source>
         <translation>与第 {line} 行重复。</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS).</source>
-        <translation>{value!r} 不是日期时间（YYYY-MM-DD HH:MM:SS）。</translation>
     </message>
     <message>
         <source>{value} is not between 1950 and today.</source>

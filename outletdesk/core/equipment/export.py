@@ -38,7 +38,7 @@ from ..periods import local_midnight, period_text
 from ..report_words import ReportWords, Spec
 from ..services import Services
 from .maintenance import plan_applies
-from .register import ACCEPTANCE_WORDS, F_NAME, STATUS_LABELS, may_export_equipment
+from .register import ACCEPTANCE_WORDS, F_NAME, F_PURCHASE_DATE, STATUS_LABELS, may_export_equipment
 from .schedule import Anchor, Bucket, IntervalUnit
 
 EQUIPMENT_COLUMNS: Spec = (
@@ -52,7 +52,7 @@ EQUIPMENT_COLUMNS: Spec = (
     (QT_TRANSLATE_NOOP("core", "Location"), "text", 14),
     (QT_TRANSLATE_NOOP("core", "Owner"), "text", 20),
     (QT_TRANSLATE_NOOP("core", "Supplier"), "text", 18),
-    (QT_TRANSLATE_NOOP("core", "Purchase date"), "date", None),
+    (F_PURCHASE_DATE, "date", None),  # an asset's: 购置日期, not a device's 购买日期
     (QT_TRANSLATE_NOOP("core", "Purchase cost"), "money", None),
     (QT_TRANSLATE_NOOP("core", "Warranty end"), "date", None),
     (QT_TRANSLATE_NOOP("core", "Accepted on"), "date", None),

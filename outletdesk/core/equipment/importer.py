@@ -125,7 +125,7 @@ _NOT_GIVEN = QT_TRANSLATE_NOOP(
     "{tag} is not in the register; tags starting EQ- are given by OutletDesk. Leave the tag "
     "empty to add the asset with a new tag.",
 )
-_NO_OUTLET = QT_TRANSLATE_NOOP("core", "there is no outlet with the code or name {outlet!r}.")
+_NO_OUTLET = QT_TRANSLATE_NOOP("core", "there is no outlet with the code or name “{outlet}”.")
 _OUTLET_REQUIRED = QT_TRANSLATE_NOOP(
     "core", "is required: give the outlet code, or the outlet to import into."
 )
@@ -290,9 +290,9 @@ def _require_columns(layout: EquipmentLayout) -> None:
         )
 
 
-def _field_list(titles: list[str]) -> str:
-    """Field names for a message: one is translated when shown; several stay as listed."""
-    return FieldLabel(titles[0]) if len(titles) == 1 else ", ".join(titles)
+def _field_list(titles: list[str]) -> str | Words:
+    """Field names for a message, translated when shown and listed in the window's language."""
+    return FieldLabel(titles[0]) if len(titles) == 1 else Words(titles)
 
 
 # ---------------------------------------------------------------- cells
@@ -330,7 +330,7 @@ def _cell_result(value: object) -> str:
     if typed:
         raise ValidationError(
             r.F_ACCEPTANCE,
-            QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
+            QT_TRANSLATE_NOOP("core", "“{value}” is not one of: {allowed}."),
             value=typed[:40],
             allowed=Words(r.ACCEPTANCE_WORDS.values()),
         )
@@ -348,7 +348,7 @@ def _cell_status(value: object) -> AssetStatus | None:
             return status
     raise ValidationError(
         r.F_STATUS,
-        QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
+        QT_TRANSLATE_NOOP("core", "“{value}” is not one of: {allowed}."),
         value=typed[:40],
         allowed=Words(r.STATUS_LABELS[s] for s in AssetStatus),
     )
@@ -359,7 +359,7 @@ def _cell_tag(value: object) -> str:
     if tag and not _TAG.match(tag):
         raise ValidationError(
             F_TAG,
-            QT_TRANSLATE_NOOP("core", "{value!r}: letters, digits and . _ / - only."),
+            QT_TRANSLATE_NOOP("core", "“{value}”: letters, digits and . _ / - only."),
             value=tag,
         )
     return tag
@@ -628,6 +628,9 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
     ]  # fmt: skip
     for chunk in _chunks(events):
         s.execute(insert(AssetEvent), chunk)
+    for f in new:  # added under repair or out of service: down from now, as a status change
+        if f.asset is not None and f.status in r.DOWN:
+            r.open_downtime(s, actor, f.asset, reason)
 
     new_ids = {id(f) for f in new}
     for f in finals:
@@ -638,7 +641,8 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
             setattr(asset, name, getattr(f.data, name))
         asset.name_key = f.data.name.casefold()
         if f.status.value != asset.status:
-            r.set_asset_status(s, actor, asset, f.status, f.retire_reason or reason, f.retired_on)
+            r.set_asset_status(s, actor, asset, f.status, f.retire_reason or reason, f.retired_on,
+                               opens_downtime=True)  # fmt: skip
     s.flush()
     _audit(s, actor, report, [f for f in finals if f.changes], new_ids)
 

@@ -38,7 +38,7 @@ from .. import validation as v
 from ..audit import record
 from ..auth import Actor, Permission
 from ..database import Database
-from ..errors import DomainError, Translate, ValidationError
+from ..errors import DomainError, Items, Translate, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_numbers
 from ..parts.table_file import ImportFileError, Row, read_rows
@@ -179,7 +179,7 @@ def _read(directory: Path) -> tuple[dict[int, _Machine], list[_Record], list[Pro
                 ),
                 name=name,
                 path=str(directory),
-                files=", ".join(_COLUMNS),
+                files=Items(_COLUMNS),
             )
     problems: list[Problem] = []
     machines = _machines(_table(directory, MACHINES, problems), problems)
@@ -272,7 +272,7 @@ def _machine_id(row: Cells, problems: list[Problem]) -> int | None:
         problems.append(
             row.problem(
                 "machineID",
-                QT_TRANSLATE_NOOP("core", "{value!r} is not a machine number (1 or more)."),
+                QT_TRANSLATE_NOOP("core", "“{value}” is not a machine number (1 or more)."),
                 value=value[:20],
             )
         )
@@ -361,7 +361,7 @@ def _stamp(row: Cells, problems: list[Problem]) -> tuple[datetime, datetime] | N
             row.problem(
                 "datetime",
                 QT_TRANSLATE_NOOP(
-                    "core", "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS)."
+                    "core", "“{value}” is not a date and time (YYYY-MM-DD HH:MM:SS)."
                 ),
                 value=value[:30],
             )

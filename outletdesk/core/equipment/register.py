@@ -23,6 +23,7 @@ from ...models import (
     Meter,
     MeterReading,
     Outlet,
+    RecordKind,
     Supplier,
     utcnow,
 )
@@ -44,7 +45,8 @@ F_OUTLET = QT_TRANSLATE_NOOP("core", "Outlet")
 F_LOCATION = QT_TRANSLATE_NOOP("core", "Location")
 F_CUSTOMER = QT_TRANSLATE_NOOP("core", "Customer")
 F_SUPPLIER = QT_TRANSLATE_NOOP("core", "Supplier")
-F_PURCHASE_DATE = QT_TRANSLATE_NOOP("core", "Purchase date")
+# An asset's purchase date is 购置日期; a customer's device's (at intake) is 购买日期.
+F_PURCHASE_DATE = QT_TRANSLATE_NOOP("core", "Purchase date", "asset")
 F_PURCHASE_COST = QT_TRANSLATE_NOOP("core", "Purchase cost")
 F_WARRANTY_END = QT_TRANSLATE_NOOP("core", "Warranty end")
 F_ACCEPTED_ON = QT_TRANSLATE_NOOP("core", "Accepted on")
@@ -531,6 +533,9 @@ def may_export_equipment(actor: Actor) -> bool:
     )
 
 
+DOWN = frozenset({AssetStatus.UNDER_REPAIR, AssetStatus.OUT_OF_SERVICE})
+
+
 def set_asset_status(
     s: Session,
     actor: Actor,
@@ -538,9 +543,13 @@ def set_asset_status(
     new: AssetStatus,
     reason: str,
     retired_on: date | None = None,
+    *,
+    opens_downtime: bool = False,
 ) -> tuple[Downtime, ...]:
     """Change the status in the caller's transaction, with its event and audit line. Back in
-    service, the downtime of a breakdown logged as still down ends now; returns what ended."""
+    service, the downtime of a breakdown logged as still down ends now; returns what ended.
+    With `opens_downtime`, an asset in service that goes down gets its downtime (open_downtime):
+    for a change that logs no breakdown of its own (the register import)."""
     old = AssetStatus(asset.status)
     if old is AssetStatus.RETIRED:
         raise DomainError(
@@ -561,7 +570,41 @@ def set_asset_status(
            after={"status": new.value, "reason": reason})  # fmt: skip
     if new is AssetStatus.IN_SERVICE:
         return _end_downtime(s, actor, asset)
+    if opens_downtime and old is AssetStatus.IN_SERVICE:
+        open_downtime(s, actor, asset, reason)
     return ()
+
+
+def open_downtime(s: Session, actor: Actor, asset: Asset, cause: str) -> Downtime | None:
+    """An asset under repair or out of service with no breakdown logged for it is down from now:
+    a breakdown still down (its cause the reason given), so the figures count the time and back
+    in service ends it, as for one logged still down. None when it is not down or already has
+    its open downtime (one per asset)."""
+    if AssetStatus(asset.status) not in DOWN:
+        return None
+    if s.scalars(_open_downtimes(asset.id).limit(1)).first() is not None:
+        return None
+    outlet = s.get(Outlet, asset.outlet_id)
+    assert outlet is not None
+    now = utcnow()
+    entry = MaintenanceRecord(
+        number=next_number(s, outlet, "maintenance", "MR"),
+        asset_id=asset.id,
+        outlet_id=asset.outlet_id,
+        kind=RecordKind.BREAKDOWN.value,
+        done_at=now,
+        done_by=actor.display_name or actor.username,
+        down_from=now,
+        failure_cause=cause.strip().splitlines()[0][:200] if cause.strip() else "",
+        passed=False,
+        notes=cause.strip(),
+    )
+    s.add(entry)
+    s.flush()
+    record(s, actor, "open_downtime", "maintenance_record", entry.id,
+           after={"number": entry.number, "asset": asset.tag, "status": asset.status,
+                  "down_from": now})  # fmt: skip
+    return Downtime(entry.id, entry.number, now)
 
 
 def _open_downtimes(asset_id: int) -> Select[tuple[MaintenanceRecord]]:

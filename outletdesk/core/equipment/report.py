@@ -30,7 +30,7 @@ from .export import (
     rule_text,
 )
 from .maintenance import RecordDTO, ResultDTO
-from .register import ACCEPTANCE_WORDS, STATUS_LABELS, HistoryEntry
+from .register import ACCEPTANCE_WORDS, F_PURCHASE_DATE, STATUS_LABELS, HistoryEntry
 
 if TYPE_CHECKING:
     from ...printing.maintenance_report import MaintenanceReportDocument, Part
@@ -54,7 +54,7 @@ REPORT_WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Location"),
     QT_TRANSLATE_NOOP("core", "Owner"),
     QT_TRANSLATE_NOOP("core", "Status"),
-    QT_TRANSLATE_NOOP("core", "Purchase date"),
+    F_PURCHASE_DATE,  # an asset's: 购置日期
     QT_TRANSLATE_NOOP("core", "Purchase cost"),
     QT_TRANSLATE_NOOP("core", "Warranty end"),
     QT_TRANSLATE_NOOP("core", "Accepted on"),
@@ -237,7 +237,7 @@ def maintenance_report_document(
         (t("Location"), asset.location or NONE),
         (t("Owner"), owner),
         (t("Status"), status),
-        (t("Purchase date"), _day(asset.purchase_date)),
+        (t(F_PURCHASE_DATE), _day(asset.purchase_date)),
         (t("Purchase cost"), f"{asset.purchase_cost:,.2f}" if asset.purchase_cost else NONE),
         (t("Warranty end"), _day(asset.warranty_end)),
         (t("Accepted on"), _day(asset.accepted_on)),

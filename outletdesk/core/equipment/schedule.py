@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
-from ..errors import ValidationError
+from ..errors import Items, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 
 F_INTERVAL = QT_TRANSLATE_NOOP("core", "Interval")
@@ -204,9 +204,9 @@ def _member(field: str, kind: type[_E], value: object) -> _E:
             pass
     raise ValidationError(
         field,
-        QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}."),
+        QT_TRANSLATE_NOOP("core", "“{value}” is not one of: {allowed}."),
         value=str(value)[:40],
-        allowed=", ".join(m.value for m in kind),
+        allowed=Items(m.value for m in kind),
     )
 
 

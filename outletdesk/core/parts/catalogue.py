@@ -100,7 +100,7 @@ def validated_part(data: PartInput) -> PartInput:
     if not _SKU.match(sku):
         raise ValidationError(
             F_SKU,
-            QT_TRANSLATE_NOOP("core", "{value!r}: letters, digits and . _ / - only."),
+            QT_TRANSLATE_NOOP("core", "“{value}”: letters, digits and . _ / - only."),
             value=sku[:40],
         )
     barcodes = tuple(dict.fromkeys(v.text(F_BARCODE, b, max_len=60) for b in data.barcodes))
@@ -108,7 +108,7 @@ def validated_part(data: PartInput) -> PartInput:
         if not _BARCODE.match(code):
             raise ValidationError(
                 F_BARCODE,
-                QT_TRANSLATE_NOOP("core", "{value!r}: letters, digits and . _ / - only."),
+                QT_TRANSLATE_NOOP("core", "“{value}”: letters, digits and . _ / - only."),
                 value=code[:60],
             )
     # One entry per model key: "iPhone 12" and "IPHONE12" are the same model (and the same row).
@@ -274,7 +274,7 @@ class CatalogueService:
                 if supplier_key(supplier.name) == key:
                     return supplier_dto(supplier)
         raise NotFound(
-            QT_TRANSLATE_NOOP("core", "No supplier is named {name!r}."), name=(name or "")[:120]
+            QT_TRANSLATE_NOOP("core", "No supplier is named “{name}”."), name=(name or "")[:120]
         )
 
     def create_part(self, actor: Actor, data: PartInput) -> tuple[PartDTO, Changes]:
@@ -290,7 +290,7 @@ class CatalogueService:
             if s.scalar(select(Part.id).where(Part.sku == data.sku)) is not None:
                 raise ValidationError(
                     F_SKU,
-                    QT_TRANSLATE_NOOP("core", "{value!r} is already in the catalogue."),
+                    QT_TRANSLATE_NOOP("core", "“{value}” is already in the catalogue."),
                     value=data.sku,
                 )
             self._barcodes_free(s, data.barcodes, None)
@@ -310,7 +310,7 @@ class CatalogueService:
             except IntegrityError as exc:  # a colleague added the same SKU meanwhile
                 raise ValidationError(
                     F_SKU,
-                    QT_TRANSLATE_NOOP("core", "{value!r} is already in the catalogue."),
+                    QT_TRANSLATE_NOOP("core", "“{value}” is already in the catalogue."),
                     value=data.sku,
                 ) from exc
             for code in data.barcodes:
@@ -351,7 +351,7 @@ class CatalogueService:
             if other is not None:
                 raise ValidationError(
                     F_SKU,
-                    QT_TRANSLATE_NOOP("core", "{value!r} is already in the catalogue."),
+                    QT_TRANSLATE_NOOP("core", "“{value}” is already in the catalogue."),
                     value=data.sku,
                 )
             self._barcodes_free(s, data.barcodes, part.id)
@@ -374,7 +374,7 @@ class CatalogueService:
             except IntegrityError as exc:  # a colleague took the SKU or a barcode meanwhile
                 raise ValidationError(
                     F_SKU,
-                    QT_TRANSLATE_NOOP("core", "{value!r} is already in the catalogue."),
+                    QT_TRANSLATE_NOOP("core", "“{value}” is already in the catalogue."),
                     value=data.sku,
                 ) from exc
             after = _audit_view(s, part)
@@ -413,7 +413,7 @@ class CatalogueService:
             )
             if part is None:
                 raise NotFound(
-                    QT_TRANSLATE_NOOP("core", "No part has the SKU or barcode {code!r}."),
+                    QT_TRANSLATE_NOOP("core", "No part has the SKU or barcode “{code}”."),
                     code=code,
                 )
             return part_dto(s, part)
@@ -447,7 +447,7 @@ class CatalogueService:
             if sid != supplier_id and supplier_key(other) == key:
                 raise ValidationError(
                     F_SUPPLIER_NAME,
-                    QT_TRANSLATE_NOOP("core", "{value!r} is already a supplier."),
+                    QT_TRANSLATE_NOOP("core", "“{value}” is already a supplier."),
                     value=name,
                 )
 
@@ -461,7 +461,7 @@ class CatalogueService:
         if taken is not None and taken.part_id != part_id:
             raise ValidationError(
                 F_BARCODE,
-                QT_TRANSLATE_NOOP("core", "{value!r} already names another part."),
+                QT_TRANSLATE_NOOP("core", "“{value}” already names another part."),
                 value=taken.code,
             )
 

@@ -24,7 +24,7 @@ from ...printing.document import (
 )
 from ...progress import Progress
 from ..auth import Actor
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import LIST_SEPARATOR, QT_TRANSLATE_NOOP
 from ..services import Services
 from .stocktake import CountLine, CountReview
 
@@ -39,6 +39,7 @@ COUNT_SHEET_WORDS: dict[str, str] = {
     "filter": QT_TRANSLATE_NOOP("core", "Only"),
     "category": QT_TRANSLATE_NOOP("core", "category {value}"),
     "bins": QT_TRANSLATE_NOOP("core", "bins {value}…"),
+    "list": LIST_SEPARATOR,  # between the filters ("category Screens, bins A-…")
     "instructions": QT_TRANSLATE_NOOP(
         "core",
         "Count every part where it lies and write the number in the Counted column, 0 if there "
@@ -74,7 +75,7 @@ def _filter(review: CountReview, w: _Words) -> str:
         parts.append(w["category"].format(value=take.category))
     if take.bin_prefix:
         parts.append(w["bins"].format(value=take.bin_prefix))
-    return ", ".join(parts)
+    return w["list"].join(parts)
 
 
 def _columns(w: _Words, blind: bool) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ...models import Part, StockLocation
-from ..errors import ValidationError
+from ..errors import Items, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from .ledger import F_QUANTITY, stock_row
 from .reservations import claims
@@ -97,8 +97,9 @@ def leave_held(
             on_hand=here.on_hand,
             sku=part.sku,
             held=here.held,
-            orders=", ".join(here.orders[:ORDERS_NAMED])
-            + (" …" if len(here.orders) > ORDERS_NAMED else ""),
+            orders=Items(
+                [*here.orders[:ORDERS_NAMED], *(["…"] if len(here.orders) > ORDERS_NAMED else [])]
+            ),
         )
 
 

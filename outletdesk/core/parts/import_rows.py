@@ -229,7 +229,7 @@ def _checked_mapping(
     for key, index in mapping.items():
         if key not in by_key:
             raise ImportFileError(
-                QT_TRANSLATE_NOOP("core", "{field!r} is not a field the import knows."),
+                QT_TRANSLATE_NOOP("core", "“{field}” is not a field the import knows."),
                 field=str(key)[:40],
             )
         if type(index) is not int or not 0 <= index < len(headers):
@@ -338,7 +338,7 @@ def _cell_bool(title: str, value: object) -> bool:
         return False
     raise ValidationError(
         title,
-        QT_TRANSLATE_NOOP("core", "{value!r} is neither yes nor no."),
+        QT_TRANSLATE_NOOP("core", "“{value}” is neither yes nor no."),
         value=text[:20],
     )
 

@@ -289,7 +289,7 @@ def _plan(
                     RowProblem(
                         entry.number,
                         title("barcodes"),
-                        QT_TRANSLATE_NOOP("core", "{code!r} is already the barcode of {sku}."),
+                        QT_TRANSLATE_NOOP("core", "“{code}” is already the barcode of {sku}."),
                         {"code": code, "sku": other},
                     )
                 )

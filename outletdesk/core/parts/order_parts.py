@@ -12,33 +12,17 @@ from sqlalchemy.orm import Session
 
 from ...models import MovementKind, Outlet, Part, StockLocation, StockMovement, WorkOrder
 from ..auth import Actor
-from ..errors import NotFound, ValidationError
+from ..errors import Items, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from .ledger import (
     InsufficientStock,
     StockLevel,
-    _part,
     main_location,
     stock_location,
     stock_row,
     write_movement,
 )
 from .reservations import held_ahead
-
-
-def _order(s: Session, order_id: int) -> WorkOrder:
-    order = s.get(WorkOrder, order_id)
-    if order is None:
-        raise NotFound(QT_TRANSLATE_NOOP("core", "Work order {id} does not exist."), id=order_id)
-    return order
-
-
-def _for_order(
-    s: Session, actor: Actor, part_id: int, order_id: int, outlet_id: int | None
-) -> tuple[WorkOrder, Part, StockLocation]:
-    """The order, the part and the shelf (the order's outlet unless another is named)."""
-    order = _order(s, order_id)
-    return order, _part(s, part_id), main_location(s, actor, outlet_id or order.outlet_id)
 
 
 def _issue_cost(
@@ -174,7 +158,7 @@ def _issue_from_van(
         if len(lines) == 1:
             raise InsufficientStock(VAN_SHORT_ON_LINE, line=lines[0], **params)
         if lines:
-            raise InsufficientStock(VAN_SHORT_ON_LINES, lines=", ".join(map(str, lines)), **params)
+            raise InsufficientStock(VAN_SHORT_ON_LINES, lines=Items(map(str, lines)), **params)
         raise InsufficientStock(VAN_SHORT, **params)
     return write_movement(
         s, actor, part, van, MovementKind.ISSUE, -quantity, None, order.number,

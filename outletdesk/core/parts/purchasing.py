@@ -35,7 +35,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, FieldLabel, NotFound, StaleRecord, ValidationError
+from ..errors import DomainError, NotFound, StaleRecord, ValidationError, Word
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
 from .stock import CENT, MAX_QUANTITY, low_stock_lines, main_location, write_movement
@@ -322,7 +322,7 @@ class PurchasingService:
             )
             if part is None:
                 raise NotFound(
-                    QT_TRANSLATE_NOOP("core", "No part has the SKU or barcode {code!r}."),
+                    QT_TRANSLATE_NOOP("core", "No part has the SKU or barcode “{code}”."),
                     code=code,
                 )
             _receive(s, actor, order, {part.id: 1}, "")
@@ -566,7 +566,7 @@ def _require_status(
     raise DomainError(
         QT_TRANSLATE_NOOP("core", "{number} is {status}; this cannot be done to it now."),
         number=order.number,
-        status=FieldLabel(_STATUS_WORDS[status]),
+        status=Word(_STATUS_WORDS[status]),
     )
 
 

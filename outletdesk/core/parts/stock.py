@@ -51,9 +51,6 @@ from .ledger import (
 )
 from .order_parts import (
     PartAt,
-    _for_order,
-    _issue_cost,
-    _issue_to_order,
     issued_by_location,
     issued_to_order,
     settle_order_parts,
@@ -234,73 +231,6 @@ class StockService(StockTransfers):
         with self._db.read(actor) as s:
             location = main_location(s, actor, outlet_id)
             return low_stock_lines(s, location.id)
-
-    # ------------------------------------------------------------ work orders
-
-    def issue(
-        self,
-        actor: Actor,
-        part_id: int,
-        quantity: int | str,
-        work_order_id: int,
-        *,
-        outlet_id: int | None = None,
-    ) -> tuple[StockLevel, Changes]:
-        """Parts used on a repair leave the main store (the order's outlet's, or the named
-        outlet's); refused (naming what is there) when short, and what is held for orders
-        awaiting parts ahead of this one is not there to take.
-
-        Main store only, by design: nothing in the window or the command line calls this; a
-        repair's parts go out with its lines (WorkOrderService.set_lines and the status steps,
-        through settle_order_parts, which knows vans). Its callers are the tests, the
-        concurrency worker and the bench, all at the main store. What it issues has no line, so
-        the order's next save of its lines returns it."""
-        actor.require(Permission.EDIT_WORK_ORDERS)
-        qty = _quantity(quantity)
-        with self._db.write(actor) as s:
-            order, part, location = _for_order(s, actor, part_id, work_order_id, outlet_id)
-            level = _issue_to_order(s, actor, order, part, location, qty)
-            return level, Changes(parts=True, work_orders=True)
-
-    def return_from_order(
-        self,
-        actor: Actor,
-        part_id: int,
-        quantity: int | str,
-        work_order_id: int,
-        *,
-        outlet_id: int | None = None,
-    ) -> tuple[StockLevel, Changes]:
-        """A part not used after all goes back to the main store (the order's outlet's, or the
-        named outlet's), at the cost it left with; only what went out from that store to the
-        order can come back there.
-
-        Main store only, by design, as for issue: a line from a van goes back to the van when
-        the line is removed or the order cancelled (settle_order_parts); nothing in the window or
-        the command line calls this, only the tests."""
-        actor.require(Permission.EDIT_WORK_ORDERS)
-        qty = _quantity(quantity)
-        with self._db.write(actor) as s:
-            order, part, location = _for_order(s, actor, part_id, work_order_id, outlet_id)
-            issued = issued_to_order(s, order.id, location.id).get(part.id, 0)
-            if qty > issued:
-                raise ValidationError(
-                    F_QUANTITY,
-                    QT_TRANSLATE_NOOP(
-                        "core",
-                        "{asked} of {sku} cannot come back from {number}: {issued} went out to it.",
-                    ),
-                    asked=qty,
-                    sku=part.sku,
-                    number=order.number,
-                    issued=max(issued, 0),
-                )
-            level = write_movement(
-                s, actor, part, location, MovementKind.RETURN, qty,
-                _issue_cost(s, order.id, part.id, location.id), order.number,
-                work_order_id=order.id,
-            )  # fmt: skip
-            return level, Changes(parts=True, work_orders=True)
 
     # ------------------------------------------------------------ reading
 

@@ -44,7 +44,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, NotFound, StaleRecord, ValidationError
+from ..errors import DomainError, Items, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
 from .stock import CENT, MAX_QUANTITY, stock_location, stock_row, write_movement
@@ -339,8 +339,12 @@ class StocktakeService:
                         "Nothing was posted; recount them, then post again.",
                     ),
                     count=len(moved),
-                    skus=", ".join(moved[:SHOWN_IN_MESSAGE])
-                    + (" …" if len(moved) > SHOWN_IN_MESSAGE else ""),
+                    skus=Items(
+                        [
+                            *moved[:SHOWN_IN_MESSAGE],
+                            *(["…"] if len(moved) > SHOWN_IN_MESSAGE else []),
+                        ]
+                    ),
                 )
             changed = 0
             for line in lines:
@@ -525,7 +529,7 @@ def _find_part(s: Session, part: int | str) -> Part:
         found = s.scalar(select(Part).join(PartBarcode).where(PartBarcode.code == code))
     if found is None:
         raise NotFound(
-            QT_TRANSLATE_NOOP("core", "No part has the SKU or barcode {code!r}."), code=code
+            QT_TRANSLATE_NOOP("core", "No part has the SKU or barcode “{code}”."), code=code
         )
     return found
 

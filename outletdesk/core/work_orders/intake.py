@@ -72,12 +72,12 @@ def clean_imei(value: object) -> str:
         return ""
     if not (digits.isdigit() and len(digits) == 15):
         raise ValidationError(
-            F_IMEI, QT_TRANSLATE_NOOP("core", "{value!r} must be 15 digits."), value=raw[:30]
+            F_IMEI, QT_TRANSLATE_NOOP("core", "“{value}” must be 15 digits."), value=raw[:30]
         )
     if not rules.luhn_ok(digits):
         raise ValidationError(
             F_IMEI,
-            QT_TRANSLATE_NOOP("core", "{value!r} has a wrong check digit (mistyped?)."),
+            QT_TRANSLATE_NOOP("core", "“{value}” has a wrong check digit (mistyped?)."),
             value=digits,
         )
     return digits
@@ -99,7 +99,7 @@ def parse_date(field: str, value: object, today: date) -> date | None:
         except ValueError:
             raise ValidationError(
                 field,
-                QT_TRANSLATE_NOOP("core", "{value!r} is not a date (YYYY-MM-DD)."),
+                QT_TRANSLATE_NOOP("core", "“{value}” is not a date (YYYY-MM-DD)."),
                 value=text,
             ) from None
     if day > today:

@@ -30,7 +30,7 @@ from ...printing.document import (
 from ...printing.render import render_labels_bytes, render_receipt_bytes
 from ...progress import Progress
 from ..auth import Actor
-from ..errors import DomainError, ValidationError, Words
+from ..errors import DomainError, Items, ValidationError, Word
 from ..i18n import QT_TRANSLATE_NOOP
 from ..printouts import F_PAPER, RECEIPT_PAPERS
 from ..services import Services
@@ -379,12 +379,12 @@ def check_printout(order: WorkOrderDTO, kind: str) -> None:
     which the window's print buttons follow too."""
     if rules.printout_allowed(kind, order.status, bool(order.lines)):
         return
-    status = Words((rules.STATUS_LABELS[order.status],))
+    status = Word(rules.STATUS_LABELS[order.status])
     if kind == "handback":
         raise DomainError(
             QT_TRANSLATE_NOOP(
                 "core",
-                "Work order {number} has not been handed back (it is {status}); its hand-back "
+                "Work order {number} has not been handed back (status: {status}); its hand-back "
                 "receipt is printed when the customer collects the device.",
             ),
             number=order.number,
@@ -464,10 +464,10 @@ def _paper(paper: str, allowed: tuple[str, ...], shown: object = None) -> str:
         raise ValidationError(
             F_PAPER,
             QT_TRANSLATE_NOOP(
-                "core", "{value!r} is not a paper size for this printout; use one of: {allowed}."
+                "core", "“{value}” is not a paper size for this printout; use one of: {allowed}."
             ),
             value=str(paper if shown is None else shown)[:40],
-            allowed=", ".join(allowed),
+            allowed=Items(allowed),
         )
     return name
 
@@ -477,8 +477,8 @@ def _kind(kind: str, allowed: tuple[str, ...]) -> str:
     if name not in allowed:
         raise ValidationError(
             F_KIND,
-            QT_TRANSLATE_NOOP("core", "{value!r} is not a printout; use one of: {allowed}."),
+            QT_TRANSLATE_NOOP("core", "“{value}” is not a printout; use one of: {allowed}."),
             value=str(kind)[:40],
-            allowed=", ".join(allowed),
+            allowed=Items(allowed),
         )
     return name

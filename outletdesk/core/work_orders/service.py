@@ -31,7 +31,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, NotFound, ValidationError
+from ..errors import DomainError, NotFound, ValidationError, Word, Words
 from ..i18n import QT_TRANSLATE_NOOP
 from ..parts.stock import MAIN, PartAt, settle_order_parts
 from . import rules
@@ -157,16 +157,16 @@ class WorkOrderService:
     ) -> None:
         current = S(order.status)
         if not rules.can_move(current, target):
-            allowed = ", ".join(sorted(x.value for x in rules.TRANSITIONS[current])) or "-"
+            steps = [rules.STATUS_LABELS[x] for x in S if x in rules.TRANSITIONS[current]]
             raise DomainError(
                 QT_TRANSLATE_NOOP(
                     "core",
                     "Work order {number} cannot go from {current} to {target}; possible next steps: {allowed}.",
                 ),
                 number=order.number,
-                current=current.value,
-                target=target.value,
-                allowed=allowed,
+                current=Word(rules.STATUS_LABELS[current]),
+                target=Word(rules.STATUS_LABELS[target]),
+                allowed=Words(steps) if steps else "-",
             )
         if current in rules.WAITING and order.waiting_since is not None:
             waited = int((now - order.waiting_since).total_seconds())
@@ -550,10 +550,10 @@ class WorkOrderService:
             if S(order.status) not in (S.READY, S.UNREPAIRABLE):
                 raise DomainError(
                     QT_TRANSLATE_NOOP(
-                        "core", "Work order {number} is not ready for pickup (it is {status})."
+                        "core", "Work order {number} is not ready for pickup (status: {status})."
                     ),
                     number=order.number,
-                    status=order.status,
+                    status=Word(rules.STATUS_LABELS[S(order.status)]),
                 )
             now = utcnow()
             if amount > 0:

@@ -59,6 +59,8 @@ S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
 PARTS_ARRIVED_SHOWN = 50
 HIDDEN_COLUMNS = (SortKey.PHONE, SortKey.PRIORITY)  # shown from the header's menu
+# The columns this seat hides (chosen in the header's menu): their keys, comma-separated.
+SEAT_HIDDEN_COLUMNS = "work_orders/hidden_columns"
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 
 
@@ -78,6 +80,8 @@ class WorkOrdersPage(QWidget):
         self.is_manager = ctx.actor.can(Permission.VIEW_AUDIT)
         # The filter whose results are on their way, and whether Enter waits for them to act.
         self._awaited: tuple[WorkOrderFilter, bool] | None = None
+        # What was in the search when Enter was pressed before the settings had loaded.
+        self._early_enter: str | None = None
 
         title = QLabel(self.tr("Counter / Work orders"), self)
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -270,7 +274,11 @@ class WorkOrdersPage(QWidget):
         header.setSortIndicator(COLUMNS.index(SortKey.RECEIVED), Qt.SortOrder.DescendingOrder)
         self.table.setModel(self.model)
         self._fit_columns([name for _uid, name in technicians])
-        self.apply_filter()
+        early, self._early_enter = self._early_enter, None
+        if early is not None and early == self.search.text():
+            self._search_return()  # Enter pressed while loading acts now, on the same text
+        else:
+            self.apply_filter()
         self.refresh_follow_ups()
 
     def _fit_columns(self, technicians: list[str]) -> None:
@@ -313,15 +321,31 @@ class WorkOrdersPage(QWidget):
             self.table.setColumnWidth(COLUMNS.index(key), width)
         header.setSectionResizeMode(COLUMNS.index(SortKey.DEVICE), QHeaderView.ResizeMode.Stretch)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        hidden = self._seat_hidden_columns()
         for column, key in enumerate(COLUMNS):
             shown = self.model.headerData(column, Qt.Orientation.Horizontal)
             action = QAction(str(shown), header)
             action.setCheckable(True)
-            action.setChecked(key not in HIDDEN_COLUMNS)
+            action.setChecked(key not in hidden)
             action.setEnabled(key is not SortKey.NUMBER)
-            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
             header.addAction(action)
-            self.table.setColumnHidden(column, key in HIDDEN_COLUMNS)
+            self.table.setColumnHidden(column, key in hidden)
+
+    def _seat_hidden_columns(self) -> set[SortKey]:
+        """The columns this seat hid last time; phone and priority until it chose."""
+        stored = self._ctx.seat.value(SEAT_HIDDEN_COLUMNS)
+        if stored is None:
+            return set(HIDDEN_COLUMNS)
+        words = stored if isinstance(stored, list) else str(stored).split(",")
+        known = {key.value: key for key in SortKey if key is not SortKey.NUMBER}
+        return {known[w.strip()] for w in words if w.strip() in known}
+
+    def _show_column(self, column: int, on: bool) -> None:
+        """Show or hide a column from the header's menu, remembered for this seat."""
+        self.table.setColumnHidden(column, not on)
+        hidden = [key.value for n, key in enumerate(COLUMNS) if self.table.isColumnHidden(n)]
+        self._ctx.seat.setValue(SEAT_HIDDEN_COLUMNS, ",".join(hidden))
 
     def current_filter(self) -> WorkOrderFilter:
         choice = self.status.currentData()
@@ -484,6 +508,9 @@ class WorkOrdersPage(QWidget):
         """Enter acts on what was typed, never on the results of the text before: the search
         runs now and acts when its results arrive (one match opens, several: on to the table);
         a typed order number opens that order through the core, whatever the list's filters."""
+        if self.model is None:  # the settings are still loading: act once they are here
+            self._early_enter = self.search.text()
+            return
         code = self.search.text().strip()
         if not looks_like_order_number(code):
             self.apply_filter(act=True)
