@@ -136,7 +136,7 @@ CASES: list[Case] = [
     (
         "supplier phone",
         lambda s: s.services.catalogue.create_supplier(s.manager, _supplier(phone="1" * 41)),
-        "Phone: '" + "1" * 40 + "' must have 5 to 15 digits.",
+        "Phone: “" + "1" * 40 + "” must have 5 to 15 digits.",
     ),
     # the column keeps 120: a longer address was accepted and failed on PostgreSQL
     (

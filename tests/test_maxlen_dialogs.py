@@ -98,7 +98,7 @@ def test_part_dialog(services, manager, tmp_path, qtbot, field, text, message):
     [
         ("name", "n" * 121, too_long("Supplier name", 121, 120)),
         ("contact", "c" * 121, too_long("Contact", 121, 120)),
-        ("phone", "1" * 41, "Phone: '" + "1" * 40 + "' must have 5 to 15 digits."),
+        ("phone", "1" * 41, "Phone: “" + "1" * 40 + "” must have 5 to 15 digits."),
         ("email", "a" * 109 + "@example.com", too_long("E-mail", 121, 120)),
     ],
 )
@@ -240,7 +240,7 @@ def test_movement_log_export_names_the_whole_code(services, manager, part, tmp_p
     dialog.chosen.connect(chosen.append)
     pasted_whole(dialog.code, LONG_BARCODE + "9")
     dialog.submit()
-    assert dialog.error.text() == f"No part has the SKU or barcode '{LONG_BARCODE}9'."
+    assert dialog.error.text() == f"No part has the SKU or barcode “{LONG_BARCODE}9”."
     assert chosen == [] and dialog.result() != QDialog.DialogCode.Accepted
 
 
