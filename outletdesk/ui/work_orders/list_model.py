@@ -54,6 +54,15 @@ DEADLINE_COLOURS = {
 }
 
 
+FirstPage = tuple[int, list[int], list[WorkOrderRow]]  # count, first page's ids, its rows
+
+
+def read_first_page(queries: WorkOrderQueries, actor: Actor, f: WorkOrderFilter) -> FirstPage:
+    """The count and the first page of `f` (on the worker)."""
+    first = queries.ids(actor, f, limit=PAGE_SIZE)
+    return queries.count(actor, f), first, queries.rows(actor, first)
+
+
 class _Page:
     """The rows of one page (None where an order vanished) and their texts, made when painted."""
 
@@ -142,16 +151,18 @@ class WorkOrderListModel(QAbstractTableModel):
         """Count and first page on the worker (shown the moment they arrive), then every id."""
         self._generation += 1
         generation, f, queries, actor = self._generation, self._filter, self._queries, self._actor
-
-        def first_page() -> tuple[int, list[int], list[WorkOrderRow]]:
-            first = queries.ids(actor, f, limit=PAGE_SIZE)
-            return queries.count(actor, f), first, queries.rows(actor, first)
-
         self._runner.run(
-            first_page,
+            lambda: read_first_page(queries, actor, f),
             lambda result: self._first_page_arrived(generation, *result),
             lambda exc: self._failed(generation, exc),
         )
+
+    def show_first_page(self, f: WorkOrderFilter, page: FirstPage) -> None:
+        """Show `page`, the count and first page of `f` read already (by the Counter page, with
+        its settings at start-up), as if they had just arrived: no second trip to the worker."""
+        self._filter = f
+        self._generation += 1
+        self._first_page_arrived(self._generation, *page)
 
     def _first_page_arrived(
         self, generation: int, count: int, first: list[int], rows: list[WorkOrderRow]

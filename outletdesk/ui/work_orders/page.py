@@ -47,7 +47,7 @@ from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
 from ..formats import local_datetime
 from .labels import priority_text, status_text
-from .list_model import COLUMNS, WorkOrderListModel
+from .list_model import COLUMNS, FirstPage, WorkOrderListModel, read_first_page
 from .printouts import ReceiptPrinter
 
 if TYPE_CHECKING:  # imported where opened: start-up does not load them (tests/test_layers.py)
@@ -62,6 +62,14 @@ HIDDEN_COLUMNS = (SortKey.PHONE, SortKey.PRIORITY)  # shown from the header's me
 # The columns this seat hides (chosen in the header's menu): their keys, comma-separated.
 SEAT_HIDDEN_COLUMNS = "work_orders/hidden_columns"
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
+# What the page reads at start: settings, technicians, outlets, and the list's opening page
+_Loaded = tuple[
+    WorkOrderSettings,
+    list[tuple[int, str]],
+    list[OutletDTO],
+    WorkOrderQueries,
+    tuple[WorkOrderFilter, FirstPage | None],
+]
 
 
 class WorkOrdersPage(QWidget):
@@ -240,27 +248,33 @@ class WorkOrdersPage(QWidget):
 
     def _load_settings(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
+        # The list's first page is read in the same trip as the settings, for the filter the page
+        # opens with (the signed-in outlet's open orders): one trip to the worker, not two.
+        queries, opening = WorkOrderQueries(services.db), self.current_filter()
 
-        def load() -> tuple[WorkOrderSettings, list[tuple[int, str]], list[OutletDTO]]:
+        def load() -> _Loaded:
             settings = (
                 services.work_order_settings.get(outlet_id)
                 if outlet_id is not None
                 else WorkOrderSettings()
             )
-            return settings, services.work_orders.technicians(actor), services.outlets.list()
+            technicians, outlets = services.work_orders.technicians(actor), services.outlets.list()
+            try:
+                page: FirstPage | None = read_first_page(queries, actor, opening)
+            except OutletDeskError:
+                page = None  # apply_filter reads it again and shows why it cannot
+            return settings, technicians, outlets, queries, (opening, page)
 
         self._ctx.runner.run(load, self._settings_loaded, lambda exc: show_error(self, exc))
 
-    def _settings_loaded(
-        self, result: tuple[WorkOrderSettings, list[tuple[int, str]], list[OutletDTO]]
-    ) -> None:
-        self.settings, technicians, outlets = result
+    def _settings_loaded(self, result: _Loaded) -> None:
+        self.settings, technicians, outlets, queries, (opening, page) = result
         for uid, name in technicians:
             self.technician.addItem(name, uid)
         self._fill_outlets(outlets)
         # Deadline colours follow this outlet's time limits, so the model is made once they are known.
         self.model = WorkOrderListModel(
-            WorkOrderQueries(self._ctx.services.db),
+            queries,
             self._ctx.actor,
             self._ctx.runner,
             self,
@@ -277,8 +291,11 @@ class WorkOrdersPage(QWidget):
         early, self._early_enter = self._early_enter, None
         if early is not None and early == self.search.text():
             self._search_return()  # Enter pressed while loading acts now, on the same text
+        elif page is not None and self.current_filter() == opening:
+            self._awaited = (opening, False)
+            self.model.show_first_page(opening, page)
         else:
-            self.apply_filter()
+            self.apply_filter()  # the filters changed meanwhile
         self.refresh_follow_ups()
 
     def _fit_columns(self, technicians: list[str]) -> None:
