@@ -51,7 +51,7 @@ def test_amount_text_reads_what_shops_type(typed, amount):
 @pytest.mark.parametrize(
     "typed",
     ["1,2,3", "12,5000", "1.250,00", "12,", ",50", "1,25.00", "12,34,567", "1_0", "1_000.00",
-     "$12", "12¥", "¥¥12", "1e3", "NaN", "Infinity", "+12", "12 50", "1,2345"],
+     "$12", "12¥", "¥¥12", "0,125", "01,250", "1e3", "NaN", "Infinity", "+12", "12 50", "1,2345"],
 )  # fmt: skip
 def test_other_commas_and_python_extras_are_refused_naming_the_field(typed):
     assert v.amount_text(typed) is None
@@ -85,6 +85,21 @@ def test_an_empty_number_is_required_like_empty_text(empty):
     assert err.value.template == "{field}: is required."
     with pytest.raises(ValidationError, match="^Unit cost: is required.$"):
         v.money("Unit cost", empty)
+
+
+def test_readings_and_measured_values_follow_the_same_rule_without_a_currency_sign():
+    def reading(typed):
+        return v.number("Reading", typed, minimum=Decimal(0), maximum=Decimal(10**9), places=4)
+
+    assert reading("0,5") == Decimal("0.5")  # was 5
+    assert reading("12,345") == Decimal("12345")
+    assert reading("１２．５") == Decimal("12.5")
+    for typed in ("1_0", "0,125", "¥12", "1,2,3", "1e3"):
+        assert v.number_text(typed) is None
+        with pytest.raises(ValidationError, match=f"^Reading: “{typed}” is not a number.$"):
+            reading(typed)
+    with pytest.raises(ValidationError, match="^Reading: is required.$"):
+        reading(" ")
 
 
 # ---------------------------------------------------------------- services (both databases)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from .errors import Items, ValidationError
@@ -142,7 +142,7 @@ NEGATIVE = QT_TRANSLATE_NOOP("core", "cannot be negative.")
 # Typed by shops on a Chinese keyboard: full-width digits, comma, point, minus and yen sign.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．－￥", "0123456789,.-¥")
 _PLAIN = re.compile(r"[0-9]+\.?[0-9]*|\.[0-9]+")  # 1250, 1250.5, .50
-_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")  # 1,250.00  12,345
+_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")  # 1,250.00  12,345
 _DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")  # 12,50  12,5
 _WHOLE = re.compile(r"-?[0-9]+")
 
@@ -157,6 +157,13 @@ def amount_text(typed: str) -> Decimal | None:
     found = typed.translate(_FULL_WIDTH).strip()
     if found.startswith("¥"):
         found = found[1:].lstrip()
+    return number_text(found)
+
+
+def number_text(typed: str) -> Decimal | None:
+    """A decimal number written as text (a reading, a measured value) by amount_text's rule,
+    without a currency sign; None if it cannot be read for sure."""
+    found = typed.translate(_FULL_WIDTH).strip()
     sign = "-" if found.startswith("-") else ""
     digits = found[len(sign) :]
     if _DECIMAL_COMMA.fullmatch(digits):
@@ -273,9 +280,13 @@ def number(
     """An exact decimal number (a meter reading, a measured value), never a float."""
     if isinstance(value, bool | float):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be an exact number."))
-    try:
-        found = Decimal(str(value).strip().replace(",", "")) if value is not None else None
-    except InvalidOperation:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
+    if isinstance(value, str):
+        found = number_text(value)
+    elif isinstance(value, Decimal | int):
+        found = Decimal(value)
+    else:
         found = None
     if found is None or not found.is_finite():
         raise ValidationError(
