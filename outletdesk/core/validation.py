@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from .errors import Items, ValidationError
@@ -139,13 +139,54 @@ def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str:
 NEGATIVE = QT_TRANSLATE_NOOP("core", "cannot be negative.")
 
 
+# Typed by shops on a Chinese keyboard: full-width digits, comma, point, minus and yen sign.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．－￥", "0123456789,.-¥")
+_PLAIN = re.compile(r"[0-9]+\.?[0-9]*|\.[0-9]+")  # 1250, 1250.5, .50
+_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")  # 1,250.00  12,345
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")  # 12,50  12,5
+_WHOLE = re.compile(r"-?[0-9]+")
+
+
+def amount_text(typed: str) -> Decimal | None:
+    """The amount a person or a file wrote as text, or None if it cannot be read for sure.
+
+    The one rule for money typed in a form and read from an imported file: an optional ¥ or ￥
+    in front; commas only as thousands separators in their places ("1,250.00", "12,345") or as
+    a decimal comma before one or two digits with no point ("12,50" is 12.50); anything else
+    with a comma ("1,2,3", "12,5000", "1.250,00") is refused rather than guessed."""
+    found = typed.translate(_FULL_WIDTH).strip()
+    if found.startswith("¥"):
+        found = found[1:].lstrip()
+    return number_text(found)
+
+
+def number_text(typed: str) -> Decimal | None:
+    """A decimal number written as text (a reading, a measured value) by amount_text's rule,
+    without a currency sign; None if it cannot be read for sure."""
+    found = typed.translate(_FULL_WIDTH).strip()
+    sign = "-" if found.startswith("-") else ""
+    digits = found[len(sign) :]
+    if _DECIMAL_COMMA.fullmatch(digits):
+        digits = digits.replace(",", ".")
+    elif _THOUSANDS.fullmatch(digits):
+        digits = digits.replace(",", "")
+    elif not _PLAIN.fullmatch(digits):
+        return None
+    return Decimal(sign + digits)
+
+
 def money(field: str, value: Any, *, minimum: Decimal = Decimal("0")) -> Decimal:
-    """A money amount with at most 2 decimals, from Decimal, int or text (never float)."""
+    """A money amount with at most 2 decimals, from Decimal, int or text (never float); text is
+    read by amount_text, the same rule for forms and imports."""
     if isinstance(value, bool | float):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be an exact amount."))
-    try:
-        amount = Decimal(str(value).strip().replace(",", "")) if value is not None else None
-    except InvalidOperation:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
+    if isinstance(value, str):
+        amount = amount_text(value)
+    elif isinstance(value, Decimal | int):
+        amount = Decimal(value)
+    else:
         amount = None
     if amount is None or not amount.is_finite():
         raise ValidationError(
@@ -162,17 +203,26 @@ def money(field: str, value: Any, *, minimum: Decimal = Decimal("0")) -> Decimal
     return cents
 
 
+def whole_text(typed: str) -> int | None:
+    """A whole number written as text: digits with an optional leading minus (full-width
+    digits read), never Python's extras such as "1_0" or "+5"; None if it is not one."""
+    found = typed.translate(_FULL_WIDTH).strip()
+    return int(found) if _WHOLE.fullmatch(found) else None
+
+
 def integer(field: str, value: Any, *, minimum: int, maximum: int) -> int:
     if isinstance(value, bool):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be a whole number."))
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
+    found = value if isinstance(value, int) else whole_text(str(value))
+    if found is None:
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP("core", "“{value}” is not a whole number."),
             value=str(value)[:40],
-        ) from None
+        )
+    number = found
     if minimum == 0 and number < 0:
         raise ValidationError(field, NEGATIVE)
     if not minimum <= number <= maximum:
@@ -230,9 +280,13 @@ def number(
     """An exact decimal number (a meter reading, a measured value), never a float."""
     if isinstance(value, bool | float):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be an exact number."))
-    try:
-        found = Decimal(str(value).strip().replace(",", "")) if value is not None else None
-    except InvalidOperation:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
+    if isinstance(value, str):
+        found = number_text(value)
+    elif isinstance(value, Decimal | int):
+        found = Decimal(value)
+    else:
         found = None
     if found is None or not found.is_finite():
         raise ValidationError(

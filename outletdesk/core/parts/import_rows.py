@@ -28,7 +28,6 @@ LIST_SEPARATOR = "; "  # what the export writes between barcodes and between mod
 _SPLIT = re.compile(r"[;；]")
 _SPLIT_CODES = re.compile(r"[;；,，\s]+")  # a barcode holds none of these
 _HEADER_JUNK = re.compile(r"[\s_\-.:：()（）/]+")
-_DECIMAL_COMMA = re.compile(r"-?\d+,\d{1,2}")
 _FORMULA = ("=", "\uff1d")
 _TRUE = {"yes", "y", "true", "1", "是", "启用", "有效", "在用", "x", "✓"}
 _FALSE = {"no", "n", "false", "0", "否", "停用", "无效", "禁用"}
@@ -305,10 +304,9 @@ def cell_money(value: object) -> object:
     if isinstance(value, str):
         if value.lstrip().startswith(_FORMULA):
             raise _Formula
-        text = value.strip().lstrip("¥￥$").strip()
-        if _DECIMAL_COMMA.fullmatch(text):  # "12,50" from a semicolon-separated file
-            text = text.replace(",", ".")
-        return text or "0"
+        # "12,50" from a semicolon-separated file and "¥98" are read by validation.money, by the
+        # same rule as a form's money field.
+        return value.strip() or "0"
     if isinstance(value, bool):
         return value  # refused by validation.money
     return cell_text(value)

@@ -8,7 +8,7 @@ The rules (answers, ranges, readings, stock) are the core's."""
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.equipment.maintenance import LogInput, PlanDTO, PlanItemDTO, RecordDTO
 from ...core.equipment.register import AssetDTO
+from ...core.validation import number_text
 from ...models import AssetStatus, CheckKind, RecordKind
 from ..context import AppContext
 from ..settings.forms import (
@@ -44,10 +45,8 @@ from .register_dialogs import downtime_text
 
 
 def _number(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.strip().replace(",", "."))
-    except (InvalidOperation, ValueError):
-        return None
+    """The value as the core will read it ("0,5" is 0.5, "1_0" is unread)."""
+    return number_text(text)
 
 
 def _range(item: PlanItemDTO) -> str:

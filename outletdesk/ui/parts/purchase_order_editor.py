@@ -31,6 +31,7 @@ from ...core.changes import Changes
 from ...core.errors import NotFound, ValidationError
 from ...core.parts.catalogue import CatalogueService, PartDTO
 from ...core.parts.purchasing import PurchaseLineInput, PurchaseOrderDTO
+from ...core.validation import amount_text, whole_text
 from ..context import AppContext
 from ..errors import show_error
 from ..scanner import ScanField
@@ -383,10 +384,11 @@ class PurchaseOrderDialog(QDialog):
 
 
 def _amount(quantity: str, cost: str) -> Decimal | None:
+    """The line's amount as the core will read it ("12,50" is 12.50), None while unreadable."""
+    price, units = amount_text(cost), whole_text(quantity)
+    if price is None or units is None:
+        return None
     try:
-        price = Decimal(cost.strip().replace(",", ""))
-        if not price.is_finite():
-            return None
-        return (price * int(quantity.strip())).quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError):
+        return (price * units).quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than a Decimal keeps: the core refuses it
         return None

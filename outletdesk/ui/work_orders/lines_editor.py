@@ -3,7 +3,7 @@ half of the detail view's "Lines & payments" tab. Saving goes through the detail
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import DomainError, ValidationError
 from ...core.parts.locations import LocationDTO
 from ...core.parts.stock import InsufficientStock
+from ...core.validation import amount_text
 from ...core.work_orders import rules
 from ...core.work_orders.dto import LineInput, WorkOrderDTO
 from ...models import LineKind, Warranty
@@ -44,11 +45,8 @@ REFUSED = QBrush(QColor("#fdecea"))
 
 
 def _decimal(text: str) -> Decimal | None:
-    try:
-        value = Decimal(text.strip().replace(",", ""))
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
+    """The amount shown as typed, read by the core's rule ("12,50" is 12.50), None if unread."""
+    return amount_text(text)
 
 
 class LinesEditor(QWidget):
