@@ -196,6 +196,12 @@ def _parser() -> argparse.ArgumentParser:
     equipment_in.add_argument(
         "--outlet", metavar="CODE", help="the outlet of new assets whose Outlet cell is empty"
     )
+    equipment_in.add_argument(
+        "--new-categories",
+        action="store_true",
+        help="create the categories the file names that the register does not have (without "
+        "it such a row is invalid)",
+    )
     history_in = import_sub.add_parser(
         "maintenance-history",
         help="machines, failures and replacements from PdM_machines.csv, PdM_failures.csv and "
@@ -533,12 +539,14 @@ def _import_equipment(services: Services, actor: Actor, args: argparse.Namespace
     from .core.equipment.importer import EquipmentImporter
 
     importer = EquipmentImporter(services.db)
+    allow = args.new_categories
     if args.dry_run:
-        report = importer.dry_run(actor, args.file, outlet_id=outlet_id)
+        report = importer.dry_run(actor, args.file, outlet_id=outlet_id, new_categories=allow)
     else:
         report, _ = importer.run(
-            actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid
-        )
+            actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid,
+            new_categories=allow,
+        )  # fmt: skip
     added = "; new categories: " + ", ".join(report.new_categories) if report.new_categories else ""
     return _import_report(args, report, added)
 

@@ -112,3 +112,36 @@ def test_equipment_register_import(shop_db, tmp_path, capsys):
 
     assert main([*args[:-1], str(tmp_path / "missing.csv")]) == 1
     assert "missing.csv" in capsys.readouterr().err
+
+
+def test_equipment_import_twice_and_new_categories_only_with_the_flag(shop_db, tmp_path, capsys):
+    base = counts(shop_db)
+    source = tmp_path / "serials.csv"
+    source.write_text(
+        "Tag,Name,Category,Make,Serial number,Outlet\n"
+        ",Heat gun 热风枪,Tools,Quick,HG-1,N\n"
+        ",Label printer,工具,Brother,LP-9,N\n",
+        encoding="utf-8",
+    )
+    args = ["--db", shop_db, "import", "equipment", str(source)]
+    assert main(args) == 0
+    assert "2 rows: 2 new, 0 updated, 0 unchanged, 0 invalid." in capsys.readouterr().out
+    assert main(args) == 0
+    assert "2 rows: 0 new, 0 updated, 2 unchanged, 0 invalid." in capsys.readouterr().out
+    assert counts(shop_db) == (base[0] + 2, base[1])
+
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Tag,Name,Category,Outlet\n,Mystery,NoSuchCategory,N\n", encoding="utf-8")
+    args = ["--db", shop_db, "import", "equipment", str(odd)]
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert (
+        "Row 2, Category: “NoSuchCategory” is not a category in OutletDesk; use an existing "
+        "category, or allow the new categories to be created." in captured.out
+    )
+    assert counts(shop_db) == (base[0] + 2, base[1])
+    assert main([*args, "--new-categories"]) == 0
+    assert "1 new, 0 updated, 0 unchanged, 0 invalid; new categories: NoSuchCategory." in (
+        capsys.readouterr().out
+    )
+    assert counts(shop_db) == (base[0] + 3, base[1])

@@ -320,12 +320,19 @@ def test_known_tags_update_new_rows_get_tags_and_categories(
              None, "", "", "", ""],
         ],
     )  # fmt: skip
-    dry = importer.dry_run(staff, path)
+    refused = importer.dry_run(staff, path)
+    assert [p.line() for p in refused.problems] == [
+        f"Row {row}, Category: “Scopes 示波器” is not a category in OutletDesk; use an existing "
+        "category, or allow the new categories to be created."
+        for row in (3, 4)
+    ]
+    assert refused.new_categories == ("Scopes 示波器",) and not refused.new_categories_allowed
+    dry = importer.dry_run(staff, path, new_categories=True)
     assert dry.ok and (dry.new, dry.updated, dry.unchanged) == (2, 1, 0)
     assert dry.new_categories == ("Scopes 示波器",)
     assert counts(services) == (1, 0)
 
-    report, changes = importer.run(staff, path)
+    report, changes = importer.run(staff, path, new_categories=True)
     assert report.written and changes.equipment and (report.new, report.updated) == (2, 1)
     updated = services.equipment.get(staff, register.id)
     assert (updated.location, updated.notes, updated.version) == ("Bench 1", "calibrated", 2)
@@ -341,15 +348,18 @@ def test_known_tags_update_new_rows_get_tags_and_categories(
     hot = services.equipment.search(staff, "hot air")[0]
     assert hot.outlet_code == "N" and hot.category == "Scopes 示波器"
 
-    # Rows without a tag add assets every time; with the tags filled in (as an export of the
-    # register writes them) the same file changes nothing.
+    # A row without a tag is the asset with its serial number; the one without a serial adds
+    # an asset every time. With the tags filled in (as an export of the register writes them)
+    # the same file changes nothing.
+    twice, _ = importer.run(staff, path)
+    assert (twice.new, twice.updated, twice.unchanged, twice.new_categories) == (1, 0, 2, ())
     book = openpyxl.load_workbook(path)
     for row, name in ((3, "oscillo"), (4, "hot air")):
         book.active.cell(row, 1).value = services.equipment.search(staff, name)[0].tag
     book.save(path)
     again, _ = importer.run(staff, path)
     assert (again.new, again.updated, again.unchanged, again.written) == (0, 0, 3, False)
-    assert counts(services) == (3, 1)  # the scope imported out of service: its open downtime
+    assert counts(services) == (4, 1)  # the scope imported out of service: its open downtime
     # A retired asset cannot be brought back by a file.
     services.equipment.set_status(staff, register.id, 2, "retired", "worn out")
     revived, _ = importer.run(staff, path)
@@ -425,6 +435,92 @@ def test_bad_cells_are_named_and_nothing_is_half_imported(
         importer.dry_run(staff, wrong)
     with pytest.raises(PermissionDenied):
         importer.dry_run(make_actor(services, outlet.id, Role.CLERK), path)
+
+
+def row(name, category, make="", model="", serial="", tag=None):
+    return [tag, name, category, make, model, serial, "N", "", None, None, None, None, "", "",
+            "", ""]  # fmt: skip
+
+
+def test_a_row_without_a_tag_is_the_asset_with_its_serial(
+    services, staff, outlet, register, tmp_path
+):
+    """Importing the same file twice adds nothing the second time: a row without a tag is
+    matched by serial number (with make and model when the file gives them), as the parts
+    import matches on SKU."""
+    importer = EquipmentImporter(services.db)
+    path = write_xlsx(
+        tmp_path / "twice.xlsx",
+        [row("Heat gun 热风枪", "Tools 工具", "Quick", "861DW", "HG-1"),
+         row("Hot plate", "Tools 工具", "", "", " hp-7 ")],
+    )  # fmt: skip
+    first, _ = importer.run(staff, path)
+    assert (first.new, first.updated, first.unchanged) == (2, 0, 0)
+    again, changes = importer.run(staff, path)
+    assert [p.line() for p in again.problems] == []
+    assert (again.new, again.updated, again.unchanged, again.written) == (0, 0, 2, False)
+    assert not changes.any() and counts(services) == (3, 0)
+    book = openpyxl.load_workbook(path)
+    book.active.cell(2, 8).value = "Bench 2"  # Location
+    book.active.cell(3, 6).value = "HP-7"  # the same serial: its case and spaces are forgiven
+    book.save(path)
+    moved, _ = importer.run(staff, path)
+    assert (moved.new, moved.updated, moved.unchanged) == (0, 2, 0) and counts(services) == (3, 0)
+    gun = services.equipment.search(staff, "heat gun")
+    assert len(gun) == 1 and services.equipment.get(staff, gun[0].id).location == "Bench 2"
+
+    # Another make with the same serial is another asset; then the serial alone matches two.
+    other = write_xlsx(
+        tmp_path / "other.xlsx", [row("Heat gun", "Tools 工具", "Bosch", "", "HG-1")]
+    )
+    assert importer.run(staff, other)[0].new == 1
+    ambiguous = write_xlsx(
+        tmp_path / "ambiguous.xlsx",
+        [row("Heat gun", "Tools 工具", serial="HG-1"),
+         row("Hot plate", "Tools 工具", serial="HP-7"),
+         row("Hot plate again", "Tools 工具", serial="hp-7")],
+    )  # fmt: skip
+    tags = sorted(a.tag for a in services.equipment.search(staff, "heat gun"))
+    report, _ = importer.run(staff, ambiguous)
+    assert [p.line() for p in report.problems] == [
+        f"Row 2, Serial number: serial number HG-1 belongs to several assets ({tags[0]}, "
+        f"{tags[1]}); give the tag of the one meant.",
+        "Row 4, Serial number: serial number HP-7 is already on row 3 of this file.",
+    ]
+    assert not report.written and counts(services) == (4, 0)
+
+
+def test_categories_are_found_by_either_half_and_new_ones_only_when_allowed(
+    services, staff, outlet, register, tmp_path
+):
+    importer = EquipmentImporter(services.db)
+    path = write_xlsx(
+        tmp_path / "categories.xlsx",
+        [row("Drill", "Tools"), row("Saw", "工具"), row("Router", "it 信息设备"),
+         row("Tablet", "信息设备 IT"), row("Mystery", "NoSuchCategory"),
+         row("Mystery 2", "nosuchcategory")],
+    )  # fmt: skip
+    before = {c.name for c in services.equipment.categories(staff)}
+    refused, changes = importer.run(staff, path)
+    assert [p.line() for p in refused.problems] == [
+        f"Row {n}, Category: “{name}” is not a category in OutletDesk; use an existing category, "
+        "or allow the new categories to be created."
+        for n, name in ((6, "NoSuchCategory"), (7, "nosuchcategory"))
+    ]
+    assert refused.new_categories == ("NoSuchCategory",) and not refused.written
+    assert counts(services) == (1, 0) and not changes.any()
+    # Skipping the invalid rows still creates no category.
+    skipped, _ = importer.run(staff, path, skip_invalid=True)
+    assert skipped.new == 4 and {c.name for c in services.equipment.categories(staff)} == before
+    placed = {
+        a.name: a.category for a in services.equipment.search(staff, "", include_retired=True)
+    }
+    assert [placed[n] for n in ("Drill", "Saw", "Router", "Tablet")] == [
+        "Tools 工具", "Tools 工具", "IT 信息设备", "IT 信息设备"
+    ]  # fmt: skip
+    allowed, _ = importer.run(staff, path, new_categories=True)
+    assert allowed.ok and allowed.new_categories == ("NoSuchCategory",)
+    assert {c.name for c in services.equipment.categories(staff)} == before | {"NoSuchCategory"}
 
 
 class CancelWhenWriting(Progress):
@@ -592,7 +688,7 @@ def test_an_exported_register_moves_to_a_fresh_database_of_another_outlet(
     kept = {key: index for key, index in whole.mapping.items() if key not in ("tag", "outlet")}
     refused = importer.dry_run(there, path, whole.mapping, outlet_id=hangzhou.id)
     assert refused.invalid_rows == 12 and "are given by OutletDesk" in refused.problems[0].line()
-    report, changes = importer.run(there, path, kept, outlet_id=hangzhou.id)
+    report, changes = importer.run(there, path, kept, outlet_id=hangzhou.id, new_categories=True)
     assert [p.line() for p in report.problems] == []
     assert report.written and changes.equipment and report.new == 12
     moved = register_of(fresh_db, there)

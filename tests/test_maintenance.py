@@ -356,8 +356,40 @@ def test_mtbf_mttr_availability_and_compliance(services, staff, station, instrum
         staff, LogInput(station.id, "planned", plan.id, done_at=at(date(2026, 3, 3)),
                         results=((1, "ok"), (2, "350"))),
     )  # late (due 28 Feb)  # fmt: skip
-    figure = services.maintenance.compliance(staff, date(2026, 1, 1), date(2026, 3, 31))
+    first, last = date(2026, 1, 1), date(2026, 3, 31)
+    figure = services.maintenance.compliance(staff, first, last, today=date(2026, 3, 31))
     assert (figure.done, figure.on_time, figure.share) == (2, 1, Decimal("0.500"))
+    # Once 31 March has passed, its task not done counts as not on time.
+    figure = services.maintenance.compliance(staff, first, last, today=date(2026, 4, 1))
+    assert (figure.done, figure.missed, figure.due, figure.on_time) == (2, 1, 3, 1)
+    assert figure.share == Decimal("0.333")
+
+
+def test_compliance_counts_the_tasks_of_a_plan_never_done(
+    services, staff, station, instruments, outlet
+):
+    """A monthly check never done is missed on each of its due dates: compliance 0, not "–"."""
+    services.maintenance.create_plan(staff, calibration(station.id))  # due 31 Jan, 28 Feb, ...
+    services.maintenance.create_plan(
+        staff, calibration(station.id, name="Weekly clean", interval_unit="week",
+                           anchor="completion", start_date=date(2026, 3, 2))
+    )  # fmt: skip
+    figure = services.maintenance.compliance(
+        staff, date(2026, 1, 1), date(2026, 3, 31), today=date(2026, 3, 20)
+    )
+    # 31 Jan and 28 Feb; 2, 9 and 16 March of the weekly plan (20 March is today: not late yet)
+    assert (figure.done, figure.missed, figure.on_time, figure.share) == (0, 5, 0, Decimal("0"))
+    later = services.maintenance.compliance(
+        staff, date(2026, 2, 1), date(2026, 12, 31), today=date(2026, 12, 28)
+    )
+    assert later.missed == 10 + 43  # 28 Feb .. 30 Nov monthly; 2 March .. 21 Dec weekly
+    only_here = services.maintenance.compliance(
+        staff, date(2026, 1, 1), date(2026, 3, 31), outlet.id, today=date(2026, 3, 20)
+    )
+    assert only_here.missed == 5
+    # Nothing due in the period: no figure.
+    before = services.maintenance.compliance(staff, date(2025, 1, 1), date(2025, 12, 31))
+    assert (before.due, before.share) == (0, None)
 
 
 def test_who_may_do_what(services, clerk, staff, station, outlet):

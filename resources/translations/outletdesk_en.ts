@@ -180,6 +180,16 @@
     </message>
 </context>
 <context>
+    <name>EquipmentImportDialog</name>
+    <message numerus="yes">
+        <source>Create the %n new categories listed</source>
+        <translation>
+            <numerusform>Create the %n new category listed</numerusform>
+            <numerusform>Create the %n new categories listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EquipmentPage</name>
     <message numerus="yes">
         <source>%n assets</source>

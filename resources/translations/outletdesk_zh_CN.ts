@@ -1009,9 +1009,19 @@
         <source>The Outlet column takes an outlet&apos;s code or its name; new assets without one go to {outlet}.</source>
         <translation>“网点”列可填网点代码或网点名称；未填写网点的新设备归入 {outlet}。</translation>
     </message>
+    <message numerus="yes">
+        <source>Create the %n new categories listed</source>
+        <translation>
+            <numerusform>新建所列的 %n 个类别</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Categories added: {names}</source>
         <translation>已新增类别：{names}</translation>
+    </message>
+    <message>
+        <source>Not categories in OutletDesk: {names}. Correct them in the file, or tick the box below to add them.</source>
+        <translation>OutletDesk 中没有这些类别：{names}。请在文件中改正，或勾选下方选项新建这些类别。</translation>
     </message>
     <message>
         <source>New categories to be added: {names}</source>
@@ -7822,6 +7832,22 @@
     <message>
         <source>is required for a new asset.</source>
         <translation>新增设备时必填。</translation>
+    </message>
+    <message>
+        <source>“{category}” is not a category in OutletDesk; use an existing category, or allow the new categories to be created.</source>
+        <translation>OutletDesk 中没有“{category}”这个类别；请使用已有类别，或允许新建这些类别。</translation>
+    </message>
+    <message>
+        <source>“{category}” could be any of: {categories}; give the category&apos;s full name.</source>
+        <translation>“{category}”可能是以下任一类别：{categories}；请填写类别的完整名称。</translation>
+    </message>
+    <message>
+        <source>serial number {serial} is already on row {row} of this file.</source>
+        <translation>序列号 {serial} 已出现在本文件第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>serial number {serial} belongs to several assets ({tags}); give the tag of the one meant.</source>
+        <translation>序列号 {serial} 对应多台设备（{tags}）；请填写所指设备的资产编号。</translation>
     </message>
     <message>
         <source>“{value}” is not one of: {allowed}.</source>

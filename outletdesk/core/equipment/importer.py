@@ -1,7 +1,10 @@
 """Equipment register import (设备台账导入) from .xlsx or .csv, with the parts import's behaviour:
 a column mapping proposed from the header row (English or Chinese), a dry run reporting each bad
 cell by row and column, then every valid row written in one transaction, or none. A row whose
-tag is in the register updates that asset; a row without a tag adds an asset with a new tag.
+tag is in the register updates that asset; a row without a tag is the asset with its serial
+number (and make and model, when the file gives them), else adds an asset with a new tag. A
+category is found by its name or the English or Chinese half of it ("Tools" or "工具" for
+"Tools 工具"); one the register does not have is added only when the person allows it.
 The outlet is named by its code or its name; a row that retires an asset may give the day and
 reason. So a workbook of the register export (title block above its header) imports back as it
 was (Owner and Supplier are not read).
@@ -20,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -38,7 +41,7 @@ from ..audit import record
 from ..auth import Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, FieldLabel, ValidationError, Words
+from ..errors import DomainError, FieldLabel, Items, ValidationError, Words
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_numbers
 from ..parts.import_rows import (
@@ -130,6 +133,22 @@ _OUTLET_REQUIRED = QT_TRANSLATE_NOOP(
     "core", "is required: give the outlet code, or the outlet to import into."
 )
 _CATEGORY_REQUIRED = QT_TRANSLATE_NOOP("core", "is required for a new asset.")
+_NEW_CATEGORY = QT_TRANSLATE_NOOP(
+    "core",
+    "“{category}” is not a category in OutletDesk; use an existing category, or allow the "
+    "new categories to be created.",
+)
+_SEVERAL_CATEGORIES = QT_TRANSLATE_NOOP(
+    "core", "“{category}” could be any of: {categories}; give the category's full name."
+)
+_SERIAL_TWICE = QT_TRANSLATE_NOOP(
+    "core", "serial number {serial} is already on row {row} of this file."
+)
+_SERIAL_SEVERAL = QT_TRANSLATE_NOOP(
+    "core",
+    "serial number {serial} belongs to several assets ({tags}); give the tag of the one meant.",
+)
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _RETIRED = QT_TRANSLATE_NOOP("core", "{tag} is retired; its history is kept but it cannot change.")
 
 
@@ -160,8 +179,11 @@ class EquipmentImportReport:
     unchanged: int
     invalid_rows: int
     problems: tuple[RowProblem, ...]
+    # Categories the file names that the register does not have: those the import adds when
+    # new categories are allowed, else every one (each a bad cell on its rows).
     new_categories: tuple[str, ...]
     written: bool = False
+    new_categories_allowed: bool = False
 
     @property
     def ok(self) -> bool:
@@ -216,13 +238,15 @@ class EquipmentImporter:
         outlet_id: int | None = None,
         texts: Mapping[str, str] | None = None,
         progress: Progress | None = None,
+        new_categories: bool = False,
     ) -> EquipmentImportReport:
-        """Everything the import would check and count; nothing written."""
+        """Everything the import would check and count; nothing written. A category the
+        register does not have is a bad cell unless `new_categories` (then it is added)."""
         actor.require(Permission.MANAGE_EQUIPMENT)
         layout, rows = _read_layout(Path(path), mapping, texts)
         parsed, problems = _parse(layout, rows, progress)
         with self._db.read(actor) as s:
-            return _plan(s, actor, layout, parsed, problems, outlet_id)[0]
+            return _plan(s, actor, layout, parsed, problems, outlet_id, new_categories)[0]
 
     def run(
         self,
@@ -234,6 +258,7 @@ class EquipmentImporter:
         outlet_id: int | None = None,
         texts: Mapping[str, str] | None = None,
         progress: Progress | None = None,
+        new_categories: bool = False,
     ) -> tuple[EquipmentImportReport, Changes]:
         """In one transaction: nothing when a row is invalid (the report says why), unless
         `skip_invalid`, then every valid row. Cancelling writes nothing."""
@@ -246,10 +271,10 @@ class EquipmentImporter:
                 s.execute(
                     text("LOCK TABLE assets, equipment_categories IN SHARE ROW EXCLUSIVE MODE")
                 )
-            report, finals = _plan(s, actor, layout, parsed, problems, outlet_id)
+            report, finals = _plan(s, actor, layout, parsed, problems, outlet_id, new_categories)
             if report.problems and not skip_invalid:
                 return report, Changes()
-            written = bool(report.new_categories) or any(f.changes for f in finals)
+            written = any(f.changes for f in finals)
             if written:
                 if progress is not None:
                     progress.start(None, QT_TRANSLATE_NOOP("core", "Writing the register"))
@@ -447,6 +472,7 @@ def _plan(
     parsed: list[_Parsed],
     problems: list[RowProblem],
     outlet_id: int | None,
+    allow_new_categories: bool = False,
 ) -> tuple[EquipmentImportReport, list[_Final]]:
     title = layout.title
     problems = list(problems)
@@ -464,13 +490,24 @@ def _plan(
                 "core", "There is no outlet yet; set one up before importing equipment."
             )
         )
-    categories = {
-        _key(name): cid for cid, name in s.execute(select(EquipmentCategory.id, EquipmentCategory.name))
-    }  # fmt: skip
+    category_names: dict[int, str] = {
+        cid: name for cid, name in s.execute(select(EquipmentCategory.id, EquipmentCategory.name))
+    }
+    find_category = _category_finder(category_names)
     tags = sorted({p.tag for p in parsed if p.tag})
     assets: dict[str, Asset] = {}
     for chunk in _chunks(tags):
         assets.update((a.tag, a) for a in s.scalars(select(Asset).where(Asset.tag.in_(chunk))))
+    # A row without a tag is the asset with its serial number (and make and model when the
+    # file gives them), so importing a file twice adds nothing the second time.
+    serials = sorted({_serial_key(p.values.get("serial")) for p in parsed if not p.tag} - {""})
+    by_serial: dict[str, list[Asset]] = {}
+    for chunk in _chunks(serials):
+        for a in s.scalars(
+            select(Asset).where(func.upper(func.trim(Asset.serial)).in_(chunk)).order_by(Asset.tag)
+        ):
+            by_serial.setdefault(_serial_key(a.serial), []).append(a)
+    first_serial: dict[str, int] = {}
 
     def bad(number: int, key: str, template: str, **params: Any) -> None:
         problems.append(RowProblem(number, title(key), template, params))
@@ -484,6 +521,21 @@ def _plan(
         n = entry.number
         found_before = len(problems)
         asset = assets.get(entry.tag) if entry.tag else None
+        serial = _serial_key(entry.values.get("serial"))
+        if not entry.tag and serial:
+            make, model = (_key(cell_text(entry.values.get(k, ""))) for k in ("make", "model"))
+            if serial in first_serial:
+                bad(n, "serial", _SERIAL_TWICE, serial=serial, row=first_serial[serial])
+                continue
+            first_serial[serial] = n
+            same = [
+                a for a in by_serial.get(serial, ())
+                if (not make or _key(a.make) == make) and (not model or _key(a.model) == model)
+            ]  # fmt: skip
+            if len(same) > 1:
+                bad(n, "serial", _SERIAL_SEVERAL, serial=serial, tags=Items(a.tag for a in same))
+                continue
+            asset = same[0] if same else None
         if entry.tag:
             if entry.tag in first_row:
                 bad(n, "tag", _TWICE, tag=entry.tag, row=first_row[entry.tag])
@@ -499,14 +551,21 @@ def _plan(
                 bad(n, "outlet", _NO_OUTLET, outlet=entry.outlet[:40])
         elif outlet is None:
             bad(n, "outlet", _OUTLET_REQUIRED)
-        # Category: by name (case and spaces forgiven); a new name is added.
+        # Category: by name (case and spaces forgiven, or the English or Chinese half of a
+        # bilingual name); a new name is added only when the person allows it.
         category_id = asset.category_id if asset is not None else 0
         category_key = ""
         if entry.category:
             category_key = _key(entry.category)
-            category_id = categories.get(category_key, 0)
-            if not category_id:
+            found = find_category(entry.category)
+            category_id = found[0] if len(found) == 1 else 0
+            if len(found) > 1:
+                bad(n, "category", _SEVERAL_CATEGORIES, category=entry.category[:80],
+                    categories=Items(sorted(category_names[c] for c in found)))  # fmt: skip
+            elif not found:
                 new_categories.setdefault(category_key, " ".join(entry.category.split()))
+                if not allow_new_categories:
+                    bad(n, "category", _NEW_CATEGORY, category=entry.category[:80])
         elif asset is None and (n, title("category")) not in bad_cells:
             bad(n, "category", _CATEGORY_REQUIRED)
         # Every field through the register's own checks, each bad one named.
@@ -548,7 +607,12 @@ def _plan(
         unchanged=len(finals) - new - updated,
         invalid_rows=len(bad_rows),
         problems=tuple(problems),
-        new_categories=tuple(name for key, name in new_categories.items() if key in used),
+        # Allowed: those the valid rows add; else every one the file names, for the person
+        # to allow (or correct).
+        new_categories=tuple(
+            name for key, name in new_categories.items() if key in used or not allow_new_categories
+        ),
+        new_categories_allowed=allow_new_categories,
     )
     return report, finals
 
@@ -560,6 +624,41 @@ def asset_input(asset: Asset) -> r.AssetInput:
 
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+def _serial_key(value: object) -> str:
+    return cell_text(value).strip().upper() if value is not None else ""
+
+
+def _halves(name: str) -> tuple[str, ...]:
+    """The English and the Chinese half of a bilingual name ("Tools 工具": tools, 工具), those
+    it has."""
+    words = name.split()
+    latin = " ".join(w for w in words if not _CJK.search(w)).casefold()
+    chinese = " ".join(w for w in words if _CJK.search(w)).casefold()
+    return tuple(half for half in (latin, chinese) if half)
+
+
+def _category_finder(names: Mapping[int, str]) -> Callable[[str], list[int]]:
+    """The categories a name in a file may mean: the one of that name (case and spaces
+    forgiven), else those whose English or Chinese half it gives ("Tools", "工具" and
+    "工具 Tools" all mean "Tools 工具")."""
+    whole = {_key(name): cid for cid, name in names.items()}
+    by_half: dict[str, set[int]] = {}
+    for cid, name in names.items():
+        for half in _halves(name):
+            by_half.setdefault(half, set()).add(cid)
+
+    def find(name: str) -> list[int]:
+        if _key(name) in whole:
+            return [whole[_key(name)]]
+        halves = _halves(name)
+        if not halves:
+            return []
+        found = set.intersection(*(by_half.get(half, set()) for half in halves))
+        return sorted(found)
+
+    return find
 
 
 def _validated(
@@ -588,7 +687,8 @@ _DATES_AND_COST = ("purchase_date", "purchase_cost", "warranty_end", "accepted_o
 
 def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list[_Final]) -> None:
     category_ids: dict[str, int] = {}
-    for name in report.new_categories:
+    used = {f.category_key for f in finals if f.category_key}
+    for name in (name for name in report.new_categories if _key(name) in used):
         category = EquipmentCategory(name=name)
         s.add(category)
         s.flush()

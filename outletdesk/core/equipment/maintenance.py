@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, or_, select
@@ -53,7 +53,16 @@ from ..parts.stock import HELD_NOT_USED, leave_held, main_location, write_moveme
 from ..periods import local_midnight
 from .register import add_reading, set_asset_status
 from .repair_orders import open_repair_order
-from .schedule import Bucket, Due, PlanRule, bucket, compliance, first_due, next_due, occurrences
+from .schedule import (
+    Bucket,
+    Due,
+    PlanRule,
+    bucket,
+    first_due,
+    missed,
+    next_due,
+    occurrences,
+)
 
 F_PLAN_NAME = QT_TRANSLATE_NOOP("core", "Plan name")
 F_APPLIES_TO = QT_TRANSLATE_NOOP("core", "Applies to")
@@ -324,7 +333,13 @@ class Reliability:
 class Compliance:
     done: int  # planned tasks done in the period that had a due date
     on_time: int
-    share: Decimal | None  # 0.000..1.000
+    share: Decimal | None  # 0.000..1.000 of every task due: done on time / (done + missed)
+    missed: int = 0  # due dates in the period (before today) whose task was never done
+
+    @property
+    def due(self) -> int:
+        """Every task the period counts: done (on time or late) and not done."""
+        return self.done + self.missed
 
 
 class MaintenanceService:
@@ -782,10 +797,34 @@ class MaintenanceService:
         ]
 
     def compliance(
-        self, actor: Actor, start: date, end: date, outlet_id: int | None = None
+        self,
+        actor: Actor,
+        start: date,
+        end: date,
+        outlet_id: int | None = None,
+        *,
+        today: date | None = None,
     ) -> Compliance:
-        """Of the planned tasks done in the period that had a due date, the share done on time."""
+        """Of the planned tasks of the period, the share done on time: those done in the period
+        that had a due date (on time or late), and every due date in the period, before today,
+        whose task is still not done (missed: not on time). A plan never done counts each of
+        its due dates so; a meter-only plan has none."""
         actor.require(Permission.VIEW_EQUIPMENT)
+        last = min(end, (today or date.today()) - timedelta(days=1))
+        outstanding = (
+            select(PlanDue.due_on, MaintenancePlan)
+            .join(MaintenancePlan, MaintenancePlan.id == PlanDue.plan_id)
+            .join(Asset, Asset.id == PlanDue.asset_id)
+            .where(
+                MaintenancePlan.active,
+                Asset.status != AssetStatus.RETIRED.value,
+                plan_applies(Asset.id),
+                PlanDue.due_on.is_not(None),
+                PlanDue.due_on <= last,
+            )
+        )
+        if outlet_id is not None:
+            outstanding = outstanding.where(PlanDue.outlet_id == outlet_id)
         query = select(MaintenanceRecord.due_on, MaintenanceRecord.done_at).where(
             MaintenanceRecord.kind == RecordKind.PLANNED.value,
             MaintenanceRecord.due_on.is_not(None),
@@ -796,8 +835,19 @@ class MaintenanceService:
             query = query.where(MaintenanceRecord.outlet_id == outlet_id)
         with self._db.read(actor) as s:
             pairs = [(due, done.astimezone().date()) for due, done in s.execute(query).tuples()]
+            not_done = sum(
+                len(missed(_rule_of(plan), due_on, start, last))
+                for due_on, plan in s.execute(outstanding).tuples()
+                if due_on is not None
+            )
         kept = sum(1 for due, done in pairs if due is not None and done <= due)
-        return Compliance(len(pairs), kept, compliance(pairs))
+        due = len(pairs) + not_done
+        share = (
+            (Decimal(kept) / Decimal(due)).quantize(Decimal("0.001"), ROUND_HALF_UP)
+            if due
+            else None
+        )
+        return Compliance(len(pairs), kept, share, not_done)
 
 
 # ---------------------------------------------------------------- plan helpers

@@ -364,6 +364,25 @@ def compliance(pairs: Iterable[tuple[date | None, date]], grace_days: int = 0) -
     return (Decimal(kept) / Decimal(len(dated))).quantize(Decimal("0.001"), ROUND_HALF_UP)
 
 
+def missed(rule: PlanRule, due_on: date, first: date, last: date) -> list[date]:
+    """The due dates in [first, last] of a task not done since `due_on` (its outstanding due):
+    that date and every later one of its time rule, each a task not done. A SCHEDULE plan steps
+    on its own calendar; a COMPLETION plan one interval at a time from `due_on` (when the work is
+    never done, each interval that passes is another task missed)."""
+    if not rule.has_time_rule or last < first or due_on > last:
+        return []
+    if rule.anchor is Anchor.SCHEDULE:
+        return occurrences(rule, first, last, Due(due_on, None))
+    count, unit = rule._time()
+    found = []
+    n = 0
+    while (day := nth_due(due_on, count, unit, n)) <= last:
+        if day >= first:
+            found.append(day)
+        n += 1
+    return found
+
+
 def occurrences(rule: PlanRule, first: date, last: date, previous: Due | None = None) -> list[date]:
     """Due dates of the plan's time rule in [first, last], for the month calendar.
 

@@ -339,6 +339,6 @@ class FiguresTab(_Tab):
         share = "–" if done.share is None else f"{done.share * 100:.1f} %"
         self.compliance_label.setText(
             self.tr("Compliance: {share} ({on_time} of {done} on time)").format(
-                share=share, on_time=done.on_time, done=done.done
+                share=share, on_time=done.on_time, done=done.due
             )
         )
