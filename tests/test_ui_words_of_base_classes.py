@@ -126,3 +126,34 @@ def test_every_base_class_with_words_looks_them_up_for_its_subclasses():
     }
     assert bases  # the spreadsheet import, the work order actions, ...
     assert sorted(b.__name__ for b in bases if b.tr is not tr_up_the_classes) == []
+
+
+COUNTS = {  # (context, source, count): what the window says, in English and in Chinese
+    ("ReceiveDialog", "%n lines", 1): ("1 line", "1 行"),
+    ("ReceiveDialog", "Booked in %n units on {lines}.", 1): (
+        "Booked in 1 unit on {lines}.",
+        "已入库 1 件，共 {lines}。",
+    ),
+    ("ReceiveDialog", "Booked in %n units on {lines}.", 6): (
+        "Booked in 6 units on {lines}.",
+        "已入库 6 件，共 {lines}。",
+    ),
+    ("CountReviewDialog", "%n lines not counted stay as they are.", 1): (
+        "1 line not counted stays as it is.",
+        "未盘点的 1 行保持不变。",
+    ),
+    ("CountReviewDialog", "%n lines not counted stay as they are.", 22): (
+        "22 lines not counted stay as they are.",
+        "未盘点的 22 行保持不变。",
+    ),
+}
+
+
+@pytest.mark.parametrize("key", list(COUNTS), ids=lambda key: f"{key[1]}-{key[2]}")
+def test_counts_say_one_and_many_right(language, key):
+    from PySide6.QtCore import QCoreApplication
+
+    context, source, count = key
+    english, chinese = COUNTS[key]
+    said = QCoreApplication.translate(context, source, "", count)
+    assert said == (english if language == "en" else chinese)
