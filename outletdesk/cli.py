@@ -394,7 +394,7 @@ def _export_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
         print(f"{_n(count, 'part', 'parts')} to reorder written to {out}")
     elif args.what == "stock-value":
         count = x.export_stock_value(services, actor, out, outlet_id=outlet_id)
-        print(f"stock value of {_n(count, 'part', 'parts')} written to {out}")
+        print(f"Stock value of {_n(count, 'part', 'parts')} written to {out}")
     else:
         date_from, date_to = _day("--from", args.date_from), _day("--to", args.date_to)
         if date_from and date_to and date_from > date_to:
@@ -727,7 +727,7 @@ def _receipt(services: Services, actor: Actor, args: argparse.Namespace) -> int:
     order = services.work_orders.by_number(actor, args.number)
     pdf = receipt_pdf(services, actor, order.id, args.kind, "label-" + paper if label else paper)
     args.output.write_bytes(pdf)
-    print(f"{args.kind} printout of {order.number} written to {args.output}")
+    print(f"{args.kind.capitalize()} printout of {order.number} written to {args.output}")
     return 0
 
 

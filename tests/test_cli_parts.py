@@ -77,7 +77,7 @@ def test_import_then_export_every_parts_log(shop_db, tmp_path, capsys):
         ("stock", "0 stock rows written"),
         ("stock-movements", "0 stock movements written"),
         ("low-stock", "0 parts to reorder written"),
-        ("stock-value", "stock value of 0 parts written"),
+        ("stock-value", "Stock value of 0 parts written"),
     ):
         path = tmp_path / f"{what}.xlsx"
         assert main(["--db", shop_db, "export", what, "-o", str(path)]) == 0, what

@@ -96,4 +96,4 @@ def test_the_command_line_says_one_in_the_singular(db_url, services, manager, tm
     assert main(["--db", db_url, "export", "parts", "-o", str(out)]) == 0
     assert capsys.readouterr().out == f"2 parts written to {out}\n"
     assert main(["--db", db_url, "export", "stock-value", "-o", str(out)]) == 0
-    assert "stock value of 0 parts written" in capsys.readouterr().out  # none in stock
+    assert "Stock value of 0 parts written" in capsys.readouterr().out  # none in stock

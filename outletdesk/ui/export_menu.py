@@ -34,6 +34,7 @@ from ..progress import Progress
 from .context import AppContext
 from .errors import error_text, translate_core
 from .exporting import ask_xlsx_path, run_export
+from .i18n import tr_up_the_classes
 from .settings.forms import FormErrors, add_rows
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class ExportMenu(QObject):
     """What a page's Export menu shares: the role check, the save-as question, the export run on
     the worker with the words of the window's language, and a message when it is done.
     Subclasses say which words their logs use (`words()`, English sources)."""
+
+    tr = tr_up_the_classes
 
     def __init__(self, ctx: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -122,6 +125,8 @@ class LogFilterDialog(QDialog):
     """Which rows a log holds: a period (either end open), an outlet or all, and one thing
     (a part, an asset) typed, scanned or the one selected, or all; subclasses add their own rows
     and say how a typed code is found (`lookup`) and what the filter is (`make_filter`)."""
+
+    tr = tr_up_the_classes
 
     chosen = Signal(object)  # the filter, once accepted
 

@@ -45,6 +45,28 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return installed
 
 
+_UNTRANSLATED = "OutletDesk: no such context"
+
+
+def tr_up_the_classes(
+    self: object, text: str, disambiguation: str | None = None, n: int = -1
+) -> str:
+    """self.tr for a class others subclass: the text is looked up under each class up from the
+    object's own, counts ("%n rows") too.
+
+    PySide's own tr takes the subclass's lookup of a count as found, since the number filled in
+    makes it differ from the source text, so the base class's translation was never reached.
+    A base class says ``tr = tr_up_the_classes`` in its body."""
+    untranslated = QCoreApplication.translate(_UNTRANSLATED, text, disambiguation, n)
+    for cls in type(self).__mro__:
+        if cls.__module__.split(".")[0] in ("PySide6", "shiboken6", "builtins"):
+            break
+        found = QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+        if found != untranslated:
+            return found
+    return untranslated
+
+
 def _core(text: str) -> str:
     return QCoreApplication.translate("core", text, core.disambiguation(text))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPus
 
 from ..progress import Progress
 from .context import AppContext
+from .i18n import tr_up_the_classes
 from .settings.forms import FormErrors
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ def open_preview(ctx: AppContext, pdf: bytes, title: str, parent: QWidget) -> Pr
 class LabelsDialog(QDialog):
     """A label dialog: a subclass lays out its choices with `error` and `button_box()`, sets
     `errors` (the fields a refusal may name) and calls `render()` with the PDF's work."""
+
+    tr = tr_up_the_classes
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ValidationError
 from .errors import error_text, show_error
+from .i18n import tr_up_the_classes
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:  # the sign-in dialog shows while the worker still imports SQLAlchemy
@@ -31,6 +32,8 @@ LAST_OUTLET_KEY = "login/last_outlet"
 
 class _FormDialog(QDialog):
     """A form with an inline error line; work runs on the task runner."""
+
+    tr = tr_up_the_classes
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None) -> None:
         super().__init__(parent)

@@ -34,7 +34,7 @@ from ..core.parts.import_rows import ImportField, RowProblem
 from ..progress import Cancelled, Progress
 from .context import AppContext
 from .errors import error_text, show_error, translate_core
-from .i18n import labelled
+from .i18n import labelled, tr_up_the_classes
 from .settings.forms import INVALID_STYLE
 from .table_model import RowsModel, row_table
 
@@ -80,6 +80,8 @@ class SpreadsheetImportDialog(QDialog):
     `reports_progress` both also take `progress=`. New rows without an outlet go to `outlet`.
     A subclass says whether the user may import (`allowed`; why not on `choose_button`) and
     gives its own words (`layout_note`, `extra_lines`, `unchanged_text`) and `writes`."""
+
+    tr = tr_up_the_classes
 
     reports_progress = True
 

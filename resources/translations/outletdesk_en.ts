@@ -62,10 +62,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Post count {number} to the stock at {outlet}? %n parts change, net value {net}; the {not_counted} line(s) not counted stay as they are. Posted corrections cannot be taken back.</source>
+        <source>Post count {number} to the stock at {outlet}? %n parts change, net value {net}. {not_counted} Posted corrections cannot be taken back.</source>
         <translation>
-            <numerusform>Post count {number} to the stock at {outlet}? %n part changes, net value {net}; the {not_counted} line(s) not counted stay as they are. Posted corrections cannot be taken back.</numerusform>
-            <numerusform>Post count {number} to the stock at {outlet}? %n parts change, net value {net}; the {not_counted} line(s) not counted stay as they are. Posted corrections cannot be taken back.</numerusform>
+            <numerusform>Post count {number} to the stock at {outlet}? %n part changes, net value {net}. {not_counted} Posted corrections cannot be taken back.</numerusform>
+            <numerusform>Post count {number} to the stock at {outlet}? %n parts change, net value {net}. {not_counted} Posted corrections cannot be taken back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines not counted stay as they are.</source>
+        <translation>
+            <numerusform>%n line not counted stays as it is.</numerusform>
+            <numerusform>%n lines not counted stay as they are.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -318,6 +325,20 @@
         <translation>
             <numerusform>{number} from {supplier}, expected {day}: %n unit still to come.</numerusform>
             <numerusform>{number} from {supplier}, expected {day}: %n units still to come.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked in %n units on {lines}.</source>
+        <translation>
+            <numerusform>Booked in %n unit on {lines}.</numerusform>
+            <numerusform>Booked in %n units on {lines}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
         </translation>
     </message>
     <message numerus="yes">

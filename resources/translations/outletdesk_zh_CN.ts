@@ -502,9 +502,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Post count {number} to the stock at {outlet}? %n parts change, net value {net}; the {not_counted} line(s) not counted stay as they are. Posted corrections cannot be taken back.</source>
+        <source>Post count {number} to the stock at {outlet}? %n parts change, net value {net}. {not_counted} Posted corrections cannot be taken back.</source>
         <translation>
-            <numerusform>确定将盘点单 {number} 过账到 {outlet} 的库存吗？将调整 %n 个备件，净差额 {net}；未盘点的 {not_counted} 行保持不变。过账后无法撤销。</numerusform>
+            <numerusform>确定将盘点单 {number} 过账到 {outlet} 的库存吗？将调整 %n 个备件，净差额 {net}。{not_counted}过账后无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines not counted stay as they are.</source>
+        <translation>
+            <numerusform>未盘点的 %n 行保持不变。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3945,6 +3951,18 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Booked in %n units on {lines}.</source>
+        <translation>
+            <numerusform>已入库 %n 件，共 {lines}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n repairs waiting for these parts can now continue: {numbers}.</source>
         <translation>
             <numerusform>有 %n 张等待这些备件的维修工单现在可以继续：{numbers}。</numerusform>
@@ -3959,10 +3977,6 @@
     <message>
         <source>1 × {sku} booked in: {received} of {ordered} received, {outstanding} to come.</source>
         <translation>{sku} 入库 1 件：已到 {received}/{ordered}，还差 {outstanding} 件。</translation>
-    </message>
-    <message>
-        <source>Booked in {units} units on {lines} lines.</source>
-        <translation>已入库 {lines} 行共 {units} 件。</translation>
     </message>
     <message>
         <source>Everything on {number} has arrived.</source>

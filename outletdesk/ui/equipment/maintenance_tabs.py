@@ -27,6 +27,7 @@ from ...core.equipment.maintenance import Compliance, DueTask, Reliability
 from ...core.equipment.schedule import Bucket
 from ..context import AppContext
 from ..errors import show_error
+from ..i18n import tr_up_the_classes
 from ..table_model import RowsModel, row_table
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ def _decimal(value: Decimal | None, places: int = 1) -> str:
 
 
 class _Tab(QWidget):
+    tr = tr_up_the_classes
+
     def __init__(self, ctx: AppContext, page: EquipmentPage) -> None:
         super().__init__(page)
         self._ctx, self._page = ctx, page

@@ -31,6 +31,7 @@ from ...models import AssetStatus
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
+from ..i18n import tr_up_the_classes
 from ..settings.forms import FormErrors, add_rows, grow_to_fit, multiline, save_cancel_buttons
 from .asset_dialog import DATE_HINT
 
@@ -47,6 +48,8 @@ def meter_value(meter: MeterDTO) -> str:
 
 class _SaveDialog(QDialog):
     """Save on the worker; publish the change and close, or show the error in the form."""
+
+    tr = tr_up_the_classes
 
     saved = Signal(object)
 

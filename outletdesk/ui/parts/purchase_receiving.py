@@ -278,8 +278,8 @@ class ReceiveDialog(QDialog):
         self._fill(order, keep_typed=False)
         self.delivery_note.clear()
         self._say(
-            self.tr("Booked in {units} units on {lines} lines.").format(
-                units=sum(booked.values()), lines=len(booked)
+            self.tr("Booked in %n units on {lines}.", "", sum(booked.values())).format(
+                lines=self.tr("%n lines", "", len(booked))
             ),
             ok=True,
         )

@@ -178,15 +178,14 @@ class CountReviewDialog(QDialog):
             return
         text = self.tr(
             "Post count {number} to the stock at {outlet}? %n parts change, net "
-            "value {net}; the {not_counted} line(s) not counted stay as they are. Posted "
-            "corrections cannot be taken back.",
+            "value {net}. {not_counted} Posted corrections cannot be taken back.",
             "",
             review.differences,
         ).format(
             number=review.stocktake.number,
             outlet=self._outlet_name,
             net=value_text(review.value_difference),
-            not_counted=review.not_counted,
+            not_counted=self.tr("%n lines not counted stay as they are.", "", review.not_counted),
         )
         if not self.confirm(text):
             return

@@ -29,7 +29,7 @@ from ...core.errors import StaleRecord
 from ...core.work_orders.dto import WorkOrderDTO
 from ...models import Judgement, PaymentMethod, Warranty
 from ..context import AppContext
-from ..i18n import listed
+from ..i18n import listed, tr_up_the_classes
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 from .labels import method_text
 
@@ -47,6 +47,8 @@ def money_text(amount: Decimal) -> str:
 
 class WorkOrderActionDialog(QDialog):
     """Shared frame: a form, a red error line, Save/Cancel; `work()` returns (order, changes)."""
+
+    tr = tr_up_the_classes
 
     done = Signal(object)  # WorkOrderDTO
     stale = Signal()
