@@ -272,7 +272,14 @@ def _issue(services, clerk, path: Path) -> Figure:  # noqa: ANN001
     ours_parts, plain_parts = rows[:ISSUES], rows[ISSUES:]
     order = services.work_orders.get(clerk, order_id)
     lines = [
-        LineInput(x.kind, x.description, x.quantity, x.unit_price, x.part_id, x.location_id)
+        LineInput(
+            x.kind,
+            x.description,
+            int(x.quantity) if x.kind == "labour" else x.quantity,  # minutes are whole
+            x.unit_price,
+            x.part_id,
+            x.location_id,
+        )
         for x in order.lines
     ]
     timings = []
