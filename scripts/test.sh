@@ -7,4 +7,5 @@ bash scripts/venv.sh test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# One test process per core (each starts its own PostgreSQL server); `-n 0` runs in one process.
+.venv/bin/python -m pytest -n auto --dist worksteal "$@"
