@@ -193,6 +193,7 @@ def test_starting_a_count(services, manager, part, tmp_path, qtbot, field, text,
 def test_a_count_entry_longer_than_any_code_counts_nothing(
     services, manager, part, tmp_path, qtbot
 ):
+    services.stock.receive(manager, part.id, 1, "300")  # a count needs a line to start
     tab = _stocktake_tab(services, manager, tmp_path, qtbot)
     tab.start()
     assert tab.take is not None

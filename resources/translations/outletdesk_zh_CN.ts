@@ -6190,6 +6190,22 @@
         <translation>盘点开始后，有 {count} 个已盘备件发生了库存变动：{skus}。未过账任何内容；请对这些备件重新盘点后再过账。</translation>
     </message>
     <message>
+        <source>no part of “{category}” at {location} is in a bin starting with “{bin}”, so there is nothing to count. No count was started.</source>
+        <translation>{location} 没有货位以“{bin}”开头的“{category}”类备件，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
+        <source>no part of “{category}” is stocked or shelved at {location}, so there is nothing to count. No count was started.</source>
+        <translation>{location} 没有“{category}”类备件的库存或货位，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
+        <source>no part at {location} is in a bin starting with “{bin}”, so there is nothing to count. No count was started.</source>
+        <translation>{location} 没有货位以“{bin}”开头的备件，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
+        <source>No part is stocked or shelved at {location}, so there is nothing to count. No count was started.</source>
+        <translation>{location} 没有任何备件的库存或货位，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
         <source>A count of {location} is already open; post or cancel it before starting another.</source>
         <translation>{location} 已有一张未完成的盘点单；请先过账或取消，再开始新的盘点。</translation>
     </message>
