@@ -7168,6 +7168,14 @@
         <translation>自 {since} 起仍在停机</translation>
     </message>
     <message>
+        <source>ok</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>not ok</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
         <source>Accessories received</source>
         <translation>收到的附件</translation>
     </message>
@@ -7665,7 +7673,7 @@
     </message>
     <message>
         <source>SKU</source>
-        <translation>SKU 编码</translation>
+        <translation>货号</translation>
     </message>
     <message>
         <source>Part name</source>
@@ -7696,6 +7704,10 @@
         <translation>适用机型</translation>
     </message>
     <message>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
+    <message>
         <source>No supplier is named “{name}”.</source>
         <translation>没有名为“{name}”的供应商。</translation>
     </message>
@@ -7705,7 +7717,7 @@
     </message>
     <message>
         <source>No part has the SKU or barcode “{code}”.</source>
-        <translation>没有 SKU 编码或条码为“{code}”的备件。</translation>
+        <translation>没有货号或条码为“{code}”的备件。</translation>
     </message>
     <message>
         <source>“{value}” is already a supplier.</source>
