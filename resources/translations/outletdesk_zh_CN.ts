@@ -2105,6 +2105,11 @@
         <translation>该设备{down}；设备恢复使用时，这段停机随之结束。</translation>
     </message>
     <message>
+        <source>; </source>
+        <comment>between the failed checks of a fault</comment>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>ok</source>
         <translation>合格</translation>
     </message>
