@@ -17,9 +17,9 @@ from outletdesk.ui.errors import error_text
 
 def test_a_refused_checklist_line_in_chinese_has_one_kind_of_colon(
     services,
-    staff,
-    station,
-    request,  # noqa: F811
+    staff,  # noqa: F811
+    station,  # noqa: F811
+    request,
 ):
     items = (ItemInput("check", "Tip clean"), ItemInput("number", "Voltage", "V", "400", "300"))
     with pytest.raises(ValidationError) as err:
@@ -34,10 +34,10 @@ def test_a_refused_checklist_line_in_chinese_has_one_kind_of_colon(
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_fault_from_failed_checks_uses_the_languages_colon(
-    page,
-    planned,
+    page,  # noqa: F811
+    planned,  # noqa: F811
     request,
-    language,  # noqa: F811
+    language,
 ):
     if language == "zh_CN":
         request.getfixturevalue("chinese")
