@@ -305,7 +305,7 @@ CASES: list[Case] = [
         lambda s: s.services.work_orders.judge(
             s.clerk, s.order_id, s.order_version, "misuse", "none", "r" * 201
         ),
-        too_long("Note", 201, 200),
+        too_long("Reason", 201, 200),
     ),
 ]
 

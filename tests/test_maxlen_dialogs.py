@@ -424,7 +424,7 @@ def test_judgement_reason(services, clerk, tmp_path, qtbot):
     before = audit_count(services)
     pasted_whole(dialog.note, "r" * 201)
     dialog.submit()
-    refused(dialog, dialog.note, "r" * 201, too_long("Note", 201, 200))
+    refused(dialog, dialog.note, "r" * 201, too_long("Reason", 201, 200))
     assert services.work_orders.get(clerk, order.id).judgement is None
     assert audit_count(services) == before
 
