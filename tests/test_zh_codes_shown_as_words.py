@@ -140,6 +140,10 @@ def test_the_count_sheet_names_the_main_store_and_words_the_unit(
     doc = count_sheet_document(services, manager, in_van.id, texts=texts)
     (outlet,) = [b.value for b in doc.blocks if isinstance(b, Field) and b.label == texts["outlet"]]
     assert outlet == "North Station 北站店 – Van 1 流动车"
+    services.locations.rename(manager, _main_id(services, manager), "Back room 后仓")
+    doc = count_sheet_document(services, manager, main.id, texts=texts)
+    (outlet,) = [b.value for b in doc.blocks if isinstance(b, Field) and b.label == texts["outlet"]]
+    assert outlet == "North Station 北站店 – Back room 后仓"  # a name given stays as given
 
 
 def _main_id(services, manager):
