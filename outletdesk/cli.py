@@ -373,7 +373,7 @@ def _outlet(services: Services, code: str | None) -> int | None:
         return services.outlets.by_code(code).id
     except NotFound:
         raise ValidationError(
-            "--outlet", "there is no outlet with code {code!r}.", code=code[:20]
+            "--outlet", "there is no outlet with code “{code}”.", code=code[:20]
         ) from None
 
 
@@ -407,7 +407,7 @@ def _export_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
                 part_id = services.catalogue.find(actor, args.part).id
             except NotFound:
                 raise ValidationError(
-                    "--part", "no part has the SKU or barcode {code!r}.", code=args.part[:40]
+                    "--part", "no part has the SKU or barcode “{code}”.", code=args.part[:40]
                 ) from None
         kinds = {k.value: k for k in _kinds()}
         kind = None
@@ -416,7 +416,7 @@ def _export_parts(services: Services, actor: Actor, args: argparse.Namespace) ->
             if kind is None:
                 raise ValidationError(
                     "--kind",
-                    "{value!r} is not a movement kind; use one of: {allowed}.",
+                    "“{value}” is not a movement kind; use one of: {allowed}.",
                     value=args.kind[:30],
                     allowed=", ".join(kinds),
                 )
@@ -460,7 +460,7 @@ def _export_equipment(services: Services, actor: Actor, args: argparse.Namespace
     if args.asset:
         asset = services.equipment.by_tag(actor, args.asset)
         if asset is None:
-            raise ValidationError("--asset", "no asset has the tag {tag!r}.", tag=args.asset[:30])
+            raise ValidationError("--asset", "no asset has the tag “{tag}”.", tag=args.asset[:30])
         asset_id = asset.id
     f = x.RecordFilter(date_from, date_to, outlet_id, asset_id, category_id)
     count = x.export_maintenance_log(services, actor, out, f)
@@ -482,7 +482,7 @@ def _category(services: Services, actor: Actor, name: str | None) -> int | None:
     if len(found) != 1:
         raise ValidationError(
             "--category",
-            "{value!r} names no single category; use one of: {allowed}.",
+            "“{value}” names no single category; use one of: {allowed}.",
             value=name[:40],
             allowed=", ".join(c.name for c in categories),
         )
@@ -547,15 +547,24 @@ def _import_equipment(services: Services, actor: Actor, args: argparse.Namespace
             actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid,
             new_categories=allow,
         )  # fmt: skip
+    if report.new_categories and not allow:  # the rows naming them are invalid: say the way out
+        unknown = ", ".join(f"“{name}”" for name in report.new_categories)
+        return _import_report(
+            args, report, "", f"; to create the categories {unknown}, add --new-categories"
+        )
     added = "; new categories: " + ", ".join(report.new_categories) if report.new_categories else ""
     return _import_report(args, report, added)
 
 
 def _import_report(
-    args: argparse.Namespace, report: CatalogueImportReport | EquipmentImportReport, added: str
+    args: argparse.Namespace,
+    report: CatalogueImportReport | EquipmentImportReport,
+    added: str,
+    remedy: str = "",
 ) -> int:
-    """Print an import's bad cells and counts (`added`: what it creates besides rows). Exit 2
-    when rows are invalid and nothing was imported (a dry run imports nothing), else 0."""
+    """Print an import's bad cells and counts (`added`: what it creates besides rows; `remedy`:
+    another way to make invalid rows good). Exit 2 when rows are invalid and nothing was
+    imported (a dry run imports nothing), else 0."""
     for problem in report.problems:
         print(problem.line())
     counts = (
@@ -563,18 +572,18 @@ def _import_report(
         f"{report.unchanged} unchanged, {report.invalid_rows} invalid{added}"
     )
     if args.dry_run:
-        print(f"Dry run of {args.file}: {counts}. Nothing was imported.")
+        print(f"Dry run of {args.file}: {counts}. Nothing was imported{remedy}.")
         return 2 if report.problems else 0
     if report.problems and not args.skip_invalid:
         print(f"{args.file}: {counts}.")
         print(
             f"outletdesk: {_n(report.invalid_rows, 'invalid row', 'invalid rows')}; nothing was imported "
-            "(fix them, or import the valid rows with --skip-invalid)",
+            f"(fix them, or import the valid rows with --skip-invalid){remedy}",
             file=sys.stderr,
         )
         return 2
     skipped = " (invalid rows skipped)" if report.problems else ""
-    print(f"Imported {args.file}{skipped}: {counts}.")
+    print(f"Imported {args.file}{skipped}: {counts}{remedy}.")
     return 0
 
 
@@ -663,7 +672,7 @@ def _day(option: str, value: str | None) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(
-            option, "{value!r} is not a date; write it as YYYY-MM-DD.", value=value[:20]
+            option, "“{value}” is not a date; write it as YYYY-MM-DD.", value=value[:20]
         ) from None
 
 
@@ -681,7 +690,7 @@ def _export_work_orders(services: Services, actor: Actor, args: argparse.Namespa
             outlet_id = services.outlets.by_code(args.outlet).id
         except NotFound:
             raise ValidationError(
-                "--outlet", "there is no outlet with code {code!r}.", code=args.outlet[:20]
+                "--outlet", "there is no outlet with code “{code}”.", code=args.outlet[:20]
             ) from None
     known = {s.value: s for s in _statuses()}
     statuses = []
@@ -689,7 +698,7 @@ def _export_work_orders(services: Services, actor: Actor, args: argparse.Namespa
         if given not in known:
             raise ValidationError(
                 "--status",
-                "{value!r} is not a status; use one of: {allowed}.",
+                "“{value}” is not a status; use one of: {allowed}.",
                 value=given[:30],
                 allowed=", ".join(known),
             )
@@ -719,7 +728,7 @@ def _receipt(services: Services, actor: Actor, args: argparse.Namespace) -> int:
     if paper not in allowed:
         raise ValidationError(
             "--format",
-            "{value!r} does not fit --kind {kind}; use one of: {allowed}.",
+            "“{value}” does not fit --kind {kind}; use one of: {allowed}.",
             value=args.paper[:20],
             kind=args.kind,
             allowed=", ".join(allowed),

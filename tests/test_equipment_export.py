@@ -286,11 +286,11 @@ def test_command_line_exports_with_filters(db_url, shop, tmp_path, capsys):
     assert "2 maintenance records written" in capsys.readouterr().out
 
     for bad, message in (
-        (["--asset", "EQ-X-1"], "--asset: no asset has the tag 'EQ-X-1'"),
-        (["--category", "Nothing"], "--category: 'Nothing' names no single category"),
+        (["--asset", "EQ-X-1"], "--asset: no asset has the tag “EQ-X-1”"),
+        (["--category", "Nothing"], "--category: “Nothing” names no single category"),
         (["--from", "2025-02-01", "--to", "2025-01-01"], "--to: 2025-01-01 is before --from"),
         (["--from", "1.2.2025"], "is not a date"),
-        (["--outlet", "ZZ"], "no outlet with code 'ZZ'"),
+        (["--outlet", "ZZ"], "no outlet with code “ZZ”"),
     ):
         path.unlink(missing_ok=True)
         assert main([*log, *bad]) == 1

@@ -193,6 +193,7 @@ def test_starting_a_count(services, manager, part, tmp_path, qtbot, field, text,
 def test_a_count_entry_longer_than_any_code_counts_nothing(
     services, manager, part, tmp_path, qtbot
 ):
+    services.stock.receive(manager, part.id, 1, "300")  # a count needs a line to start
     tab = _stocktake_tab(services, manager, tmp_path, qtbot)
     tab.start()
     assert tab.take is not None
@@ -423,7 +424,7 @@ def test_judgement_reason(services, clerk, tmp_path, qtbot):
     before = audit_count(services)
     pasted_whole(dialog.note, "r" * 201)
     dialog.submit()
-    refused(dialog, dialog.note, "r" * 201, too_long("Note", 201, 200))
+    refused(dialog, dialog.note, "r" * 201, too_long("Reason", 201, 200))
     assert services.work_orders.get(clerk, order.id).judgement is None
     assert audit_count(services) == before
 

@@ -127,10 +127,15 @@ def test_paper_sizes_and_quoted_values_read_right_in_both_languages(qapp, servic
 
 
 def test_a_count_sheets_filters_are_listed_the_chinese_way(chinese, services, manager, clerk):
+    from outletdesk.core.parts.catalogue import PartInput
     from outletdesk.core.parts.count_sheet import COUNT_SHEET_WORDS, count_sheet_document
     from outletdesk.printing.document import Field
     from outletdesk.ui.errors import translate_core
 
+    screen, _ = services.catalogue.create_part(
+        manager, PartInput("SCR-IP12", "Screen 屏幕", category="Screens")
+    )
+    services.stock.set_levels(manager, screen.id, min_level=0, reorder_qty=0, bin_location="A-01")
     take, _ = services.stocktake.start(manager, category="Screens", bin_prefix="A-")
     texts = {key: translate_core(english) for key, english in COUNT_SHEET_WORDS.items()}
     doc = count_sheet_document(services, clerk, take.id, texts=texts)

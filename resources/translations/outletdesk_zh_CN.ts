@@ -2105,6 +2105,11 @@
         <translation>该设备{down}；设备恢复使用时，这段停机随之结束。</translation>
     </message>
     <message>
+        <source>; </source>
+        <comment>between the failed checks of a fault</comment>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>ok</source>
         <translation>合格</translation>
     </message>
@@ -6190,6 +6195,22 @@
         <translation>盘点开始后，有 {count} 个已盘备件发生了库存变动：{skus}。未过账任何内容；请对这些备件重新盘点后再过账。</translation>
     </message>
     <message>
+        <source>no part of “{category}” at {location} is in a bin starting with “{bin}”, so there is nothing to count. No count was started.</source>
+        <translation>{location} 没有货位以“{bin}”开头的“{category}”类备件，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
+        <source>no part of “{category}” is stocked or shelved at {location}, so there is nothing to count. No count was started.</source>
+        <translation>{location} 没有“{category}”类备件的库存或货位，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
+        <source>no part at {location} is in a bin starting with “{bin}”, so there is nothing to count. No count was started.</source>
+        <translation>{location} 没有货位以“{bin}”开头的备件，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
+        <source>No part is stocked or shelved at {location}, so there is nothing to count. No count was started.</source>
+        <translation>{location} 没有任何备件的库存或货位，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
         <source>A count of {location} is already open; post or cancel it before starting another.</source>
         <translation>{location} 已有一张未完成的盘点单；请先过账或取消，再开始新的盘点。</translation>
     </message>
@@ -7152,6 +7173,14 @@
         <translation>自 {since} 起仍在停机</translation>
     </message>
     <message>
+        <source>ok</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>not ok</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
         <source>Accessories received</source>
         <translation>收到的附件</translation>
     </message>
@@ -7649,7 +7678,7 @@
     </message>
     <message>
         <source>SKU</source>
-        <translation>SKU 编码</translation>
+        <translation>货号</translation>
     </message>
     <message>
         <source>Part name</source>
@@ -7680,6 +7709,10 @@
         <translation>适用机型</translation>
     </message>
     <message>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
+    <message>
         <source>No supplier is named “{name}”.</source>
         <translation>没有名为“{name}”的供应商。</translation>
     </message>
@@ -7689,7 +7722,7 @@
     </message>
     <message>
         <source>No part has the SKU or barcode “{code}”.</source>
-        <translation>没有 SKU 编码或条码为“{code}”的备件。</translation>
+        <translation>没有货号或条码为“{code}”的备件。</translation>
     </message>
     <message>
         <source>“{value}” is already a supplier.</source>

@@ -46,8 +46,8 @@ from ..audit import record
 from ..auth import ROLE_PERMISSIONS, Actor, Permission
 from ..changes import Changes
 from ..database import Database
-from ..errors import DomainError, NotFound, StaleRecord, Translate, ValidationError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..errors import DomainError, NotFound, StaleRecord, Translate, ValidationError, shown_params
+from ..i18n import QT_TRANSLATE_NOOP, labelled
 from ..numbering import next_number
 from ..parts.stock import HELD_NOT_USED, leave_held, main_location, write_movement
 from ..periods import local_midnight
@@ -128,7 +128,7 @@ class ChecklistLineError(ValidationError):
         )
         problem = self.template.removeprefix("{field}: ")
         params = {k: value for k, value in self.params.items() if k != "field"}
-        return f"{where}: {tr(problem).format(**params)}"
+        return labelled(where, tr(problem).format(**shown_params(params, tr)), tr)
 
 
 @dataclass(frozen=True)

@@ -112,12 +112,18 @@ REPORT_WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "down {hours} h"),
     QT_TRANSLATE_NOOP("core", "still down since {since}"),
 )
+# A check's answer as it is stored, and as the log dialog shows it (合格, not "ok").
+CHECK_WORDS = {
+    "ok": QT_TRANSLATE_NOOP("core", "ok"),
+    "not ok": QT_TRANSLATE_NOOP("core", "not ok"),
+}
 # Every word the report may print, for the window to translate into `texts`.
 TEXTS: tuple[str, ...] = tuple(
     dict.fromkeys(
         [
             *REPORT_WORDS, *STATUS_LABELS.values(), *KIND_WORDS.values(),
             *ACCEPTANCE_WORDS.values(), *ANCHOR_WORDS.values(), *RULE_WORDS.values(),
+            *CHECK_WORDS.values(),
         ]
     )
 )  # fmt: skip
@@ -157,6 +163,13 @@ def _limits(r: ResultDTO) -> str:
     return f"≤ {_number(r.maximum)}{unit}"
 
 
+def _found(r: ResultDTO, t: _Words) -> str:
+    """What was found: a check's answer as the window words it, a number with its unit."""
+    if r.kind is CheckKind.CHECK and r.value in CHECK_WORDS:
+        return t(CHECK_WORDS[r.value])
+    return f"{r.value} {r.unit}".strip() if r.kind is CheckKind.NUMBER else r.value
+
+
 def _results_table(record: RecordDTO, t: _Words) -> list[Part]:
     from ...printing.maintenance_report import ReportTable, Subsection
 
@@ -168,7 +181,7 @@ def _results_table(record: RecordDTO, t: _Words) -> list[Part]:
         rows = tuple(
             (
                 r.label,
-                f"{r.value} {r.unit}".strip() if r.kind is CheckKind.NUMBER else r.value,
+                _found(r, t),
                 _limits(r),
                 t("OK") if r.ok else t("Not OK"),
             )

@@ -4,6 +4,7 @@ by name, SKU or the device model a part fits."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,6 +36,24 @@ F_LEAD_TIME = QT_TRANSLATE_NOOP("core", "Lead time (days)")
 F_CONTACT = QT_TRANSLATE_NOOP("core", "Contact")
 F_PHONE = QT_TRANSLATE_NOOP("core", "Phone")
 F_EMAIL = QT_TRANSLATE_NOOP("core", "E-mail")
+# The unit a part gets when none is given: stored as the code "pcs", shown in the window's
+# language (件 in Chinese) wherever it is displayed or printed.
+DEFAULT_UNIT = "pcs"
+UNIT_WORDS = {DEFAULT_UNIT: QT_TRANSLATE_NOOP("core", "pcs")}
+
+
+def unit_word(unit: str, translate: Callable[[str], str] = str) -> str:
+    """The part's unit as shown: the default code as a word of `translate`'s language."""
+    return translate(UNIT_WORDS[unit]) if unit in UNIT_WORDS else unit
+
+
+def stored_unit(shown: str, translate: Callable[[str], str] = str) -> str:
+    """What a form stores for the unit shown: the default's code for its translated word."""
+    typed = shown.strip()
+    codes = {translate(word): code for code, word in UNIT_WORDS.items()}
+    return codes.get(typed, typed)
+
+
 _SKU = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 _BARCODE = re.compile(r"^[A-Za-z0-9._/-]+$")
 
@@ -65,7 +84,7 @@ class PartInput:
     sku: str
     name: str
     category: str = ""
-    unit: str = "pcs"
+    unit: str = DEFAULT_UNIT
     cost_price: Decimal | str = "0"
     sale_price: Decimal | str = "0"
     supplier_id: int | None = None
@@ -121,7 +140,7 @@ def validated_part(data: PartInput) -> PartInput:
         sku=sku,
         name=v.text(F_PART_NAME, data.name, max_len=200, name_like=True),
         category=v.text(F_CATEGORY, data.category, max_len=60, required=False, name_like=True),
-        unit=v.text(F_UNIT, data.unit or "pcs", max_len=12, name_like=True),
+        unit=v.text(F_UNIT, data.unit or DEFAULT_UNIT, max_len=12, name_like=True),
         cost_price=v.money(F_COST, data.cost_price),
         sale_price=v.money(F_SALE, data.sale_price),
         supplier_id=data.supplier_id,

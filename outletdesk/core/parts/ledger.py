@@ -125,7 +125,6 @@ def write_movement(
     stock = stock_row(s, part, location)
     after = stock.on_hand + quantity
     if after < 0:
-        outlet = s.get(Outlet, location.outlet_id)
         raise InsufficientStock(
             QT_TRANSLATE_NOOP(
                 "core",
@@ -134,7 +133,7 @@ def write_movement(
             ),
             sku=part.sku,
             name=part.name,
-            outlet=outlet.name if outlet else location.code,
+            outlet=place_name(s, location),
             on_hand=stock.on_hand,
             asked=-quantity,
             part_id=part.id,
@@ -168,6 +167,15 @@ def write_movement(
     s.flush()
     outlet_code = s.scalar(select(Outlet.code).where(Outlet.id == location.outlet_id)) or ""
     return _level(stock, location, outlet_code)
+
+
+def place_name(s: Session, location: StockLocation) -> str:
+    """Where stock is short, as a refusal names it: the outlet for its main store, else the
+    outlet and the location ("North Station Repair – Service van 1"), as the stock dialogs do."""
+    outlet = s.get(Outlet, location.outlet_id)
+    if outlet is None:
+        return location.name
+    return outlet.name if location.code == MAIN else f"{outlet.name} – {location.name}"
 
 
 def stock_row(s: Session, part: Part, location: StockLocation) -> PartStock:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...models import MovementKind, Outlet, Part, StockLocation, StockMovement, WorkOrder
+from ...models import MovementKind, Part, StockLocation, StockMovement, WorkOrder
 from ..auth import Actor
 from ..errors import Items, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
@@ -18,6 +18,7 @@ from .ledger import (
     InsufficientStock,
     StockLevel,
     main_location,
+    place_name,
     stock_location,
     stock_row,
     write_movement,
@@ -196,7 +197,6 @@ def _issue_to_order(
     stock = stock_row(s, part, location)
     held = min(stock.on_hand, held_ahead(s, order, part.id, location.id))
     if held and stock.on_hand - held < quantity:
-        outlet = s.get(Outlet, location.outlet_id)
         raise InsufficientStock(
             QT_TRANSLATE_NOOP(
                 "core",
@@ -205,7 +205,7 @@ def _issue_to_order(
             ),
             sku=part.sku,
             name=part.name,
-            outlet=outlet.name if outlet else location.code,
+            outlet=place_name(s, location),
             on_hand=stock.on_hand,
             held=held,
             asked=quantity,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, func, insert, literal, or_, select
+from sqlalchemy import Select, and_, func, insert, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -47,6 +47,7 @@ from ..database import Database
 from ..errors import DomainError, Items, NotFound, StaleRecord, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..numbering import next_number
+from .ledger import place_name
 from .stock import CENT, MAX_QUANTITY, stock_location, stock_row, write_movement
 
 F_CATEGORY = QT_TRANSLATE_NOOP("core", "Category")
@@ -165,6 +166,9 @@ class StocktakeService:
         with self._db.write(actor) as s:
             location = stock_location(s, actor, outlet_id, location_id)
             _refuse_second_open(s, location)
+            shelf = _shelf(location, category, bin_prefix)
+            if s.scalar(select(shelf.exists())) is not True:  # refused before a number is taken
+                raise _nothing_to_count(s, location, category, bin_prefix)
             outlet = s.get(Outlet, location.outlet_id)
             assert outlet is not None
             take = Stocktake(
@@ -183,28 +187,14 @@ class StocktakeService:
             except IntegrityError:  # another manager opened one at this moment
                 raise _second_open(location) from None
             base = _last_movement_id(s)
-            query = (
-                select(
-                    literal(take.id),
-                    PartStock.part_id,
-                    PartStock.bin,
-                    PartStock.on_hand,
-                    literal(base),
-                    literal(""),
-                )
-                .join(Part, Part.id == PartStock.part_id)
-                .where(
-                    PartStock.location_id == location.id,
-                    or_(
-                        PartStock.on_hand != 0,
-                        and_(Part.active, or_(PartStock.bin != "", PartStock.min_level > 0)),
-                    ),
-                )
+            query = shelf.with_only_columns(
+                literal(take.id),
+                PartStock.part_id,
+                PartStock.bin,
+                PartStock.on_hand,
+                literal(base),
+                literal(""),
             )
-            if category:
-                query = query.where(func.lower(Part.category) == category.lower())
-            if bin_prefix:
-                query = query.where(PartStock.bin.startswith(bin_prefix, autoescape=True))
             # One statement, however big the catalogue: the snapshot never leaves the database.
             s.execute(
                 insert(StocktakeLine).from_select(
@@ -494,6 +484,76 @@ def _count_lines(s: Session, take: Stocktake, part_ids: Sequence[int] | None) ->
     ]
     lines.sort(key=lambda ln: (ln.bin == "", ln.bin.casefold(), ln.sku))
     return lines
+
+
+def _shelf(location: StockLocation, category: str, bin_prefix: str) -> Select[tuple[int]]:
+    """The parts a count of the location takes in: stocked or shelved there (stock, a bin or a
+    minimum level), of the category and in the bins asked for."""
+    query = (
+        select(PartStock.part_id)
+        .join(Part, Part.id == PartStock.part_id)
+        .where(
+            PartStock.location_id == location.id,
+            or_(
+                PartStock.on_hand != 0,
+                and_(Part.active, or_(PartStock.bin != "", PartStock.min_level > 0)),
+            ),
+        )
+    )
+    if category:
+        query = query.where(func.lower(Part.category) == category.lower())
+    if bin_prefix:
+        query = query.where(PartStock.bin.startswith(bin_prefix, autoescape=True))
+    return query
+
+
+def _nothing_to_count(
+    s: Session, location: StockLocation, category: str, bin_prefix: str
+) -> DomainError:
+    """A count that would have no line is not started: the refusal names the filter."""
+    where = place_name(s, location)
+    if category and bin_prefix:
+        return ValidationError(
+            F_CATEGORY,
+            QT_TRANSLATE_NOOP(
+                "core",
+                "no part of “{category}” at {location} is in a bin starting with “{bin}”, so "
+                "there is nothing to count. No count was started.",
+            ),
+            category=category,
+            location=where,
+            bin=bin_prefix,
+        )
+    if category:
+        return ValidationError(
+            F_CATEGORY,
+            QT_TRANSLATE_NOOP(
+                "core",
+                "no part of “{category}” is stocked or shelved at {location}, so there is "
+                "nothing to count. No count was started.",
+            ),
+            category=category,
+            location=where,
+        )
+    if bin_prefix:
+        return ValidationError(
+            F_BIN_PREFIX,
+            QT_TRANSLATE_NOOP(
+                "core",
+                "no part at {location} is in a bin starting with “{bin}”, so there is nothing "
+                "to count. No count was started.",
+            ),
+            location=where,
+            bin=bin_prefix,
+        )
+    return DomainError(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "No part is stocked or shelved at {location}, so there is nothing to count. No count "
+            "was started.",
+        ),
+        location=where,
+    )
 
 
 def _last_movement_id(s: Session) -> int:

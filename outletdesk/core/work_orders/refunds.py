@@ -39,6 +39,7 @@ from .settings import load_settings
 F_AMOUNT = QT_TRANSLATE_NOOP("core", "Amount")
 F_METHOD = QT_TRANSLATE_NOOP("core", "Payment method")
 F_REASON = QT_TRANSLATE_NOOP("core", "Reason")
+F_NOTE = QT_TRANSLATE_NOOP("core", "Note")  # an approval's optional note for the customer
 METHODS = tuple(m.value for m in PaymentMethod)
 REFUNDABLE = (WorkOrderStatus.DELIVERED.value,)
 
@@ -115,7 +116,7 @@ class RefundService:
     ) -> tuple[WorkOrderDTO, Changes]:
         """The manager agrees: the money goes back as a refund payment naming them."""
         actor.require(Permission.APPROVE_REFUNDS)
-        note = v.text(F_REASON, note, max_len=1000, multiline=True, required=False)
+        note = v.text(F_NOTE, note, max_len=1000, multiline=True, required=False)
         with self._db.write(actor) as s:
             refund, order = self._pending(s, refund_id, version)
             if refund.requested_by_id is not None and refund.requested_by_id == actor.user_id:

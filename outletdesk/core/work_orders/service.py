@@ -274,7 +274,8 @@ class WorkOrderService:
                     QT_TRANSLATE_NOOP("core", "Work order {number} is closed."), number=order.number
                 )
             changing = cover.value != order.warranty
-            reason = v.text(F_NOTE, note, max_len=200, required=changing)
+            # The judgement dialog's field: the reason for changing the warranty.
+            reason = v.text(F_REASON, note, max_len=200, required=changing)
             before = {"judgement": order.judgement, "warranty": order.warranty}
             now = utcnow()
             order.judgement, order.warranty, order.updated_at = kind.value, cover.value, now

@@ -32,6 +32,7 @@ from ...core.equipment.register import AssetDTO
 from ...core.validation import number_text
 from ...models import AssetStatus, CheckKind, RecordKind
 from ..context import AppContext
+from ..i18n import labelled
 from ..settings.forms import (
     INVALID_STYLE,
     FormErrors,
@@ -312,10 +313,12 @@ class LogDialog(QDialog):
             if widget is None or "c62828" not in widget.styleSheet():
                 continue
             if isinstance(widget, QComboBox):
-                found.append(f"{item.label}: {widget.currentText()}")
+                found.append(labelled(item.label, widget.currentText()))
             else:
-                found.append(f"{item.label}: {widget.text().strip()} {_range(item)}".strip())  # type: ignore[attr-defined]
-        return "; ".join(found)
+                value = f"{widget.text().strip()} {_range(item)}".strip()  # type: ignore[attr-defined]
+                found.append(labelled(item.label, value))
+        # The checks are set apart as the language does ("；" in Chinese).
+        return self.tr("; ", "between the failed checks of a fault").join(found)
 
     def _plan_changed(self) -> None:
         """The checklist and parts kit of the plan chosen; parts added by hand stay."""

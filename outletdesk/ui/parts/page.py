@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from ...core.auth import Permission
 from ...core.changes import Changes
 from ...core.outlets import OutletDTO
-from ...core.parts.catalogue import PartDTO
+from ...core.parts.catalogue import PartDTO, unit_word
 from ...core.parts.locations import LocationDTO
 from ...core.parts.queries import PartList, PartRow
 from ...core.parts.stock import MAIN, MovementDTO, ReorderLine, StockLevel, TransferDTO
 from ..context import AppContext
-from ..errors import show_error
+from ..errors import show_error, translate_core
 from ..formats import local_datetime
 from ..i18n import labelled, listed
 from ..settings.forms import allow_button
@@ -455,7 +455,7 @@ class PartsPage(QWidget):
         html.append(field(self.tr("SKU"), part.sku))
         if part.category:
             html.append(field(self.tr("Category"), part.category))
-        html.append(field(self.tr("Unit"), part.unit))
+        html.append(field(self.tr("Unit"), unit_word(part.unit, translate_core)))
         html.append(field(self.tr("Cost price"), f"{part.cost_price:,.2f}"))
         html.append(field(self.tr("Sale price"), f"{part.sale_price:,.2f}"))
         if supplier:

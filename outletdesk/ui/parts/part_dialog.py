@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.parts.catalogue import PartDTO, PartInput
+from ...core.parts.catalogue import DEFAULT_UNIT, PartDTO, PartInput, stored_unit, unit_word
 from ..context import AppContext
+from ..errors import translate_core
 from ..settings.forms import FormErrors, add_rows, save_cancel_buttons
 
 _LIST_SPLIT = re.compile(r"[;,，；\n]")
@@ -47,7 +48,7 @@ class PartDialog(QDialog):
         self.sku = QLineEdit(self)
         self.name = QLineEdit(self)
         self.category = QLineEdit(self)
-        self.unit = QLineEdit("pcs", self)
+        self.unit = QLineEdit(unit_word(DEFAULT_UNIT, translate_core), self)
         self.cost = QLineEdit("0.00", self)
         self.sale = QLineEdit("0.00", self)
         self.supplier = QComboBox(self)
@@ -99,7 +100,7 @@ class PartDialog(QDialog):
             self.sku.setText(part.sku)
             self.name.setText(part.name)
             self.category.setText(part.category)
-            self.unit.setText(part.unit)
+            self.unit.setText(unit_word(part.unit, translate_core))
             self.cost.setText(str(part.cost_price))
             self.sale.setText(str(part.sale_price))
             self.supplier.setCurrentIndex(max(0, self.supplier.findData(part.supplier_id)))
@@ -112,7 +113,7 @@ class PartDialog(QDialog):
             sku=self.sku.text(),
             name=self.name.text(),
             category=self.category.text(),
-            unit=self.unit.text(),
+            unit=stored_unit(self.unit.text(), translate_core),
             cost_price=self.cost.text(),
             sale_price=self.sale.text(),
             supplier_id=self.supplier.currentData(),

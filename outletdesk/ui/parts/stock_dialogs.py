@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from ...core.outlets import OutletDTO
-from ...core.parts.catalogue import PartDTO
+from ...core.parts.catalogue import PartDTO, unit_word
 from ...core.parts.locations import LocationDTO
 from ...core.parts.stock import HeldStock, StockLevel
 from ..context import AppContext
+from ..errors import translate_core
 from ..i18n import listed
 from ..settings.forms import FormErrors, add_rows, grow_to_fit, multiline, save_cancel_buttons
 from .locations import location_label
@@ -197,7 +198,9 @@ class StockActionDialog(QDialog):
 
     def _show_head(self, here: HeldStock) -> None:
         where = self.tr("{outlet}: {on_hand} {unit} on hand").format(
-            outlet=self._where, on_hand=here.on_hand, unit=self._part.unit
+            outlet=self._where,
+            on_hand=here.on_hand,
+            unit=unit_word(self._part.unit, translate_core),
         )
         if here.held:
             orders = listed(here.orders[:ORDERS_SHOWN])
@@ -207,7 +210,7 @@ class StockActionDialog(QDialog):
                 "{outlet}: {on_hand} {unit} on hand, {held} held for orders awaiting parts "
                 "({orders}); {free} free"
             ).format(
-                outlet=self._where, on_hand=here.on_hand, unit=self._part.unit, held=here.held,
+                outlet=self._where, on_hand=here.on_hand, unit=unit_word(self._part.unit, translate_core), held=here.held,
                 orders=orders, free=here.free,
             )  # fmt: skip
         self.head.setText(f"{escape(self._part.name)}<br>{escape(where)}")

@@ -349,7 +349,7 @@ class JudgementDialog(WorkOrderActionDialog):
             self,
         )
         self.errors.fields.update(
-            {"Judgement": self.judgement, "Warranty": self.warranty, "Note": self.note}
+            {"Judgement": self.judgement, "Warranty": self.warranty, "Reason": self.note}
         )
 
     def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:

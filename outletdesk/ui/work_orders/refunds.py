@@ -116,7 +116,7 @@ class RefundDecisionDialog(WorkOrderActionDialog):
             else self.tr("&Reason for the customer")
         )
         add_rows(self.form, [(label, self.note)], self)
-        self.errors.fields.update({"Reason": self.note})
+        self.errors.fields.update({"Note" if approve else "Reason": self.note})
 
     def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
         services, actor, refund = self._ctx.services, self._ctx.actor, self.refund
