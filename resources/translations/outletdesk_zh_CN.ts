@@ -4365,6 +4365,10 @@
         <translation>发生了什么</translation>
     </message>
     <message>
+        <source>Downtime starts now: it counts from saving until it is back in service, with the reason as its cause.</source>
+        <translation>停机从现在开始计时：从保存起算，直到设备恢复使用；所填原因记为故障原因。</translation>
+    </message>
+    <message>
         <source>It has been {down}; back in service, that downtime ends now.</source>
         <translation>该设备{down}；现在恢复使用，这段停机即告结束。</translation>
     </message>

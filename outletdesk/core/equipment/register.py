@@ -349,7 +349,9 @@ class EquipmentService:
     ) -> tuple[AssetDTO, tuple[Downtime, ...], Changes]:
         """In service, out of service, under repair; or retired (with the date and a reason,
         required). A retired asset stays retired: its history is kept, nothing more is done.
-        Also returns the downtimes that going back in service ended (none, or the one open)."""
+        An asset in service taken out is down from now (open_downtime, its cause the reason),
+        as the register import does, unless a breakdown still down already covers it. Also
+        returns the downtimes that going back in service ended (none, or the one open)."""
         new = AssetStatus(v.choice(F_STATUS, str(status), tuple(AssetStatus)))
         permission = Permission.MANAGE_EQUIPMENT
         if new in (AssetStatus.UNDER_REPAIR, AssetStatus.OUT_OF_SERVICE):
@@ -360,7 +362,8 @@ class EquipmentService:
         retired_on = v.day(F_RETIRED_ON, on, latest=date.today()) if retiring else None
         with self._db.write(actor) as s:
             asset = _locked(s, asset_id, version)
-            ended = set_asset_status(s, actor, asset, new, reason, retired_on)
+            ended = set_asset_status(s, actor, asset, new, reason, retired_on,
+                                     opens_downtime=True)  # fmt: skip
             return _dto(s, asset), ended, Changes(equipment=True)
 
     def get(self, actor: Actor, asset_id: int) -> AssetDTO:
@@ -549,7 +552,8 @@ def set_asset_status(
     """Change the status in the caller's transaction, with its event and audit line. Back in
     service, the downtime of a breakdown logged as still down ends now; returns what ended.
     With `opens_downtime`, an asset in service that goes down gets its downtime (open_downtime):
-    for a change that logs no breakdown of its own (the register import)."""
+    for a change that logs no breakdown of its own (a person's status change, the register
+    import); the upkeep log passes False, its record being the failure."""
     old = AssetStatus(asset.status)
     if old is AssetStatus.RETIRED:
         raise DomainError(
