@@ -7088,6 +7088,18 @@
         <translation>可用率</translation>
     </message>
     <message>
+        <source>Compliance: {share} ({on_time} of {due} on time)</source>
+        <translation>按时完成率：{share}（{due} 项中 {on_time} 项按时）</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>按时完成率</translation>
+    </message>
+    <message>
+        <source>{share} ({on_time} of {due} on time)</source>
+        <translation>{share}（{due} 项中 {on_time} 项按时）</translation>
+    </message>
+    <message>
         <source>Not done yet.</source>
         <translation>尚未执行。</translation>
     </message>

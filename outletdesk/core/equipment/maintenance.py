@@ -804,11 +804,14 @@ class MaintenanceService:
         outlet_id: int | None = None,
         *,
         today: date | None = None,
+        asset_id: int | None = None,
+        plan_id: int | None = None,
     ) -> Compliance:
         """Of the planned tasks of the period, the share done on time: those done in the period
         that had a due date (on time or late), and every due date in the period, before today,
         whose task is still not done (missed: not on time). A plan never done counts each of
-        its due dates so; a meter-only plan has none."""
+        its due dates so; a meter-only plan has none. Of one asset or one plan when given (the
+        maintenance report's figures), else of the outlet or all."""
         actor.require(Permission.VIEW_EQUIPMENT)
         last = min(end, (today or date.today()) - timedelta(days=1))
         outstanding = (
@@ -825,6 +828,10 @@ class MaintenanceService:
         )
         if outlet_id is not None:
             outstanding = outstanding.where(PlanDue.outlet_id == outlet_id)
+        if asset_id is not None:
+            outstanding = outstanding.where(PlanDue.asset_id == asset_id)
+        if plan_id is not None:
+            outstanding = outstanding.where(PlanDue.plan_id == plan_id)
         query = select(MaintenanceRecord.due_on, MaintenanceRecord.done_at).where(
             MaintenanceRecord.kind == RecordKind.PLANNED.value,
             MaintenanceRecord.due_on.is_not(None),
@@ -833,6 +840,10 @@ class MaintenanceService:
         )
         if outlet_id is not None:
             query = query.where(MaintenanceRecord.outlet_id == outlet_id)
+        if asset_id is not None:
+            query = query.where(MaintenanceRecord.asset_id == asset_id)
+        if plan_id is not None:
+            query = query.where(MaintenanceRecord.plan_id == plan_id)
         with self._db.read(actor) as s:
             pairs = [(due, done.astimezone().date()) for due, done in s.execute(query).tuples()]
             not_done = sum(
