@@ -532,13 +532,18 @@ def test_still_down_is_for_a_breakdown_that_takes_the_asset_out(
 
 
 def test_an_asset_set_under_repair_by_hand_is_down_from_then(services, staff, station):
-    """The status change opened the downtime: a breakdown logged afterwards shares it (one
-    still down of its own is refused, naming it), as for one logged still down."""
+    """The status change opened the downtime: the breakdown logged afterwards fills it in (its
+    earlier start, one record); a failure found after that shares it, as for one logged still
+    down (one still down of its own is refused, naming it)."""
     asset, _ended, _ = services.equipment.set_status(
         staff, station.id, station.version, "under_repair", "no heat"
     )
-    assert asset.down is not None
-    since = datetime.now(UTC) - timedelta(hours=1)
+    assert asset.down is not None and asset.down.automatic
+    since = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    filled, _ = services.maintenance.log(
+        staff, breakdown(station.id, since, put_under_repair=False)
+    )
+    assert filled.number == asset.down.number and filled.down_from == since and filled.still_down
     with pytest.raises(ValidationError) as err:
         services.maintenance.log(staff, breakdown(station.id, since, put_under_repair=False))
     assert err.value.field == "Down from" and asset.down.number in str(err.value)

@@ -24,6 +24,7 @@ from ...models import (
     MeterReading,
     Outlet,
     RecordKind,
+    RecordResult,
     Supplier,
     utcnow,
 )
@@ -156,12 +157,14 @@ class AssetInput:
 @dataclass(frozen=True)
 class Downtime:
     """A breakdown's downtime: open (`until` None) while the asset is still down, until it is
-    back in service."""
+    back in service. `automatic`: opened by a status change (open_downtime), the breakdown not
+    logged yet; logging it fills this one in (MaintenanceService.log)."""
 
     record_id: int
     number: str  # the breakdown's record, MR-...
     since: datetime
     until: datetime | None = None
+    automatic: bool = False
 
     @property
     def hours(self) -> float | None:
@@ -583,7 +586,8 @@ def open_downtime(s: Session, actor: Actor, asset: Asset, cause: str) -> Downtim
     """An asset under repair or out of service with no breakdown logged for it is down from now:
     a breakdown still down (its cause the reason given), so the figures count the time and back
     in service ends it, as for one logged still down. None when it is not down or already has
-    its open downtime (one per asset)."""
+    its open downtime (one per asset). Its mark is `passed` False with no checklist results,
+    which no breakdown a person logs has (is_automatic): logging one takes this record over."""
     if AssetStatus(asset.status) not in DOWN:
         return None
     if s.scalars(_open_downtimes(asset.id).limit(1)).first() is not None:
@@ -608,7 +612,27 @@ def open_downtime(s: Session, actor: Actor, asset: Asset, cause: str) -> Downtim
     record(s, actor, "open_downtime", "maintenance_record", entry.id,
            after={"number": entry.number, "asset": asset.tag, "status": asset.status,
                   "down_from": now})  # fmt: skip
-    return Downtime(entry.id, entry.number, now)
+    return Downtime(entry.id, entry.number, now, automatic=True)
+
+
+def is_automatic(s: Session, entry: MaintenanceRecord) -> bool:
+    """A breakdown record open_downtime made that no logged breakdown has filled in yet: a
+    person's breakdown is `passed` (every check within limits) unless a checklist result of its
+    own failed, and open_downtime's is not passed and has no results."""
+    return (
+        entry.kind == RecordKind.BREAKDOWN.value
+        and not entry.passed
+        and entry.plan_id is None
+        and s.scalar(select(RecordResult.id).where(RecordResult.record_id == entry.id).limit(1))
+        is None
+    )
+
+
+def automatic_downtime(s: Session, asset_id: int) -> MaintenanceRecord | None:
+    """The asset's open downtime when a status change opened it (is_automatic), locked for the
+    breakdown that fills it in; else None."""
+    entry = s.scalars(_open_downtimes(asset_id).with_for_update().limit(1)).first()
+    return entry if entry is not None and is_automatic(s, entry) else None
 
 
 def _open_downtimes(asset_id: int) -> Select[tuple[MaintenanceRecord]]:
@@ -789,5 +813,7 @@ def _dto(s: Session, asset: Asset) -> AssetDTO:
         asset.purchase_cost, asset.warranty_end, asset.accepted_on, asset.accepted_by,
         asset.acceptance_result, asset.acceptance_notes, AssetStatus(asset.status),
         asset.retired_on, asset.retire_reason, asset.notes, meters, asset.version,
-        Downtime(down.id, down.number, down.down_from) if down and down.down_from else None,
+        Downtime(down.id, down.number, down.down_from, automatic=is_automatic(s, down))
+        if down and down.down_from
+        else None,
     )  # fmt: skip

@@ -169,7 +169,8 @@ class StatusDialog(_SaveDialog):
             self.down_note.setText(
                 self.tr(
                     "Downtime starts now: it counts from saving until it is back in service, "
-                    "with the reason as its cause."
+                    "with the reason as its cause. Logging the breakdown then fills this "
+                    "downtime in (its real start, cause and end): one failure, not two."
                 )
             )
             self.down_note.setStyleSheet("color: #ef6c00; font-weight: 600;")
