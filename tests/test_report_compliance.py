@@ -158,3 +158,24 @@ def test_the_figures_tab_and_the_report_give_the_same_figures(
     assert abs(number(shown[7]) - number(availability)) <= Decimal("0.01")
     assert number(mttr) == 6  # the repaired one; the open one waits
     assert tab.compliance_label.text() == compliance == "Compliance: 16.7 % (1 of 6 on time)"
+    # The note says what the figure is since compliance counts missed tasks: on time of all due.
+    assert "out of all due" in tab.note.text() and "(missed)" in tab.note.text()
+    assert "done by their due date" not in tab.note.text()
+
+
+def test_the_figures_tabs_note_in_chinese(services, manager, tmp_path, qtbot, qapp):
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    qm = Path(__file__).resolve().parents[1] / "resources/translations/outletdesk_zh_CN.qm"
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    try:
+        page = EquipmentPage(ui_context(services, manager, tmp_path))
+        qtbot.addWidget(page)
+        note = page.figures_tab.note.text()
+    finally:
+        qapp.removeTranslator(translator)
+    assert "全部应做任务" in note and "漏做" in note and "在到期日前完成的比例" not in note

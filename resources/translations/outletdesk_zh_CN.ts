@@ -1385,8 +1385,8 @@
         <translation>可用率</translation>
     </message>
     <message>
-        <source>MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown whose downtime has ended; an asset still down counts as down up to now. Availability below 95 % is shown in red. Compliance: planned tasks done in the period that were done by their due date.</source>
-        <translation>MTBF：在用小时数减去停机时间，再除以故障次数。MTTR：停机已结束的故障的平均停机时间；仍在停机的设备按停机至今计算。可用率低于 95% 显示为红色。按时完成率：期间内完成的计划任务中在到期日前完成的比例。</translation>
+        <source>MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown whose downtime has ended; an asset still down counts as down up to now. Availability below 95 % is shown in red. Compliance: planned tasks done on time, out of all due in the period: those done in it (on time or late) and every due date up to yesterday whose task is still not done (missed).</source>
+        <translation>MTBF：在用小时数减去停机时间，再除以故障次数。MTTR：停机已结束的故障的平均停机时间；仍在停机的设备按停机至今计算。可用率低于 95% 显示为红色。按时完成率：按时完成的计划任务占期间内全部应做任务的比例；应做任务包括期间内已完成的（按时或逾期），以及截至昨天已到期仍未完成的（漏做）。</translation>
     </message>
     <message>
         <source>From</source>
