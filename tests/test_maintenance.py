@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from conftest import audit_count, make_actor
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from test_equipment_register import soldering
 
 from outletdesk.core.customers import CustomerInput
@@ -17,6 +17,7 @@ from outletdesk.core.errors import PermissionDenied, StaleRecord, ValidationErro
 from outletdesk.core.parts.catalogue import PartInput
 from outletdesk.core.parts.stock import InsufficientStock
 from outletdesk.models import (
+    Asset,
     AssetStatus,
     MaintenanceRecord,
     PlanDue,
@@ -467,12 +468,16 @@ def test_a_breakdown_still_down_ends_when_the_asset_is_back_in_service(services,
         staff, today - timedelta(days=1), today + timedelta(days=1), asset_id=station.id
     )
     assert figures.mttr_hours == repaired.downtime_hours
-    # In service again, a second status change ends nothing more.
+    # In service again, taken out by hand: a downtime of its own, which back in service ends;
+    # the breakdown's stays as it ended.
     asset = services.equipment.get(staff, station.id)
     services.equipment.set_status(staff, asset.id, asset.version, "out_of_service")
     asset = services.equipment.get(staff, station.id)
+    assert asset.down is not None and asset.down.record_id != done.id
     services.equipment.set_status(staff, asset.id, asset.version, "in_service")
-    assert len(audits(services, "end_downtime")) == 1
+    assert [a.entity_id for a in audits(services, "end_downtime")] == [
+        str(done.id), str(asset.down.record_id),
+    ]  # fmt: skip
     assert services.maintenance.record(staff, done.id).down_to == repaired.down_to
 
 
@@ -526,10 +531,31 @@ def test_still_down_is_for_a_breakdown_that_takes_the_asset_out(
     assert services.equipment.get(staff, station.id).status is AssetStatus.IN_SERVICE
 
 
-def test_an_asset_already_under_repair_may_be_logged_still_down(services, staff, station):
+def test_an_asset_set_under_repair_by_hand_is_down_from_then(services, staff, station):
+    """The status change opened the downtime: the breakdown logged afterwards fills it in (its
+    earlier start, one record); a failure found after that shares it, as for one logged still
+    down (one still down of its own is refused, naming it)."""
     asset, _ended, _ = services.equipment.set_status(
-        staff, station.id, station.version, "under_repair"
+        staff, station.id, station.version, "under_repair", "no heat"
     )
+    assert asset.down is not None and asset.down.automatic
+    since = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    filled, _ = services.maintenance.log(
+        staff, breakdown(station.id, since, put_under_repair=False)
+    )
+    assert filled.number == asset.down.number and filled.down_from == since and filled.still_down
+    with pytest.raises(ValidationError) as err:
+        services.maintenance.log(staff, breakdown(station.id, since, put_under_repair=False))
+    assert err.value.field == "Down from" and asset.down.number in str(err.value)
+    done, _ = services.maintenance.log(staff, breakdown(station.id, None, put_under_repair=False))
+    assert not done.still_down and done.downtime_hours is None
+
+
+def test_an_asset_down_without_a_downtime_may_be_logged_still_down(services, staff, station):
+    """Set down before a status change opened a downtime (older data): its breakdown may be."""
+    with services.db.write() as s:
+        s.execute(update(Asset).where(Asset.id == station.id).values(status="under_repair"))
+    assert services.equipment.get(staff, station.id).down is None
     since = datetime.now(UTC) - timedelta(hours=1)
     done, _ = services.maintenance.log(staff, breakdown(station.id, since, put_under_repair=False))
     assert done.still_down
@@ -685,5 +711,11 @@ def test_back_in_service_says_which_downtime_it_ended(services, staff, station):
         done.id, done.number, since, repaired.down_to,
     )  # fmt: skip
     assert 5 <= downtime.hours < 5.1 and asset.down is None and changes.equipment
-    asset, _down, _ = services.equipment.set_status(staff, asset.id, asset.version, "under_repair")
-    assert services.equipment.set_status(staff, asset.id, asset.version, "in_service")[1] == ()
+    # Set under repair by hand: down from then, and back in service ends that downtime.
+    asset, _ended, _ = services.equipment.set_status(staff, asset.id, asset.version, "under_repair")
+    opened = asset.down
+    assert opened is not None and opened.record_id != done.id
+    (downtime,) = services.equipment.set_status(staff, asset.id, asset.version, "in_service")[1]
+    assert (downtime.record_id, downtime.since) == (opened.record_id, opened.since)
+    asset = services.equipment.get(staff, asset.id)
+    assert services.equipment.set_status(staff, asset.id, asset.version, "retired", "old")[1] == ()

@@ -1385,8 +1385,8 @@
         <translation>可用率</translation>
     </message>
     <message>
-        <source>MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown whose downtime has ended; an asset still down counts as down up to now. Availability below 95 % is shown in red. Compliance: planned tasks done in the period that were done by their due date.</source>
-        <translation>MTBF：在用小时数减去停机时间，再除以故障次数。MTTR：停机已结束的故障的平均停机时间；仍在停机的设备按停机至今计算。可用率低于 95% 显示为红色。按时完成率：期间内完成的计划任务中在到期日前完成的比例。</translation>
+        <source>MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown whose downtime has ended; an asset still down counts as down up to now. Availability below 95 % is shown in red. Compliance: planned tasks done on time, out of all due in the period: those done in it (on time or late) and every due date up to yesterday whose task is still not done (missed).</source>
+        <translation>MTBF：在用小时数减去停机时间，再除以故障次数。MTTR：停机已结束的故障的平均停机时间；仍在停机的设备按停机至今计算。可用率低于 95% 显示为红色。按时完成率：按时完成的计划任务占期间内全部应做任务的比例；应做任务包括期间内已完成的（按时或逾期），以及截至昨天已到期仍未完成的（漏做）。</translation>
     </message>
     <message>
         <source>From</source>
@@ -2095,6 +2095,10 @@
     <message>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>It has been {down}, since its status was changed; this breakdown fills that downtime in, as one failure: set when it really went down if that was earlier, and its end once it works again.</source>
+        <translation>该设备{down}，是更改状态时开始计的停机；本次登记的故障将补全这段停机，只算一次故障：如实际停机时间更早，请填写实际开始时间；修好后再填写结束时间。</translation>
     </message>
     <message>
         <source>It has been {down}; a failure found meanwhile has no downtime of its own. An earlier breakdown logged late has its own, ending by then.</source>
@@ -4368,6 +4372,10 @@
     <message>
         <source>What happened</source>
         <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Downtime starts now: it counts from saving until it is back in service, with the reason as its cause. Logging the breakdown then fills this downtime in (its real start, cause and end): one failure, not two.</source>
+        <translation>停机从现在开始计时：从保存起算，直到设备恢复使用；所填原因记为故障原因。之后登记该故障时会补全这段停机（实际开始时间、故障原因和结束时间），只算一次故障，不会重复计算。</translation>
     </message>
     <message>
         <source>It has been {down}; back in service, that downtime ends now.</source>
@@ -7103,6 +7111,18 @@
     <message>
         <source>Availability</source>
         <translation>可用率</translation>
+    </message>
+    <message>
+        <source>Compliance: {share} ({on_time} of {due} on time)</source>
+        <translation>按时完成率：{share}（{due} 项中 {on_time} 项按时）</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>按时完成率</translation>
+    </message>
+    <message>
+        <source>{share} ({on_time} of {due} on time)</source>
+        <translation>{share}（{due} 项中 {on_time} 项按时）</translation>
     </message>
     <message>
         <source>Not done yet.</source>

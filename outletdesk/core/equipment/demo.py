@@ -104,17 +104,20 @@ def _take_out_of_service(db: Database, actor: Actor, made: list[AssetDTO]) -> No
             component="Input stage 输入级", put_under_repair=True,
         ),
     )  # fmt: skip
-    asset = equipment.get(actor, tester.id)
-    equipment.set_status(actor, asset.id, asset.version, AssetStatus.OUT_OF_SERVICE,
-                         "Waiting for calibration 等待校准")  # fmt: skip
+    # Logged first, so the breakdown's own downtime is the open one: set out of service before
+    # it, the tester would be down from now (a status change opens a downtime).
     since = now - timedelta(hours=52)
     maintenance.log(
         actor,
         LogInput(
             tester.id, RecordKind.BREAKDOWN, done_at=since + timedelta(minutes=15),
             down_from=since, failure_cause="Readings drift beyond tolerance 读数漂移超差",
+            put_under_repair=True,
         ),
     )  # fmt: skip
+    asset = equipment.get(actor, tester.id)
+    equipment.set_status(actor, asset.id, asset.version, AssetStatus.OUT_OF_SERVICE,
+                         "Waiting for calibration 等待校准")  # fmt: skip
 
 
 def _add_plans_and_records(

@@ -51,7 +51,7 @@ from ..i18n import QT_TRANSLATE_NOOP, labelled
 from ..numbering import next_number
 from ..parts.stock import HELD_NOT_USED, leave_held, main_location, write_movement
 from ..periods import local_midnight
-from .register import add_reading, set_asset_status
+from .register import add_reading, automatic_downtime, set_asset_status
 from .repair_orders import open_repair_order
 from .schedule import (
     Bucket,
@@ -516,7 +516,13 @@ class MaintenanceService:
         A breakdown may be logged as still down (down_from without down_to) when the asset is
         out of service after it (put under repair now, or already under repair or out of
         service); that downtime ends when the asset is back in service. An asset has at most
-        one open downtime, and no breakdown's downtime may overlap it."""
+        one open downtime, and no breakdown's downtime may overlap it.
+
+        A breakdown logged while a status change's downtime is open (automatic_downtime) fills
+        that record in, keeping its number: one failure. Its details replace the automatic
+        ones, its start moves the downtime's back when earlier, its end closes it (the status
+        stays the person's choice). Only an earlier breakdown whose downtime ended before that
+        one began is a record of its own."""
         actor.require(Permission.LOG_MAINTENANCE)
         kind = RecordKind(
             v.choice(F_KIND, str(getattr(data.kind, "value", data.kind)), RECORD_KINDS)
@@ -587,29 +593,49 @@ class MaintenanceService:
             passed = all(r.ok for r in results)
             failed = not passed or kind is RecordKind.BREAKDOWN
             goes_under_repair = failed and (data.put_under_repair or bool(repair_fault))
+            automatic = automatic_downtime(s, asset.id) if kind is RecordKind.BREAKDOWN else None
+            opened = automatic.down_from if automatic is not None else None
+            if opened is not None:
+                if down_to is not None and down_to <= opened:
+                    automatic = None  # an earlier breakdown logged late: a downtime of its own
+                elif down_from is None or down_from > opened:
+                    down_from = opened  # down since the status change, at least
             if kind is RecordKind.BREAKDOWN and down_from is not None:
-                _check_downtime(s, asset, down_from, down_to, goes_under_repair)
-            outlet = s.get(Outlet, asset.outlet_id)
-            assert outlet is not None
-            entry = MaintenanceRecord(
-                number=next_number(s, outlet, "maintenance", "MR"),
-                asset_id=asset.id,
-                outlet_id=asset.outlet_id,
-                kind=kind.value,
-                plan_id=plan.id if plan else None,
-                due_on=due_row.due_on if due_row else None,
-                done_at=done_at,
-                done_by=actor.display_name or actor.username,
-                minutes=minutes,
-                down_from=down_from,
-                down_to=down_to,
-                failure_cause=cause,
-                component=component,
-                passed=passed,
-                notes=notes,
-            )
-            s.add(entry)
+                _check_downtime(s, asset, down_from, down_to, goes_under_repair,
+                                automatic.id if automatic else None)  # fmt: skip
+            details = {
+                "kind": kind.value,
+                "plan_id": plan.id if plan else None,
+                "due_on": due_row.due_on if due_row else None,
+                "done_at": done_at,
+                "done_by": actor.display_name or actor.username,
+                "minutes": minutes,
+                "down_from": down_from,
+                "down_to": down_to,
+                "failure_cause": cause,
+                "component": component,
+                "passed": passed,
+            }
+            took_over: dict[str, Any] | None = None
+            if automatic is not None:
+                entry = automatic
+                took_over = {name: getattr(entry, name) for name in (*details, "notes")}
+                details["notes"] = notes or entry.notes  # else the status change's reason
+                for name, value in details.items():
+                    setattr(entry, name, value)
+            else:
+                outlet = s.get(Outlet, asset.outlet_id)
+                assert outlet is not None
+                entry = MaintenanceRecord(
+                    number=next_number(s, outlet, "maintenance", "MR"),
+                    asset_id=asset.id,
+                    outlet_id=asset.outlet_id,
+                    notes=notes,
+                    **details,
+                )
+                s.add(entry)
             s.flush()
+            still_down = down_from is not None and down_to is None
             for result in results:
                 result.record_id = entry.id
                 s.add(result)
@@ -633,10 +659,13 @@ class MaintenanceService:
                     s, actor, asset, f"{entry.number}: {repair_fault}"
                 )
                 entry.work_order_id = order.id
-            record(s, actor, "log", "maintenance_record", entry.id,
-                   after={"number": entry.number, "asset": asset.tag, "kind": kind.value,
-                          "passed": passed, "work_order_id": entry.work_order_id,
-                          "still_down": still_down})  # fmt: skip
+            after = {"number": entry.number, "asset": asset.tag, "kind": kind.value,
+                     "passed": passed, "work_order_id": entry.work_order_id,
+                     "still_down": still_down}  # fmt: skip
+            if took_over is not None:  # the status change's downtime, filled in
+                after |= {name: getattr(entry, name) for name in took_over}
+                after["filled_in_downtime"] = True
+            record(s, actor, "log", "maintenance_record", entry.id, before=took_over, after=after)
             changes = Changes(equipment=True, parts=bool(parts), work_orders=bool(repair_fault),
                               customers=new_customer)  # fmt: skip
             return _record_dto(s, entry), changes
@@ -804,11 +833,14 @@ class MaintenanceService:
         outlet_id: int | None = None,
         *,
         today: date | None = None,
+        asset_id: int | None = None,
+        plan_id: int | None = None,
     ) -> Compliance:
         """Of the planned tasks of the period, the share done on time: those done in the period
         that had a due date (on time or late), and every due date in the period, before today,
         whose task is still not done (missed: not on time). A plan never done counts each of
-        its due dates so; a meter-only plan has none."""
+        its due dates so; a meter-only plan has none. Of one asset or one plan when given (the
+        maintenance report's figures), else of the outlet or all."""
         actor.require(Permission.VIEW_EQUIPMENT)
         last = min(end, (today or date.today()) - timedelta(days=1))
         outstanding = (
@@ -825,6 +857,10 @@ class MaintenanceService:
         )
         if outlet_id is not None:
             outstanding = outstanding.where(PlanDue.outlet_id == outlet_id)
+        if asset_id is not None:
+            outstanding = outstanding.where(PlanDue.asset_id == asset_id)
+        if plan_id is not None:
+            outstanding = outstanding.where(PlanDue.plan_id == plan_id)
         query = select(MaintenanceRecord.due_on, MaintenanceRecord.done_at).where(
             MaintenanceRecord.kind == RecordKind.PLANNED.value,
             MaintenanceRecord.due_on.is_not(None),
@@ -833,6 +869,10 @@ class MaintenanceService:
         )
         if outlet_id is not None:
             query = query.where(MaintenanceRecord.outlet_id == outlet_id)
+        if asset_id is not None:
+            query = query.where(MaintenanceRecord.asset_id == asset_id)
+        if plan_id is not None:
+            query = query.where(MaintenanceRecord.plan_id == plan_id)
         with self._db.read(actor) as s:
             pairs = [(due, done.astimezone().date()) for due, done in s.execute(query).tuples()]
             not_done = sum(
@@ -1218,13 +1258,15 @@ def _moment(field_name: str, value: datetime | None) -> datetime | None:
 
 
 def _check_downtime(
-    s: Session, asset: Asset, down_from: datetime, down_to: datetime | None, goes_under_repair: bool
-) -> None:
+    s: Session, asset: Asset, down_from: datetime, down_to: datetime | None,
+    goes_under_repair: bool, filling_in: int | None = None,
+) -> None:  # fmt: skip
     """A breakdown's downtime: still down only for an asset out of service after the log, and
     never overlapping another breakdown's downtime of the asset: the one it is still in (one
     open downtime per asset; a failure found meanwhile has none of its own) nor one recorded.
     An earlier breakdown logged late keeps its own downtime if it ended by then. The refusal
-    names the end when that is what runs into the other downtime."""
+    names the end when that is what runs into the other downtime. `filling_in`: the automatic
+    record the breakdown fills in, not another downtime."""
     if down_to is None and not goes_under_repair and asset.status == AssetStatus.IN_SERVICE.value:
         raise ValidationError(
             F_DOWN_TO,
@@ -1240,6 +1282,7 @@ def _check_downtime(
         select(r.number, r.down_from, r.down_to)
         .where(
             r.asset_id == asset.id,
+            r.id != (filling_in or 0),
             r.kind == RecordKind.BREAKDOWN.value,
             r.down_from.is_not(None),
             r.down_to.is_(None) | (r.down_to > down_from),

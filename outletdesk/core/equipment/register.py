@@ -24,6 +24,7 @@ from ...models import (
     MeterReading,
     Outlet,
     RecordKind,
+    RecordResult,
     Supplier,
     utcnow,
 )
@@ -156,12 +157,14 @@ class AssetInput:
 @dataclass(frozen=True)
 class Downtime:
     """A breakdown's downtime: open (`until` None) while the asset is still down, until it is
-    back in service."""
+    back in service. `automatic`: opened by a status change (open_downtime), the breakdown not
+    logged yet; logging it fills this one in (MaintenanceService.log)."""
 
     record_id: int
     number: str  # the breakdown's record, MR-...
     since: datetime
     until: datetime | None = None
+    automatic: bool = False
 
     @property
     def hours(self) -> float | None:
@@ -349,7 +352,9 @@ class EquipmentService:
     ) -> tuple[AssetDTO, tuple[Downtime, ...], Changes]:
         """In service, out of service, under repair; or retired (with the date and a reason,
         required). A retired asset stays retired: its history is kept, nothing more is done.
-        Also returns the downtimes that going back in service ended (none, or the one open)."""
+        An asset in service taken out is down from now (open_downtime, its cause the reason),
+        as the register import does, unless a breakdown still down already covers it. Also
+        returns the downtimes that going back in service ended (none, or the one open)."""
         new = AssetStatus(v.choice(F_STATUS, str(status), tuple(AssetStatus)))
         permission = Permission.MANAGE_EQUIPMENT
         if new in (AssetStatus.UNDER_REPAIR, AssetStatus.OUT_OF_SERVICE):
@@ -360,7 +365,8 @@ class EquipmentService:
         retired_on = v.day(F_RETIRED_ON, on, latest=date.today()) if retiring else None
         with self._db.write(actor) as s:
             asset = _locked(s, asset_id, version)
-            ended = set_asset_status(s, actor, asset, new, reason, retired_on)
+            ended = set_asset_status(s, actor, asset, new, reason, retired_on,
+                                     opens_downtime=True)  # fmt: skip
             return _dto(s, asset), ended, Changes(equipment=True)
 
     def get(self, actor: Actor, asset_id: int) -> AssetDTO:
@@ -549,7 +555,8 @@ def set_asset_status(
     """Change the status in the caller's transaction, with its event and audit line. Back in
     service, the downtime of a breakdown logged as still down ends now; returns what ended.
     With `opens_downtime`, an asset in service that goes down gets its downtime (open_downtime):
-    for a change that logs no breakdown of its own (the register import)."""
+    for a change that logs no breakdown of its own (a person's status change, the register
+    import); the upkeep log passes False, its record being the failure."""
     old = AssetStatus(asset.status)
     if old is AssetStatus.RETIRED:
         raise DomainError(
@@ -579,7 +586,8 @@ def open_downtime(s: Session, actor: Actor, asset: Asset, cause: str) -> Downtim
     """An asset under repair or out of service with no breakdown logged for it is down from now:
     a breakdown still down (its cause the reason given), so the figures count the time and back
     in service ends it, as for one logged still down. None when it is not down or already has
-    its open downtime (one per asset)."""
+    its open downtime (one per asset). Its mark is `passed` False with no checklist results,
+    which no breakdown a person logs has (is_automatic): logging one takes this record over."""
     if AssetStatus(asset.status) not in DOWN:
         return None
     if s.scalars(_open_downtimes(asset.id).limit(1)).first() is not None:
@@ -604,7 +612,27 @@ def open_downtime(s: Session, actor: Actor, asset: Asset, cause: str) -> Downtim
     record(s, actor, "open_downtime", "maintenance_record", entry.id,
            after={"number": entry.number, "asset": asset.tag, "status": asset.status,
                   "down_from": now})  # fmt: skip
-    return Downtime(entry.id, entry.number, now)
+    return Downtime(entry.id, entry.number, now, automatic=True)
+
+
+def is_automatic(s: Session, entry: MaintenanceRecord) -> bool:
+    """A breakdown record open_downtime made that no logged breakdown has filled in yet: a
+    person's breakdown is `passed` (every check within limits) unless a checklist result of its
+    own failed, and open_downtime's is not passed and has no results."""
+    return (
+        entry.kind == RecordKind.BREAKDOWN.value
+        and not entry.passed
+        and entry.plan_id is None
+        and s.scalar(select(RecordResult.id).where(RecordResult.record_id == entry.id).limit(1))
+        is None
+    )
+
+
+def automatic_downtime(s: Session, asset_id: int) -> MaintenanceRecord | None:
+    """The asset's open downtime when a status change opened it (is_automatic), locked for the
+    breakdown that fills it in; else None."""
+    entry = s.scalars(_open_downtimes(asset_id).with_for_update().limit(1)).first()
+    return entry if entry is not None and is_automatic(s, entry) else None
 
 
 def _open_downtimes(asset_id: int) -> Select[tuple[MaintenanceRecord]]:
@@ -785,5 +813,7 @@ def _dto(s: Session, asset: Asset) -> AssetDTO:
         asset.purchase_cost, asset.warranty_end, asset.accepted_on, asset.accepted_by,
         asset.acceptance_result, asset.acceptance_notes, AssetStatus(asset.status),
         asset.retired_on, asset.retire_reason, asset.notes, meters, asset.version,
-        Downtime(down.id, down.number, down.down_from) if down and down.down_from else None,
+        Downtime(down.id, down.number, down.down_from, automatic=is_automatic(s, down))
+        if down and down.down_from
+        else None,
     )  # fmt: skip

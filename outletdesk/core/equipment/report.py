@@ -29,7 +29,7 @@ from .export import (
     downtime_hours,
     rule_text,
 )
-from .maintenance import RecordDTO, ResultDTO
+from .maintenance import Compliance, RecordDTO, ResultDTO
 from .register import ACCEPTANCE_WORDS, F_PURCHASE_DATE, STATUS_LABELS, HistoryEntry
 
 if TYPE_CHECKING:
@@ -73,6 +73,10 @@ REPORT_WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "MTBF (hours)"),
     QT_TRANSLATE_NOOP("core", "MTTR (hours)"),
     QT_TRANSLATE_NOOP("core", "Availability"),
+    # The Figures tab's compliance (on time of all due), of this asset and of each plan.
+    QT_TRANSLATE_NOOP("core", "Compliance: {share} ({on_time} of {due} on time)"),
+    QT_TRANSLATE_NOOP("core", "Compliance"),
+    QT_TRANSLATE_NOOP("core", "{share} ({on_time} of {due} on time)"),
     QT_TRANSLATE_NOOP("core", "Maintenance plans"),
     QT_TRANSLATE_NOOP("core", "Interval"),
     QT_TRANSLATE_NOOP("core", "Next due counted from"),
@@ -150,6 +154,12 @@ def _number(value: Decimal | None) -> str:
     if value is None:
         return NONE
     return f"{value.normalize():f}"
+
+
+def _compliance(figure: Compliance, t: _Words, template: str) -> str:
+    """As the Figures tab says it: "50.0 % (1 of 2 on time)", "—" when nothing was due."""
+    share = NONE if figure.share is None else f"{figure.share * 100:.1f} %"
+    return t(template, share=share, on_time=figure.on_time, due=figure.due)
 
 
 def _limits(r: ResultDTO) -> str:
@@ -287,10 +297,12 @@ def maintenance_report_document(
 
     start = day - timedelta(days=RELIABILITY_DAYS - 1)
     figures = services.maintenance.reliability(actor, start, day, asset_id=asset_id)
+    compliance = services.maintenance.compliance(actor, start, day, today=day, asset_id=asset_id)
+    if figures or compliance.due:
+        parts.append(Section(t("Reliability {start} – {end}", start=_day(start), end=_day(day))))
     if figures:
         (r,) = figures
         parts += [
-            Section(t("Reliability {start} – {end}", start=_day(start), end=_day(day))),
             ReportTable(
                 (t("Breakdowns"), t("Downtime (hours)"), t("MTBF (hours)"), t("MTTR (hours)"),
                  t("Availability")),
@@ -300,6 +312,10 @@ def maintenance_report_document(
                 numeric=(0, 1, 2, 3, 4),
             ),
         ]  # fmt: skip
+    if figures or compliance.due:
+        parts.append(
+            Note(_compliance(compliance, t, "Compliance: {share} ({on_time} of {due} on time)"))
+        )
 
     parts.append(Section(t("Maintenance plans")))
     metered = {m.name for m in asset.meters}
@@ -337,6 +353,10 @@ def maintenance_report_document(
             (t("Next due counted from"), t(ANCHOR_WORDS.get(plan.anchor, plan.anchor))),
             (t("Next due"), _day(due_on)),
             (t("Last done"), _stamp(last.done_at) if last else t("Not done yet.")),
+            (t("Compliance"), _compliance(
+                services.maintenance.compliance(actor, start, day, today=day, asset_id=asset_id,
+                                                plan_id=plan.id),
+                t, "{share} ({on_time} of {due} on time)")),
         ]  # fmt: skip
         if due_meter is not None and plan.meter_name in metered:
             plan_fields.insert(

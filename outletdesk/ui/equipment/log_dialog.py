@@ -50,6 +50,10 @@ def _number(text: str) -> Decimal | None:
     return number_text(text)
 
 
+def _qt(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
 def _range(item: PlanItemDTO) -> str:
     low = "" if item.minimum is None else f"{item.minimum.normalize():f}"
     high = "" if item.maximum is None else f"{item.maximum.normalize():f}"
@@ -226,28 +230,46 @@ class LogDialog(QDialog):
         self._form.setRowVisible(self.plan, planned)
         self._form.setRowVisible(self.cause, not planned)
         self._form.setRowVisible(self.component, not planned)
+        open_down = self._asset.down
         if kind == RecordKind.BREAKDOWN.value:
-            self.down.setChecked(self._asset.down is None)  # down already: no downtime of its own
+            if open_down is not None and self.fills_in():  # from the status change, or earlier
+                self.down_from.setDateTime(_qt(open_down.since))
+            # Down already (a breakdown logged): a failure found meanwhile has none of its own.
+            self.down.setChecked(open_down is None or open_down.automatic)
             self.put_under_repair.setChecked(True)
             self.still_down.setChecked(True)
         else:
             self.still_down.setChecked(False)
-        open_down = self._asset.down
         self._form.setRowVisible(self.down_note, open_down is not None)
         if open_down is not None:
-            text = (
-                self.tr(
+            if self.fills_in():
+                text = self.tr(
+                    "It has been {down}, since its status was changed; this breakdown fills "
+                    "that downtime in, as one failure: set when it really went down if that "
+                    "was earlier, and its end once it works again."
+                )
+            elif kind == RecordKind.BREAKDOWN.value:
+                text = self.tr(
                     "It has been {down}; a failure found meanwhile has no downtime of its own. "
                     "An earlier breakdown logged late has its own, ending by then."
                 )
-                if kind == RecordKind.BREAKDOWN.value
-                else self.tr("It has been {down}; that downtime ends when it is back in service.")
-            )
+            else:
+                text = self.tr("It has been {down}; that downtime ends when it is back in service.")
             self.down_note.setText(text.format(down=downtime_text(open_down)))
             grow_to_fit(self)
         self.checklist.setVisible(planned and bool(self.answers))
         self._enable_repair()
         self._enable_downtime()
+
+    def fills_in(self) -> bool:
+        """A breakdown of an asset whose open downtime a status change opened: the core puts
+        this breakdown's details on that record (one failure), not on a new one."""
+        down = self._asset.down
+        return (
+            self.kind.currentData() == RecordKind.BREAKDOWN.value
+            and down is not None
+            and down.automatic
+        )
 
     def _repair_toggled(self, on: bool) -> None:
         """A breakdown put under repair is still down by default; one left in service is not."""
@@ -258,8 +280,13 @@ class LogDialog(QDialog):
         """While the asset is down, a breakdown given a downtime is an earlier one logged late:
         its downtime is offered ending when the open one began (the core refuses an overlap)."""
         open_down = self._asset.down
-        if on and open_down is not None and self.kind.currentData() == RecordKind.BREAKDOWN.value:
-            began = QDateTime.fromSecsSinceEpoch(int(open_down.since.timestamp()))
+        if (
+            on
+            and open_down is not None
+            and self.kind.currentData() == RecordKind.BREAKDOWN.value
+            and not self.fills_in()
+        ):
+            began = _qt(open_down.since)
             if self.down_to.dateTime() > began:
                 self.down_to.setDateTime(began)
                 self.down_from.setDateTime(began.addSecs(-3600))
@@ -270,7 +297,7 @@ class LogDialog(QDialog):
         # One open downtime per asset: a breakdown while it is down is not still down; a
         # failure found meanwhile shares the open downtime (no downtime of its own, the
         # default), and an earlier one logged late has its own, with both ends.
-        asset_down = breakdown and self._asset.down is not None
+        asset_down = breakdown and self._asset.down is not None and not self.fills_in()
         if asset_down:
             self.still_down.setChecked(False)
         down = self.down.isChecked()
@@ -419,6 +446,9 @@ class LogDialog(QDialog):
         down_to: datetime | None = None
         if self.down.isChecked():
             down_from = self.down_from.dateTime().toPython().astimezone()  # type: ignore[union-attr]
+            since = self._asset.down.since if self.fills_in() and self._asset.down else None
+            if since is not None and self.down_from.dateTime() == _qt(since):
+                down_from = since  # left as offered: the status change's start, to the second
             if not (self.still_down.isEnabled() and self.still_down.isChecked()):
                 down_to = self.down_to.dateTime().toPython().astimezone()  # type: ignore[union-attr]
         return LogInput(

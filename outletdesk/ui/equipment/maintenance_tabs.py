@@ -300,8 +300,9 @@ class FiguresTab(_Tab):
             self.tr(
                 "MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown "
                 "whose downtime has ended; an asset still down counts as down up to now. "
-                "Availability below 95 % is shown in red. Compliance: planned tasks done in the "
-                "period that were done by their due date."
+                "Availability below 95 % is shown in red. Compliance: planned tasks done on "
+                "time, out of all due in the period: those done in it (on time or late) and "
+                "every due date up to yesterday whose task is still not done (missed)."
             ),
             self,
         )

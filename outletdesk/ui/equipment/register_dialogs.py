@@ -102,7 +102,8 @@ def downtime_text(down: Downtime) -> str:
 
 class StatusDialog(_SaveDialog):
     """In service, out of service, under repair, or retired (on a date, with a reason). An asset
-    in an open downtime says so, and that back in service ends it."""
+    in an open downtime says so, and that back in service ends it; one in service taken out is
+    told that its downtime starts now."""
 
     downtime_ended = Signal(object)  # tuple[Downtime, ...], when back in service ended any
 
@@ -158,7 +159,22 @@ class StatusDialog(_SaveDialog):
             self.tr("Why it is retired (required)") if retiring else self.tr("What happened")
         )
         down = self._asset.down
-        self._form.setRowVisible(self.down_note, down is not None)
+        starts = (
+            down is None
+            and self._asset.status is AssetStatus.IN_SERVICE
+            and chosen in (AssetStatus.UNDER_REPAIR.value, AssetStatus.OUT_OF_SERVICE.value)
+        )  # the core opens its downtime (set_status), as the register import does
+        self._form.setRowVisible(self.down_note, down is not None or starts)
+        if starts:
+            self.down_note.setText(
+                self.tr(
+                    "Downtime starts now: it counts from saving until it is back in service, "
+                    "with the reason as its cause. Logging the breakdown then fills this "
+                    "downtime in (its real start, cause and end): one failure, not two."
+                )
+            )
+            self.down_note.setStyleSheet("color: #ef6c00; font-weight: 600;")
+            grow_to_fit(self)
         if down is None:
             return
         if chosen == AssetStatus.IN_SERVICE.value:
