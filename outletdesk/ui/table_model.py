@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from html import escape
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +30,10 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WARNING = QColor("#c62828")
+FIT_ROWS = 200  # rows looked at to fit a column to its cells
+MIN_COLUMN = 40
+# A page's outlet or category picker fits its longest entry, up to this (a pasted essay)
+PICKER_MAX_WIDTH = 360
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
@@ -36,7 +48,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._numeric = numeric
+        self.numeric = numeric
         self._warn = warn
         self.rows: list[Row] = []
 
@@ -57,7 +69,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[index.column()][1](row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and self._warn is not None and self._warn(row):
             return QBrush(WARNING)
@@ -76,9 +88,14 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
 
 def row_table(
-    model: QAbstractTableModel, parent: QWidget | None = None, stretch: int = 1
+    model: QAbstractTableModel,
+    parent: QWidget | None = None,
+    stretch: int = 1,
+    whole: Iterable[int] = (),
 ) -> QTableView:
-    """A table of whole-row selection, not editable, the `stretch` column taking the spare width."""
+    """A table of whole-row selection, not editable, its columns fitted by `ColumnFit`: the
+    model's numeric columns and the `whole` ones (dates, tags, codes, status) are never cut, the
+    text columns share what is left and the `stretch` column takes the spare width."""
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,17 +105,72 @@ def row_table(
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setResizeContentsPrecision(40)
-    header.setMinimumSectionSize(70)
-    for column in range(model.columnCount()):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
+    table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+    numeric = model.numeric if isinstance(model, RowsModel) else frozenset()
+    ColumnFit(table, whole=numeric | frozenset(whole), stretch=stretch)
     return table
+
+
+class ColumnFit(QObject):
+    """Fits a table's columns to its width each time its rows or its width change.
+
+    Numbers, dates and codes (`whole`) are as wide as their widest cell and title, never cut
+    nor wrapped. The text columns share the rest: one narrower than its fair share keeps its
+    width, the wider ones split what is left equally (cut short with an ellipsis, the whole
+    text in the cell's tooltip where the model gives one), never narrower than their title.
+    Spare width goes to the `stretch` column. When even that does not fit, the table scrolls
+    sideways with its first columns in sight."""
+
+    def __init__(self, table: QTableView, whole: frozenset[int], stretch: int) -> None:
+        super().__init__(table)
+        self._table = table
+        self.whole = whole
+        self.stretch = stretch
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(MIN_COLUMN)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.rowsRemoved, model.dataChanged, model.headerDataChanged):  # fmt: skip
+            signal.connect(self.fit)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def natural_width(self, column: int) -> int:
+        """The widest of the title (with the sort arrow's room) and the cells looked at."""
+        table = self._table
+        return max(
+            table.horizontalHeader().sectionSizeHint(column), table.sizeHintForColumn(column)
+        )
+
+    def fit(self) -> None:
+        table, header = self._table, self._table.horizontalHeader()
+        columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        if not columns:
+            return
+        natural = {c: self.natural_width(c) for c in columns}
+        room = table.viewport().width() - sum(natural[c] for c in columns if c in self.whole)
+        texts = sorted((c for c in columns if c not in self.whole), key=natural.__getitem__)
+        widths = dict(natural)
+        if sum(natural[c] for c in texts) <= room:
+            spare = room - sum(natural[c] for c in texts)
+            target = self.stretch if self.stretch in columns else (texts or columns)[-1]
+            widths[target] += max(0, spare)
+        else:
+            for n, column in enumerate(texts):
+                share = room // (len(texts) - n)
+                title = min(natural[column], header.sectionSizeHint(column))
+                widths[column] = max(min(natural[column], share), title, MIN_COLUMN)
+                room -= widths[column]
+        for column in columns:
+            if header.sectionSize(column) != widths[column]:
+                header.resizeSection(column, widths[column])
 
 
 def list_and_details(
@@ -131,3 +203,22 @@ def list_and_details(
     splitter.setStretchFactor(1, 2)
     splitter.setSizes(list(sizes))
     return splitter
+
+
+def html_table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]) -> str:
+    """A details pane's table: `numeric` columns to the right; every cell but the last column's
+    free text on one line (Qt's rich text ignores the `nowrap` attribute: "+10" wrapped into
+    "+1" and "0", a date after its hyphen)."""
+    last = len(head) - 1
+
+    def cell(n: int, text: str, tag: str = "td") -> str:
+        align = " align='right'" if n in numeric else ""
+        wrap = "" if n == last else " style='white-space:nowrap'"
+        return f"<{tag}{align}{wrap}>{escape(text)}</{tag}>"
+
+    out = ["<table cellspacing='0' cellpadding='3' border='0' width='100%'>"]
+    out.append("<tr>" + "".join(cell(n, h, "th") for n, h in enumerate(head)) + "</tr>")
+    for row in rows:
+        out.append("<tr>" + "".join(cell(n, t) for n, t in enumerate(row)) + "</tr>")
+    out.append("</table>")
+    return "".join(out)
