@@ -205,15 +205,16 @@ def list_and_details(
     return splitter
 
 
-def html_table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]) -> str:
-    """A details pane's table: `numeric` columns to the right; every cell but the last column's
-    free text on one line (Qt's rich text ignores the `nowrap` attribute: "+10" wrapped into
-    "+1" and "0", a date after its hyphen)."""
-    last = len(head) - 1
+def html_table(
+    head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], whole: set[int]
+) -> str:
+    """A details pane's table: `numeric` columns to the right and, with the `whole` ones (dates,
+    codes), on one line; the text columns wrap. (Qt's rich text ignores the `nowrap`
+    attribute: "+10" wrapped into "+1" and "0", a date after its hyphen.)"""
 
     def cell(n: int, text: str, tag: str = "td") -> str:
         align = " align='right'" if n in numeric else ""
-        wrap = "" if n == last else " style='white-space:nowrap'"
+        wrap = " style='white-space:nowrap'" if n in numeric or n in whole else ""
         return f"<{tag}{align}{wrap}>{escape(text)}</{tag}>"
 
     out = ["<table cellspacing='0' cellpadding='3' border='0' width='100%'>"]

@@ -482,6 +482,7 @@ class EquipmentPage(QWidget):
                     (self.tr("Meter"), self.tr("Last reading"), self.tr("Read at")),
                     [(m.name, meter_value(m), local_datetime(m.read_at)) for m in asset.meters],
                     numeric={1},
+                    whole={2},
                 )
             )
         else:
@@ -502,6 +503,7 @@ class EquipmentPage(QWidget):
                         for e in history
                     ],
                     numeric=set(),
+                    whole={0},
                 )
             )
         else:

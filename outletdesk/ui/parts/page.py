@@ -158,7 +158,7 @@ class PartsPage(QWidget):
             buttons.addWidget(button, n // 2, n % 2)
         splitter = list_and_details(
             self, self.table, (self.count_label, self.show_retired), self.details, buttons,
-            (640, 400),
+            (600, 440),  # the details need room for a movement line in one row
         )  # fmt: skip
 
         self.low_model: RowsModel[ReorderLine] = RowsModel(
@@ -482,7 +482,7 @@ class PartsPage(QWidget):
                 (_where(lv), lv.bin, str(lv.on_hand), str(lv.min_level or ""), f"{lv.avg_cost:,.2f}",
                  f"{lv.value:,.2f}")
                 for lv in levels
-            ], numeric={2, 3, 4, 5}))  # fmt: skip
+            ], numeric={2, 3, 4, 5}, whole={0, 1}))  # fmt: skip
             total = sum((lv.value for lv in levels), Decimal("0.00"))
             html.append(
                 "<p>"
@@ -502,7 +502,7 @@ class PartsPage(QWidget):
                  f"{m.quantity:+d}", str(m.balance),
                  labelled(m.username, m.reason) if m.reason else m.username)
                 for m in movements
-            ], numeric={3, 4}))  # fmt: skip
+            ], numeric={3, 4}, whole={0, 1, 2}))  # fmt: skip
         else:
             html.append("<p style='color:#666'>" + escape(self.tr("No movements yet.")) + "</p>")
         return "".join(html)
