@@ -5,12 +5,8 @@ column is cut only as far as the other cut ones (the plan no narrower than the c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from conftest import ui_context
-from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QTableView
 
@@ -20,18 +16,6 @@ from outletdesk.core.equipment.demo import add_demo_equipment
 from outletdesk.core.parts.demo import add_demo_parts
 from outletdesk.ui.main_window import MainWindow
 from outletdesk.ui.table_model import ColumnFit
-
-QM = Path(__file__).resolve().parent.parent / "resources/translations/outletdesk_zh_CN.qm"
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp) -> Iterator[str]:
-    translator = QTranslator()
-    if request.param == "zh_CN":
-        assert translator.load(str(QM))
-        qapp.installTranslator(translator)
-    yield request.param
-    qapp.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -100,14 +84,18 @@ def one_line_cells(document, columns: set[int]) -> list[tuple[int, int, int]]:
     return found
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
-def test_parts_page_fits(window, qtbot, size):
+def show(window: MainWindow, page, size: tuple[int, int], qtbot) -> None:
     window.resize(*size)
     window.show()
-    parts = window.parts
-    window.show_page(window.pages.indexOf(parts))
+    window.show_page(window.pages.indexOf(page))
     qtbot.wait(20)
     assert window.width() <= size[0]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
+def test_parts_page_fits(window, qtbot, size):
+    parts = window.parts
+    show(window, parts, size, qtbot)
     assert parts.outlet.count() >= 2
     for index in range(parts.outlet.count()):
         parts.outlet.setCurrentIndex(index)
@@ -140,11 +128,8 @@ def test_parts_page_fits(window, qtbot, size):
 
 @pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
 def test_equipment_page_fits(window, qtbot, size):
-    window.resize(*size)
-    window.show()
     page = window.equipment
-    window.show_page(window.pages.indexOf(page))
-    qtbot.wait(20)
+    show(window, page, size, qtbot)
     assert page.category.count() > 3
     assert_every_entry_fits(page.category)
     for index in range(page.outlet.count()):  # all outlets, North, South

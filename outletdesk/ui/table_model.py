@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLineEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -203,6 +205,18 @@ def list_and_details(
     splitter.setStretchFactor(1, 2)
     splitter.setSizes(list(sizes))
     return splitter
+
+
+def title_and_search(parent: QWidget, title: str, search: QLineEdit) -> QHBoxLayout:
+    """A page's first row: its title, then the search box taking the rest of the width, which
+    leaves the next row to the pickers (as wide as their longest entry) and the buttons."""
+    label = QLabel(title, parent)
+    label.setStyleSheet("font-size: 20px; font-weight: 600;")
+    row = QHBoxLayout()
+    row.addWidget(label)
+    row.addSpacing(24)
+    row.addWidget(search, 1)
+    return row
 
 
 def html_table(

@@ -39,6 +39,7 @@ from ..table_model import (
     html_table,
     list_and_details,
     row_table,
+    title_and_search,
 )
 from .actions import EquipmentActions
 from .asset_dialog import AssetDialog
@@ -199,12 +200,7 @@ class EquipmentPage(QWidget):
         self.tabs.addTab(self.calendar_tab, self.tr("Calendar"))
         self.tabs.addTab(self.figures_tab, self.tr("Figures"))
 
-        title = QLabel(self.tr("Equipment & maintenance"), self)
-        title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        head = QHBoxLayout()  # the search beside the title leaves the next row to the pickers
-        head.addWidget(title)
-        head.addSpacing(24)
-        head.addWidget(self.search, 1)
+        head = title_and_search(self, self.tr("Equipment & maintenance"), self.search)
         top = QHBoxLayout()
         for widget in (self.outlet, self.category, self.status, self.new_button,
                        self.categories_button):  # fmt: skip

@@ -42,6 +42,7 @@ from ..table_model import (
     html_table,
     list_and_details,
     row_table,
+    title_and_search,
 )
 from .exports import PartsExports
 from .locations import location_label
@@ -222,12 +223,7 @@ class PartsPage(QWidget):
 
         self.tabs.addTab(StocktakeTab(ctx, self), self.tr("Stocktake"))
 
-        title = QLabel(self.tr("Parts & stock"), self)
-        title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        head = QHBoxLayout()  # the search beside the title leaves the next row to the pickers
-        head.addWidget(title)
-        head.addSpacing(24)
-        head.addWidget(self.search, 1)
+        head = title_and_search(self, self.tr("Parts & stock"), self.search)
         top = QHBoxLayout()
         top.addWidget(self.outlet)
         top.addWidget(self.location)
