@@ -94,6 +94,7 @@ def row_table(
     parent: QWidget | None = None,
     stretch: int = 1,
     whole: Iterable[int] = (),
+    keep: Iterable[int] = (),
 ) -> QTableView:
     """A table of whole-row selection, not editable, its columns fitted by `ColumnFit`: the
     model's numeric columns and the `whole` ones (dates, tags, codes, status) are never cut, the
@@ -109,7 +110,7 @@ def row_table(
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     numeric = model.numeric if isinstance(model, RowsModel) else frozenset()
-    ColumnFit(table, whole=numeric | frozenset(whole), stretch=stretch)
+    ColumnFit(table, whole=numeric | frozenset(whole), stretch=stretch, keep=frozenset(keep))
     return table
 
 
@@ -120,14 +121,22 @@ class ColumnFit(QObject):
     nor wrapped. The text columns share the rest: one narrower than its fair share keeps its
     width, the wider ones split what is left equally (cut short with an ellipsis, the whole
     text in the cell's tooltip where the model gives one), never narrower than their title.
-    Spare width goes to the `stretch` column. When even that does not fit, the table scrolls
+    A `keep` column is cut last, taking up to half the text columns' room. Spare width goes
+    to the `stretch` column. When even that does not fit, the table scrolls
     sideways with its first columns in sight."""
 
-    def __init__(self, table: QTableView, whole: frozenset[int], stretch: int) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        whole: frozenset[int],
+        stretch: int,
+        keep: frozenset[int] = frozenset(),
+    ) -> None:
         super().__init__(table)
         self._table = table
         self.whole = whole
         self.stretch = stretch
+        self.keep = keep
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -165,6 +174,13 @@ class ColumnFit(QObject):
             target = self.stretch if self.stretch in columns else (texts or columns)[-1]
             widths[target] += max(0, spare)
         else:
+            # A `keep` text column (the Due list's plan) is cut last: up to half the room.
+            kept = [c for c in texts if c in self.keep]
+            for column in kept:
+                fair = max(room // len(texts), room // (2 * len(kept)))
+                widths[column] = min(natural[column], fair)
+            room -= sum(widths[c] for c in kept)
+            texts = [c for c in texts if c not in self.keep]
             for n, column in enumerate(texts):
                 share = room // (len(texts) - n)
                 title = min(natural[column], header.sectionSizeHint(column))

@@ -107,7 +107,8 @@ class DueTab(_Tab):
         self.assignee.setToolTip(self.tr("Whose tasks are listed"))
         self.summary = QLabel(self)
         self.model = DueModel(self.due_columns(), self, numeric=frozenset({7}))
-        self.table = row_table(self.model, self, stretch=4, whole={0, 1, 2})  # when, due, tag
+        # When, due and tag whole; the plan says what to do: cut last.
+        self.table = row_table(self.model, self, stretch=4, whole={0, 1, 2}, keep={4})
         self.log_button = QPushButton(self.tr("&Log upkeep…"), self)
         self.log_button.setToolTip(self.tr("Record the selected task as done, with its checklist"))
         self.open_button = QPushButton(self.tr("Show &asset"), self)
