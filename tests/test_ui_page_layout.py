@@ -15,7 +15,7 @@ from outletdesk.core.demo import DEMO_PASSWORD, fill_demo
 from outletdesk.core.equipment.demo import add_demo_equipment
 from outletdesk.core.parts.demo import add_demo_parts
 from outletdesk.ui.main_window import MainWindow
-from outletdesk.ui.table_model import ColumnFit
+from outletdesk.ui.table_model import ColumnFit, RowsModel, row_table
 
 
 @pytest.fixture
@@ -161,3 +161,37 @@ def test_equipment_page_fits(window, qtbot, size):
             page.tabs.setCurrentIndex(tab)
             qtbot.wait(20)
             assert_fitted(table, f"{name} at {shown}")
+
+
+def test_column_fit_shares_the_width_and_scrolls_when_it_must(qtbot):
+    """On its own: tag and quantity whole at any width, the two texts cut evenly when short of
+    room, the name taking the spare width when there is some, sideways scrolling when even the
+    whole columns do not fit."""
+    model: RowsModel[tuple[str, str, str, str]] = RowsModel(
+        [("Tag", lambda r: r[0]), ("Name", lambda r: r[1]), ("Category", lambda r: r[2]),
+         ("Qty", lambda r: r[3])],
+        numeric=frozenset({3}),
+    )  # fmt: skip
+    model.set_rows([("EQ-N-000001", "热风枪 Hot air rework station " * 2, "Test & diagnostic " * 3,
+                     "+1,000")])  # fmt: skip
+    table = row_table(model, None, stretch=1, whole={0})
+    qtbot.addWidget(table)
+    table.show()
+    fit = table.findChild(ColumnFit)
+    header = table.horizontalHeader()
+    natural = [fit.natural_width(c) for c in range(4)]
+    table.resize(natural[0] + natural[3] + 300, 200)
+    qtbot.wait(20)
+    assert header.sectionSize(0) >= natural[0] and header.sectionSize(3) >= natural[3]
+    assert abs(header.sectionSize(1) - header.sectionSize(2)) <= 1  # both cut, evenly
+    assert header.length() <= table.viewport().width()
+    table.resize(sum(natural) + 200, 200)
+    qtbot.wait(20)
+    assert [header.sectionSize(c) for c in (0, 2, 3)] == [natural[c] for c in (0, 2, 3)]
+    assert header.sectionSize(1) > natural[1]  # the spare width
+    assert header.length() == table.viewport().width()
+    table.resize(natural[0] + 40, 200)
+    qtbot.wait(20)
+    assert header.sectionSize(0) >= natural[0] and header.sectionSize(3) >= natural[3]
+    assert header.length() > table.viewport().width()
+    assert table.horizontalScrollBar().maximum() > 0 and header.sectionViewportPosition(0) == 0

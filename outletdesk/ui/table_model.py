@@ -169,6 +169,10 @@ class ColumnFit(QObject):
         room = table.viewport().width() - sum(natural[c] for c in columns if c in self.whole)
         texts = sorted((c for c in columns if c not in self.whole), key=natural.__getitem__)
         widths = dict(natural)
+
+        def least(column: int) -> int:  # its title, unless its cells are narrower still
+            return max(min(natural[column], header.sectionSizeHint(column)), MIN_COLUMN)
+
         if sum(natural[c] for c in texts) <= room:
             spare = room - sum(natural[c] for c in texts)
             target = self.stretch if self.stretch in columns else (texts or columns)[-1]
@@ -178,13 +182,12 @@ class ColumnFit(QObject):
             kept = [c for c in texts if c in self.keep]
             for column in kept:
                 fair = max(room // len(texts), room // (2 * len(kept)))
-                widths[column] = min(natural[column], fair)
+                widths[column] = max(min(natural[column], fair), least(column))
             room -= sum(widths[c] for c in kept)
             texts = [c for c in texts if c not in self.keep]
             for n, column in enumerate(texts):
                 share = room // (len(texts) - n)
-                title = min(natural[column], header.sectionSizeHint(column))
-                widths[column] = max(min(natural[column], share), title, MIN_COLUMN)
+                widths[column] = max(min(natural[column], share), least(column))
                 room -= widths[column]
         for column in columns:
             if header.sectionSize(column) != widths[column]:
