@@ -12,9 +12,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSettings,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -95,10 +96,13 @@ def row_table(
     stretch: int = 1,
     whole: Iterable[int] = (),
     keep: Iterable[int] = (),
+    seat: tuple[QSettings, str] | None = None,
 ) -> QTableView:
     """A table of whole-row selection, not editable, its columns fitted by `ColumnFit`: the
     model's numeric columns and the `whole` ones (dates, tags, codes, status) are never cut, the
-    text columns share what is left and the `stretch` column takes the spare width."""
+    text columns share what is left and the `stretch` column takes the spare width. With
+    `seat` (settings, table's name) the columns the person sized by hand keep their width on
+    this seat from one session to the next."""
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,7 +114,9 @@ def row_table(
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     numeric = model.numeric if isinstance(model, RowsModel) else frozenset()
-    ColumnFit(table, whole=numeric | frozenset(whole), stretch=stretch, keep=frozenset(keep))
+    ColumnFit(
+        table, whole=numeric | frozenset(whole), stretch=stretch, keep=frozenset(keep), seat=seat
+    )
     return table
 
 
@@ -123,7 +129,12 @@ class ColumnFit(QObject):
     text in the cell's tooltip where the model gives one), never narrower than their title.
     A `keep` column is cut last, taking up to half the text columns' room. Spare width goes
     to the `stretch` column. When even that does not fit, the table scrolls
-    sideways with its first columns in sight."""
+    sideways with its first columns in sight.
+
+    A column the person sizes by hand (dragging its edge) keeps that width at every later
+    fit, the others fitted around it, until a double click on its edge or the header menu's
+    "Fit columns" gives it back; with `seat` the hand-set widths are kept in the seat's
+    settings under `columns/<name>` ("column=width,...")."""
 
     def __init__(
         self,
@@ -131,16 +142,30 @@ class ColumnFit(QObject):
         whole: frozenset[int],
         stretch: int,
         keep: frozenset[int] = frozenset(),
+        seat: tuple[QSettings, str] | None = None,
     ) -> None:
         super().__init__(table)
         self._table = table
         self.whole = whole
         self.stretch = stretch
         self.keep = keep
+        self._seat = seat
+        self._fitting = False  # our own resizeSection calls are not the person's
+        self.by_hand: dict[int, int] = self._stored_widths()
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(MIN_COLUMN)
+        header.sectionResized.connect(self._resized)
+        # Qt's table sizes the column to its contents on a double click of the edge; after
+        # that, the column is the fit's again.
+        header.sectionHandleDoubleClicked.connect(self.release)
+        if header.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        if header.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu:
+            action = QAction(self.tr("Fit columns"), header)
+            action.triggered.connect(lambda: self.release())
+            header.addAction(action)
         table.viewport().installEventFilter(self)
         model = table.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
@@ -149,7 +174,8 @@ class ColumnFit(QObject):
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
+        # On show too: polishing the table narrows its frame with no resize event to follow.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.fit()
         return False
 
@@ -160,15 +186,66 @@ class ColumnFit(QObject):
             table.horizontalHeader().sectionSizeHint(column), table.sizeHintForColumn(column)
         )
 
-    def fit(self) -> None:
-        table, header = self._table, self._table.horizontalHeader()
-        columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
-        if not columns:
+    def _resized(self, column: int, old: int, new: int) -> None:
+        header = self._table.horizontalHeader()
+        if self._fitting or not 0 <= column < header.count() or header.isSectionHidden(column):
             return
+        if old == 0 or new == 0:  # a column shown or hidden, not sized by the person
+            return
+        self.by_hand[column] = new
+        self._store()
+
+    def release(self, column: int | None = None) -> None:
+        """Give one column (or, without one, every column) back to the automatic fit."""
+        if column is None:
+            self.by_hand.clear()
+        else:
+            self.by_hand.pop(column, None)
+        self._store()
+        self.fit()
+
+    def _stored_widths(self) -> dict[int, int]:
+        if self._seat is None:
+            return {}
+        settings, name = self._seat
+        stored = settings.value(f"columns/{name}")
+        words = stored if isinstance(stored, list) else str(stored or "").split(",")
+        widths = {}
+        for word in words:
+            column, _, width = str(word).partition("=")
+            if column.strip().isdigit() and width.strip().isdigit():
+                widths[int(column)] = max(int(width), MIN_COLUMN)
+        return widths
+
+    def _store(self) -> None:
+        if self._seat is not None:
+            settings, name = self._seat
+            text = ",".join(f"{c}={w}" for c, w in sorted(self.by_hand.items()))
+            settings.setValue(f"columns/{name}", text)
+
+    def fit(self) -> None:
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
+        table, header = self._table, self._table.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        if not shown:
+            return
+        # The person's widths stand; the other columns share what they leave.
+        columns = [c for c in shown if c not in self.by_hand]
+        widths = {c: w for c, w in self.by_hand.items() if c in shown}
         natural = {c: self.natural_width(c) for c in columns}
-        room = table.viewport().width() - sum(natural[c] for c in columns if c in self.whole)
+        room = table.viewport().width() - sum(widths.values())
+        room -= sum(natural[c] for c in columns if c in self.whole)
         texts = sorted((c for c in columns if c not in self.whole), key=natural.__getitem__)
-        widths = dict(natural)
+        widths.update(natural)
+        if not columns:
+            self._apply(shown, widths)
+            return
 
         def least(column: int) -> int:  # its title, unless its cells are narrower still
             return max(min(natural[column], header.sectionSizeHint(column)), MIN_COLUMN)
@@ -189,6 +266,10 @@ class ColumnFit(QObject):
                 share = room // (len(texts) - n)
                 widths[column] = max(min(natural[column], share), least(column))
                 room -= widths[column]
+        self._apply(shown, widths)
+
+    def _apply(self, columns: list[int], widths: dict[int, int]) -> None:
+        header = self._table.horizontalHeader()
         for column in columns:
             if header.sectionSize(column) != widths[column]:
                 header.resizeSection(column, widths[column])

@@ -149,7 +149,7 @@ class EquipmentPage(QWidget):
         )
         # Tag, status and outlet whole; the name takes the spare width; a long category or
         # model is cut short (and read in full as the tooltip).
-        self.table = row_table(self.model, self, whole={0, 2, 5})
+        self.table = row_table(self.model, self, whole={0, 2, 5}, seat=(ctx.seat, "equipment"))
         self.count_label = QLabel(self)
         self.show_retired = QCheckBox(self.tr("Show retired"), self)
 

@@ -126,7 +126,7 @@ class PartsPage(QWidget):
             numeric=frozenset({3, 4, 5, 6}),
             warn=lambda r: r.low,
         )
-        self.table = row_table(self.model, self, whole={0, 2})  # SKU, bin
+        self.table = row_table(self.model, self, whole={0, 2}, seat=(ctx.seat, "parts"))  # SKU, bin
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # labels
         self.count_label = QLabel(self)
 
@@ -177,7 +177,7 @@ class PartsPage(QWidget):
             self,
             numeric=frozenset({2, 3, 4, 5, 6, 7}),
         )
-        self.low_table = row_table(self.low_model, self, whole={0})
+        self.low_table = row_table(self.low_model, self, whole={0}, seat=(ctx.seat, "low_stock"))
         self.low_label = QLabel(self)
         low_page = QWidget(self)
         low_layout = QVBoxLayout(low_page)
@@ -202,7 +202,9 @@ class PartsPage(QWidget):
             numeric=frozenset({3}),
             warn=None,
         )
-        self.transfer_table = row_table(self.transfer_model, self, stretch=5, whole={0, 1, 2})
+        self.transfer_table = row_table(
+            self.transfer_model, self, stretch=5, whole={0, 1, 2}, seat=(ctx.seat, "transfers")
+        )
         self.transfer_label = QLabel(self)
         self.receive_transfer_button = QPushButton(self.tr("Book &in the selected transfer"), self)
         allow_button(self.receive_transfer_button, self.can_manage, why_not)

@@ -118,7 +118,9 @@ class PurchaseOrdersTab(QWidget):
             self,
             numeric=frozenset({5, 6, 7}),
         )
-        self.table = row_table(self.model, self, whole={0, 2, 3, 4})
+        self.table = row_table(
+            self.model, self, whole={0, 2, 3, 4}, seat=(ctx.seat, "purchase_orders")
+        )
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.RichText)

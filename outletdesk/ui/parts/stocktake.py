@@ -124,7 +124,9 @@ class StocktakeTab(QWidget):
             self,
             numeric=frozenset({6, 7, 8}),
         )
-        self.past_table = row_table(self.past_model, self, stretch=9, whole={0, 1, 3, 4})
+        self.past_table = row_table(
+            self.past_model, self, stretch=9, whole={0, 1, 3, 4}, seat=(ctx.seat, "stocktakes")
+        )
         start_page = QWidget(self)
         start_page_layout = QVBoxLayout(start_page)
         start_page_layout.addWidget(self.intro)
