@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import Any, Generic, TypeVar
@@ -9,6 +10,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +40,10 @@ FIT_ROWS = 200  # rows looked at to fit a column to its cells
 MIN_COLUMN = 40
 # A page's outlet or category picker fits its longest entry, up to this (a pasted essay)
 PICKER_MAX_WIDTH = 360
+# A code in free text (MR-N-000011, WO-S-000123, VAN-1, a date): letters and digits joined by
+# hyphens, not glued to more letters or digits (Chinese text may touch it on either side)
+CODE = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9])")
+NON_BREAKING_HYPHEN = "\u2011"
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
@@ -327,12 +334,14 @@ def html_table(
     attribute: "+10" wrapped into "+1" and "0", a date after its hyphen.) The table is as
     wide as its cells, up to the pane: a `width='100%'` table shares the pane's width out in
     whole pixels per column and came out a pixel wider than the pane at one width in three
-    (a six-column table: 422 px in 421), which put a scroll bar under the details."""
+    (a six-column table: 422 px in 421), which put a scroll bar under the details. Codes in
+    the text columns stay whole (`whole_codes`)."""
 
     def cell(n: int, text: str, tag: str = "td") -> str:
         align = " align='right'" if n in numeric else ""
-        wrap = " style='white-space:nowrap'" if n in numeric or n in whole else ""
-        return f"<{tag}{align}{wrap}>{escape(text)}</{tag}>"
+        if n in numeric or n in whole:
+            return f"<{tag}{align} style='white-space:nowrap'>{escape(text)}</{tag}>"
+        return f"<{tag}{align}>{escape(whole_codes(text))}</{tag}>"
 
     out = ["<table cellspacing='0' cellpadding='3' border='0'>"]
     out.append("<tr>" + "".join(cell(n, h, "th") for n, h in enumerate(head)) + "</tr>")
@@ -340,3 +349,27 @@ def html_table(
         out.append("<tr>" + "".join(cell(n, t) for n, t in enumerate(row)) + "</tr>")
     out.append("</table>")
     return "".join(out)
+
+
+def whole_codes(text: str) -> str:
+    """Codes in free text (MR-N-000011) with non-breaking hyphens, so that a wrapping line
+    never leaves "MR-" at its end; words without a capital or a digit (well-known) keep theirs."""
+
+    def joined(match: re.Match[str]) -> str:
+        code = match[0]
+        if any(c.isupper() or c.isdigit() for c in code):
+            return code.replace("-", NON_BREAKING_HYPHEN)
+        return code
+
+    return CODE.sub(joined, text)
+
+
+class DetailsBrowser(QTextBrowser):
+    """A details pane: copies its codes with plain hyphens (`whole_codes` shows them with
+    non-breaking ones), so a code pasted into a search box finds its record."""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        data = super().createMimeDataFromSelection()
+        if data.hasText():
+            data.setText(data.text().replace(NON_BREAKING_HYPHEN, "-"))
+        return data

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from ..i18n import listed
 from ..settings.forms import allow_button
 from ..table_model import (
     PICKER_MAX_WIDTH,
+    DetailsBrowser,
     RowsModel,
     html_table,
     list_and_details,
@@ -153,7 +153,7 @@ class EquipmentPage(QWidget):
         self.count_label = QLabel(self)
         self.show_retired = QCheckBox(self.tr("Show retired"), self)
 
-        self.details = QTextBrowser(self)
+        self.details = DetailsBrowser(self)
         self.details.setOpenLinks(False)
         self.details.setMinimumWidth(300)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)

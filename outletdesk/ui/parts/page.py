@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from ..i18n import labelled, listed
 from ..settings.forms import allow_button
 from ..table_model import (
     PICKER_MAX_WIDTH,
+    DetailsBrowser,
     RowsModel,
     html_table,
     list_and_details,
@@ -130,7 +130,7 @@ class PartsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # labels
         self.count_label = QLabel(self)
 
-        self.details = QTextBrowser(self)
+        self.details = DetailsBrowser(self)
         self.details.setOpenLinks(False)
         self.details.setMinimumWidth(330)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
