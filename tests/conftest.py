@@ -193,6 +193,20 @@ def outlet(services: Services, cli_actor: Actor):  # type: ignore[no-untyped-def
     return created
 
 
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A window test runs in English and again in Chinese, the shipped translation installed."""
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    if request.param == "zh_CN":
+        qm = Path(__file__).resolve().parent.parent / "resources/translations/outletdesk_zh_CN.qm"
+        assert translator.load(str(qm))
+        qapp.installTranslator(translator)
+    yield request.param
+    qapp.removeTranslator(translator)
+
+
 def ui_context(services: Services, actor: Actor, tmp_path: Path):  # type: ignore[no-untyped-def]
     """What a page is handed, with the worker run inline so tests see results at once."""
     from PySide6.QtCore import QSettings

@@ -4,12 +4,7 @@ keep room in the money tab beside its payments and refunds."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from conftest import make_actor, ui_context
-from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QFont, QFontMetrics
 
 from outletdesk.core.auth import Actor
@@ -24,18 +19,7 @@ from outletdesk.ui.work_orders.detail import WorkOrderDetail
 from outletdesk.ui.work_orders.intake_dialog import IntakeDialog
 from outletdesk.ui.work_orders.list_model import COLUMNS
 
-QM = Path(__file__).resolve().parent.parent / "resources/translations/outletdesk_zh_CN.qm"
 S = WorkOrderStatus
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp) -> Iterator[str]:
-    translator = QTranslator()
-    if request.param == "zh_CN":
-        assert translator.load(str(QM))
-        qapp.installTranslator(translator)
-    yield request.param
-    qapp.removeTranslator(translator)
 
 
 def test_the_counter_list_fits_1280_pixels(services, qtbot, tmp_path, language):

@@ -20,9 +20,9 @@ from ..core.errors import StaleRecord, ValidationError
 from .context import AppContext
 from .errors import error_text, show_error
 from .same_phone import SamePhonePanel
+from .settings.forms import FormErrors
 
 PHONE_FIELDS = min(3, MAX_PHONES)  # shown even when the customer has fewer numbers
-_ERROR_STYLE = "border: 1px solid #c0392b;"
 
 
 def phone_field_count(customer: CustomerDTO | None) -> int:
@@ -58,9 +58,6 @@ class CustomerDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
         self._build_same_phone()
 
         form = QFormLayout()
@@ -87,6 +84,7 @@ class CustomerDialog(QDialog):
             "E-mail": self.email,
             "Notes": self.notes,
         }
+        self.errors = FormErrors(self.error, self._field_widgets)
         if customer is not None:
             self.name.setText(customer.name)
             for edit, number in zip(self.phones, customer.phones, strict=False):
@@ -163,9 +161,7 @@ class CustomerDialog(QDialog):
         self.accept()
 
     def _clear_errors(self) -> None:
-        self.error.hide()
-        for widget in self._field_widgets.values():
-            widget.setStyleSheet("")
+        self.errors.clear()
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
@@ -173,12 +169,7 @@ class CustomerDialog(QDialog):
         self._clear_errors()
         if isinstance(exc, ValidationError):
             self.same_phone.hide()
-            widget = self._field_widgets.get(exc.field)
-            if widget is not None:
-                widget.setStyleSheet(_ERROR_STYLE)
-                widget.setFocus()
-            self.error.setText(error_text(exc))
-            self.error.show()
+            self.errors.show(exc, self)  # cleared when the field is edited
         elif isinstance(exc, StaleRecord):
             self._warn(error_text(exc))
         else:

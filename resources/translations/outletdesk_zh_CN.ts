@@ -414,6 +414,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnFit</name>
+    <message>
+        <source>Fit columns</source>
+        <translation>自动调整列宽</translation>
+    </message>
+</context>
+<context>
     <name>ComingLaterPage</name>
     <message>
         <source>Coming in a later version. This page holds no data yet.</source>

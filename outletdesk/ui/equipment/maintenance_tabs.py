@@ -42,9 +42,6 @@ BUCKET_COLOURS = {
 }
 
 
-MAX_COLUMN_WIDTH = 220
-
-
 class DueModel(RowsModel[DueTask]):
     """Due tasks; the whole line in its bucket's colour."""
 
@@ -110,9 +107,10 @@ class DueTab(_Tab):
         self.assignee.setToolTip(self.tr("Whose tasks are listed"))
         self.summary = QLabel(self)
         self.model = DueModel(self.due_columns(), self, numeric=frozenset({7}))
-        self.table = row_table(self.model, self, stretch=4)
-        # Long category names and meter dues would push the plan and later columns off screen.
-        self.table.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        # When, due and tag whole; the plan says what to do: cut last.
+        self.table = row_table(
+            self.model, self, stretch=4, whole={0, 1, 2}, keep={4}, seat=(ctx.seat, "due")
+        )
         self.log_button = QPushButton(self.tr("&Log upkeep…"), self)
         self.log_button.setToolTip(self.tr("Record the selected task as done, with its checklist"))
         self.open_button = QPushButton(self.tr("Show &asset"), self)
@@ -215,7 +213,9 @@ class CalendarTab(_Tab):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.day_label = QLabel(self)
         self.model = DueModel(self.due_columns(), self, numeric=frozenset({7}))
-        self.table = row_table(self.model, self, stretch=3)
+        self.table = row_table(
+            self.model, self, stretch=3, whole={0, 1, 2}, seat=(ctx.seat, "calendar")
+        )
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -295,7 +295,7 @@ class FiguresTab(_Tab):
             numeric=frozenset({1, 2, 3, 4, 5, 6, 7}),
             warn=lambda r: r.availability is not None and r.availability < Decimal("0.95"),
         )
-        self.table = row_table(self.model, self, stretch=0)
+        self.table = row_table(self.model, self, stretch=0, seat=(ctx.seat, "figures"))
         self.note = QLabel(
             self.tr(
                 "MTBF: hours in service less downtime, per failure. MTTR: downtime per breakdown "

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,15 @@ from ..errors import show_error
 from ..formats import local_datetime
 from ..i18n import listed
 from ..settings.forms import allow_button
-from ..table_model import RowsModel, list_and_details, row_table
+from ..table_model import (
+    PICKER_MAX_WIDTH,
+    DetailsBrowser,
+    RowsModel,
+    html_table,
+    list_and_details,
+    row_table,
+    title_and_search,
+)
 from .actions import EquipmentActions
 from .asset_dialog import AssetDialog
 from .log_dialog import LogDialog
@@ -51,7 +58,6 @@ from .register_dialogs import (
 from .tags import looks_like_asset_tag
 
 SEARCH_DELAY_MS = 150
-MAX_COLUMN_WIDTH = 180
 NOTICE_STYLE = "color: #c62828; font-weight: 600;"  # something went wrong or was not found
 DONE_STYLE = "color: #2e7d32; font-weight: 600;"  # something was done
 HISTORY_SHOWN = 100
@@ -110,18 +116,15 @@ class EquipmentPage(QWidget):
             self.tr("Search by tag, name, make, model or serial number (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
+        self.search.setMinimumWidth(240)
+        # The pickers are as wide as their longest entry ("N – North Station Repair 北站维修中心").
         self.outlet = QComboBox(self)
-        self.outlet.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.outlet.setMinimumContentsLength(10)
+        self.outlet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.outlet.setMaximumWidth(PICKER_MAX_WIDTH)
         self.outlet.setToolTip(self.tr("Whose equipment is listed"))
         self.category = QComboBox(self)
-        self.category.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.category.setMinimumContentsLength(10)
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category.setMaximumWidth(PICKER_MAX_WIDTH)
         self.category.addItem(self.tr("All categories"), None)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Any status"), None)
@@ -144,14 +147,13 @@ class EquipmentPage(QWidget):
             ],
             self,
         )
-        self.table = row_table(self.model, self)
-        # The name takes the spare width; a long category or model is cut short (and read in
-        # full as the tooltip), so status and outlet stay in sight.
-        self.table.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        # Tag, status and outlet whole; the name takes the spare width; a long category or
+        # model is cut short (and read in full as the tooltip).
+        self.table = row_table(self.model, self, whole={0, 2, 5}, seat=(ctx.seat, "equipment"))
         self.count_label = QLabel(self)
         self.show_retired = QCheckBox(self.tr("Show retired"), self)
 
-        self.details = QTextBrowser(self)
+        self.details = DetailsBrowser(self)
         self.details.setOpenLinks(False)
         self.details.setMinimumWidth(300)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
@@ -198,22 +200,21 @@ class EquipmentPage(QWidget):
         self.tabs.addTab(self.calendar_tab, self.tr("Calendar"))
         self.tabs.addTab(self.figures_tab, self.tr("Figures"))
 
+        head = title_and_search(self, self.tr("Equipment & maintenance"), self.search)
         top = QHBoxLayout()
-        top.addWidget(self.search, 1)
         for widget in (self.outlet, self.category, self.status, self.new_button,
                        self.categories_button):  # fmt: skip
             top.addWidget(widget)
         top.addWidget(self.actions.import_button)
         top.addWidget(self.actions.export_button)
-        title = QLabel(self.tr("Equipment & maintenance"), self)
-        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        top.addStretch(1)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.linkActivated.connect(self.open_work_order.emit)
         self.notice.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(head)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
@@ -473,10 +474,11 @@ class EquipmentPage(QWidget):
         html.append(f"<h4>{escape(meters_title)}</h4>")
         if asset.meters:
             html.append(
-                _table(
+                html_table(
                     (self.tr("Meter"), self.tr("Last reading"), self.tr("Read at")),
                     [(m.name, meter_value(m), local_datetime(m.read_at)) for m in asset.meters],
                     numeric={1},
+                    whole={2},
                 )
             )
         else:
@@ -485,7 +487,7 @@ class EquipmentPage(QWidget):
         html.append(f"<h4>{escape(history_title)}</h4>")
         if history:
             html.append(
-                _table(
+                html_table(
                     (self.tr("When"), self.tr("What"), self.tr("By"), self.tr("Details")),
                     [
                         (
@@ -497,6 +499,7 @@ class EquipmentPage(QWidget):
                         for e in history
                     ],
                     numeric=set(),
+                    whole={0},
                 )
             )
         else:
@@ -664,19 +667,3 @@ class EquipmentPage(QWidget):
 
     def open_dialog(self, dialog: QWidget) -> None:
         dialog.open()  # type: ignore[attr-defined]
-
-
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]], numeric: set[int]) -> str:
-    last = len(head) - 1
-
-    def cell(n: int, text: str, tag: str = "td") -> str:
-        align = " align='right'" if n in numeric else ""
-        wrap = "" if n == last else " nowrap"  # only the free text at the end may wrap
-        return f"<{tag}{align}{wrap}>{escape(text)}</{tag}>"
-
-    out = ["<table cellspacing='0' cellpadding='3' border='0' width='100%'>"]
-    out.append("<tr>" + "".join(cell(n, h, "th") for n, h in enumerate(head)) + "</tr>")
-    for row in rows:
-        out.append("<tr>" + "".join(cell(n, t) for n, t in enumerate(row)) + "</tr>")
-    out.append("</table>")
-    return "".join(out)

@@ -64,7 +64,7 @@ class PlansTab(QWidget):
             self,
             numeric=frozenset({5, 6, 7}),
         )
-        self.table = row_table(self.model, self, stretch=2)
+        self.table = row_table(self.model, self, stretch=2, whole={3, 8}, seat=(ctx.seat, "plans"))
         self.new_button = QPushButton(self.tr("New &plan…"), self)
         self.edit_button = QPushButton(self.tr("&Edit plan…"), self)
         self.view_button = QPushButton(self.tr("&View plan…"), self)

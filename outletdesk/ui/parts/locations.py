@@ -65,7 +65,7 @@ class LocationsDialog(QDialog):
             self,
             numeric=frozenset({2}),
         )
-        self.table = row_table(self.model, self, stretch=1)
+        self.table = row_table(self.model, self, stretch=1, whole={0, 3})
         self.code = QLineEdit(self)
         self.code.setPlaceholderText(self.tr("e.g. VAN-1"))
         self.name = QLineEdit(self)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,15 @@ from ..errors import show_error, translate_core
 from ..formats import local_datetime
 from ..i18n import labelled, listed
 from ..settings.forms import allow_button
-from ..table_model import RowsModel, list_and_details, row_table
+from ..table_model import (
+    PICKER_MAX_WIDTH,
+    DetailsBrowser,
+    RowsModel,
+    html_table,
+    list_and_details,
+    row_table,
+    title_and_search,
+)
 from .exports import PartsExports
 from .locations import location_label
 from .part_dialog import PartDialog
@@ -68,19 +75,15 @@ class PartsPage(QWidget):
             self.tr("Search by SKU, name, barcode or the model it fits (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
-        # Room for a SKU or a barcode; any wider and the row of buttons passes 1280 pixels.
-        self.search.setMinimumWidth(170)
+        self.search.setMinimumWidth(240)
+        # The pickers are as wide as their longest entry ("S – South Mall Service 南城服务点").
         self.outlet = QComboBox(self)
-        self.outlet.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.outlet.setMinimumContentsLength(12)
+        self.outlet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.outlet.setMaximumWidth(PICKER_MAX_WIDTH)
         self.outlet.setToolTip(self.tr("Whose shelf the numbers and actions are for"))
         self.location = QComboBox(self)
-        self.location.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.location.setMinimumContentsLength(10)
+        self.location.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.location.setMaximumWidth(PICKER_MAX_WIDTH)
         self.location.setToolTip(
             self.tr("Which of the outlet's locations: its main store, a van or a second room")
         )
@@ -123,11 +126,11 @@ class PartsPage(QWidget):
             numeric=frozenset({3, 4, 5, 6}),
             warn=lambda r: r.low,
         )
-        self.table = row_table(self.model, self)
+        self.table = row_table(self.model, self, whole={0, 2}, seat=(ctx.seat, "parts"))  # SKU, bin
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # labels
         self.count_label = QLabel(self)
 
-        self.details = QTextBrowser(self)
+        self.details = DetailsBrowser(self)
         self.details.setOpenLinks(False)
         self.details.setMinimumWidth(330)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
@@ -156,7 +159,7 @@ class PartsPage(QWidget):
             buttons.addWidget(button, n // 2, n % 2)
         splitter = list_and_details(
             self, self.table, (self.count_label, self.show_retired), self.details, buttons,
-            (640, 400),
+            (600, 440),  # the details need room for a movement line in one row
         )  # fmt: skip
 
         self.low_model: RowsModel[ReorderLine] = RowsModel(
@@ -174,7 +177,7 @@ class PartsPage(QWidget):
             self,
             numeric=frozenset({2, 3, 4, 5, 6, 7}),
         )
-        self.low_table = row_table(self.low_model, self)
+        self.low_table = row_table(self.low_model, self, whole={0}, seat=(ctx.seat, "low_stock"))
         self.low_label = QLabel(self)
         low_page = QWidget(self)
         low_layout = QVBoxLayout(low_page)
@@ -199,7 +202,9 @@ class PartsPage(QWidget):
             numeric=frozenset({3}),
             warn=None,
         )
-        self.transfer_table = row_table(self.transfer_model, self, stretch=5)
+        self.transfer_table = row_table(
+            self.transfer_model, self, stretch=5, whole={0, 1, 2}, seat=(ctx.seat, "transfers")
+        )
         self.transfer_label = QLabel(self)
         self.receive_transfer_button = QPushButton(self.tr("Book &in the selected transfer"), self)
         allow_button(self.receive_transfer_button, self.can_manage, why_not)
@@ -220,22 +225,21 @@ class PartsPage(QWidget):
 
         self.tabs.addTab(StocktakeTab(ctx, self), self.tr("Stocktake"))
 
+        head = title_and_search(self, self.tr("Parts & stock"), self.search)
         top = QHBoxLayout()
-        top.addWidget(self.search, 1)
         top.addWidget(self.outlet)
         top.addWidget(self.location)
         top.addWidget(self.new_button)
         for button in (self.import_button, self.export_button, self.labels_button,
                        self.suppliers_button, self.locations_button):  # fmt: skip
             top.addWidget(button)
-        title = QLabel(self.tr("Parts & stock"), self)
-        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #2e7d32; font-weight: 600;")
         self.notice.hide()
-        layout.addWidget(title)
+        layout.addLayout(head)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
@@ -472,11 +476,11 @@ class PartsPage(QWidget):
         if levels:
             head = (self.tr("Outlet"), self.tr("Bin"), self.tr("On hand"), self.tr("Minimum"),
                     self.tr("Avg cost"), self.tr("Value"))  # fmt: skip
-            html.append(_table(head, [
+            html.append(html_table(head, [
                 (_where(lv), lv.bin, str(lv.on_hand), str(lv.min_level or ""), f"{lv.avg_cost:,.2f}",
                  f"{lv.value:,.2f}")
                 for lv in levels
-            ], numeric={2, 3, 4, 5}))  # fmt: skip
+            ], numeric={2, 3, 4, 5}, whole={0, 1}))  # fmt: skip
             total = sum((lv.value for lv in levels), Decimal("0.00"))
             html.append(
                 "<p>"
@@ -491,12 +495,12 @@ class PartsPage(QWidget):
             head = (self.tr("Date"), self.tr("Where"), self.tr("What"), self.tr("Qty"),
                     self.tr("Balance"), self.tr("Who, why"))  # fmt: skip
             where = {lv.location_id: _where(lv) for lv in levels}
-            html.append(_table(head, [
+            html.append(html_table(head, [
                 (local_datetime(m.at)[:10], where.get(m.location_id, ""), self._kind_label(m.kind),
                  f"{m.quantity:+d}", str(m.balance),
                  labelled(m.username, m.reason) if m.reason else m.username)
                 for m in movements
-            ], numeric={3, 4}))  # fmt: skip
+            ], numeric={3, 4}, whole={0, 1, 2}))  # fmt: skip
         else:
             html.append("<p style='color:#666'>" + escape(self.tr("No movements yet.")) + "</p>")
         return "".join(html)
@@ -731,22 +735,6 @@ class PartsPage(QWidget):
         if row.active:
             return row.name
         return self.tr("{name} (retired)").format(name=row.name)
-
-
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]], numeric: set[int]) -> str:
-    last = len(head) - 1
-
-    def cell(n: int, text: str, tag: str = "td") -> str:
-        align = " align='right'" if n in numeric else ""
-        wrap = "" if n == last else " nowrap"  # only the free text at the end may wrap
-        return f"<{tag}{align}{wrap}>{escape(text)}</{tag}>"
-
-    out = ["<table cellspacing='0' cellpadding='3' border='0' width='100%'>"]
-    out.append("<tr>" + "".join(cell(n, h, "th") for n, h in enumerate(head)) + "</tr>")
-    for row in rows:
-        out.append("<tr>" + "".join(cell(n, t) for n, t in enumerate(row)) + "</tr>")
-    out.append("</table>")
-    return "".join(out)
 
 
 def _where(level: StockLevel) -> str:

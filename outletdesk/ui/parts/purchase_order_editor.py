@@ -103,7 +103,7 @@ class PurchaseOrderDialog(QDialog):
             self,
             numeric=frozenset({2}),
         )
-        self.results_table = row_table(self.results, self)
+        self.results_table = row_table(self.results, self, whole={0})
         self.results_table.setMaximumHeight(self.results_table.fontMetrics().height() * 9)
         self.add_button = QPushButton(self.tr("&Add to order"), self)
         self.found_label = QLabel(self)

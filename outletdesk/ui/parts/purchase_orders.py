@@ -118,7 +118,9 @@ class PurchaseOrdersTab(QWidget):
             self,
             numeric=frozenset({5, 6, 7}),
         )
-        self.table = row_table(self.model, self)
+        self.table = row_table(
+            self.model, self, whole={0, 2, 3, 4}, seat=(ctx.seat, "purchase_orders")
+        )
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.RichText)
@@ -135,7 +137,7 @@ class PurchaseOrdersTab(QWidget):
             self,
             numeric=frozenset({2, 3, 4, 5, 6}),
         )
-        self.lines_table = row_table(self.lines_model, self)
+        self.lines_table = row_table(self.lines_model, self, whole={0})
 
         self.edit_button = QPushButton(self.tr("&Edit draft…"), self)
         self.place_button = QPushButton(self.tr("&Place order"), self)

@@ -124,7 +124,9 @@ class StocktakeTab(QWidget):
             self,
             numeric=frozenset({6, 7, 8}),
         )
-        self.past_table = row_table(self.past_model, self, stretch=9)
+        self.past_table = row_table(
+            self.past_model, self, stretch=9, whole={0, 1, 3, 4}, seat=(ctx.seat, "stocktakes")
+        )
         start_page = QWidget(self)
         start_page_layout = QVBoxLayout(start_page)
         start_page_layout.addWidget(self.intro)
@@ -161,7 +163,7 @@ class StocktakeTab(QWidget):
         self.message = status_label(self)
         self.message.hide()
         self.model = CountLinesModel(count_columns(), self, numeric=frozenset({3, 4, 5, 6}))
-        self.table: QTableView = row_table(self.model, self)
+        self.table: QTableView = row_table(self.model, self, whole={0, 2})
         self._typing = TypeIntoEntry(self.entry, self)
         self.table.installEventFilter(self._typing)
         self.print_button = QPushButton(self.tr("&Print count sheet…"), self)

@@ -72,7 +72,7 @@ class CountReviewDialog(QDialog):
         show_row.addStretch(1)
         note = (self.tr("Note"), self._line_note)
         self.model = CountLinesModel(count_columns((note,)), self, numeric=frozenset({3, 4, 5, 6}))
-        self.table = row_table(self.model, self)
+        self.table = row_table(self.model, self, whole={0, 2})
         self.error = QLabel(self)
         self.errors = FormErrors(self.error, {})
         self.status = status_label(self)

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
+    QTextEdit,
     QWidget,
 )
 
@@ -22,11 +29,14 @@ INVALID_STYLE = "border: 1px solid #c62828;"
 
 
 class FormErrors:
-    """Shows a rule error in the form: the named field outlined in red, the message in red below."""
+    """Shows a rule error in the form: the named field outlined in red, the message in red below,
+    both gone as soon as the user edits that field."""
 
     def __init__(self, label: QLabel, fields: dict[str, QWidget]) -> None:
         self.label = label
         self.fields = fields
+        self.marked: QWidget | None = None
+        self._watched: list[QWidget] = []
         label.setStyleSheet("color: #c62828;")
         label.setWordWrap(True)
         label.hide()
@@ -36,6 +46,9 @@ class FormErrors:
         self.label.hide()
         for widget in self.fields.values():
             widget.setStyleSheet("")
+        if self.marked is not None:
+            self.marked.setStyleSheet("")
+            self.marked = None
 
     def say(self, text: str, widget: QWidget | None = None) -> None:
         """Shows `text` (already translated) and outlines and focuses `widget`, if given."""
@@ -44,7 +57,23 @@ class FormErrors:
         self.label.show()
         if widget is not None:
             widget.setStyleSheet(INVALID_STYLE)
+            self.marked = widget
+            self._watch(widget)
             widget.setFocus()
+
+    def _watch(self, widget: QWidget) -> None:
+        """Clears the error once `widget` (or a field inside it, for a checklist) is edited."""
+        for field in (widget, *widget.findChildren(QWidget)):
+            if any(f is field for f in self._watched):
+                continue  # rows added to a checklist later are watched the next time
+            self._watched.append(field)
+            for signal in edited_signals(field):
+                signal.connect(lambda *_args, f=field: self._edited(f))
+
+    def _edited(self, field: QWidget) -> None:
+        marked = self.marked
+        if marked is not None and (field is marked or marked.isAncestorOf(field)):
+            self.clear()
 
     def show(self, exc: BaseException, parent: QWidget) -> None:
         """Rule errors stay in the form; environment errors and bugs go to the usual dialogs."""
@@ -58,6 +87,21 @@ class FormErrors:
     def shower(self, parent: QWidget) -> Callable[[BaseException], None]:
         """The `on_error` callback for the runner: `show(exc, parent)`."""
         return lambda exc: self.show(exc, parent)
+
+
+def edited_signals(field: QWidget) -> list[SignalInstance]:
+    """The signals a field sends when its value changes."""
+    if isinstance(field, QLineEdit | QPlainTextEdit | QTextEdit):
+        return [field.textChanged]
+    if isinstance(field, QComboBox):
+        return [field.currentIndexChanged, field.editTextChanged]
+    if isinstance(field, QDateTimeEdit):  # QDateEdit too
+        return [field.dateTimeChanged]
+    if isinstance(field, QSpinBox | QDoubleSpinBox):
+        return [field.valueChanged]
+    if isinstance(field, QAbstractButton) and field.isCheckable():
+        return [field.toggled]
+    return []
 
 
 def grow_to_fit(dialog: QWidget) -> None:

@@ -80,7 +80,7 @@ class PartPickerDialog(QDialog):
             numeric=frozenset({2, 3, 4}),
             warn=lambda r: r.here == 0,
         )
-        self.table = row_table(self.model, self)
+        self.table = row_table(self.model, self, whole={0})
         self.availability = QLabel(self)
         self.availability.setWordWrap(True)
         buttons = QDialogButtonBox(self)

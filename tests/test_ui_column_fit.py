@@ -1,0 +1,125 @@
+"""A column the person sizes by hand keeps its width when the rows reload and the table is
+resized, the others fitted around it, on this seat from one session to the next; a double
+click on its edge or the header's "Fit columns" gives it back to the fit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QTableView
+
+from outletdesk.ui.table_model import ColumnFit, RowsModel, row_table
+
+Row = tuple[str, str, str, str]
+ROWS: list[Row] = [
+    ("BAT-IP12", "Battery for iPhone 12 (replacement, 2815 mAh)", "Batteries", "12"),
+    ("SCR-SGA52", "Screen assembly Samsung Galaxy A52 OLED with frame", "Screens", "3"),
+]
+
+
+@pytest.fixture
+def seat(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
+
+
+def parts_table(qtbot, seat: QSettings) -> tuple[QTableView, RowsModel[Row]]:
+    model: RowsModel[Row] = RowsModel(
+        [("SKU", lambda r: r[0]), ("Name", lambda r: r[1]), ("Category", lambda r: r[2]),
+         ("Here", lambda r: r[3])],
+        numeric=frozenset({3}),
+    )  # fmt: skip
+    model.set_rows(ROWS)
+    table = row_table(model, None, stretch=1, whole={0}, seat=(seat, "parts"))
+    qtbot.addWidget(table)
+    table.resize(700, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    return table, model
+
+
+def drag_edge(qtbot, table: QTableView, column: int, by: int) -> None:
+    """Drag the right edge of a column's title as a person would."""
+    header = table.horizontalHeader()
+    edge = header.sectionViewportPosition(column) + header.sectionSize(column) - 1
+    y = header.height() // 2
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, y))
+    for step in range(1, 5):
+        qtbot.mouseMove(header.viewport(), QPoint(edge + by * step // 4, y))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge + by, y))
+
+
+def assert_others_fit(table: QTableView, by_hand: int) -> None:
+    fit = table.findChild(ColumnFit)
+    header = table.horizontalHeader()
+    for c in (0, 3):  # SKU and quantity whole
+        if c != by_hand:
+            assert header.sectionSize(c) >= fit.natural_width(c)
+    assert header.length() == table.viewport().width()  # nothing off the edge, no gap
+
+
+@pytest.mark.parametrize(("column", "by"), [(2, 60), (1, -150)])  # category wider, name narrower
+def test_a_column_sized_by_hand_keeps_its_width(qtbot, seat, column, by):
+    table, model = parts_table(qtbot, seat)
+    header = table.horizontalHeader()
+    before = header.sectionSize(column)
+    drag_edge(qtbot, table, column, by)
+    chosen = header.sectionSize(column)
+    assert chosen == before + by
+    model.set_rows(list(reversed(ROWS)))  # a reload after a save, a filter or a refresh
+    qtbot.wait(10)
+    assert header.sectionSize(column) == chosen
+    assert_others_fit(table, column)
+    table.resize(820, 300)
+    qtbot.wait(10)
+    assert header.sectionSize(column) == chosen
+    assert_others_fit(table, column)
+
+    # The next session on this seat finds it so.
+    again, _ = parts_table(qtbot, seat)
+    assert again.horizontalHeader().sectionSize(column) == chosen
+    assert_others_fit(again, column)
+
+
+def test_the_stretch_column_by_hand_leaves_the_spare_width_to_another(qtbot, seat):
+    table, model = parts_table(qtbot, seat)
+    header = table.horizontalHeader()
+    header.resizeSection(1, 150)  # not the fit's own call: the person's
+    model.set_rows(ROWS)
+    qtbot.wait(10)
+    assert header.sectionSize(1) == 150
+    assert_others_fit(table, 1)
+
+
+def test_double_click_or_fit_columns_gives_the_column_back(qtbot, seat):
+    table, model = parts_table(qtbot, seat)
+    header = table.horizontalHeader()
+    fitted = header.sectionSize(2)
+    drag_edge(qtbot, table, 2, 80)
+    assert header.sectionSize(2) == fitted + 80
+    edge = header.sectionViewportPosition(2) + header.sectionSize(2) - 1
+    qtbot.mouseDClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, header.height() // 2)
+    )
+    assert header.sectionSize(2) == fitted
+    assert table.findChild(ColumnFit).by_hand == {}
+    model.set_rows(ROWS)
+    assert header.sectionSize(2) == fitted
+
+    header.resizeSection(1, 120)
+    header.resizeSection(2, 200)
+    model.set_rows(ROWS)
+    assert [header.sectionSize(c) for c in (1, 2)] == [120, 200]
+    (fit_columns,) = [a for a in header.actions() if a.text() == "Fit columns"]
+    assert header.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    fit_columns.trigger()
+    assert header.sectionSize(2) == fitted
+    assert seat.value("columns/parts") == ""
+    again, _ = parts_table(qtbot, seat)
+    assert again.horizontalHeader().sectionSize(2) == fitted
+
+
+def test_hiding_and_showing_a_column_is_not_sizing_it(qtbot, seat):
+    table, _model = parts_table(qtbot, seat)
+    table.setColumnHidden(2, True)
+    table.setColumnHidden(2, False)
+    assert table.findChild(ColumnFit).by_hand == {}
