@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = tempfile.mkdtemp(prefix="outletdesk-test-home-")
 os.environ["OUTLETDESK_HOME"] = _HOME
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)  # one per test process
 os.environ.pop("OUTLETDESK_DB", None)
 
 import pytest  # noqa: E402
