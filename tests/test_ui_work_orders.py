@@ -601,7 +601,7 @@ def test_the_judgement_dialog_changes_the_warranty_with_a_reason(services, clerk
     dialog.judgement.setCurrentIndex(dialog.judgement.findData("misuse"))
     dialog.warranty.setCurrentIndex(dialog.warranty.findData("none"))
     dialog.submit()
-    assert dialog.error.text().startswith("Note:")  # a reason is needed
+    assert dialog.error.text().startswith("Reason:")  # a reason is needed
     dialog.note.setText("Liquid damage")
     dialog.submit()
     fresh = services.work_orders.get(clerk, order.id)

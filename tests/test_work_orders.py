@@ -490,7 +490,7 @@ def test_judgement_can_take_away_the_warranty_and_reprices_the_lines(services, c
         tech, order.id, order.version, [LineInput("part", "Board", 1, "400")]
     )
     assert order.total == Decimal("0.00")
-    with pytest.raises(ValidationError, match="Note"):  # taking warranty away needs a reason
+    with pytest.raises(ValidationError, match="Reason"):  # taking warranty away needs a reason
         services.work_orders.judge(tech, order.id, order.version, "misuse", "none")
     order, _ = services.work_orders.judge(
         tech, order.id, order.version, "misuse", "none", "Liquid damage inside 进水"
