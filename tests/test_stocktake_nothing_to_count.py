@@ -94,3 +94,16 @@ def test_the_tab_shows_the_refusal_and_opens_no_count(
         assert shown.startswith("Category: no part of “Batteries”")
     assert tab.take is None and services.stocktake.list(manager) == []
     assert tab.start_button.isEnabled()
+
+
+@pytest.mark.parametrize("typed", ["Écrans 屏幕", "écrans 屏幕", "ÉCRANS 屏幕"])
+def test_a_category_with_letters_beyond_ascii_is_counted_whatever_its_case(
+    services, manager, typed
+):
+    """SQLite's lower() folds only ASCII letters: "Écrans" must still find its parts."""
+    made, _ = services.catalogue.create_part(
+        manager, PartInput("SCR-1", "Écran", category="Écrans 屏幕", cost_price="10")
+    )
+    services.stock.receive(manager, made.id, 4, "10")
+    take, _ = services.stocktake.start(manager, category=typed)
+    assert take.lines == 1

@@ -166,7 +166,7 @@ class StocktakeService:
         with self._db.write(actor) as s:
             location = stock_location(s, actor, outlet_id, location_id)
             _refuse_second_open(s, location)
-            shelf = _shelf(location, category, bin_prefix)
+            shelf = _shelf(s, location, category, bin_prefix)
             if s.scalar(select(shelf.exists())) is not True:  # refused before a number is taken
                 raise _nothing_to_count(s, location, category, bin_prefix)
             outlet = s.get(Outlet, location.outlet_id)
@@ -486,9 +486,13 @@ def _count_lines(s: Session, take: Stocktake, part_ids: Sequence[int] | None) ->
     return lines
 
 
-def _shelf(location: StockLocation, category: str, bin_prefix: str) -> Select[tuple[int]]:
+def _shelf(
+    s: Session, location: StockLocation, category: str, bin_prefix: str
+) -> Select[tuple[int]]:
     """The parts a count of the location takes in: stocked or shelved there (stock, a bin or a
-    minimum level), of the category and in the bins asked for."""
+    minimum level), of the category and in the bins asked for. The category is matched without
+    regard to case in Python (casefold): SQLite's lower() folds only ASCII letters, so "Écrans"
+    typed as stored would match nothing there."""
     query = (
         select(PartStock.part_id)
         .join(Part, Part.id == PartStock.part_id)
@@ -501,7 +505,11 @@ def _shelf(location: StockLocation, category: str, bin_prefix: str) -> Select[tu
         )
     )
     if category:
-        query = query.where(func.lower(Part.category) == category.lower())
+        wanted = category.casefold()
+        spellings = [
+            c for c in s.scalars(select(Part.category).distinct()) if c.casefold() == wanted
+        ]
+        query = query.where(Part.category.in_(spellings))
     if bin_prefix:
         query = query.where(PartStock.bin.startswith(bin_prefix, autoescape=True))
     return query
