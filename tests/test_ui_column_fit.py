@@ -123,3 +123,18 @@ def test_hiding_and_showing_a_column_is_not_sizing_it(qtbot, seat):
     table.setColumnHidden(2, True)
     table.setColumnHidden(2, False)
     assert table.findChild(ColumnFit).by_hand == {}
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["1=99999999999", "1=²", "٣=200", "7=120", "x=1,,=,2=", "1=-5"],
+)
+def test_damaged_stored_widths_are_passed_over_and_the_page_opens(qtbot, seat, stored):
+    """A seat file edited by hand or damaged (huge, non-ASCII digits, a column the table lacks,
+    junk) must not stop the table from being built; a sane entry beside it is still used."""
+    seat.setValue("columns/parts", f"{stored},2=150")
+    table, _ = parts_table(qtbot, seat)
+    fit = table.findChild(ColumnFit)
+    assert fit.by_hand == {2: 150}
+    assert table.horizontalHeader().sectionSize(2) == 150
+    assert_others_fit(table, by_hand=2)

@@ -38,6 +38,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WARNING = QColor("#c62828")
 FIT_ROWS = 200  # rows looked at to fit a column to its cells
 MIN_COLUMN = 40
+MAX_STORED_WIDTH = 4000  # a column sized by hand, as read back from the seat's settings
 # A page's outlet or category picker fits its longest entry, up to this (a pasted essay)
 PICKER_MAX_WIDTH = 360
 # A code in free text (MR-N-000011, WO-S-000123, VAN-1, a date): letters and digits joined by
@@ -217,10 +218,14 @@ class ColumnFit(QObject):
         settings, name = self._seat
         stored = settings.value(f"columns/{name}")
         words = stored if isinstance(stored, list) else str(stored or "").split(",")
+        columns = self._table.model().columnCount() if self._table.model() is not None else 0
         widths = {}
         for word in words:
-            column, _, width = str(word).partition("=")
-            if column.strip().isdigit() and width.strip().isdigit():
+            # A damaged or hand-edited settings file must not stop the page from opening:
+            # only plain ASCII digits, an existing column, a width a screen can show.
+            column, _, width = (part.strip() for part in str(word).partition("="))
+            plain = column.isascii() and column.isdigit() and width.isascii() and width.isdigit()
+            if plain and int(column) < columns and int(width) <= MAX_STORED_WIDTH:
                 widths[int(column)] = max(int(width), MIN_COLUMN)
         return widths
 
