@@ -163,3 +163,27 @@ def test_the_sku_is_huohao_in_errors_as_in_the_catalogue(services, manager, scre
     with pytest.raises(Exception) as unknown:
         services.stocktake.count(manager, take.id, "NOPE-1", 1)
     assert "货号" in error_text(unknown.value) and "SKU 编码" not in error_text(unknown.value)
+
+
+def test_a_part_whose_unit_is_stored_as_the_word_keeps_it_when_saved(
+    services, manager, tmp_path, qtbot, language
+):
+    """A unit stored as "件" (an import wrote it) shows as 件 in Chinese, the same as the
+    default's word; saving the form unchanged must not turn it into the code "pcs"."""
+    made, _ = services.catalogue.create_part(
+        manager, PartInput("GLUE-1", "Glue 胶水", unit="件", cost_price="1")
+    )
+    page = PartsPage(ui_context(services, manager, tmp_path))
+    qtbot.addWidget(page)
+    edit = PartDialog(page._ctx, made, page.suppliers, page)
+    qtbot.addWidget(edit)
+    assert edit.unit.text() == "件"
+    edit.sale.setText("2.50")
+    edit.submit()
+    assert edit.result() == edit.DialogCode.Accepted
+    assert _stored_unit(services, made.id) == "件"
+    again = PartDialog(page._ctx, services.catalogue.find(manager, "GLUE-1"), page.suppliers, page)
+    qtbot.addWidget(again)
+    again.unit.setText("pcs" if language == "en" else "件")  # the default's word, typed anew
+    again.submit()
+    assert _stored_unit(services, made.id) == ("pcs" if language == "en" else "件")

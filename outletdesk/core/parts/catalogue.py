@@ -47,9 +47,13 @@ def unit_word(unit: str, translate: Callable[[str], str] = str) -> str:
     return translate(UNIT_WORDS[unit]) if unit in UNIT_WORDS else unit
 
 
-def stored_unit(shown: str, translate: Callable[[str], str] = str) -> str:
-    """What a form stores for the unit shown: the default's code for its translated word."""
+def stored_unit(shown: str, translate: Callable[[str], str] = str, was: str | None = None) -> str:
+    """What a form stores for the unit shown: the default's code for its translated word. With
+    `was` (the part's stored unit), a unit shown as it was stays as stored: a part whose unit
+    is really "件" keeps it when saved from a Chinese window, not turned into the code."""
     typed = shown.strip()
+    if was is not None and typed == unit_word(was, translate):
+        return was
     codes = {translate(word): code for code, word in UNIT_WORDS.items()}
     return codes.get(typed, typed)
 

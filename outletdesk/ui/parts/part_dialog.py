@@ -49,6 +49,7 @@ class PartDialog(QDialog):
         self.name = QLineEdit(self)
         self.category = QLineEdit(self)
         self.unit = QLineEdit(unit_word(DEFAULT_UNIT, translate_core), self)
+        self._unit_was: str | None = None  # the part's stored unit, when editing one
         self.cost = QLineEdit("0.00", self)
         self.sale = QLineEdit("0.00", self)
         self.supplier = QComboBox(self)
@@ -101,6 +102,7 @@ class PartDialog(QDialog):
             self.name.setText(part.name)
             self.category.setText(part.category)
             self.unit.setText(unit_word(part.unit, translate_core))
+            self._unit_was = part.unit
             self.cost.setText(str(part.cost_price))
             self.sale.setText(str(part.sale_price))
             self.supplier.setCurrentIndex(max(0, self.supplier.findData(part.supplier_id)))
@@ -113,7 +115,7 @@ class PartDialog(QDialog):
             sku=self.sku.text(),
             name=self.name.text(),
             category=self.category.text(),
-            unit=stored_unit(self.unit.text(), translate_core),
+            unit=stored_unit(self.unit.text(), translate_core, self._unit_was),
             cost_price=self.cost.text(),
             sale_price=self.sale.text(),
             supplier_id=self.supplier.currentData(),
