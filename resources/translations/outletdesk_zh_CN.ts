@@ -2104,6 +2104,10 @@
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
+        <source>It was {down}, from a status change until it was back in service; this breakdown fills that downtime in, as one failure: set when it really went down if that was earlier, and when it really worked again.</source>
+        <translation>该设备曾{down}，从更改状态起到恢复在用为止；本次登记的故障将补全这段停机，只算一次故障：如实际停机时间更早，请填写实际开始时间，并填写实际修好的时间。</translation>
+    </message>
+    <message>
         <source>It has been {down}, since its status was changed; this breakdown fills that downtime in, as one failure: set when it really went down if that was earlier, and its end once it works again.</source>
         <translation>该设备{down}，是更改状态时开始计的停机；本次登记的故障将补全这段停机，只算一次故障：如实际停机时间更早，请填写实际开始时间；修好后再填写结束时间。</translation>
     </message>
