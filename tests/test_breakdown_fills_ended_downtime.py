@@ -248,3 +248,27 @@ def test_the_breakdown_form_offers_the_ended_downtime(services, staff, station, 
     repair = page.log_dialog
     qtbot.addWidget(repair)
     assert not repair.fills_in() and repair.fills_in_ended() is None
+
+
+def test_the_status_dialog_says_the_breakdown_still_fills_it_in(
+    services, staff, station, tmp_path, qtbot
+):
+    asset, _, _ = services.equipment.set_status(
+        staff, station.id, station.version, "under_repair", "no heat"
+    )
+    page = EquipmentPage(ui_context(services, staff, tmp_path))
+    page.opened = []
+    page.open_dialog = page.opened.append
+    qtbot.addWidget(page)
+    page.table.selectRow([r.tag for r in page.model.rows].index(station.tag))
+    status = page.change_status()
+    qtbot.addWidget(status)
+    status.status.setCurrentIndex(status.status.findData(AssetStatus.IN_SERVICE.value))
+    assert "ends now" in status.down_note.text()
+    assert "still fills this downtime in" in status.down_note.text()
+    status.submit()
+    assert status.result() == status.DialogCode.Accepted
+    assert page.detail.down is None and page.detail.unfilled is not None
+    logged, _ = services.maintenance.log(staff, breakdown(station.id))
+    assert logged.number == asset.down.number
+    assert len(records(services, staff, station.id)) == 1

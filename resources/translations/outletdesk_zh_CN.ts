@@ -4389,6 +4389,10 @@
         <translation>停机从现在开始计时：从保存起算，直到设备恢复使用；所填原因记为故障原因。之后登记该故障时会补全这段停机（实际开始时间、故障原因和结束时间），只算一次故障，不会重复计算。</translation>
     </message>
     <message>
+        <source>It has been {down}; back in service, that downtime ends now. Its breakdown, logged afterwards, still fills this downtime in: one failure, not two.</source>
+        <translation>该设备{down}；恢复在用后，这段停机即刻结束。之后再登记该故障，仍会补全这段停机，只算一次故障，不会重复计算。</translation>
+    </message>
+    <message>
         <source>It has been {down}; back in service, that downtime ends now.</source>
         <translation>该设备{down}；现在恢复使用，这段停机即告结束。</translation>
     </message>
