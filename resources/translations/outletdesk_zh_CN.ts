@@ -2104,6 +2104,10 @@
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
+        <source>It was {down}, from a status change until it was back in service; this breakdown fills that downtime in, as one failure: set when it really went down if that was earlier, and when it really worked again.</source>
+        <translation>该设备曾{down}，从更改状态起到恢复在用为止；本次登记的故障将补全这段停机，只算一次故障：如实际停机时间更早，请填写实际开始时间，并填写实际修好的时间。</translation>
+    </message>
+    <message>
         <source>It has been {down}, since its status was changed; this breakdown fills that downtime in, as one failure: set when it really went down if that was earlier, and its end once it works again.</source>
         <translation>该设备{down}，是更改状态时开始计的停机；本次登记的故障将补全这段停机，只算一次故障：如实际停机时间更早，请填写实际开始时间；修好后再填写结束时间。</translation>
     </message>
@@ -4383,6 +4387,10 @@
     <message>
         <source>Downtime starts now: it counts from saving until it is back in service, with the reason as its cause. Logging the breakdown then fills this downtime in (its real start, cause and end): one failure, not two.</source>
         <translation>停机从现在开始计时：从保存起算，直到设备恢复使用；所填原因记为故障原因。之后登记该故障时会补全这段停机（实际开始时间、故障原因和结束时间），只算一次故障，不会重复计算。</translation>
+    </message>
+    <message>
+        <source>It has been {down}; back in service, that downtime ends now. Its breakdown, logged afterwards, still fills this downtime in: one failure, not two.</source>
+        <translation>该设备{down}；恢复在用后，这段停机即刻结束。之后再登记该故障，仍会补全这段停机，只算一次故障，不会重复计算。</translation>
     </message>
     <message>
         <source>It has been {down}; back in service, that downtime ends now.</source>

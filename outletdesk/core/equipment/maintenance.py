@@ -51,7 +51,12 @@ from ..i18n import QT_TRANSLATE_NOOP, labelled
 from ..numbering import next_number
 from ..parts.stock import HELD_NOT_USED, leave_held, main_location, write_movement
 from ..periods import local_midnight
-from .register import add_reading, automatic_downtime, set_asset_status
+from .register import (
+    add_reading,
+    automatic_downtime,
+    closed_automatic_downtime,
+    set_asset_status,
+)
 from .repair_orders import open_repair_order
 from .schedule import (
     Bucket,
@@ -522,7 +527,12 @@ class MaintenanceService:
         that record in, keeping its number: one failure. Its details replace the automatic
         ones, its start moves the downtime's back when earlier, its end closes it (the status
         stays the person's choice). Only an earlier breakdown whose downtime ended before that
-        one began is a record of its own."""
+        one began is a record of its own.
+
+        With none open, a breakdown fills in the same way a status change's downtime that has
+        ended (closed_automatic_downtime: the one its downtime overlaps; given no downtime, the
+        one holding done_at, else the latest ended within a week before it); that downtime's
+        end is kept unless the breakdown gives its own."""
         actor.require(Permission.LOG_MAINTENANCE)
         kind = RecordKind(
             v.choice(F_KIND, str(getattr(data.kind, "value", data.kind)), RECORD_KINDS)
@@ -600,6 +610,16 @@ class MaintenanceService:
                     automatic = None  # an earlier breakdown logged late: a downtime of its own
                 elif down_from is None or down_from > opened:
                     down_from = opened  # down since the status change, at least
+            if automatic is None and kind is RecordKind.BREAKDOWN:
+                # Taken out, repaired and back in service before the breakdown was logged:
+                # that status change's downtime, ended, is this failure's (one, not two).
+                automatic = closed_automatic_downtime(s, asset.id, down_from, down_to, done_at)
+                if automatic is not None:
+                    assert automatic.down_from is not None and automatic.down_to is not None
+                    if down_from is None or down_from > automatic.down_from:
+                        down_from = automatic.down_from
+                    if down_to is None:
+                        down_to = automatic.down_to  # it ended when it was back in service
             if kind is RecordKind.BREAKDOWN and down_from is not None:
                 _check_downtime(s, asset, down_from, down_to, goes_under_repair,
                                 automatic.id if automatic else None)  # fmt: skip

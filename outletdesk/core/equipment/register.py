@@ -5,7 +5,7 @@ full history of an asset."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -213,6 +213,9 @@ class AssetDTO:
     meters: tuple[MeterDTO, ...]
     version: int
     down: Downtime | None = None  # the open downtime it is in (ends back in service), if any
+    # A status change's downtime that ended lately with its breakdown not logged yet
+    # (recent_automatic_downtime): the breakdown logged now fills it in. None while down.
+    unfilled: Downtime | None = None
 
     def input(self) -> AssetInput:
         """The asset as a form fills it, to change some fields and save."""
@@ -635,6 +638,69 @@ def automatic_downtime(s: Session, asset_id: int) -> MaintenanceRecord | None:
     return entry if entry is not None and is_automatic(s, entry) else None
 
 
+# A breakdown logged after the asset is back in service, with no downtime given, fills in the
+# status change's downtime that ended this long before it at most (the crew's usual delay).
+FILL_IN_WITHIN = timedelta(days=7)
+
+
+def _unfilled_closed(asset_id: int) -> Select[tuple[MaintenanceRecord]]:
+    """The asset's status-change downtimes that have ended, not yet filled in by a breakdown
+    (is_automatic, in SQL), newest first."""
+    r = MaintenanceRecord
+    return (
+        select(r)
+        .where(
+            r.asset_id == asset_id,
+            r.kind == RecordKind.BREAKDOWN.value,
+            r.passed.is_(False),
+            r.plan_id.is_(None),
+            r.down_from.is_not(None),
+            r.down_to.is_not(None),
+            ~select(RecordResult.id).where(RecordResult.record_id == r.id).exists(),
+        )
+        .order_by(r.down_to.desc(), r.id.desc())
+    )
+
+
+def closed_automatic_downtime(
+    s: Session,
+    asset_id: int,
+    down_from: datetime | None,
+    down_to: datetime | None,
+    done_at: datetime,
+) -> MaintenanceRecord | None:
+    """The ended status-change downtime a breakdown logged with no automatic downtime open
+    fills in, locked: the one its downtime overlaps; given none, the one whose down period
+    holds done_at, else the latest that ended within FILL_IN_WITHIN before done_at (logged
+    after the asset was back in service). None: the breakdown is a record of its own."""
+    r = MaintenanceRecord
+    query = _unfilled_closed(asset_id).with_for_update()
+    if down_from is not None:
+        query = query.where(r.down_to > down_from)
+        if down_to is not None:
+            query = query.where(r.down_from < down_to)
+        return s.scalars(query.limit(1)).first()
+    holding = s.scalars(query.where(r.down_from <= done_at, r.down_to >= done_at).limit(1)).first()
+    if holding is not None:
+        return holding
+    return s.scalars(
+        query.where(r.down_to <= done_at, r.down_to >= done_at - FILL_IN_WITHIN).limit(1)
+    ).first()
+
+
+def recent_automatic_downtime(s: Session, asset_id: int, now: datetime) -> Downtime | None:
+    """What a breakdown logged now with no downtime of its own would fill in, for the form to
+    offer its start and end: the latest status-change downtime, not filled in, that ended
+    within FILL_IN_WITHIN."""
+    r = MaintenanceRecord
+    entry = s.scalars(
+        _unfilled_closed(asset_id).where(r.down_to >= now - FILL_IN_WITHIN).limit(1)
+    ).first()
+    if entry is None or entry.down_from is None:
+        return None
+    return Downtime(entry.id, entry.number, entry.down_from, entry.down_to, automatic=True)
+
+
 def _open_downtimes(asset_id: int) -> Select[tuple[MaintenanceRecord]]:
     return (
         select(MaintenanceRecord)
@@ -816,4 +882,5 @@ def _dto(s: Session, asset: Asset) -> AssetDTO:
         Downtime(down.id, down.number, down.down_from, automatic=is_automatic(s, down))
         if down and down.down_from
         else None,
+        None if down else recent_automatic_downtime(s, asset.id, utcnow()),
     )  # fmt: skip

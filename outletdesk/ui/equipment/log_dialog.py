@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.equipment.maintenance import LogInput, PlanDTO, PlanItemDTO, RecordDTO
-from ...core.equipment.register import AssetDTO
+from ...core.equipment.register import AssetDTO, Downtime
 from ...core.validation import number_text
 from ...models import AssetStatus, CheckKind, RecordKind
 from ..context import AppContext
@@ -231,17 +231,30 @@ class LogDialog(QDialog):
         self._form.setRowVisible(self.cause, not planned)
         self._form.setRowVisible(self.component, not planned)
         open_down = self._asset.down
+        ended = self.fills_in_ended()
         if kind == RecordKind.BREAKDOWN.value:
             if open_down is not None and self.fills_in():  # from the status change, or earlier
                 self.down_from.setDateTime(_qt(open_down.since))
             # Down already (a breakdown logged): a failure found meanwhile has none of its own.
             self.down.setChecked(open_down is None or open_down.automatic)
-            self.put_under_repair.setChecked(True)
-            self.still_down.setChecked(True)
+            self.put_under_repair.setChecked(ended is None)  # else repaired, back in service
+            self.still_down.setChecked(ended is None)
+            if ended is not None and ended.until is not None:  # its downtime, as it was
+                self.down_from.setDateTime(_qt(ended.since))
+                self.down_to.setDateTime(_qt(ended.until))
         else:
             self.still_down.setChecked(False)
-        self._form.setRowVisible(self.down_note, open_down is not None)
-        if open_down is not None:
+        self._form.setRowVisible(self.down_note, open_down is not None or ended is not None)
+        if ended is not None:
+            self.down_note.setText(
+                self.tr(
+                    "It was {down}, from a status change until it was back in service; this "
+                    "breakdown fills that downtime in, as one failure: set when it really went "
+                    "down if that was earlier, and when it really worked again."
+                ).format(down=downtime_text(ended))
+            )
+            grow_to_fit(self)
+        elif open_down is not None:
             if self.fills_in():
                 text = self.tr(
                     "It has been {down}, since its status was changed; this breakdown fills "
@@ -262,18 +275,24 @@ class LogDialog(QDialog):
         self._enable_downtime()
 
     def fills_in(self) -> bool:
-        """A breakdown of an asset whose open downtime a status change opened: the core puts
-        this breakdown's details on that record (one failure), not on a new one."""
+        """A breakdown of an asset whose open downtime a status change opened, or one that
+        ended lately (fills_in_ended): the core puts this breakdown's details on that record
+        (one failure), not on a new one."""
         down = self._asset.down
-        return (
-            self.kind.currentData() == RecordKind.BREAKDOWN.value
-            and down is not None
-            and down.automatic
+        return self.kind.currentData() == RecordKind.BREAKDOWN.value and (
+            (down is not None and down.automatic) or self._asset.unfilled is not None
         )
+
+    def fills_in_ended(self) -> Downtime | None:
+        """The status change's downtime, ended (taken out, repaired, back in service), that
+        this breakdown fills in when logged with that downtime; None for any other."""
+        if self.kind.currentData() != RecordKind.BREAKDOWN.value or self._asset.down is not None:
+            return None
+        return self._asset.unfilled
 
     def _repair_toggled(self, on: bool) -> None:
         """A breakdown put under repair is still down by default; one left in service is not."""
-        if self.kind.currentData() == RecordKind.BREAKDOWN.value:
+        if self.kind.currentData() == RecordKind.BREAKDOWN.value and not self.fills_in_ended():
             self.still_down.setChecked(on or self._asset.status is not AssetStatus.IN_SERVICE)
 
     def _down_toggled(self, on: bool) -> None:
@@ -446,11 +465,16 @@ class LogDialog(QDialog):
         down_to: datetime | None = None
         if self.down.isChecked():
             down_from = self.down_from.dateTime().toPython().astimezone()  # type: ignore[union-attr]
+            ended = self.fills_in_ended()
             since = self._asset.down.since if self.fills_in() and self._asset.down else None
+            since = ended.since if ended is not None else since
             if since is not None and self.down_from.dateTime() == _qt(since):
                 down_from = since  # left as offered: the status change's start, to the second
             if not (self.still_down.isEnabled() and self.still_down.isChecked()):
                 down_to = self.down_to.dateTime().toPython().astimezone()  # type: ignore[union-attr]
+                until = ended.until if ended is not None else None
+                if until is not None and self.down_to.dateTime() == _qt(until):
+                    down_to = until  # back in service then, to the second
         return LogInput(
             asset_id=self._asset.id,
             kind=kind,

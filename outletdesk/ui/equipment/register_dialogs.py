@@ -177,7 +177,13 @@ class StatusDialog(_SaveDialog):
             grow_to_fit(self)
         if down is None:
             return
-        if chosen == AssetStatus.IN_SERVICE.value:
+        if chosen == AssetStatus.IN_SERVICE.value and down.automatic:
+            text = self.tr(
+                "It has been {down}; back in service, that downtime ends now. Its breakdown, "
+                "logged afterwards, still fills this downtime in: one failure, not two."
+            )
+            self.down_note.setStyleSheet("color: #2e7d32; font-weight: 600;")
+        elif chosen == AssetStatus.IN_SERVICE.value:
             text = self.tr("It has been {down}; back in service, that downtime ends now.")
             self.down_note.setStyleSheet("color: #2e7d32; font-weight: 600;")
         else:
