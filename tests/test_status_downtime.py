@@ -154,3 +154,20 @@ def test_the_status_dialog_says_downtime_starts_now(services, boss, scope, tmp_p
     qtbot.addWidget(again)
     again.status.setCurrentIndex(again.status.findData(AssetStatus.UNDER_REPAIR.value))
     assert down.number in again.down_note.text() and "starts now" not in again.down_note.text()
+
+
+def test_retiring_an_asset_that_is_down_ends_its_downtime(services, boss, scope):
+    """Retired while under repair, it is not shown "down since …" for ever: the downtime the
+    status change opened ends with the retirement, audited, and is returned as ended."""
+    asset, _, _ = services.equipment.set_status(
+        boss, scope.id, scope.version, "under_repair", "no power"
+    )
+    opened = asset.down
+    assert opened is not None
+    before = audit_count(services)
+    asset, ended, _ = services.equipment.set_status(
+        boss, asset.id, asset.version, "retired", "beyond repair"
+    )
+    assert [d.record_id for d in ended] == [opened.record_id] and ended[0].until is not None
+    assert asset.down is None and open_downtimes(services, boss, scope.id) == []
+    assert audit_count(services) == before + 2  # the status change and the downtime's end

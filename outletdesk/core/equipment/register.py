@@ -556,7 +556,8 @@ def set_asset_status(
     opens_downtime: bool = False,
 ) -> tuple[Downtime, ...]:
     """Change the status in the caller's transaction, with its event and audit line. Back in
-    service, the downtime of a breakdown logged as still down ends now; returns what ended.
+    service or retired, the downtime of a breakdown logged as still down ends now; returns what
+    ended.
     With `opens_downtime`, an asset in service that goes down gets its downtime (open_downtime):
     for a change that logs no breakdown of its own (a person's status change, the register
     import); the upkeep log passes False, its record being the failure."""
@@ -578,7 +579,9 @@ def set_asset_status(
     _event(s, actor, asset, old.value, new.value, reason)
     record(s, actor, "status", "asset", asset.id, before={"status": old.value},
            after={"status": new.value, "reason": reason})  # fmt: skip
-    if new is AssetStatus.IN_SERVICE:
+    if new in (AssetStatus.IN_SERVICE, AssetStatus.RETIRED):
+        # Back in service, or retired while down: its downtime ends now (a retired asset is not
+        # "down since …" for ever; the figures stop at its retirement in any case).
         return _end_downtime(s, actor, asset)
     if opens_downtime and old is AssetStatus.IN_SERVICE:
         open_downtime(s, actor, asset, reason)
