@@ -8,21 +8,19 @@ PostgreSQL, in the core and through the breakdown form."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 from conftest import audit_count, make_actor, ui_context
 from PySide6.QtCore import QDateTime
 from sqlalchemy import select, update
+from test_breakdown_fills_downtime import H, breakdown, figures, records
 from test_equipment_register import soldering
 
-from outletdesk.core.equipment.maintenance import LogInput
 from outletdesk.core.errors import ValidationError
 from outletdesk.models import AssetStatus, AuditEntry, MaintenanceRecord, RecordKind, Role
 from outletdesk.ui.equipment.page import EquipmentPage
-
-H = timedelta(hours=1)
 
 
 @pytest.fixture
@@ -60,26 +58,6 @@ def out_and_back(services, staff, asset, hours_ago=5, back_hours_ago=0):
     record = services.maintenance.record(staff, down.record_id)
     assert (record.down_from, record.down_to) == (began, back)
     return record
-
-
-def breakdown(asset_id, down_from=None, down_to=None, **changes):
-    values = dict(failure_cause="Heater open 发热芯断路", component="Heater 发热芯",
-                  notes="Fuse replaced 更换保险丝", minutes=40, down_from=down_from,
-                  down_to=down_to, done_at=down_to)  # fmt: skip
-    values.update(changes)
-    return LogInput(asset_id, RecordKind.BREAKDOWN, **values)
-
-
-def records(services, staff, asset_id):
-    return services.maintenance.records(staff, asset_id=asset_id)
-
-
-def figures(services, staff, asset_id, since, now):
-    start = (since - 24 * H).astimezone().date()
-    (row,) = services.maintenance.reliability(
-        staff, start, now.astimezone().date(), asset_id=asset_id, now=now
-    )
-    return row
 
 
 def last_log(services):
