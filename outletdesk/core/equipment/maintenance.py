@@ -603,23 +603,11 @@ class MaintenanceService:
             passed = all(r.ok for r in results)
             failed = not passed or kind is RecordKind.BREAKDOWN
             goes_under_repair = failed and (data.put_under_repair or bool(repair_fault))
-            automatic = automatic_downtime(s, asset.id) if kind is RecordKind.BREAKDOWN else None
-            opened = automatic.down_from if automatic is not None else None
-            if opened is not None:
-                if down_to is not None and down_to <= opened:
-                    automatic = None  # an earlier breakdown logged late: a downtime of its own
-                elif down_from is None or down_from > opened:
-                    down_from = opened  # down since the status change, at least
-            if automatic is None and kind is RecordKind.BREAKDOWN:
-                # Taken out, repaired and back in service before the breakdown was logged:
-                # that status change's downtime, ended, is this failure's (one, not two).
-                automatic = closed_automatic_downtime(s, asset.id, down_from, down_to, done_at)
-                if automatic is not None:
-                    assert automatic.down_from is not None and automatic.down_to is not None
-                    if down_from is None or down_from > automatic.down_from:
-                        down_from = automatic.down_from
-                    if down_to is None:
-                        down_to = automatic.down_to  # it ended when it was back in service
+            automatic = None
+            if kind is RecordKind.BREAKDOWN:
+                automatic, down_from, down_to = _downtime_to_fill_in(
+                    s, asset.id, down_from, down_to, done_at
+                )
             if kind is RecordKind.BREAKDOWN and down_from is not None:
                 _check_downtime(s, asset, down_from, down_to, goes_under_repair,
                                 automatic.id if automatic else None)  # fmt: skip
@@ -1275,6 +1263,37 @@ def _moment(field_name: str, value: datetime | None) -> datetime | None:
     if value.tzinfo is None:
         raise ValidationError(field_name, QT_TRANSLATE_NOOP("core", "needs a time zone."))
     return value
+
+
+def _downtime_to_fill_in(
+    s: Session,
+    asset_id: int,
+    down_from: datetime | None,
+    down_to: datetime | None,
+    done_at: datetime,
+) -> tuple[MaintenanceRecord | None, datetime | None, datetime | None]:
+    """The status change's downtime a breakdown being logged fills in (one failure, not two),
+    and the breakdown's downtime with it: the open one (down since the status change at least;
+    a breakdown that had ended before it began is an earlier failure logged late, on its own),
+    else an ended one (taken out, repaired and back in service before the breakdown was
+    logged; its end kept when the breakdown gives none). None: a record of its own."""
+    automatic = automatic_downtime(s, asset_id)
+    if automatic is not None:
+        opened = automatic.down_from
+        assert opened is not None
+        if down_to is not None and down_to <= opened:
+            automatic = None
+        elif down_from is None or down_from > opened:
+            down_from = opened
+    if automatic is None:
+        automatic = closed_automatic_downtime(s, asset_id, down_from, down_to, done_at)
+        if automatic is not None:
+            assert automatic.down_from is not None and automatic.down_to is not None
+            if down_from is None or down_from > automatic.down_from:
+                down_from = automatic.down_from
+            if down_to is None:
+                down_to = automatic.down_to
+    return automatic, down_from, down_to
 
 
 def _check_downtime(
