@@ -169,13 +169,18 @@ def write_movement(
     return _level(stock, location, outlet_code)
 
 
+def place_label(outlet_name: str, location_name: str | None, main: bool) -> str:
+    """Where stock is, as refusals, the stock dialogs and the Parts page name it: the outlet for
+    its main store, else the outlet and the location ("North Station Repair – Service van 1")."""
+    return outlet_name if main or not location_name else f"{outlet_name} – {location_name}"
+
+
 def place_name(s: Session, location: StockLocation) -> str:
-    """Where stock is short, as a refusal names it: the outlet for its main store, else the
-    outlet and the location ("North Station Repair – Service van 1"), as the stock dialogs do."""
+    """Where stock is short, as a refusal names it (place_label)."""
     outlet = s.get(Outlet, location.outlet_id)
     if outlet is None:
         return location.name
-    return outlet.name if location.code == MAIN else f"{outlet.name} – {location.name}"
+    return place_label(outlet.name, location.name, location.code == MAIN)
 
 
 def stock_row(s: Session, part: Part, location: StockLocation) -> PartStock:

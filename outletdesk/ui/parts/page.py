@@ -27,6 +27,7 @@ from ...core.auth import Permission
 from ...core.changes import Changes
 from ...core.outlets import OutletDTO
 from ...core.parts.catalogue import PartDTO, unit_word
+from ...core.parts.ledger import place_label
 from ...core.parts.locations import LocationDTO
 from ...core.parts.queries import PartList, PartRow
 from ...core.parts.stock import MAIN, MovementDTO, ReorderLine, StockLevel, TransferDTO
@@ -343,10 +344,11 @@ class PartsPage(QWidget):
     def where_name(self) -> str:
         """The outlet's name, and the location's when it is not the main store."""
         outlet, location = self.current_outlet(), self.current_location()
-        name = outlet.name if outlet is not None else ""
-        if location is not None and not location.main:
-            return f"{name} – {location.name}"
-        return name
+        return place_label(
+            outlet.name if outlet is not None else "",
+            location.name if location is not None else None,
+            location is None or location.main,
+        )
 
     def current_outlet(self) -> OutletDTO | None:
         chosen = self.outlet_id()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.outlets import OutletDTO
 from ...core.parts.catalogue import PartDTO, unit_word
+from ...core.parts.ledger import place_label
 from ...core.parts.locations import LocationDTO
 from ...core.parts.stock import HeldStock, StockLevel
 from ..context import AppContext
@@ -81,8 +82,8 @@ class StockActionDialog(QDialog):
             StockAction.LEVELS: self.tr("Shelf and reorder levels"),
         }
         self.setWindowTitle(f"{titles[action]} – {part.sku}")
-        self._where = (
-            outlet.name if self._main or location is None else f"{outlet.name} – {location.name}"
+        self._where = place_label(
+            outlet.name, location.name if location is not None else None, self._main
         )
         self.held: HeldStock | None = None  # what orders awaiting parts hold there, once read
         self.head = head = QLabel(self)
