@@ -471,7 +471,7 @@ def test_a_breakdown_still_down_ends_when_the_asset_is_back_in_service(services,
     # In service again, taken out by hand: a downtime of its own, which back in service ends;
     # the breakdown's stays as it ended.
     asset = services.equipment.get(staff, station.id)
-    services.equipment.set_status(staff, asset.id, asset.version, "out_of_service")
+    services.equipment.set_status(staff, asset.id, asset.version, "out_of_service", "no heat")
     asset = services.equipment.get(staff, station.id)
     assert asset.down is not None and asset.down.record_id != done.id
     services.equipment.set_status(staff, asset.id, asset.version, "in_service")
@@ -712,7 +712,9 @@ def test_back_in_service_says_which_downtime_it_ended(services, staff, station):
     )  # fmt: skip
     assert 5 <= downtime.hours < 5.1 and asset.down is None and changes.equipment
     # Set under repair by hand: down from then, and back in service ends that downtime.
-    asset, _ended, _ = services.equipment.set_status(staff, asset.id, asset.version, "under_repair")
+    asset, _ended, _ = services.equipment.set_status(
+        staff, asset.id, asset.version, "under_repair", "no heat"
+    )
     opened = asset.down
     assert opened is not None and opened.record_id != done.id
     (downtime,) = services.equipment.set_status(staff, asset.id, asset.version, "in_service")[1]

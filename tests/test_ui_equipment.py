@@ -540,7 +540,10 @@ def test_a_failed_check_opens_a_repair_order_with_a_part_and_an_earlier_time(
     with qtbot.waitSignal(page.open_work_order) as opened_order:
         dialog.submit()
         assert dialog.result() == dialog.DialogCode.Accepted
-        (record,) = services.maintenance.records(keeper, asset_id=station.id)
+        # The check, and the downtime it started when it was found (one failure).
+        down, record = services.maintenance.records(keeper, asset_id=station.id)
+        assert down.kind is RecordKind.BREAKDOWN and down.still_down
+        assert down.done_at == earlier and page.detail.down.number == down.number
         done = services.maintenance.record(keeper, record.id)
         assert done.work_order and done.work_order in page.notice.text()
         assert done.done_at == earlier and done.parts == ((fuse.id, "FUSE-2A", fuse.name, 2),)

@@ -38,7 +38,14 @@ from ..periods import local_midnight, period_text
 from ..report_words import ReportWords, Spec
 from ..services import Services
 from .maintenance import plan_applies
-from .register import ACCEPTANCE_WORDS, F_NAME, F_PURCHASE_DATE, STATUS_LABELS, may_export_equipment
+from .register import (
+    ACCEPTANCE_WORDS,
+    F_NAME,
+    F_PURCHASE_DATE,
+    STATUS_LABELS,
+    may_export_equipment,
+    shown_cause,
+)
 from .schedule import Anchor, Bucket, IntervalUnit
 
 EQUIPMENT_COLUMNS: Spec = (
@@ -352,7 +359,7 @@ def export_maintenance_log(
             ):  # fmt: skip
                 yield (
                     number, done_at, tag, name, category, outlet_name, kinds.get(kind, kind),
-                    plan, component, cause, minutes, down_from,
+                    plan, component, shown_cause(cause, t), minutes, down_from,
                     still_down if down_from is not None and down_to is None else down_to,
                     downtime_hours(down_from, down_to), passed, done_by, notes,
                 )  # fmt: skip

@@ -730,7 +730,7 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
         s.execute(insert(AssetEvent), chunk)
     for f in new:  # added under repair or out of service: down from now, as a status change
         if f.asset is not None and f.status in r.DOWN:
-            r.open_downtime(s, actor, f.asset, reason)
+            r.open_downtime(s, actor, f.asset, r.IMPORT_CAUSES[f.status], notes=reason)
 
     new_ids = {id(f) for f in new}
     for f in finals:
@@ -742,7 +742,7 @@ def _write(s: Session, actor: Actor, report: EquipmentImportReport, finals: list
         asset.name_key = f.data.name.casefold()
         if f.status.value != asset.status:
             r.set_asset_status(s, actor, asset, f.status, f.retire_reason or reason, f.retired_on,
-                               opens_downtime=True)  # fmt: skip
+                               opens_downtime=True, cause=r.IMPORT_CAUSES.get(f.status))  # fmt: skip
     s.flush()
     _audit(s, actor, report, [f for f in finals if f.changes], new_ids)
 

@@ -55,6 +55,8 @@ from .register import (
     add_reading,
     automatic_downtime,
     closed_automatic_downtime,
+    down_since,
+    open_downtime,
     set_asset_status,
 )
 from .repair_orders import open_repair_order
@@ -518,6 +520,13 @@ class MaintenanceService:
         readings are kept, the plan's next due moves on, and a failed check or a breakdown can
         put the asset under repair.
 
+        Taking an asset in service out so is a going-down like a status change: it is down from
+        when the failure was found (done_at) until back in service, one failure. A breakdown
+        carries that downtime, still down, unless it gives its own; a failed check, not a
+        failure in the figures itself, gets the status change's automatic breakdown
+        (open_downtime), which the breakdown logged afterwards fills in. An asset already under
+        repair or out of service keeps its downtime (none more is opened).
+
         A breakdown may be logged as still down (down_from without down_to) when the asset is
         out of service after it (put under repair now, or already under repair or out of
         service); that downtime ends when the asset is back in service. An asset has at most
@@ -603,6 +612,14 @@ class MaintenanceService:
             passed = all(r.ok for r in results)
             failed = not passed or kind is RecordKind.BREAKDOWN
             goes_under_repair = failed and (data.put_under_repair or bool(repair_fault))
+            # Taken out of service by this record: down from when the failure was found until
+            # back in service, as for a status change, and one failure. A breakdown carries
+            # that downtime (unless it gives its own); a failed check gets the status change's
+            # automatic breakdown, which the breakdown logged afterwards fills in.
+            takes_out = goes_under_repair and asset.status == AssetStatus.IN_SERVICE.value
+            since = down_since(s, asset.id, done_at, now) if takes_out else None
+            if kind is RecordKind.BREAKDOWN and since is not None and down_from is None:
+                down_from = since
             automatic = None
             if kind is RecordKind.BREAKDOWN:
                 automatic, down_from, down_to = _downtime_to_fill_in(
@@ -659,8 +676,11 @@ class MaintenanceService:
                     ),
                 )
             if goes_under_repair:
-                set_asset_status(s, actor, asset, AssetStatus.UNDER_REPAIR,
-                                 f"{entry.number}: {cause or notes}".strip(": "))  # fmt: skip
+                failed_checks = " · ".join(r.label for r in results if not r.ok)
+                reason = f"{entry.number}: {cause or failed_checks or notes}".strip(": ")
+                set_asset_status(s, actor, asset, AssetStatus.UNDER_REPAIR, reason)
+                if kind is not RecordKind.BREAKDOWN and since is not None:
+                    open_downtime(s, actor, asset, reason, since=since)
             new_customer = False
             if repair_fault:
                 order, new_customer = open_repair_order(

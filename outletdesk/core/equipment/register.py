@@ -4,6 +4,7 @@ full history of an asset."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -263,6 +264,13 @@ class HistoryEntry:
     def still_down(self) -> bool:
         return self.down_from is not None and self.down_to is None
 
+    def shown_detail(self, translate: Callable[[str], str] = str) -> str:
+        """The detail with a failure cause the core wrote (shown_cause) in `translate`'s
+        language."""
+        if self.kind != "record":
+            return self.detail
+        return " · ".join(shown_cause(part, translate) for part in self.detail.split(" · "))
+
 
 class EquipmentService:
     def __init__(self, db: Database) -> None:
@@ -355,9 +363,10 @@ class EquipmentService:
     ) -> tuple[AssetDTO, tuple[Downtime, ...], Changes]:
         """In service, out of service, under repair; or retired (with the date and a reason,
         required). A retired asset stays retired: its history is kept, nothing more is done.
-        An asset in service taken out is down from now (open_downtime, its cause the reason),
-        as the register import does, unless a breakdown still down already covers it. Also
-        returns the downtimes that going back in service ended (none, or the one open)."""
+        An asset in service taken out is down from now (open_downtime, its cause the reason,
+        required then), as the register import does, unless a breakdown still down already
+        covers it. Also returns the downtimes that going back in service ended (none, or the
+        one open)."""
         new = AssetStatus(v.choice(F_STATUS, str(status), tuple(AssetStatus)))
         permission = Permission.MANAGE_EQUIPMENT
         if new in (AssetStatus.UNDER_REPAIR, AssetStatus.OUT_OF_SERVICE):
@@ -368,6 +377,16 @@ class EquipmentService:
         retired_on = v.day(F_RETIRED_ON, on, latest=date.today()) if retiring else None
         with self._db.write(actor) as s:
             asset = _locked(s, asset_id, version)
+            if not reason and new in DOWN and asset.status == AssetStatus.IN_SERVICE.value:
+                raise ValidationError(
+                    F_REASON,
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "is required when {tag} is taken out of service: it is the cause of "
+                        "the downtime that starts now.",
+                    ),
+                    tag=asset.tag,
+                )
             ended = set_asset_status(s, actor, asset, new, reason, retired_on,
                                      opens_downtime=True)  # fmt: skip
             return _dto(s, asset), ended, Changes(equipment=True)
@@ -554,13 +573,15 @@ def set_asset_status(
     retired_on: date | None = None,
     *,
     opens_downtime: bool = False,
+    cause: str | None = None,
 ) -> tuple[Downtime, ...]:
     """Change the status in the caller's transaction, with its event and audit line. Back in
     service or retired, the downtime of a breakdown logged as still down ends now; returns what
     ended.
-    With `opens_downtime`, an asset in service that goes down gets its downtime (open_downtime):
-    for a change that logs no breakdown of its own (a person's status change, the register
-    import); the upkeep log passes False, its record being the failure."""
+    With `opens_downtime`, an asset in service that goes down gets its downtime (open_downtime,
+    its cause `cause`, else the reason): for a change that logs no breakdown of its own (a
+    person's status change, the register import); the upkeep log opens its own (a breakdown
+    carries its downtime, a failed check gets open_downtime's from when it was found)."""
     old = AssetStatus(asset.status)
     if old is AssetStatus.RETIRED:
         raise DomainError(
@@ -584,23 +605,40 @@ def set_asset_status(
         # "down since …" for ever; the figures stop at its retirement in any case).
         return _end_downtime(s, actor, asset)
     if opens_downtime and old is AssetStatus.IN_SERVICE:
-        open_downtime(s, actor, asset, reason)
+        open_downtime(s, actor, asset, reason if cause is None else cause, notes=reason)
     return ()
 
 
-def open_downtime(s: Session, actor: Actor, asset: Asset, cause: str) -> Downtime | None:
-    """An asset under repair or out of service with no breakdown logged for it is down from now:
-    a breakdown still down (its cause the reason given), so the figures count the time and back
-    in service ends it, as for one logged still down. None when it is not down or already has
-    its open downtime (one per asset). Its mark is `passed` False with no checklist results,
-    which no breakdown a person logs has (is_automatic): logging one takes this record over."""
+# The cause of the downtime a register import opens (its rows give no reason): stored in
+# English, shown in the window's language (shown_cause).
+IMPORT_CAUSES = {
+    AssetStatus.UNDER_REPAIR: QT_TRANSLATE_NOOP("core", "Set under repair by import"),
+    AssetStatus.OUT_OF_SERVICE: QT_TRANSLATE_NOOP("core", "Set out of service by import"),
+}
+
+
+def shown_cause(cause: str, translate: Callable[[str], str] = str) -> str:
+    """A failure cause as shown: one the core wrote (IMPORT_CAUSES) in `translate`'s language."""
+    return translate(cause) if cause in IMPORT_CAUSES.values() else cause
+
+
+def open_downtime(
+    s: Session, actor: Actor, asset: Asset, cause: str, *, notes: str | None = None,
+    since: datetime | None = None,
+) -> Downtime | None:  # fmt: skip
+    """An asset under repair or out of service with no breakdown logged for it is down from now
+    (or `since`, when a failed check found it): a breakdown still down (its cause the reason
+    given, its notes `notes` if given), so the figures count the time and back in service ends
+    it, as for one logged still down. None when it is not down or already has its open
+    downtime (one per asset). Its mark is `passed` False with no checklist results, which no
+    breakdown a person logs has (is_automatic): logging one takes this record over."""
     if AssetStatus(asset.status) not in DOWN:
         return None
     if s.scalars(_open_downtimes(asset.id).limit(1)).first() is not None:
         return None
     outlet = s.get(Outlet, asset.outlet_id)
     assert outlet is not None
-    now = utcnow()
+    now = since or utcnow()
     entry = MaintenanceRecord(
         number=next_number(s, outlet, "maintenance", "MR"),
         asset_id=asset.id,
@@ -611,7 +649,7 @@ def open_downtime(s: Session, actor: Actor, asset: Asset, cause: str) -> Downtim
         down_from=now,
         failure_cause=cause.strip().splitlines()[0][:200] if cause.strip() else "",
         passed=False,
-        notes=cause.strip(),
+        notes=(cause if notes is None else notes).strip(),
     )
     s.add(entry)
     s.flush()
@@ -619,6 +657,22 @@ def open_downtime(s: Session, actor: Actor, asset: Asset, cause: str) -> Downtim
            after={"number": entry.number, "asset": asset.tag, "status": asset.status,
                   "down_from": now})  # fmt: skip
     return Downtime(entry.id, entry.number, now, automatic=True)
+
+
+def down_since(s: Session, asset_id: int, found_at: datetime, now: datetime) -> datetime:
+    """When an asset in service that the upkeep log takes out is down from: when the failure
+    was found (not in the future), though not before a recorded downtime of it ended (a
+    downtime is counted once)."""
+    r = MaintenanceRecord
+    ended = s.scalar(
+        select(r.down_to)
+        .where(r.asset_id == asset_id, r.kind == RecordKind.BREAKDOWN.value,
+               r.down_to.is_not(None))
+        .order_by(r.down_to.desc())
+        .limit(1)
+    )  # fmt: skip
+    since = min(found_at, now)
+    return since if ended is None else max(since, ended)
 
 
 def is_automatic(s: Session, entry: MaintenanceRecord) -> bool:

@@ -30,7 +30,13 @@ from .export import (
     rule_text,
 )
 from .maintenance import Compliance, RecordDTO, ResultDTO
-from .register import ACCEPTANCE_WORDS, F_PURCHASE_DATE, STATUS_LABELS, HistoryEntry
+from .register import (
+    ACCEPTANCE_WORDS,
+    F_PURCHASE_DATE,
+    STATUS_LABELS,
+    HistoryEntry,
+    shown_cause,
+)
 
 if TYPE_CHECKING:
     from ...printing.maintenance_report import MaintenanceReportDocument, Part
@@ -379,7 +385,7 @@ def maintenance_report_document(
                  t("Failure cause"), t("Downtime (hours)"), t("Minutes"), t("Done by")),
                 tuple(
                     (row.number, _stamp(row.done_at), t(KIND_WORDS[row.kind.value]),
-                     row.component, row.failure_cause,
+                     row.component, shown_cause(row.failure_cause, t),
                      t("Still down") if row.still_down else _number(row.downtime_hours),
                      str(row.minutes), row.done_by)
                     for row in unplanned
@@ -416,8 +422,8 @@ def maintenance_report_document(
             elif h.down_from is not None and h.down_to is not None:
                 down = t("down {hours} h", hours=_number(downtime_hours(h.down_from, h.down_to)))
             else:
-                return h.detail
-            return " · ".join(p for p in (h.detail, down) if p)
+                return h.shown_detail(t)
+            return " · ".join(p for p in (h.shown_detail(t), down) if p)
 
         parts.append(
             ReportTable(
