@@ -457,6 +457,9 @@ def test_still_down_follows_put_under_repair_and_a_closed_downtime_still_logs(
     assert again.height() >= again.layout().totalHeightForWidth(again.width())
     assert again.down.isEnabled() and not again.down.isChecked()  # enabled for an earlier one
     assert not again.still_down.isEnabled() and not again.still_down.isChecked()
+    # Under repair already: nothing to put under repair, and the form says why.
+    assert not again.put_under_repair.isChecked() and not again.put_under_repair.isEnabled()
+    assert not again.already_down.isHidden() and "already" in again.already_down.text()
     again.put_under_repair.setChecked(False)
     again.put_under_repair.setChecked(True)  # still down follows; not while it is off
     assert not again.still_down.isChecked() and again.input().down_from is None

@@ -71,6 +71,11 @@ def _core(text: str) -> str:
     return QCoreApplication.translate("core", text, core.disambiguation(text))
 
 
+def core_word(text: str) -> str:
+    """A word the core marked (QT_TRANSLATE_NOOP("core", ...)) in the window's language."""
+    return _core(text)
+
+
 def labelled(label: str, value: str) -> str:
     """The label and its value in the window's language ("数量：3" in Chinese)."""
     return core.labelled(label, value, _core)

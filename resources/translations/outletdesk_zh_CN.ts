@@ -2048,6 +2048,18 @@
         <translation>维修工单的故障描述</translation>
     </message>
     <message>
+        <source>(it is under repair already)</source>
+        <translation>（设备已在维修中）</translation>
+    </message>
+    <message>
+        <source>(it is out of service already)</source>
+        <translation>（设备已停用）</translation>
+    </message>
+    <message>
+        <source>A repair work order opened for it puts it under repair</source>
+        <translation>为其开立维修工单会将其设为维修中</translation>
+    </message>
+    <message>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
@@ -4379,6 +4391,10 @@
     <message>
         <source>Why it is retired (required)</source>
         <translation>报废原因（必填）</translation>
+    </message>
+    <message>
+        <source>What is wrong with it (required)</source>
+        <translation>设备出了什么问题（必填）</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -6930,6 +6946,18 @@
     <message>
         <source>{name} already exists.</source>
         <translation>{name} 已存在。</translation>
+    </message>
+    <message>
+        <source>is required when {tag} is taken out of service: it is the cause of the downtime that starts now.</source>
+        <translation>将 {tag} 停用或设为维修中时为必填项；它将作为从现在开始的这段停机的故障原因。</translation>
+    </message>
+    <message>
+        <source>Set under repair by import</source>
+        <translation>由导入设为维修中</translation>
+    </message>
+    <message>
+        <source>Set out of service by import</source>
+        <translation>由导入设为停用</translation>
     </message>
     <message>
         <source>needs a time zone.</source>

@@ -36,6 +36,7 @@ from ..i18n import labelled
 from ..settings.forms import (
     INVALID_STYLE,
     FormErrors,
+    FormNote,
     add_rows,
     grow_to_fit,
     multiline,
@@ -135,6 +136,20 @@ class LogDialog(QDialog):
         self.open_order.toggled.connect(self._order_toggled)
         self.put_under_repair.toggled.connect(lambda on: on or self.open_order.setChecked(False))
         self.put_under_repair.toggled.connect(self._repair_toggled)
+        # Already under repair or out of service: nothing to put, the box is off and says why.
+        self.already_down = QLabel(self)
+        self.already_down.setStyleSheet("color: #666;")
+        if asset.status is AssetStatus.UNDER_REPAIR:
+            self.already_down.setText(self.tr("(it is under repair already)"))
+        elif asset.status is AssetStatus.OUT_OF_SERVICE:
+            self.already_down.setText(self.tr("(it is out of service already)"))
+            self.already_down.setToolTip(
+                self.tr("A repair work order opened for it puts it under repair")
+            )
+        self.already_down.setVisible(bool(self.already_down.text()))
+        put = QHBoxLayout()
+        put.addWidget(self.put_under_repair)
+        put.addWidget(self.already_down, 1)
         repair = QHBoxLayout()
         repair.addWidget(self.open_order)
         repair.addWidget(self.order_fault, 1)
@@ -177,8 +192,7 @@ class LogDialog(QDialog):
             self,
         )
         form.addRow(self.tr("Downtime"), downtime)
-        self.down_note = QLabel(self)  # the asset's open downtime, said before saving
-        self.down_note.setWordWrap(True)
+        self.down_note = FormNote(self)  # the asset's open downtime, said before saving
         self.down_note.setStyleSheet("color: #666;")
         form.addRow("", self.down_note)
         add_rows(form, [(self.tr("&Notes"), self.notes)], self)
@@ -210,7 +224,7 @@ class LogDialog(QDialog):
         layout.addWidget(self.checklist)
         layout.addWidget(self.readings)
         layout.addWidget(self.kit)
-        layout.addWidget(self.put_under_repair)
+        layout.addLayout(put)
         layout.addLayout(repair)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -237,7 +251,8 @@ class LogDialog(QDialog):
                 self.down_from.setDateTime(_qt(open_down.since))
             # Down already (a breakdown logged): a failure found meanwhile has none of its own.
             self.down.setChecked(open_down is None or open_down.automatic)
-            self.put_under_repair.setChecked(ended is None)  # else repaired, back in service
+            # Else repaired and back in service, or down already.
+            self.put_under_repair.setChecked(ended is None and not self.is_down())
             self.still_down.setChecked(ended is None)
             if ended is not None and ended.until is not None:  # its downtime, as it was
                 self.down_from.setDateTime(_qt(ended.since))
@@ -330,17 +345,23 @@ class LogDialog(QDialog):
             self.kind.currentData() == RecordKind.PLANNED.value and self.failed_checks()
         )
 
+    def is_down(self) -> bool:
+        """Under repair or out of service already: "put under repair" has nothing to do."""
+        return self._asset.status in (AssetStatus.UNDER_REPAIR, AssetStatus.OUT_OF_SERVICE)
+
     def _enable_repair(self) -> None:
         failed = self.failed()
-        for widget in (self.put_under_repair, self.open_order):
-            widget.setEnabled(failed)
+        self.put_under_repair.setEnabled(failed and not self.is_down())
+        if self.is_down():
+            self.put_under_repair.setChecked(False)
+        self.open_order.setEnabled(failed)
         self.order_fault.setEnabled(failed and self.open_order.isChecked())
         if not failed:
             self.open_order.setChecked(False)
 
     def _order_toggled(self, on: bool) -> None:
         if on:
-            self.put_under_repair.setChecked(True)
+            self.put_under_repair.setChecked(not self.is_down())
             if not self.order_fault.text().strip():
                 self.order_fault.setText(self.fault_text())
                 self.order_fault.setCursorPosition(0)  # its start in sight, not its end

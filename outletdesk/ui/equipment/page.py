@@ -30,7 +30,7 @@ from ...models import AssetStatus, RecordKind
 from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
-from ..i18n import listed
+from ..i18n import core_word, listed
 from ..settings.forms import allow_button
 from ..table_model import (
     PICKER_MAX_WIDTH,
@@ -529,8 +529,8 @@ class EquipmentPage(QWidget):
             hours = (entry.down_to - entry.down_from).total_seconds() / 3600
             down = self.tr("down {hours} h").format(hours=f"{hours:.1f}")
         else:
-            return entry.detail
-        return " · ".join(part for part in (entry.detail, down) if part)
+            return entry.shown_detail(core_word)
+        return " · ".join(part for part in (entry.shown_detail(core_word), down) if part)
 
     def _supplier_name(self, supplier_id: int | None) -> str:
         return next((name for sid, name in self.suppliers if sid == supplier_id), "")

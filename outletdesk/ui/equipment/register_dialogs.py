@@ -32,7 +32,14 @@ from ..context import AppContext
 from ..errors import show_error
 from ..formats import local_datetime
 from ..i18n import tr_up_the_classes
-from ..settings.forms import FormErrors, add_rows, grow_to_fit, multiline, save_cancel_buttons
+from ..settings.forms import (
+    FormErrors,
+    FormNote,
+    add_rows,
+    grow_to_fit,
+    multiline,
+    save_cancel_buttons,
+)
 from .asset_dialog import DATE_HINT
 
 
@@ -139,8 +146,7 @@ class StatusDialog(_SaveDialog):
             self,
         )
         note.setWordWrap(True)
-        self.down_note = QLabel(self)  # the open downtime, and whether this change ends it
-        self.down_note.setWordWrap(True)
+        self.down_note = FormNote(self)  # the open downtime, and whether this change ends it
         form.addRow(self.down_note)
         self._finish(
             form,
@@ -155,15 +161,20 @@ class StatusDialog(_SaveDialog):
         chosen = self.status.currentData()
         retiring = chosen == AssetStatus.RETIRED.value
         self._form.setRowVisible(self.retired_on, retiring)
-        self.reason.setPlaceholderText(
-            self.tr("Why it is retired (required)") if retiring else self.tr("What happened")
-        )
         down = self._asset.down
-        starts = (
-            down is None
-            and self._asset.status is AssetStatus.IN_SERVICE
-            and chosen in (AssetStatus.UNDER_REPAIR.value, AssetStatus.OUT_OF_SERVICE.value)
-        )  # the core opens its downtime (set_status), as the register import does
+        # Taken out of service: the core opens its downtime (set_status), as the register
+        # import does, with the reason, required, as its cause.
+        taken_out = self._asset.status is AssetStatus.IN_SERVICE and chosen in (
+            AssetStatus.UNDER_REPAIR.value,
+            AssetStatus.OUT_OF_SERVICE.value,
+        )
+        starts = down is None and taken_out
+        if retiring:
+            self.reason.setPlaceholderText(self.tr("Why it is retired (required)"))
+        elif taken_out:
+            self.reason.setPlaceholderText(self.tr("What is wrong with it (required)"))
+        else:
+            self.reason.setPlaceholderText(self.tr("What happened"))
         self._form.setRowVisible(self.down_note, down is not None or starts)
         if starts:
             self.down_note.setText(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QSize, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -83,6 +83,8 @@ class FormErrors:
             return
         widget = self.fields.get(exc.field) if isinstance(exc, ValidationError) else None
         self.say(error_text(exc), widget)
+        if isinstance(parent, QDialog):
+            grow_to_fit(parent)  # the message's lines do not squeeze a wrapped note above it
 
     def shower(self, parent: QWidget) -> Callable[[BaseException], None]:
         """The `on_error` callback for the runner: `show(exc, parent)`."""
@@ -104,15 +106,34 @@ def edited_signals(field: QWidget) -> list[SignalInstance]:
     return []
 
 
+class FormNote(QLabel):
+    """A wrapped note on a form's row, as tall as its text at the width the row gives it.
+    QFormLayout asks a wrapped label's height at the width of its size hint (QLabel guesses a
+    narrow one: a short note comes out six lines tall) and leaves the difference as a blank gap
+    around it. This hint is as wide as the screen (no row is wider), so the form asks at the
+    row's real width, whatever the window's width was when it last measured."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        width = max(super().sizeHint().width(), self.screen().availableGeometry().width())
+        return QSize(width, self.heightForWidth(width))
+
+
 def grow_to_fit(dialog: QWidget) -> None:
     """Taller when a wrapped line needs it: the layout's minimum height leaves out what word
     wrap adds, so the fields below would slide under the buttons."""
     layout = dialog.layout()
     if layout is not None:
         layout.activate()
-        needed = layout.totalHeightForWidth(dialog.width())
-        if needed > dialog.height():
-            dialog.resize(dialog.width(), needed)
+        # At the width it will have: a dialog narrower than its fields is widened when shown,
+        # and the height its wrapped lines needed at the narrower width would be a blank gap.
+        width = max(dialog.width(), layout.totalMinimumSize().width())
+        needed = layout.totalHeightForWidth(width)
+        if needed > dialog.height() or width > dialog.width():
+            dialog.resize(width, max(needed, dialog.height()))
 
 
 def add_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]], parent: QWidget) -> None:
