@@ -84,14 +84,14 @@ class _Tab(QWidget):
 
     def due_columns(self) -> list[tuple[str, Callable[[DueTask], str]]]:
         return [
-            (self.tr("When"), lambda t: self.bucket_label(t.bucket)),
-            (self.tr("Due"), self.due_text),
-            (self.tr("Tag"), lambda t: t.tag),
-            (self.tr("Asset"), lambda t: t.asset_name),
-            (self.tr("Plan"), lambda t: t.plan_name),
-            (self.tr("Category"), lambda t: t.category),
-            (self.tr("Assigned to"), lambda t: t.assignee),
-            (self.tr("Minutes"), lambda t: str(t.estimated_minutes or "")),
+            ("when", self.tr("When"), lambda t: self.bucket_label(t.bucket)),
+            ("due", self.tr("Due"), self.due_text),
+            ("tag", self.tr("Tag"), lambda t: t.tag),
+            ("asset", self.tr("Asset"), lambda t: t.asset_name),
+            ("plan", self.tr("Plan"), lambda t: t.plan_name),
+            ("category", self.tr("Category"), lambda t: t.category),
+            ("assigned_to", self.tr("Assigned to"), lambda t: t.assignee),
+            ("minutes", self.tr("Minutes"), lambda t: str(t.estimated_minutes or "")),
         ]
 
 
@@ -279,14 +279,15 @@ class FiguresTab(_Tab):
         self.compliance_label.setStyleSheet("font-weight: 600;")
         self.model = RowsModel(
             [
-                (self.tr("Asset, category or model"), lambda r: r.label),
-                (self.tr("Assets"), lambda r: str(r.assets)),
-                (self.tr("Failures"), lambda r: str(r.failures)),
-                (self.tr("Hours"), lambda r: _decimal(r.hours, 0)),
-                (self.tr("Downtime (h)"), lambda r: _decimal(r.downtime_hours)),
-                (self.tr("MTBF (h)"), lambda r: _decimal(r.mtbf_hours)),
-                (self.tr("MTTR (h)"), lambda r: _decimal(r.mttr_hours)),
+                ("label", self.tr("Asset, category or model"), lambda r: r.label),
+                ("assets", self.tr("Assets"), lambda r: str(r.assets)),
+                ("failures", self.tr("Failures"), lambda r: str(r.failures)),
+                ("hours", self.tr("Hours"), lambda r: _decimal(r.hours, 0)),
+                ("downtime", self.tr("Downtime (h)"), lambda r: _decimal(r.downtime_hours)),
+                ("mtbf", self.tr("MTBF (h)"), lambda r: _decimal(r.mtbf_hours)),
+                ("mttr", self.tr("MTTR (h)"), lambda r: _decimal(r.mttr_hours)),
                 (
+                    "availability",
                     self.tr("Availability"),
                     lambda r: "" if r.availability is None else f"{r.availability * 100:.2f} %",
                 ),
