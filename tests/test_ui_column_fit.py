@@ -198,3 +198,18 @@ def test_a_column_without_a_key_is_sized_but_not_remembered(qtbot, seat):
     header.resizeSection(1, 200)
     assert table.findChild(ColumnFit).by_hand == {1: 200, 2: 150}
     assert seat.value("columns/parts") == "name=200"
+
+
+def test_the_fit_measures_a_cell_as_the_table_does(qtbot, seat):
+    """ColumnFit measures the cells itself (faster than the view's size hint): to the pixel
+    the same width, or a whole column of order numbers was cut by one ("N-0001…")."""
+    model: RowsModel[tuple[str, ...]] = RowsModel(
+        [(str(n), lambda r, n=n: r[n]) for n in range(4)], numeric=frozenset({3})
+    )
+    model.set_rows([("N-000146", "屏幕总成 iPhone 12 Screen assembly", "2026-11-23 12:43", "99,999.00"),
+                    ("S-000149", "Wolfeschlegelsteinhausen", "2026-12-13", "1.10")])  # fmt: skip
+    table = row_table(model, None, stretch=1)
+    qtbot.addWidget(table)
+    fit = table.findChild(ColumnFit)
+    for column in range(4):
+        assert fit._cells_width(column) == table.sizeHintForColumn(column), column

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
@@ -17,7 +18,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -233,14 +234,14 @@ class ColumnFit(QObject):
 
     def _cells_width(self, column: int) -> int:
         """The widest text (in its cell's font) of up to `rows` rows from the first in sight,
-        as wide as the table's own size hint for it. Measured here rather than by the view's
+        as wide as the table's own size hint for it (its text's width rounded up). Measured here rather than by the view's
         sizeHintForColumn, which asks the model every role of every cell through the item
         delegate: a tenth of the time, which the Counter's first page waits for."""
         table, model = self._table, self._table.model()
         count = model.rowCount()
         first = min(max(table.rowAt(0), 0), max(count - self._rows, 0))
-        plain = table.fontMetrics()
-        fonts: dict[str, QFontMetrics] = {}
+        plain = QFontMetricsF(table.font())
+        fonts: dict[str, QFontMetricsF] = {}
         measured: set[tuple[str, str]] = set()  # a status or a name repeats down the column
         widest = -1
         for row in range(first, min(first + self._rows, count)):
@@ -253,8 +254,8 @@ class ColumnFit(QObject):
             if (key, text) in measured:
                 continue
             measured.add((key, text))
-            metrics = fonts.setdefault(key, QFontMetrics(font)) if key else plain
-            widest = max(widest, metrics.horizontalAdvance(str(text)))
+            metrics = fonts.setdefault(key, QFontMetricsF(font)) if key else plain
+            widest = max(widest, math.ceil(metrics.horizontalAdvance(str(text))))
         return widest + self._cell_margin() if widest >= 0 else 0
 
     def _cell_margin(self) -> int:
@@ -265,8 +266,8 @@ class ColumnFit(QObject):
 
     def _samples_width(self, texts: Iterable[str]) -> int:
         """As wide as a cell of the widest text."""
-        metrics = self._table.fontMetrics()
-        widest = max((metrics.horizontalAdvance(t) for t in texts), default=-1)
+        metrics = QFontMetricsF(self._table.font())
+        widest = max((math.ceil(metrics.horizontalAdvance(t)) for t in texts), default=-1)
         return widest + self._cell_margin() if widest >= 0 else 0
 
     def _resized(self, column: int, old: int, new: int) -> None:
