@@ -154,8 +154,8 @@ def test_a_click_on_a_header_still_sorts(services, clerk, tmp_path, qtbot):
 
 
 def test_fitting_reads_only_the_first_page(services, clerk, tmp_path, qtbot, monkeypatch):
-    """The fit measures one page of rows: at start-up the list's rows are read once, however
-    long the list (more than a page here)."""
+    """The fit measures about a screenful of rows, fewer than a page: at start-up the list's
+    rows are read once, however long the list (more than a page here), the window tall."""
     for n in range(PAGE_SIZE + 20):
         take_in(services, clerk, new_customer=CustomerInput(f"Customer {n}", [f"06{n:08d}"]))
     reads: list[int] = []
