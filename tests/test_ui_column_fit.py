@@ -1,6 +1,7 @@
 """A column the person sizes by hand keeps its width when the rows reload and the table is
-resized, the others fitted around it, on this seat from one session to the next; a double
-click on its edge or the header's "Fit columns" gives it back to the fit."""
+resized, the others fitted around it, on this seat from one session to the next (kept by the
+column's key: it follows its column when a later version moves it, and across a change of
+language); a double click on its edge or the header's "Fit columns" gives it back to the fit."""
 
 from __future__ import annotations
 
@@ -22,14 +23,20 @@ def seat(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
 
 
-def parts_table(qtbot, seat: QSettings) -> tuple[QTableView, RowsModel[Row]]:
-    model: RowsModel[Row] = RowsModel(
-        [("SKU", lambda r: r[0]), ("Name", lambda r: r[1]), ("Category", lambda r: r[2]),
-         ("Here", lambda r: r[3])],
-        numeric=frozenset({3}),
-    )  # fmt: skip
+ENGLISH = ("SKU", "Name", "Category", "Here")
+CHINESE = ("货号", "名称", "类别", "本网点")
+KEYS = ("sku", "name", "category", "here")
+
+
+def parts_table(
+    qtbot, seat: QSettings, order: tuple[int, ...] = (0, 1, 2, 3), titles=ENGLISH, keys=KEYS
+) -> tuple[QTableView, RowsModel[Row]]:
+    """SKU, name, category and quantity here, in `order` (a later version's), titled `titles`."""
+    columns = [(keys[n], titles[n], lambda r, n=n: r[n]) for n in order]
+    model: RowsModel[Row] = RowsModel(columns, numeric=frozenset({order.index(3)}))
     model.set_rows(ROWS)
-    table = row_table(model, None, stretch=1, whole={0}, seat=(seat, "parts"))
+    table = row_table(model, None, stretch=order.index(1), whole={order.index(0)},
+                      seat=(seat, "parts"))  # fmt: skip
     qtbot.addWidget(table)
     table.resize(700, 300)
     table.show()
@@ -127,14 +134,82 @@ def test_hiding_and_showing_a_column_is_not_sizing_it(qtbot, seat):
 
 @pytest.mark.parametrize(
     "stored",
-    ["1=99999999999", "1=²", "٣=200", "7=120", "x=1,,=,2=", "1=-5"],
-)
+    ["name=99999999999", "name=²", "name=٣", "colour=120", "x=1,,=,name=", "name=-5", "NAME=90",
+     "=200"],
+)  # fmt: skip
 def test_damaged_stored_widths_are_passed_over_and_the_page_opens(qtbot, seat, stored):
     """A seat file edited by hand or damaged (huge, non-ASCII digits, a column the table lacks,
     junk) must not stop the table from being built; a sane entry beside it is still used."""
-    seat.setValue("columns/parts", f"{stored},2=150")
+    seat.setValue("columns/parts", f"{stored},category=150")
     table, _ = parts_table(qtbot, seat)
     fit = table.findChild(ColumnFit)
     assert fit.by_hand == {2: 150}
     assert table.horizontalHeader().sectionSize(2) == 150
     assert_others_fit(table, by_hand=2)
+
+
+def test_widths_are_kept_by_column_key(qtbot, seat):
+    table, _ = parts_table(qtbot, seat)
+    table.horizontalHeader().resizeSection(2, 150)
+    table.horizontalHeader().resizeSection(1, 210)
+    assert seat.value("columns/parts") == "name=210,category=150"
+
+
+def test_a_saved_width_follows_its_column_when_a_later_version_moves_it(qtbot, seat):
+    table, _ = parts_table(qtbot, seat)
+    drag_edge(qtbot, table, 2, 70)  # the category
+    chosen = table.horizontalHeader().sectionSize(2)
+    # A later version puts the category first and the quantity before the name.
+    moved, _ = parts_table(qtbot, seat, order=(2, 0, 3, 1))
+    header = moved.horizontalHeader()
+    assert moved.findChild(ColumnFit).by_hand == {0: chosen}
+    assert header.sectionSize(0) == chosen
+    fit = moved.findChild(ColumnFit)
+    assert [header.sectionSize(c) >= fit.natural_width(c) for c in (1, 2)] == [True, True]
+    assert header.length() == moved.viewport().width()
+
+
+def test_a_saved_width_survives_a_change_of_language(qtbot, seat):
+    table, _ = parts_table(qtbot, seat)
+    drag_edge(qtbot, table, 1, -120)  # the name, narrower
+    chosen = table.horizontalHeader().sectionSize(1)
+    chinese, model = parts_table(qtbot, seat, titles=CHINESE)
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "名称"
+    assert chinese.horizontalHeader().sectionSize(1) == chosen
+    assert_others_fit(chinese, by_hand=1)
+
+
+def test_widths_saved_by_column_number_are_passed_over(qtbot, seat):
+    """An older version kept "column=width": a column's number need not be its column now, so
+    those entries are passed over (the columns fitted) and replaced at the next sizing."""
+    seat.setValue("columns/parts", "2=150,1=300")
+    table, _ = parts_table(qtbot, seat)
+    header = table.horizontalHeader()
+    assert table.findChild(ColumnFit).by_hand == {}
+    assert_others_fit(table, by_hand=-1)
+    header.resizeSection(2, 160)
+    assert seat.value("columns/parts") == "category=160"
+
+
+def test_a_column_without_a_key_is_sized_but_not_remembered(qtbot, seat):
+    table, _ = parts_table(qtbot, seat, keys=("sku", "name", "", "here"))
+    header = table.horizontalHeader()
+    header.resizeSection(2, 150)
+    header.resizeSection(1, 200)
+    assert table.findChild(ColumnFit).by_hand == {1: 200, 2: 150}
+    assert seat.value("columns/parts") == "name=200"
+
+
+def test_the_fit_measures_a_cell_as_the_table_does(qtbot, seat):
+    """ColumnFit measures the cells itself (faster than the view's size hint): to the pixel
+    the same width, or a whole column of order numbers was cut by one ("N-0001…")."""
+    model: RowsModel[tuple[str, ...]] = RowsModel(
+        [(str(n), lambda r, n=n: r[n]) for n in range(4)], numeric=frozenset({3})
+    )
+    model.set_rows([("N-000146", "屏幕总成 iPhone 12 Screen assembly", "2026-11-23 12:43", "99,999.00"),
+                    ("S-000149", "Wolfeschlegelsteinhausen", "2026-12-13", "1.10")])  # fmt: skip
+    table = row_table(model, None, stretch=1)
+    qtbot.addWidget(table)
+    fit = table.findChild(ColumnFit)
+    for column in range(4):
+        assert fit._cells_width(column) == table.sizeHintForColumn(column), column

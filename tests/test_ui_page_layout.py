@@ -5,8 +5,11 @@ column is cut only as far as the other cut ones (the plan no narrower than the c
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from conftest import ui_context
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QTableView
 
@@ -15,7 +18,7 @@ from outletdesk.core.demo import DEMO_PASSWORD, fill_demo
 from outletdesk.core.equipment.demo import add_demo_equipment
 from outletdesk.core.parts.demo import add_demo_parts
 from outletdesk.ui.main_window import MainWindow
-from outletdesk.ui.table_model import ColumnFit, RowsModel, row_table
+from outletdesk.ui.table_model import COLUMN_KEY, ColumnFit, RowsModel, row_table
 
 
 @pytest.fixture
@@ -214,3 +217,37 @@ def test_parts_details_need_no_sideways_scrolling(window, qtbot):
         assert document.idealWidth() <= details.viewport().width(), name
         assert details.horizontalScrollBar().maximum() == 0, name
     assert shown > 5
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
+def test_a_meter_due_is_its_own_column_beside_a_short_date(window, qtbot, size):
+    """The van's service is due by date or by odometer: the date is a short whole column, the
+    meter a text column cut like the others (read in full in its tooltip), so it no longer
+    narrows the asset and the category; the list stays most urgent first, by due date."""
+    page = window.equipment
+    show(window, page, size, qtbot)
+    north = [i for i in range(page.outlet.count()) if "North" in page.outlet.itemText(i)]
+    page.outlet.setCurrentIndex(north[0])
+    page.tabs.setCurrentWidget(page.due_tab)
+    qtbot.wait(20)
+    tab, model = page.due_tab, page.due_tab.model
+    keys = [model.headerData(c, Qt.Orientation.Horizontal, COLUMN_KEY) for c in range(9)]
+    date, meter, asset, category = (keys.index(k) for k in ("due_on", "meter_due", "asset",
+                                                            "category"))  # fmt: skip
+    (van,) = [r for r, t in enumerate(model.rows) if t.due_meter is not None]
+    task = model.rows[van]
+    assert model.index(van, date).data() == task.due_on.isoformat()
+    text = model.index(van, meter).data()
+    assert text.startswith(f"Odometer 里程 {task.due_meter.normalize():f}")
+    assert f"{task.meter_now.normalize():f}" in text
+    assert model.index(van, meter).data(Qt.ItemDataRole.ToolTipRole) == text
+    fit, header = tab.table.findChild(ColumnFit), tab.table.horizontalHeader()
+    assert date in fit.whole and meter not in fit.whole
+    assert header.sectionSize(date) == fit.natural_width(date)
+    assert header.sectionSize(date) < 2 * header.sectionSize(keys.index("tag"))
+    for column in (asset, category):  # not cut for the meter's sake (shares differ by a pixel)
+        room = min(fit.natural_width(column), header.sectionSize(meter) - 1)
+        assert header.sectionSize(column) >= room
+    assert_fitted(tab.table, f"due at {size}")
+    order = [(t.bucket.urgency, t.due_on or datetime.date.max) for t in model.rows]
+    assert order == sorted(order)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 from typing import Any, Generic, TypeVar
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QStyle,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -34,6 +36,12 @@ from PySide6.QtWidgets import (
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
+# A column: (title, cell(row) -> text), or (key, title, cell) where the key names the column in
+# the seat's settings, whatever the language and wherever a later version puts the column
+Column = tuple[str, Callable[[Row], str]] | tuple[str, str, Callable[[Row], str]]
+# The header's role giving a column's key ("sku"), as a model answers it (RowsModel does)
+COLUMN_KEY = Qt.ItemDataRole.UserRole
+KEY = re.compile(r"[a-z][a-z0-9_]*")  # a column key: no "=" nor "," of the stored text
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WARNING = QColor("#c62828")
 FIT_ROWS = 200  # rows looked at to fit a column to its cells
@@ -48,17 +56,19 @@ NON_BREAKING_HYPHEN = "\u2011"
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
-    """Columns are (header, cell(row) -> text); `numeric` columns align right; `warn(row)` reds a row."""
+    """Columns are (header, cell(row) -> text), or (key, header, cell) for a table whose
+    hand-set widths the seat keeps; `numeric` columns align right; `warn(row)` reds a row."""
 
     def __init__(
         self,
-        columns: Sequence[tuple[str, Callable[[Row], str]]],
+        columns: Sequence[Column[Row]],
         parent: QWidget | None = None,
         numeric: frozenset[int] = frozenset(),
         warn: Callable[[Row], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._columns = list(columns)
+        self._columns = [(c[-2], c[-1]) for c in columns]
+        self._keys = [c[0] if len(c) == 3 else None for c in columns]
         self.numeric = numeric
         self._warn = warn
         self.rows: list[Row] = []
@@ -89,13 +99,26 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section][0]
+        if role == COLUMN_KEY:
+            return self._keys[section]
         return None
+
+
+def list_table(parent: QWidget | None = None) -> QTableView:
+    """A list's table, its model given later: whole-row selection, not editable, one line a row."""
+    table = QTableView(parent)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    return table
 
 
 def row_table(
@@ -106,21 +129,13 @@ def row_table(
     keep: Iterable[int] = (),
     seat: tuple[QSettings, str] | None = None,
 ) -> QTableView:
-    """A table of whole-row selection, not editable, its columns fitted by `ColumnFit`: the
-    model's numeric columns and the `whole` ones (dates, tags, codes, status) are never cut, the
-    text columns share what is left and the `stretch` column takes the spare width. With
-    `seat` (settings, table's name) the columns the person sized by hand keep their width on
-    this seat from one session to the next."""
-    table = QTableView(parent)
+    """A `list_table` of `model`, its columns fitted by `ColumnFit`: the model's numeric
+    columns and the `whole` ones (dates, tags, codes, status) are never cut, the text columns
+    share what is left and the `stretch` column takes the spare width. With `seat` (settings,
+    table's name) the columns the person sized by hand keep their width on this seat from one
+    session to the next (the model names its columns: `COLUMN_KEY`)."""
+    table = list_table(parent)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     numeric = model.numeric if isinstance(model, RowsModel) else frozenset()
     ColumnFit(
         table, whole=numeric | frozenset(whole), stretch=stretch, keep=frozenset(keep), seat=seat
@@ -139,10 +154,17 @@ class ColumnFit(QObject):
     to the `stretch` column. When even that does not fit, the table scrolls
     sideways with its first columns in sight.
 
+    The cells looked at are up to `rows` from the first in sight: a model that reads its rows
+    by the page (the Counter's) keeps it under a page, so that fitting reads no more of it. A
+    column also fits its `samples`, texts it may show on other rows or after a reload (every
+    status, the outlet's technicians), so that it neither jumps nor cuts them later.
+
     A column the person sizes by hand (dragging its edge) keeps that width at every later
     fit, the others fitted around it, until a double click on its edge or the header menu's
     "Fit columns" gives it back; with `seat` the hand-set widths are kept in the seat's
-    settings under `columns/<name>` ("column=width,...")."""
+    settings under `columns/<name>` ("key=width,...", by the column keys the model gives as
+    `COLUMN_KEY`, so that a width stays with its column whatever the language and wherever a
+    later version moves the column; a column without a key is not remembered)."""
 
     def __init__(
         self,
@@ -151,6 +173,8 @@ class ColumnFit(QObject):
         stretch: int,
         keep: frozenset[int] = frozenset(),
         seat: tuple[QSettings, str] | None = None,
+        rows: int = FIT_ROWS,
+        samples: Mapping[int, Iterable[str]] | None = None,
     ) -> None:
         super().__init__(table)
         self._table = table
@@ -159,8 +183,12 @@ class ColumnFit(QObject):
         self.keep = keep
         self._seat = seat
         self._fitting = False  # our own resizeSection calls are not the person's
-        self.by_hand: dict[int, int] = self._stored_widths()
+        self._natural: dict[int, int] = {}  # the columns' natural widths until the rows change
         header = table.horizontalHeader()
+        self._rows = rows
+        header.setResizeContentsPrecision(rows)  # Qt's own fit to contents (double click)
+        self._samples = {c: self._samples_width(texts) for c, texts in (samples or {}).items()}
+        self.by_hand: dict[int, int] = self._stored_widths()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(MIN_COLUMN)
@@ -171,6 +199,10 @@ class ColumnFit(QObject):
         if header.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
             header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         if header.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu:
+            if header.actions():  # the page's own (columns shown or hidden) come first
+                separator = QAction(header)
+                separator.setSeparator(True)
+                header.addAction(separator)
             action = QAction(self.tr("Fit columns"), header)
             action.triggered.connect(lambda: self.release())
             header.addAction(action)
@@ -178,27 +210,72 @@ class ColumnFit(QObject):
         model = table.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
                        model.rowsRemoved, model.dataChanged, model.headerDataChanged):  # fmt: skip
-            signal.connect(self.fit)
+            signal.connect(self.refit)
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # On show too: polishing the table narrows its frame with no resize event to follow.
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        if event.type() == QEvent.Type.Show:
+            self.refit()  # other rows may be in sight than while hidden
+        elif event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 
     def natural_width(self, column: int) -> int:
-        """The widest of the title (with the sort arrow's room) and the cells looked at."""
+        """The widest of the title (with the sort arrow's room), the cells looked at and the
+        column's samples."""
+        if column not in self._natural:
+            self._natural[column] = max(
+                self._table.horizontalHeader().sectionSizeHint(column),
+                self._cells_width(column),
+                self._samples.get(column, 0),
+            )
+        return self._natural[column]
+
+    def _cells_width(self, column: int) -> int:
+        """The widest text (in its cell's font) of up to `rows` rows from the first in sight,
+        as wide as the table's own size hint for it (its text's width rounded up). Measured here rather than by the view's
+        sizeHintForColumn, which asks the model every role of every cell through the item
+        delegate: a tenth of the time, which the Counter's first page waits for."""
+        table, model = self._table, self._table.model()
+        count = model.rowCount()
+        first = min(max(table.rowAt(0), 0), max(count - self._rows, 0))
+        plain = QFontMetricsF(table.font())
+        fonts: dict[str, QFontMetricsF] = {}
+        measured: set[tuple[str, str]] = set()  # a status or a name repeats down the column
+        widest = -1
+        for row in range(first, min(first + self._rows, count)):
+            index = model.index(row, column)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if text is None or text == "":
+                continue
+            font = index.data(Qt.ItemDataRole.FontRole)
+            key = font.key() if isinstance(font, QFont) else ""
+            if (key, text) in measured:
+                continue
+            measured.add((key, text))
+            metrics = fonts.setdefault(key, QFontMetricsF(font)) if key else plain
+            widest = max(widest, math.ceil(metrics.horizontalAdvance(str(text))))
+        return widest + self._cell_margin() if widest >= 0 else 0
+
+    def _cell_margin(self) -> int:
+        """A cell's room beside its text: the style's text margin each side, and the grid."""
         table = self._table
-        return max(
-            table.horizontalHeader().sectionSizeHint(column), table.sizeHintForColumn(column)
-        )
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+        return 2 * (margin + 1) + (1 if table.showGrid() else 0)
+
+    def _samples_width(self, texts: Iterable[str]) -> int:
+        """As wide as a cell of the widest text."""
+        metrics = QFontMetricsF(self._table.font())
+        widest = max((math.ceil(metrics.horizontalAdvance(t)) for t in texts), default=-1)
+        return widest + self._cell_margin() if widest >= 0 else 0
 
     def _resized(self, column: int, old: int, new: int) -> None:
         header = self._table.horizontalHeader()
-        if self._fitting or not 0 <= column < header.count() or header.isSectionHidden(column):
+        if self._fitting or not 0 <= column < header.count():
             return
-        if old == 0 or new == 0:  # a column shown or hidden, not sized by the person
+        if old == 0 or new == 0 or header.isSectionHidden(column):
+            self.fit()  # a column shown or hidden (from a menu), not sized by the person
             return
         self.by_hand[column] = new
         self._store()
@@ -212,28 +289,46 @@ class ColumnFit(QObject):
         self._store()
         self.fit()
 
+    def _keys(self) -> list[str | None]:
+        """Each column's key, as the model names it for the seat's settings (None: it does not)."""
+        model = self._table.model()
+        keys: list[str | None] = []
+        for column in range(model.columnCount() if model is not None else 0):
+            key = model.headerData(column, Qt.Orientation.Horizontal, COLUMN_KEY)
+            keys.append(key if isinstance(key, str) and KEY.fullmatch(key) else None)
+        return keys
+
     def _stored_widths(self) -> dict[int, int]:
         if self._seat is None:
             return {}
         settings, name = self._seat
         stored = settings.value(f"columns/{name}")
         words = stored if isinstance(stored, list) else str(stored or "").split(",")
-        columns = self._table.model().columnCount() if self._table.model() is not None else 0
+        columns = {key: column for column, key in enumerate(self._keys()) if key is not None}
         widths = {}
         for word in words:
             # A damaged or hand-edited settings file must not stop the page from opening:
-            # only plain ASCII digits, an existing column, a width a screen can show.
-            column, _, width = (part.strip() for part in str(word).partition("="))
-            plain = column.isascii() and column.isdigit() and width.isascii() and width.isdigit()
-            if plain and int(column) < columns and int(width) <= MAX_STORED_WIDTH:
-                widths[int(column)] = max(int(width), MIN_COLUMN)
+            # only a key of this table's columns (an older version's column numbers are not
+            # keys: passed over), plain ASCII digits, a width a screen can show.
+            key, _, width = (part.strip() for part in str(word).partition("="))
+            plain = width.isascii() and width.isdigit()
+            if key in columns and plain and int(width) <= MAX_STORED_WIDTH:
+                widths[columns[key]] = max(int(width), MIN_COLUMN)
         return widths
 
     def _store(self) -> None:
         if self._seat is not None:
             settings, name = self._seat
-            text = ",".join(f"{c}={w}" for c, w in sorted(self.by_hand.items()))
+            keys = self._keys()
+            text = ",".join(
+                f"{keys[c]}={w}" for c, w in sorted(self.by_hand.items()) if keys[c] is not None
+            )
             settings.setValue(f"columns/{name}", text)
+
+    def refit(self) -> None:
+        """Fit again, measuring the cells afresh: the rows (or the titles) have changed."""
+        self._natural.clear()
+        self.fit()
 
     def fit(self) -> None:
         self._fitting = True

@@ -5451,12 +5451,20 @@
         <translation>以后</translation>
     </message>
     <message>
+        <source>{meter} {due} (now {now})</source>
+        <translation>{meter} {due}（当前 {now}）</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>到期</translation>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Meter due</source>
+        <translation>到期读数</translation>
     </message>
     <message>
         <source>Tag</source>

@@ -73,25 +73,31 @@ class _Tab(QWidget):
             Bucket.NOT_YET: self.tr("Later"),
         }[bucket]
 
-    def due_text(self, task: DueTask) -> str:
-        parts = []
-        if task.due_on is not None:
-            parts.append(task.due_on.isoformat())
-        if task.due_meter is not None:
-            now = "" if task.meter_now is None else f" ({task.meter_now.normalize():f})"
-            parts.append(f"{task.meter_name} {task.due_meter.normalize():f}{now}")
-        return " / ".join(parts)
+    def meter_due_text(self, task: DueTask) -> str:
+        """The meter and its reading the task is due at, with the reading now: "Odometer
+        22100 (now 17100)"; empty for a task due by time only."""
+        if task.due_meter is None:
+            return ""
+        due = f"{task.due_meter.normalize():f}"
+        if task.meter_now is None:
+            return f"{task.meter_name} {due}"
+        return self.tr("{meter} {due} (now {now})").format(
+            meter=task.meter_name, due=due, now=f"{task.meter_now.normalize():f}"
+        )
 
-    def due_columns(self) -> list[tuple[str, Callable[[DueTask], str]]]:
+    def due_columns(self) -> list[tuple[str, str, Callable[[DueTask], str]]]:
+        """When, due date, meter due, tag, asset, plan, category, assigned to, minutes: the
+        date a short whole column, the meter a text column cut short (the tooltip in full)."""
         return [
-            (self.tr("When"), lambda t: self.bucket_label(t.bucket)),
-            (self.tr("Due"), self.due_text),
-            (self.tr("Tag"), lambda t: t.tag),
-            (self.tr("Asset"), lambda t: t.asset_name),
-            (self.tr("Plan"), lambda t: t.plan_name),
-            (self.tr("Category"), lambda t: t.category),
-            (self.tr("Assigned to"), lambda t: t.assignee),
-            (self.tr("Minutes"), lambda t: str(t.estimated_minutes or "")),
+            ("when", self.tr("When"), lambda t: self.bucket_label(t.bucket)),
+            ("due_on", self.tr("Due date"), lambda t: t.due_on.isoformat() if t.due_on else ""),
+            ("meter_due", self.tr("Meter due"), self.meter_due_text),
+            ("tag", self.tr("Tag"), lambda t: t.tag),
+            ("asset", self.tr("Asset"), lambda t: t.asset_name),
+            ("plan", self.tr("Plan"), lambda t: t.plan_name),
+            ("category", self.tr("Category"), lambda t: t.category),
+            ("assigned_to", self.tr("Assigned to"), lambda t: t.assignee),
+            ("minutes", self.tr("Minutes"), lambda t: str(t.estimated_minutes or "")),
         ]
 
 
@@ -106,10 +112,10 @@ class DueTab(_Tab):
         self.assignee.addItem(self.tr("Anyone"), None)
         self.assignee.setToolTip(self.tr("Whose tasks are listed"))
         self.summary = QLabel(self)
-        self.model = DueModel(self.due_columns(), self, numeric=frozenset({7}))
-        # When, due and tag whole; the plan says what to do: cut last.
+        self.model = DueModel(self.due_columns(), self, numeric=frozenset({8}))
+        # When, due date and tag whole; the plan says what to do: cut last.
         self.table = row_table(
-            self.model, self, stretch=4, whole={0, 1, 2}, keep={4}, seat=(ctx.seat, "due")
+            self.model, self, stretch=5, whole={0, 1, 3}, keep={5}, seat=(ctx.seat, "due")
         )
         self.log_button = QPushButton(self.tr("&Log upkeep…"), self)
         self.log_button.setToolTip(self.tr("Record the selected task as done, with its checklist"))
@@ -212,9 +218,9 @@ class CalendarTab(_Tab):
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.day_label = QLabel(self)
-        self.model = DueModel(self.due_columns(), self, numeric=frozenset({7}))
+        self.model = DueModel(self.due_columns(), self, numeric=frozenset({8}))
         self.table = row_table(
-            self.model, self, stretch=3, whole={0, 1, 2}, seat=(ctx.seat, "calendar")
+            self.model, self, stretch=4, whole={0, 1, 3}, seat=(ctx.seat, "calendar")
         )
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -279,14 +285,15 @@ class FiguresTab(_Tab):
         self.compliance_label.setStyleSheet("font-weight: 600;")
         self.model = RowsModel(
             [
-                (self.tr("Asset, category or model"), lambda r: r.label),
-                (self.tr("Assets"), lambda r: str(r.assets)),
-                (self.tr("Failures"), lambda r: str(r.failures)),
-                (self.tr("Hours"), lambda r: _decimal(r.hours, 0)),
-                (self.tr("Downtime (h)"), lambda r: _decimal(r.downtime_hours)),
-                (self.tr("MTBF (h)"), lambda r: _decimal(r.mtbf_hours)),
-                (self.tr("MTTR (h)"), lambda r: _decimal(r.mttr_hours)),
+                ("label", self.tr("Asset, category or model"), lambda r: r.label),
+                ("assets", self.tr("Assets"), lambda r: str(r.assets)),
+                ("failures", self.tr("Failures"), lambda r: str(r.failures)),
+                ("hours", self.tr("Hours"), lambda r: _decimal(r.hours, 0)),
+                ("downtime", self.tr("Downtime (h)"), lambda r: _decimal(r.downtime_hours)),
+                ("mtbf", self.tr("MTBF (h)"), lambda r: _decimal(r.mtbf_hours)),
+                ("mttr", self.tr("MTTR (h)"), lambda r: _decimal(r.mttr_hours)),
                 (
+                    "availability",
                     self.tr("Availability"),
                     lambda r: "" if r.availability is None else f"{r.availability * 100:.2f} %",
                 ),

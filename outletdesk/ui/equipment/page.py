@@ -137,13 +137,17 @@ class EquipmentPage(QWidget):
 
         self.model = AssetRowsModel(
             [
-                (self.tr("Tag"), lambda r: r.tag),
-                (self.tr("Name"), lambda r: r.name),
-                (self.tr("Status"), lambda r: status_label(r.status)),
-                (self.tr("Category"), lambda r: r.category),
-                (self.tr("Make / model"), lambda r: " ".join(p for p in (r.make, r.model) if p)),
-                (self.tr("Outlet"), lambda r: r.outlet_code),
-                (self.tr("Location"), lambda r: r.location),
+                ("tag", self.tr("Tag"), lambda r: r.tag),
+                ("name", self.tr("Name"), lambda r: r.name),
+                ("status", self.tr("Status"), lambda r: status_label(r.status)),
+                ("category", self.tr("Category"), lambda r: r.category),
+                (
+                    "make_model",
+                    self.tr("Make / model"),
+                    lambda r: " ".join(p for p in (r.make, r.model) if p),
+                ),
+                ("outlet", self.tr("Outlet"), lambda r: r.outlet_code),
+                ("location", self.tr("Location"), lambda r: r.location),
             ],
             self,
         )

@@ -51,15 +51,19 @@ class PlansTab(QWidget):
         self.show_inactive = QCheckBox(self.tr("Show inactive"), self)
         self.model = PlanRowsModel(
             [
-                (self.tr("Plan"), lambda p: p.name),
-                (self.tr("Applies to"), self.applies_text),
-                (self.tr("When due"), self.rule_text),
-                (self.tr("Counted from"), self.anchor_text),
-                (self.tr("Assigned to"), lambda p: p.assignee),
-                (self.tr("Minutes"), lambda p: str(p.estimated_minutes or "")),
-                (self.tr("Checklist"), lambda p: str(len(p.items) or "")),
-                (self.tr("Kit"), lambda p: str(len(p.parts) or "")),
-                (self.tr("Active"), lambda p: self.tr("yes") if p.active else self.tr("no")),
+                ("plan", self.tr("Plan"), lambda p: p.name),
+                ("applies_to", self.tr("Applies to"), self.applies_text),
+                ("when_due", self.tr("When due"), self.rule_text),
+                ("counted_from", self.tr("Counted from"), self.anchor_text),
+                ("assigned_to", self.tr("Assigned to"), lambda p: p.assignee),
+                ("minutes", self.tr("Minutes"), lambda p: str(p.estimated_minutes or "")),
+                ("checklist", self.tr("Checklist"), lambda p: str(len(p.items) or "")),
+                ("kit", self.tr("Kit"), lambda p: str(len(p.parts) or "")),
+                (
+                    "active",
+                    self.tr("Active"),
+                    lambda p: self.tr("yes") if p.active else self.tr("no"),
+                ),
             ],
             self,
             numeric=frozenset({5, 6, 7}),

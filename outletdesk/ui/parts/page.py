@@ -115,13 +115,13 @@ class PartsPage(QWidget):
 
         self.model: RowsModel[PartRow] = RowsModel(
             [
-                (self.tr("SKU"), lambda r: r.sku),
-                (self.tr("Name"), self._part_name),
-                (self.tr("Bin"), lambda r: r.bin),
-                (self.tr("Here"), lambda r: str(r.here)),
-                (self.tr("All outlets"), lambda r: str(r.everywhere)),
-                (self.tr("Minimum"), lambda r: str(r.min_level) if r.min_level else ""),
-                (self.tr("Sale price"), lambda r: f"{r.sale_price:,.2f}"),
+                ("sku", self.tr("SKU"), lambda r: r.sku),
+                ("name", self.tr("Name"), self._part_name),
+                ("bin", self.tr("Bin"), lambda r: r.bin),
+                ("here", self.tr("Here"), lambda r: str(r.here)),
+                ("all_outlets", self.tr("All outlets"), lambda r: str(r.everywhere)),
+                ("minimum", self.tr("Minimum"), lambda r: str(r.min_level) if r.min_level else ""),
+                ("sale_price", self.tr("Sale price"), lambda r: f"{r.sale_price:,.2f}"),
             ],
             self,
             numeric=frozenset({3, 4, 5, 6}),
@@ -165,15 +165,19 @@ class PartsPage(QWidget):
 
         self.low_model: RowsModel[ReorderLine] = RowsModel(
             [
-                (self.tr("SKU"), lambda r: r.sku),
-                (self.tr("Name"), lambda r: r.name),
-                (self.tr("On hand"), lambda r: str(r.on_hand)),
-                (self.tr("On order"), lambda r: str(r.on_order)),
-                (self.tr("In transit"), lambda r: str(r.on_the_way)),
-                (self.tr("For waiting repairs"), lambda r: str(r.for_orders or "")),
-                (self.tr("Minimum"), lambda r: str(r.min_level)),
-                (self.tr("Order"), lambda r: str(r.suggested)),
-                (self.tr("Supplier"), self._supplier_name),
+                ("sku", self.tr("SKU"), lambda r: r.sku),
+                ("name", self.tr("Name"), lambda r: r.name),
+                ("on_hand", self.tr("On hand"), lambda r: str(r.on_hand)),
+                ("on_order", self.tr("On order"), lambda r: str(r.on_order)),
+                ("in_transit", self.tr("In transit"), lambda r: str(r.on_the_way)),
+                (
+                    "for_waiting_repairs",
+                    self.tr("For waiting repairs"),
+                    lambda r: str(r.for_orders or ""),
+                ),
+                ("minimum", self.tr("Minimum"), lambda r: str(r.min_level)),
+                ("order", self.tr("Order"), lambda r: str(r.suggested)),
+                ("supplier", self.tr("Supplier"), self._supplier_name),
             ],
             self,
             numeric=frozenset({2, 3, 4, 5, 6, 7}),
@@ -192,12 +196,12 @@ class PartsPage(QWidget):
 
         self.transfer_model: RowsModel[TransferDTO] = RowsModel(
             [
-                (self.tr("Sent"), lambda t: local_datetime(t.sent_at)),
-                (self.tr("SKU"), lambda t: t.sku),
-                (self.tr("From"), lambda t: t.from_outlet),
-                (self.tr("Quantity"), lambda t: str(t.quantity)),
-                (self.tr("Sent by"), lambda t: t.sent_by),
-                (self.tr("Note"), lambda t: t.note),
+                ("sent", self.tr("Sent"), lambda t: local_datetime(t.sent_at)),
+                ("sku", self.tr("SKU"), lambda t: t.sku),
+                ("from", self.tr("From"), lambda t: t.from_outlet),
+                ("quantity", self.tr("Quantity"), lambda t: str(t.quantity)),
+                ("sent_by", self.tr("Sent by"), lambda t: t.sent_by),
+                ("note", self.tr("Note"), lambda t: t.note),
             ],
             self,
             numeric=frozenset({3}),

@@ -23,6 +23,7 @@ from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueri
 from ...core.work_orders.rules import TimeLimits, deadline_state
 from ...models import Priority, WorkOrderStatus, utcnow
 from ..formats import local_datetime
+from ..table_model import COLUMN_KEY
 from ..tasks import TaskRunner
 from .labels import priority_text, status_text
 
@@ -345,10 +346,10 @@ class WorkOrderListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == COLUMN_KEY:  # the seat keeps hand-set widths by it
+            return COLUMNS[section].value
         return None

@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +43,7 @@ from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
 from ..formats import local_datetime
+from ..table_model import ColumnFit, list_table
 from .labels import priority_text, status_text
 from .list_model import COLUMNS, FirstPage, WorkOrderListModel, read_first_page
 from .printouts import ReceiptPrinter
@@ -58,7 +56,20 @@ if TYPE_CHECKING:  # imported where opened: start-up does not load them (tests/t
 S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
 PARTS_ARRIVED_SHOWN = 50
+# Rows the column fit measures from the first in sight: about a screenful, fewer than a page
+MEASURED_ROWS = 40
 HIDDEN_COLUMNS = (SortKey.PHONE, SortKey.PRIORITY)  # shown from the header's menu
+# Never cut: the number, times, phone, status, priority and total (customer, device and
+# technician are the text columns)
+WHOLE_COLUMNS = (
+    SortKey.NUMBER,
+    SortKey.RECEIVED,
+    SortKey.PHONE,
+    SortKey.STATUS,
+    SortKey.PRIORITY,
+    SortKey.NEXT_DUE,
+    SortKey.TOTAL,
+)
 # The columns this seat hides (chosen in the header's menu): their keys, comma-separated.
 SEAT_HIDDEN_COLUMNS = "work_orders/hidden_columns"
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
@@ -132,14 +143,7 @@ class WorkOrdersPage(QWidget):
         if not ctx.actor.can(Permission.EXPORT_DATA):
             self.export_button.setToolTip(self.tr("Your role may not export data."))
 
-        self.table = QTableView(self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table = list_table(self)
         self.table.setSortingEnabled(True)
         self.count_label = QLabel(self)
 
@@ -287,7 +291,7 @@ class WorkOrdersPage(QWidget):
         # and apply_filter below reads the first page once.
         header.setSortIndicator(COLUMNS.index(SortKey.RECEIVED), Qt.SortOrder.DescendingOrder)
         self.table.setModel(self.model)
-        self._fit_columns([name for _uid, name in technicians])
+        self._set_up_columns([name for _uid, name in technicians])
         early, self._early_enter = self._early_enter, None
         if early is not None and early == self.search.text():
             self._search_return()  # Enter pressed while loading acts now, on the same text
@@ -298,45 +302,16 @@ class WorkOrdersPage(QWidget):
             self.apply_filter()  # the filters changed meanwhile
         self.refresh_follow_ups()
 
-    def _fit_columns(self, technicians: list[str]) -> None:
-        """The list fits a 1280-pixel screen in English and Chinese: numbers, times, status and
-        total as wide as what they show, a typical name wide, the device takes what is left,
-        phone and priority hidden until asked for in the header's menu (the search finds a phone;
-        an urgent order's number is red)."""
+    def _set_up_columns(self, technicians: list[str]) -> None:
+        """The shared fit of the main lists: numbers, times, status and total whole, customer,
+        device and technician share the rest (the device takes what is spare), the status and
+        technician as wide as any of theirs (not only those on the first page); phone and
+        priority hidden until asked for in the header's menu (the search finds a phone; an
+        urgent order's number is red and bold). About a screenful of rows is measured, at
+        start-up on the first page: fitting reads no more of the list, nor makes its first
+        page wait."""
+        assert self.model is not None
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(40)
-        cell, title = self.table.fontMetrics(), header.fontMetrics()
-        bold = QFont(self.table.font())
-        bold.setBold(True)  # an urgent order's number
-
-        def fit(key: SortKey, *texts: str) -> int:
-            # A header also draws the sort arrow beside its title.
-            shown = self.model.headerData(COLUMNS.index(key), Qt.Orientation.Horizontal) or ""
-            return max(
-                title.horizontalAdvance(str(shown)) + 26,
-                *(cell.horizontalAdvance(t) + 12 for t in texts),
-            )
-
-        when = local_datetime(utcnow())
-        widths = {
-            SortKey.NUMBER: fit(SortKey.NUMBER, "N-000000")
-            + QFontMetrics(bold).horizontalAdvance("N-000000")
-            - cell.horizontalAdvance("N-000000"),
-            SortKey.RECEIVED: fit(SortKey.RECEIVED, when),
-            SortKey.PHONE: fit(SortKey.PHONE, "138 0013 8000"),
-            SortKey.STATUS: min(fit(SortKey.STATUS, *map(status_text, S)), 110),
-            SortKey.PRIORITY: fit(SortKey.PRIORITY, *map(priority_text, Priority)),
-            # The outlet's technicians' names, a long one elided.
-            SortKey.TECHNICIAN: min(fit(SortKey.TECHNICIAN, "Zhang Wei", *technicians), 110),
-            SortKey.CUSTOMER: fit(SortKey.CUSTOMER, "Olivia Schmidt"),
-            SortKey.NEXT_DUE: fit(SortKey.NEXT_DUE, when),
-            SortKey.TOTAL: fit(SortKey.TOTAL, "99,999.00"),
-        }
-        for key, width in widths.items():
-            self.table.setColumnWidth(COLUMNS.index(key), width)
-        header.setSectionResizeMode(COLUMNS.index(SortKey.DEVICE), QHeaderView.ResizeMode.Stretch)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         hidden = self._seat_hidden_columns()
         for column, key in enumerate(COLUMNS):
@@ -348,6 +323,18 @@ class WorkOrdersPage(QWidget):
             action.toggled.connect(lambda on, c=column: self._show_column(c, on))
             header.addAction(action)
             self.table.setColumnHidden(column, key in hidden)
+        ColumnFit(
+            self.table,
+            whole=frozenset(COLUMNS.index(key) for key in WHOLE_COLUMNS),
+            stretch=COLUMNS.index(SortKey.DEVICE),
+            seat=(self._ctx.seat, "work_orders"),
+            rows=MEASURED_ROWS,
+            samples={
+                COLUMNS.index(SortKey.STATUS): list(map(status_text, S)),
+                COLUMNS.index(SortKey.PRIORITY): list(map(priority_text, Priority)),
+                COLUMNS.index(SortKey.TECHNICIAN): technicians,
+            },
+        )
 
     def _seat_hidden_columns(self) -> set[SortKey]:
         """The columns this seat hid last time; phone and priority until it chose."""
