@@ -55,12 +55,29 @@ def test_the_counter_list_fits_1280_pixels(services, qtbot, tmp_path, language):
     bold = QFont(table.font())
     bold.setBold(True)
     rows = range(min(model.rowCount(), 60))
-    # Numbers (an urgent one in bold), times and totals are never cut.
-    for key in (SortKey.NUMBER, SortKey.RECEIVED, SortKey.NEXT_DUE, SortKey.TOTAL):
-        column = COLUMNS.index(key)
-        metrics = QFontMetrics(bold) if key is SortKey.NUMBER else cell
-        widest = max(metrics.horizontalAdvance(model.index(r, column).data() or "") for r in rows)
-        assert table.columnWidth(column) >= widest + 6, key
+
+    def in_sight() -> range:
+        viewport = table.viewport()
+        last = table.rowAt(viewport.height() - 1)
+        return range(table.rowAt(0), model.rowCount() if last < 0 else last + 1)
+
+    # Numbers (an urgent one in bold), times and totals are never cut, in the rows in sight
+    # and in those scrolled to later (only a screenful is measured at the start).
+    bar = table.verticalScrollBar()
+    assert bar.maximum() > 0
+    for value in (0, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        qtbot.wait(20)
+        sight = in_sight()
+        assert len(sight) > 10 and (value == 0) == (sight.start == 0)
+        for key in (SortKey.NUMBER, SortKey.RECEIVED, SortKey.NEXT_DUE, SortKey.TOTAL):
+            column = COLUMNS.index(key)
+            metrics = QFontMetrics(bold) if key is SortKey.NUMBER else cell
+            widest = max(
+                metrics.horizontalAdvance(model.index(r, column).data() or "") for r in sight
+            )
+            assert table.columnWidth(column) >= widest + 6, (key, value)
+    table.scrollToTop()
     # The demo's technicians' names are read whole; the device keeps a useful width.
     technician = COLUMNS.index(SortKey.TECHNICIAN)
     names = {model.index(r, technician).data() for r in rows} - {""}

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSettings,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
@@ -211,7 +212,30 @@ class ColumnFit(QObject):
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
                        model.rowsRemoved, model.dataChanged, model.headerDataChanged):  # fmt: skip
             signal.connect(self.refit)
+        self._scroll_pending = False
+        table.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.fit()
+
+    def _scrolled(self) -> None:
+        """Other rows came into sight: once the scrolling has paused, the whole columns widen
+        for them if they must (never narrowing meanwhile, so that columns do not jump back and
+        forth), since only `rows` rows from the first in sight were measured."""
+        if not self._scroll_pending:
+            self._scroll_pending = True
+            QTimer.singleShot(0, self._widen_for_rows_in_sight)
+
+    def _widen_for_rows_in_sight(self) -> None:
+        self._scroll_pending = False
+        header = self._table.horizontalHeader()
+        wider = False
+        for column in self.whole:
+            if column in self._natural and not header.isSectionHidden(column):
+                cells = self._cells_width(column)
+                if cells > self._natural[column]:
+                    self._natural[column] = cells
+                    wider = True
+        if wider:
+            self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # On show too: polishing the table narrows its frame with no resize event to follow.
