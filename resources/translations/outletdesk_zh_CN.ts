@@ -7088,6 +7088,10 @@
         <translation>维修报价单</translation>
     </message>
     <message>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
         <source>Customer&apos;s request</source>
         <translation>客户诉求</translation>
     </message>
@@ -7314,6 +7318,22 @@
     <message>
         <source>Notes for the customer</source>
         <translation>给客户的说明</translation>
+    </message>
+    <message>
+        <source>{text} ({detail})</source>
+        <translation>{text}（{detail}）</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}，{second}</translation>
+    </message>
+    <message>
+        <source>{first}. {second}</source>
+        <translation>{first}。{second}</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
     </message>
     <message>
         <source>Work order {number} has not been handed back (status: {status}); its hand-back receipt is printed when the customer collects the device.</source>
