@@ -7092,6 +7092,10 @@
         <translation>接收时间</translation>
     </message>
     <message>
+        <source>URGENT</source>
+        <translation>加急</translation>
+    </message>
+    <message>
         <source>Customer&apos;s request</source>
         <translation>客户诉求</translation>
     </message>

@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from ...models import LineKind, PaymentKind, Warranty, WorkOrderStatus, utcnow
+from ...models import LineKind, PaymentKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ...printing.document import (
+    Banner,
     Barcode,
     Block,
     Field,
@@ -54,6 +55,7 @@ RECEIPT_WORDS: dict[str, str] = {
     "number": QT_TRANSLATE_NOOP("core", "Work order no."),
     # When it was taken in; not the status word "Received", which Chinese says as 已接收.
     "received": QT_TRANSLATE_NOOP("core", "Received at"),
+    "urgent": QT_TRANSLATE_NOOP("core", "URGENT"),
     "date": QT_TRANSLATE_NOOP("core", "Date"),
     "customer": QT_TRANSLATE_NOOP("core", "Customer"),
     "phone": QT_TRANSLATE_NOOP("core", "Phone"),
@@ -251,8 +253,14 @@ def _terms(terms: str, w: _Words) -> list[Block]:
     return [Heading(w["terms"]), Paragraph(terms.strip())] if terms.strip() else []
 
 
+def _urgent(order: WorkOrderDTO, w: _Words) -> list[Block]:
+    """The expedite mark, first on the slip, so the bench sees it before anything else."""
+    return [Banner(w["urgent"])] if order.priority is Priority.URGENT else []
+
+
 def _intake(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Block]]:
     blocks: list[Block] = [
+        *_urgent(order, w),
         Field(w["number"], order.number),
         Field(w["received"], local_time(order.received_at)),
         *_codes(order, qr=True),
@@ -391,8 +399,9 @@ def receipt_document(
     else:
         today = utcnow().astimezone().date()
         title, blocks = _quote(order, receipt.terms, w, today, quote_valid_days)
-    if receipt.header.strip():
-        blocks.insert(0, Paragraph(receipt.header.strip()))
+    if receipt.header.strip():  # the outlet's own line goes under the title, after any mark
+        marks = sum(1 for b in blocks[:1] if isinstance(b, Banner))
+        blocks.insert(marks, Paragraph(receipt.header.strip()))
     return ReceiptDocument(
         title=title,
         header=OutletHeader(outlet.name, outlet.address, outlet.phone, outlet.tax_number),
@@ -434,9 +443,13 @@ def check_printout(order: WorkOrderDTO, kind: str) -> None:
     )
 
 
-def device_label(services: Services, actor: Actor, order_id: int) -> Label:
-    """The sticker on the device: number (barcode and QR), customer, short fault, date received."""
+def device_label(
+    services: Services, actor: Actor, order_id: int, texts: Mapping[str, str] | None = None
+) -> Label:
+    """The sticker on the device: number (barcode and QR), customer, short fault, date received,
+    and an urgent order's mark (in the words given, else English)."""
     order = services.work_orders.get(actor, order_id)
+    urgent = _Words(texts)["urgent"] if order.priority is Priority.URGENT else ""
     fault = " ".join(order.reported_fault.split())
     if len(fault) > SHORT_FAULT:
         fault = fault[: SHORT_FAULT - 1].rstrip() + "…"
@@ -449,6 +462,7 @@ def device_label(services: Services, actor: Actor, order_id: int) -> Label:
         ),
         barcode=order.number,
         qr=order.number,
+        mark=urgent,
     )
 
 
@@ -466,7 +480,7 @@ def receipt_pdf(
     name = _kind(kind, KINDS)
     if name == "label":
         fmt = label_paper(paper or DEFAULT_LABEL_PAPER)
-        label = device_label(services, actor, order_id)
+        label = device_label(services, actor, order_id, texts)
         if progress is not None:
             progress.check()
         return render_labels_bytes([label], fmt, progress)
