@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import gc
 import getpass
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .paths import default_database_url
@@ -23,6 +24,17 @@ if TYPE_CHECKING:
 
 
 DEMO_WORK_ORDERS = 300
+# The commands that may make a new database where --db names none: the demo fills one, and a
+# restore puts a backup in a new place. Every other command reads or copies data, so a missing
+# SQLite file is a mistyped path, refused before anything is created.
+CREATES_DATABASE = ("demo", "restore")
+# What the window calls each printout (ui.work_orders.printouts.kind_title).
+PRINTOUT_NAMES = {
+    "intake": "Intake receipt",
+    "handback": "Hand-back receipt",
+    "quote": "Quote",
+    "label": "Device label",
+}
 
 
 def _n(count: int, noun: str, nouns: str) -> str:
@@ -30,8 +42,15 @@ def _n(count: int, noun: str, nouns: str) -> str:
     return f"{count} {noun if count == 1 else nouns}"
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument error in one line, as every other error is; the usage is what --help is for."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"outletdesk: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="outletdesk",
         description="OutletDesk for repair and service outlets. With no command, opens the window.",
     )
@@ -67,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         "backup", help="write a consistent copy of the database (works while the app runs)"
     )
     backup.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     restore = sub.add_parser("restore", help="replace the database with a verified backup file")
     restore.add_argument("file", type=Path, metavar="FILE")
@@ -265,10 +285,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .core.errors import OutletDeskError
 
     try:
-        return _run(args, url)
+        code = _run(args, url)
+        sys.stdout.flush()  # a reader gone shows here, where it is handled, rather than at exit
+        return code
     except OutletDeskError as exc:
         print(f"outletdesk: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return _reader_gone()
     except OSError as exc:  # a file that cannot be written or read: name it, no traceback
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"outletdesk: {where}{exc.strerror or exc}", file=sys.stderr)
@@ -276,6 +300,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("outletdesk: interrupted", file=sys.stderr)
         return 130
+
+
+def _reader_gone() -> int:
+    """Whoever read our output stopped (`outletdesk users list | head -3`): stop quietly, as
+    other tools do. What is still buffered goes nowhere instead of failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout to replace (already closed, or captured)
+        pass
+    return 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe
 
 
 def _run(args: argparse.Namespace, url: str) -> int:
@@ -286,14 +321,20 @@ def _run(args: argparse.Namespace, url: str) -> int:
     if output is not None and args.command in ("export", "receipt"):
         args.output = _output_file(args.output, ".xlsx" if args.command == "export" else None)
     actor = Actor.command_line()
-    services = Services.open(url)
+    if args.command == "restore":
+        from .core.backup import verify_backup
+        from .core.database import missing_sqlite_file
+
+        if missing_sqlite_file(url) is not None:  # a new place: make it only for a sound backup
+            verify_backup(args.file)
+    services = Services.open(url, create=args.command in CREATES_DATABASE)
     try:
         if args.command == "demo":
             return _demo(services, args)
         if args.command == "backup":
             from .core.backup import create_backup
 
-            info = create_backup(services.db, actor, args.output)
+            info = create_backup(services.db, actor, args.output, replace=args.force)
             print(
                 f"Backup written to {info.path} ({_n(info.outlets, 'outlet', 'outlets')}, "
                 f"{_n(info.users, 'user', 'users')}, {_n(info.customers, 'customer', 'customers')})"
@@ -337,13 +378,22 @@ def _run(args: argparse.Namespace, url: str) -> int:
 
 def _output_file(path: Path, suffix: str | None) -> Path:
     """Where an export or a printout goes: in a folder that exists (a missing one is named, not
-    made, so a mistyped path writes nothing), and a workbook's name ends in .xlsx, added when
-    left out as the window's save dialog does ("log.csv" becomes "log.csv.xlsx")."""
+    made, so a mistyped path writes nothing). A workbook's name ends in .xlsx, added when the
+    name has no suffix as the window's save dialog does; another suffix ("log.csv") is refused
+    rather than written as "log.csv.xlsx"."""
     from .core.errors import ValidationError
 
     if suffix is not None:
         from .export.xlsx import with_xlsx_suffix
 
+        if path.suffix and path.suffix.lower() != suffix:
+            raise ValidationError(
+                "--output",
+                "“{name}” does not end in {suffix}: exports write Excel workbooks only; "
+                "nothing was written.",
+                name=path.name,
+                suffix=suffix,
+            )
         path = with_xlsx_suffix(path)
     folder = path.parent
     if not folder.is_dir():
@@ -736,7 +786,7 @@ def _receipt(services: Services, actor: Actor, args: argparse.Namespace) -> int:
     order = services.work_orders.by_number(actor, args.number)
     pdf = receipt_pdf(services, actor, order.id, args.kind, "label-" + paper if label else paper)
     args.output.write_bytes(pdf)
-    print(f"{args.kind.capitalize()} printout of {order.number} written to {args.output}")
+    print(f"{PRINTOUT_NAMES[args.kind]} of {order.number} written to {args.output}")
     return 0
 
 

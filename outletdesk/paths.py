@@ -17,7 +17,7 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
-def user_data_dir() -> Path:
+def user_data_dir(*, create: bool = True) -> Path:
     """Per-user data folder (SQLite file, logs, backups); OUTLETDESK_HOME overrides it."""
     override = os.environ.get("OUTLETDESK_HOME")
     if override:
@@ -26,16 +26,19 @@ def user_data_dir() -> Path:
         from platformdirs import user_data_path
 
         path = user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def default_database_url() -> str:
-    """OUTLETDESK_DB when set, else the embedded SQLite file in the user data folder."""
+    """OUTLETDESK_DB when set, else the embedded SQLite file in the user data folder. Naming it
+    makes nothing: opening the database makes its folder when it is allowed to be created (the
+    window at first start), and a command that only reads it refuses a missing file."""
     env = os.environ.get("OUTLETDESK_DB")
     if env:
         return env
-    return f"sqlite:///{user_data_dir() / 'outletdesk.sqlite3'}"
+    return f"sqlite:///{user_data_dir(create=False) / 'outletdesk.sqlite3'}"
 
 
 def log_dir() -> Path:

@@ -177,11 +177,15 @@ def test_translated_words_replace_the_english(services, clerk, outlet, admin, tm
 
 
 def test_every_receipt_word_is_marked_for_translation():
-    """The lookup dicts hold only QT_TRANSLATE_NOOP("core", ...) sources, so lupdate finds them."""
-    tree = ast.parse(Path(receipts.__file__).read_text(encoding="utf-8"))
+    """The lookup dicts hold only QT_TRANSLATE_NOOP("core", ...) sources, so lupdate finds them
+    (the device types are marked in rules, the label separator in core.i18n)."""
+    from outletdesk.core import i18n
+    from outletdesk.core.work_orders import rules
+
     marked = {
         node.args[1].value
-        for node in ast.walk(tree)
+        for module in (receipts, rules, i18n)
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
         and isinstance(node.args[1], ast.Constant)

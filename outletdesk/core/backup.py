@@ -46,10 +46,26 @@ class BackupInfo:
 
 
 def create_backup(
-    db: Database, actor: Actor, target: Path, progress: Progress | None = None
+    db: Database,
+    actor: Actor,
+    target: Path,
+    progress: Progress | None = None,
+    *,
+    replace: bool = False,
 ) -> BackupInfo:
+    """Write a verified copy of the database to `target`; an existing file there is refused
+    unless `replace` (the window's save dialog has asked; the command line says --force)."""
     actor.require(Permission.BACKUP)
     target = Path(target)
+    if not replace and target.exists():
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{path} already exists; nothing was written. Choose another name, or replace it "
+                "with --force.",
+            ),
+            path=str(target),
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".sqlite3", dir=target.parent)
     os.close(fd)

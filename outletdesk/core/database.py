@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import PermissionDenied, StaleRecord, StorageUnavailable
+from .errors import DomainError, PermissionDenied, StaleRecord, StorageUnavailable
 from .i18n import QT_TRANSLATE_NOOP
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -365,7 +365,31 @@ def configure_models() -> None:
     configure_mappers()
 
 
-def open_database(url: str, *, run_migrations: bool = True) -> Database:
+def missing_sqlite_file(url: str | URL) -> Path | None:
+    """The SQLite file `url` names when there is no such file yet (None for a file that exists,
+    an in-memory database or a server)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def open_database(url: str, *, run_migrations: bool = True, create: bool = True) -> Database:
+    """The database at `url`, migrated. With create=False a SQLite file that does not exist is
+    refused before anything is made: a mistyped path must not become a new, empty database."""
+    if not create and (missing := missing_sqlite_file(url)) is not None:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "There is no database at {path} (check --db and OUTLETDESK_DB); nothing was "
+                "created. `outletdesk demo`, `outletdesk restore FILE` or the window makes a new "
+                "database.",
+            ),
+            path=str(missing.absolute()),
+        )
     db = Database(url)
     if run_migrations:
         migrate(db)

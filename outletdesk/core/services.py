@@ -70,8 +70,10 @@ class Services:
         return cls(db)
 
     @classmethod
-    def open(cls, url: str) -> Services:
-        return cls(open_database(url))
+    def open(cls, url: str, *, create: bool = True) -> Services:
+        """Services on the migrated database at `url`; create=False refuses a SQLite file that
+        does not exist (see open_database)."""
+        return cls(open_database(url, create=create))
 
     @_Once
     def auth(self) -> AuthService:

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.colors import black
+from reportlab.lib.colors import black, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -87,6 +87,7 @@ class Styles:
         self.title = style("title", m.title, FONT_BOLD, align=TA_CENTER, spaceBefore=2)
         self.name = style("name", m.name, FONT_BOLD, align=TA_CENTER)
         self.total = style("total", m.body + 1.5, FONT_BOLD, align=TA_RIGHT)
+        self.banner = style("banner", m.title * 1.3, FONT_BOLD, align=TA_CENTER, textColor=white)
 
 
 class LeftRight(Flowable):
@@ -253,6 +254,24 @@ def line_items(b: d.LineItems, s: Styles, width: float) -> Flowable:
     return t
 
 
+def banner(b: d.Banner, s: Styles, width: float) -> Flowable:
+    """White bold text on a black bar as wide as the paper: thermal heads print solid black
+    well, and nothing else on a receipt looks like it."""
+    pad = s.m.body * 0.4
+    t = Table([[para(b.text, s.banner, width - 2 * pad)]], colWidths=(width,))
+    t.setStyle(
+        _tight(
+            s.banner.fontSize,
+            ("BACKGROUND", (0, 0), (-1, -1), black),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        )
+    )
+    return t
+
+
 def totals(b: d.Totals, s: Styles, width: float) -> Flowable:
     rows = list(b.rows)
     value_w = min(
@@ -309,6 +328,8 @@ def block_flowables(block: d.Block, s: Styles, width: float) -> list[Flowable]:
             return [para(block.text, s.heading, width)]
         case d.Paragraph():
             return [para(block.text, s.body, width)]
+        case d.Banner():
+            return [Spacer(1, 2), banner(block, s, width), Spacer(1, 2)]
         case d.Field():
             return field(block, s, width)
         case d.LineItems():

@@ -26,6 +26,14 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Banner:
+    """A mark the reader must not miss (an urgent order): bold, white on a black bar across the
+    paper."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Field:
     """A label/value pair on one line; wraps under itself on narrow rolls."""
 
@@ -71,7 +79,18 @@ class SignatureLine:
     label: str
 
 
-Block = Heading | Paragraph | Field | LineItems | Totals | Barcode | QRCode | Rule | SignatureLine
+Block = (
+    Heading
+    | Paragraph
+    | Banner
+    | Field
+    | LineItems
+    | Totals
+    | Barcode
+    | QRCode
+    | Rule
+    | SignatureLine
+)
 
 
 @dataclass(frozen=True)
@@ -86,8 +105,10 @@ class ReceiptDocument:
 
 @dataclass(frozen=True)
 class Label:
-    """One sticker: a few text lines, optionally a Code128 barcode and/or a QR code."""
+    """One sticker: a few text lines, optionally a Code128 barcode and/or a QR code, and a mark
+    (an urgent order's) printed white on black above the lines."""
 
     lines: tuple[str, ...]
     barcode: str | None = None
     qr: str | None = None
+    mark: str = ""

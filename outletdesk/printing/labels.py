@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib.colors import black, white
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -62,12 +63,30 @@ def _bar_height(label: Label, h: float) -> float:
     return h * (0.4 if any(label.lines) else 0.8) - _value_pt(h) * 1.1
 
 
+def _mark_height(label: Label, h: float) -> float:
+    """The black bar of the label's mark at the top (nothing without a mark), gap included."""
+    return h * 0.17 + 0.4 * mm if label.mark else 0.0
+
+
 def _text_box(label: Label, w: float, h: float) -> tuple[float, float]:
-    """Width and height left to the text beside the QR code and above the barcode."""
+    """Width and height left to the text beside the QR code, under the mark and above the
+    barcode."""
     text_w = w - min(h, w * 0.5) - 1 * mm if label.qr else w
-    if label.barcode:
-        h -= _bar_height(label, h) + _value_pt(h) * 1.1 + 0.5 * mm
-    return text_w, h
+    bars = _bar_height(label, h) + _value_pt(h) * 1.1 + 0.5 * mm if label.barcode else 0.0
+    return text_w, h - bars - _mark_height(label, h)
+
+
+def _draw_mark(c: Canvas, text: str, x: float, top: float, w: float, bar_h: float) -> None:
+    """White bold text on a black bar: the urgent mark is seen from across the bench."""
+    c.setFillColor(black)
+    c.rect(x, top - bar_h, w, bar_h, stroke=0, fill=1)
+    size = min(bar_h * 0.72, MAX_TEXT_PT * 1.5)
+    while size > MIN_TEXT_PT and stringWidth(text, FONT_BOLD, size) > w - 1 * mm:
+        size -= 0.5
+    c.setFillColor(white)
+    c.setFont(FONT_BOLD, size)
+    c.drawCentredString(x + w / 2, top - bar_h / 2 - size * 0.35, _clip_line(text, size, w))
+    c.setFillColor(black)
 
 
 def text_size(label: Label, w: float, h: float) -> float:
@@ -100,7 +119,8 @@ def draw_label(
         drawing = qr_drawing(label.qr, side)
         renderPDF.draw(drawing, c, x + w - side, y + (h - side) / 2)
 
-    text_bottom = y + h - text_h
+    mark_h = _mark_height(label, h)
+    text_bottom = y + h - mark_h - text_h
     if label.barcode:
         # A strip at the bottom: bars plus the value in tiny type.
         value_pt, bar_h = _value_pt(h), _bar_height(label, h)
@@ -119,10 +139,12 @@ def draw_label(
         c.setFont(FONT, value_pt)
         c.drawCentredString(text_x + text_w / 2, y + value_pt * 0.2, label.barcode)
 
+    if label.mark:
+        _draw_mark(c, label.mark, text_x, y + h, text_w, mark_h - 0.4 * mm)
     if not lines:
         return
     size, wrapped = _layout(lines, text_w, text_h, text_pt)
-    baseline = y + h - size * FIRST * 0.95
+    baseline = y + h - mark_h - size * FIRST * 0.95
     for n, pieces in enumerate(wrapped):
         line_size = size * (FIRST if n == 0 else 1.0)
         for piece in pieces:

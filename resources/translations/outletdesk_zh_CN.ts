@@ -5594,6 +5594,10 @@
         <translation>账户 {username} 已停用。</translation>
     </message>
     <message>
+        <source>{path} already exists; nothing was written. Choose another name, or replace it with --force.</source>
+        <translation>{path} 已存在，未写入任何内容。请换一个文件名，或用 --force 覆盖。</translation>
+    </message>
+    <message>
         <source>The backup file {path} does not exist.</source>
         <translation>备份文件 {path} 不存在。</translation>
     </message>
@@ -5732,6 +5736,10 @@
     <message>
         <source>This database was written by a newer OutletDesk (schema {revision}). Install the newer version to open it.</source>
         <translation>该数据库由更新版本的 OutletDesk 写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} (check --db and OUTLETDESK_DB); nothing was created. `outletdesk demo`, `outletdesk restore FILE` or the window makes a new database.</source>
+        <translation>{path} 处没有数据库（请检查 --db 和 OUTLETDESK_DB），未创建任何内容。新数据库可由 `outletdesk demo`、`outletdesk restore FILE` 或程序窗口创建。</translation>
     </message>
     <message>
         <source>Outlet code</source>
@@ -7116,6 +7124,14 @@
         <translation>维修报价单</translation>
     </message>
     <message>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>URGENT</source>
+        <translation>加急</translation>
+    </message>
+    <message>
         <source>Customer&apos;s request</source>
         <translation>客户诉求</translation>
     </message>
@@ -7342,6 +7358,22 @@
     <message>
         <source>Notes for the customer</source>
         <translation>给客户的说明</translation>
+    </message>
+    <message>
+        <source>{text} ({detail})</source>
+        <translation>{text}（{detail}）</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}，{second}</translation>
+    </message>
+    <message>
+        <source>{first}. {second}</source>
+        <translation>{first}。{second}</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
     </message>
     <message>
         <source>Work order {number} has not been handed back (status: {status}); its hand-back receipt is printed when the customer collects the device.</source>

@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from ...models import LineKind, PaymentKind, Warranty, WorkOrderStatus, utcnow
+from ...models import LineKind, PaymentKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ...printing.document import (
+    Banner,
     Barcode,
     Block,
     Field,
@@ -31,11 +32,12 @@ from ...printing.render import render_labels_bytes, render_receipt_bytes
 from ...progress import Progress
 from ..auth import Actor
 from ..errors import DomainError, Items, ValidationError, Word
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import LABELLED, QT_TRANSLATE_NOOP, labelled
 from ..printouts import F_PAPER, RECEIPT_PAPERS
 from ..services import Services
 from . import rules
 from .dto import WorkOrderDTO
+from .rules import DEVICE_TYPE_WORDS
 
 F_KIND = QT_TRANSLATE_NOOP("core", "Printout")
 RECEIPT_KINDS = ("intake", "handback", "quote")
@@ -51,7 +53,9 @@ RECEIPT_WORDS: dict[str, str] = {
     "handback_title": QT_TRANSLATE_NOOP("core", "Hand-back receipt"),
     "quote_title": QT_TRANSLATE_NOOP("core", "Repair quote"),
     "number": QT_TRANSLATE_NOOP("core", "Work order no."),
-    "received": QT_TRANSLATE_NOOP("core", "Received"),
+    # When it was taken in; not the status word "Received", which Chinese says as 已接收.
+    "received": QT_TRANSLATE_NOOP("core", "Received at"),
+    "urgent": QT_TRANSLATE_NOOP("core", "URGENT"),
     "date": QT_TRANSLATE_NOOP("core", "Date"),
     "customer": QT_TRANSLATE_NOOP("core", "Customer"),
     "phone": QT_TRANSLATE_NOOP("core", "Phone"),
@@ -118,14 +122,12 @@ RECEIPT_WORDS: dict[str, str] = {
     "valid_until": QT_TRANSLATE_NOOP("core", "Valid until"),
     "valid_days": QT_TRANSLATE_NOOP("core", "{date} ({days} days)"),
     "approval_signature": QT_TRANSLATE_NOOP("core", "Approved by the customer (signature, date)"),
-}
-# Device types the intake screen offers by default; another type prints as typed.
-DEVICE_TYPE_WORDS: dict[str, str] = {
-    "type_phone": QT_TRANSLATE_NOOP("core", "phone"),
-    "type_tablet": QT_TRANSLATE_NOOP("core", "tablet"),
-    "type_laptop": QT_TRANSLATE_NOOP("core", "laptop"),
-    "type_watch": QT_TRANSLATE_NOOP("core", "watch"),
-    "type_other": QT_TRANSLATE_NOOP("core", "other"),
+    # How the printout joins words, so Chinese gets its own punctuation (：，；。（）).
+    "labelled": LABELLED,
+    "detail": QT_TRANSLATE_NOOP("core", "{text} ({detail})"),
+    "clauses": QT_TRANSLATE_NOOP("core", "{first}, {second}"),
+    "sentences": QT_TRANSLATE_NOOP("core", "{first}. {second}"),
+    "also": QT_TRANSLATE_NOOP("core", "{first}; {second}"),
 }
 
 
@@ -142,6 +144,7 @@ class _Words:
 
     def __init__(self, texts: Mapping[str, str] | None) -> None:
         self._t = {**RECEIPT_WORDS, **DEVICE_TYPE_WORDS, **(texts or {})}
+        self._by_source = {english: self._t[key] for key, english in RECEIPT_WORDS.items()}
 
     def __getitem__(self, key: str) -> str:
         return self._t[key]
@@ -149,12 +152,27 @@ class _Words:
     def get(self, key: str, default: str) -> str:
         return self._t.get(key, default)
 
+    def translate(self, english: str) -> str:
+        """The caller's words for an English source of RECEIPT_WORDS (core.i18n's helpers ask
+        for their separators this way)."""
+        return self._by_source.get(english, english)
+
+    def labelled(self, label: str, value: str) -> str:
+        return labelled(label, value, self.translate)
+
+    def detail(self, text: str, detail: str) -> str:
+        """`text (detail)`, with Chinese brackets in Chinese."""
+        return self["detail"].format(text=text, detail=detail)
+
+    def join(self, key: str, first: str, second: str) -> str:
+        return self[key].format(first=first, second=second)
+
 
 def _device(order: WorkOrderDTO, w: _Words) -> str:
     d = order.device
     kind = w.get("type_" + d.device_type, d.device_type)
     name = " ".join(p for p in (d.brand, d.model) if p)
-    return f"{name} ({kind})" if name and kind else name or kind
+    return w.detail(name, kind) if name and kind else name or kind
 
 
 def _identity(order: WorkOrderDTO, w: _Words) -> list[Block]:
@@ -176,7 +194,7 @@ def _codes(order: WorkOrderDTO, *, qr: bool) -> list[Block]:
 
 
 def _fault(order: WorkOrderDTO, w: _Words) -> Paragraph:
-    return Paragraph(f"{w['fault']}: {order.reported_fault}")
+    return Paragraph(w.labelled(w["fault"], order.reported_fault))
 
 
 def _warranty(order: WorkOrderDTO, w: _Words) -> str:
@@ -207,7 +225,11 @@ def _lines(order: WorkOrderDTO, w: _Words) -> list[Block]:
 def _totals(order: WorkOrderDTO, w: _Words) -> Totals:
     rows = [(w["subtotal"], money(order.subtotal))]
     if order.discount:
-        label = w["discount"] + (f" ({order.discount_reason})" if order.discount_reason else "")
+        label = (
+            w.detail(w["discount"], order.discount_reason)
+            if order.discount_reason
+            else w["discount"]
+        )
         rows.append((label, "-" + money(order.discount)))
     rows.append((w["tax"].format(rate=f"{order.tax_rate.normalize():f}"), money(order.tax)))
     rows.append((w["total"], money(order.total)))
@@ -222,8 +244,8 @@ def _notes(order: WorkOrderDTO, w: _Words) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(w["notes"])]
     for e in told:
-        label = w[e.kind] + ": " if e.kind != "customer_note" else ""
-        blocks.append(Paragraph(f"{e.at.astimezone():%Y-%m-%d} {label}{e.text}"))
+        said = w.labelled(w[e.kind], e.text) if e.kind != "customer_note" else e.text
+        blocks.append(Paragraph(f"{e.at.astimezone():%Y-%m-%d} {said}"))
     return blocks
 
 
@@ -231,8 +253,14 @@ def _terms(terms: str, w: _Words) -> list[Block]:
     return [Heading(w["terms"]), Paragraph(terms.strip())] if terms.strip() else []
 
 
+def _urgent(order: WorkOrderDTO, w: _Words) -> list[Block]:
+    """The expedite mark, first on the slip, so the bench sees it before anything else."""
+    return [Banner(w["urgent"])] if order.priority is Priority.URGENT else []
+
+
 def _intake(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Block]]:
     blocks: list[Block] = [
+        *_urgent(order, w),
         Field(w["number"], order.number),
         Field(w["received"], local_time(order.received_at)),
         *_codes(order, qr=True),
@@ -248,14 +276,14 @@ def _intake(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Block
         blocks.append(Heading(w["condition"]))
         for item, ok, note in order.condition:
             state = w["ok"] if ok else w["not_ok"]
-            blocks.append(Field(item, f"{state}: {note}" if note else state))
+            blocks.append(Field(item, w.labelled(state, note) if note else state))
     warranty = _warranty(order, w)
     if order.warranty_until:  # dates and order numbers read the same in every language
         warranty += f" – {order.warranty_until.isoformat()}"
     if order.rework_of:
-        warranty += f" ({order.rework_of})"
+        warranty = w.detail(warranty, order.rework_of)
     if order.warranty_note:  # the reason someone typed when judging the warranty
-        warranty += f"; {order.warranty_note}"
+        warranty = w.join("also", warranty, order.warranty_note)
     blocks += [
         Rule(),
         Field(w["accessories"], order.accessories or w["none"]),
@@ -285,13 +313,12 @@ def _handback(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Blo
         blocks.append(Paragraph(w["unrepaired"]))
     blocks += [Heading(w["items"]), *_lines(order, w), _totals(order, w)]
     if order.warranty is not Warranty.NONE:
-        blocks.append(Paragraph(f"{_warranty(order, w)}. {w['warranty_free']}"))
+        blocks.append(Paragraph(w.join("sentences", _warranty(order, w), w["warranty_free"])))
     if order.payments:
         rows = tuple(
             (
                 f"{p.at.astimezone():%Y-%m-%d}",
-                f"{w['kind_' + p.kind.value]} ({w['method_' + p.method.value]})"
-                + (", " + w["approved_by"].format(name=p.approved_by) if p.approved_by else ""),
+                _payment(p.kind, p.method.value, p.approved_by, w),
                 ("-" if p.kind is PaymentKind.REFUND else "") + money(p.amount),
             )
             for p in order.payments
@@ -314,6 +341,14 @@ def _handback(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Blo
     return w["handback_title"], blocks
 
 
+def _payment(kind: PaymentKind, method: str, approved_by: str, w: _Words) -> str:
+    """ "Refund (cash), approved by Li Na"; in Chinese "退款（现金），批准人 李娜"."""
+    said = w.detail(w["kind_" + kind.value], w["method_" + method])
+    if approved_by:
+        said = w.join("clauses", said, w["approved_by"].format(name=approved_by))
+    return said
+
+
 def _quote(
     order: WorkOrderDTO, terms: str, w: _Words, today: date, valid_days: int
 ) -> tuple[str, list[Block]]:
@@ -329,7 +364,7 @@ def _quote(
     ]
     blocks += [*_lines(order, w), _totals(order, w)]  # check_printout: a quote has lines
     if order.warranty is not Warranty.NONE:
-        blocks.append(Paragraph(f"{_warranty(order, w)}. {w['warranty_free']}"))
+        blocks.append(Paragraph(w.join("sentences", _warranty(order, w), w["warranty_free"])))
     if order.deposit:
         blocks.append(Field(w["deposit"], money(order.deposit)))
     blocks += _notes(order, w)
@@ -364,8 +399,9 @@ def receipt_document(
     else:
         today = utcnow().astimezone().date()
         title, blocks = _quote(order, receipt.terms, w, today, quote_valid_days)
-    if receipt.header.strip():
-        blocks.insert(0, Paragraph(receipt.header.strip()))
+    if receipt.header.strip():  # the outlet's own line goes under the title, after any mark
+        marks = sum(1 for b in blocks[:1] if isinstance(b, Banner))
+        blocks.insert(marks, Paragraph(receipt.header.strip()))
     return ReceiptDocument(
         title=title,
         header=OutletHeader(outlet.name, outlet.address, outlet.phone, outlet.tax_number),
@@ -407,9 +443,13 @@ def check_printout(order: WorkOrderDTO, kind: str) -> None:
     )
 
 
-def device_label(services: Services, actor: Actor, order_id: int) -> Label:
-    """The sticker on the device: number (barcode and QR), customer, short fault, date received."""
+def device_label(
+    services: Services, actor: Actor, order_id: int, texts: Mapping[str, str] | None = None
+) -> Label:
+    """The sticker on the device: number (barcode and QR), customer, short fault, date received,
+    and an urgent order's mark (in the words given, else English)."""
     order = services.work_orders.get(actor, order_id)
+    urgent = _Words(texts)["urgent"] if order.priority is Priority.URGENT else ""
     fault = " ".join(order.reported_fault.split())
     if len(fault) > SHORT_FAULT:
         fault = fault[: SHORT_FAULT - 1].rstrip() + "…"
@@ -422,6 +462,7 @@ def device_label(services: Services, actor: Actor, order_id: int) -> Label:
         ),
         barcode=order.number,
         qr=order.number,
+        mark=urgent,
     )
 
 
@@ -439,7 +480,7 @@ def receipt_pdf(
     name = _kind(kind, KINDS)
     if name == "label":
         fmt = label_paper(paper or DEFAULT_LABEL_PAPER)
-        label = device_label(services, actor, order_id)
+        label = device_label(services, actor, order_id, texts)
         if progress is not None:
             progress.check()
         return render_labels_bytes([label], fmt, progress)

@@ -214,6 +214,18 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+# Device types the intake screen offers by default, by the key printouts look them up with;
+# another type shows as typed. Here, not with the printouts, so the Counter list can name them
+# without loading the PDF renderer.
+DEVICE_TYPE_WORDS: dict[str, str] = {
+    "type_phone": QT_TRANSLATE_NOOP("core", "phone"),
+    "type_tablet": QT_TRANSLATE_NOOP("core", "tablet"),
+    "type_laptop": QT_TRANSLATE_NOOP("core", "laptop"),
+    "type_watch": QT_TRANSLATE_NOOP("core", "watch"),
+    "type_other": QT_TRANSLATE_NOOP("core", "other"),
+}
+
+
 def device_label(brand: str, model: str, device_type: str) -> str:
     """How a device is named everywhere: "brand model", or its type when neither is known."""
     return " ".join(p for p in (brand, model) if p) or device_type

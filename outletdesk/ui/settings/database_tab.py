@@ -112,7 +112,8 @@ class DatabaseTab(QWidget):
         self.backup_button.setEnabled(False)
         db, actor, progress = self.ctx.services.db, self.ctx.actor, Progress()
         self.ctx.runner.run(
-            lambda: create_backup(db, actor, target, progress),
+            # The save dialog has asked before replacing a file of that name.
+            lambda: create_backup(db, actor, target, progress, replace=True),
             self._backed_up,
             self._backup_failed,
             progress=progress,

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from ...core.work_orders.rules import STATUS_LABELS
+from ...core.work_orders.rules import DEVICE_TYPE_WORDS, STATUS_LABELS
 from ...models import (
     Channel,
     LineKind,
@@ -29,8 +29,6 @@ def status_text(status: WorkOrderStatus | str) -> str:
 
 def device_type_text(name: str) -> str:
     """The default device types are translated; a type an outlet added shows as typed."""
-    from ...core.work_orders.receipts import DEVICE_TYPE_WORDS
-
     english = DEVICE_TYPE_WORDS.get(f"type_{name}")
     return QCoreApplication.translate("core", english) if english else name
 

@@ -25,7 +25,7 @@ from ...models import Priority, WorkOrderStatus, utcnow
 from ..formats import local_datetime
 from ..table_model import COLUMN_KEY
 from ..tasks import TaskRunner
-from .labels import priority_text, status_text
+from .labels import device_type_text, priority_text, status_text
 
 PAGE_SIZE = 100  # rows read per fetch: a jump waits for one page, a window shows ~30-50
 CACHED_PAGES = 100  # about 10,000 rows in memory, whatever the list's length
@@ -335,7 +335,9 @@ class WorkOrderListModel(QAbstractTableModel):
             local_datetime(r.received_at),
             r.customer_name,
             r.customer_phone,
-            r.device,
+            # A device with neither brand nor model is named by its type (rules.device_label),
+            # whose default words are translated as the intake dialog shows them ("phone": 手机).
+            device_type_text(r.device),
             self._status_texts[r.status],
             self._priority_texts[r.priority],
             r.technician,
