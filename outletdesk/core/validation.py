@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -10,7 +11,11 @@ from typing import Any
 from .errors import Items, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Unicode categories of characters a one-line field refuses: controls (Cc: C0, DEL, C1), format
+# characters (Cf: zero-width, bidi controls, soft hyphen), surrogates (Cs), line and paragraph
+# separators (Zl, Zp). A multi-line field allows line feeds and tabs.
+_HIDING = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029]")
 # Text a spreadsheet would run as a formula if it were pasted or exported carelessly.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -26,6 +31,12 @@ def _as_text(field: str, value: Any) -> str:
     return value
 
 
+def _hides_text(ch: str) -> bool:
+    """Control (C0, C1, DEL), format (zero-width, bidi, soft hyphen), line and paragraph
+    separator characters: invisible or moving text on screen, on receipts and in exports."""
+    return unicodedata.category(ch) in _HIDING
+
+
 def text(
     field: str,
     value: Any,
@@ -35,8 +46,13 @@ def text(
     multiline: bool = False,
     name_like: bool = False,
 ) -> str:
-    """Trimmed text within max_len; names may not look like spreadsheet formulas."""
-    value = cleaned = _as_text(field, value).strip()
+    """Trimmed text within max_len with no character that hides text; a multi-line text keeps
+    its line feeds and tabs (CR LF and the other line breaks become LF); names may not look like
+    spreadsheet formulas."""
+    typed = _as_text(field, value)
+    if multiline:
+        typed = _LINE_BREAK.sub("\n", typed)
+    value = cleaned = typed.strip()
     if required and not value:
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
     if len(value) > max_len:
@@ -46,8 +62,8 @@ def text(
             length=len(value),
             max=max_len,
         )
-    checked = value.replace("\n", "").replace("\t", "") if multiline else value
-    if _CONTROL.search(checked) or (not multiline and ("\n" in value or "\t" in value)):
+    allowed = "\n\t" if multiline else ""
+    if any(_hides_text(ch) and ch not in allowed for ch in value):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "contains control characters."))
     if name_like and value.startswith(_FORMULA_START):
         raise ValidationError(
