@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from . import phones
 from .errors import Items, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 
@@ -77,13 +78,14 @@ def text(
 
 
 def phone(field: str, value: Any, *, required: bool = True) -> str:
-    """A phone number normalised to an optional leading + and 5 to 15 digits."""
+    """A phone number normalised by phones.normalised: digits, "+" only before a foreign country
+    code (+86 and 0086 before a Chinese number are dropped), 5 to 15 digits."""
     raw = _as_text(field, value).strip()
     if not raw:
         if required:
             raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
         return ""
-    if not re.fullmatch(r"\+?[0-9 ()./-]+", raw):
+    if not phones.TYPED.fullmatch(raw):
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP(
@@ -91,19 +93,19 @@ def phone(field: str, value: Any, *, required: bool = True) -> str:
             ),
             value=raw[:40],
         )
-    digits = re.sub(r"\D", "", raw)
-    if not 5 <= len(digits) <= 15:
+    number = phones.normalised(raw)
+    if not 5 <= len(number.lstrip("+")) <= 15:
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP("core", "“{value}” must have 5 to 15 digits."),
             value=raw[:40],
         )
-    return ("+" if raw.startswith("+") else "") + digits
+    return number
 
 
 def phone_fragment(value: str) -> str:
-    """Digits typed into a search box, for matching stored normalised numbers."""
-    return re.sub(r"\D", "", value)
+    """Digits typed into a search box, for matching stored normalised numbers (phones.search_digits)."""
+    return phones.search_digits(value)
 
 
 def email(field: str, value: Any, *, max_len: int = 254) -> str:
