@@ -23,7 +23,8 @@ def test_create_and_find_by_name_fragment_and_any_phone(services, clerk):
         CustomerInput("张伟 Zhang Wei", ["138 0013-8000", "+86 10 6255 0101"], "zw@example.com"),
     )
     assert changes.customers
-    assert created.phones == ("13800138000", "+861062550101")
+    # +86 in front of a Chinese number is dropped: the number as dialled at home
+    assert created.phones == ("13800138000", "01062550101")
     services.customers.create(clerk, CustomerInput("Maria Lopez", ["0612345678"]))
     assert [c.name for c in services.customers.search(clerk, "张").rows] == ["张伟 Zhang Wei"]
     assert [c.name for c in services.customers.search(clerk, "zhang").rows] == ["张伟 Zhang Wei"]
@@ -48,6 +49,9 @@ def test_create_and_find_by_name_fragment_and_any_phone(services, clerk):
         (CustomerInput("=cmd|' /C calc'!A0", ["13800138000"]), "Name"),
         (CustomerInput("@SUM(A1)", ["13800138000"]), "Name"),
         (CustomerInput("Bad\x00Name", ["13800138000"]), "Name"),
+        (CustomerInput("Bob\r=1+1", ["13800138000"]), "Name"),
+        (CustomerInput("Bob\u200b Li", ["13800138000"]), "Name"),
+        (CustomerInput("Anna", ["13800138000"], email="a\u202e@b.cn"), "E-mail"),
         (CustomerInput("Anna", []), "Phone"),
         (CustomerInput("Anna", ["call me"]), "Phone"),
         (CustomerInput("Anna", ["123"]), "Phone"),
@@ -67,6 +71,19 @@ def test_bad_input_names_the_field_and_writes_nothing(services, clerk, data, fie
     assert str(err.value).startswith(field + ":")
     assert _count(services, clerk) == 0
     assert audit_count(services) == before
+
+
+def test_notes_keep_their_lines_and_a_pasted_crlf_becomes_lf(services, clerk):
+    created, _ = services.customers.create(
+        clerk, CustomerInput("Anna", ["13800138000"], notes="first\r\nsecond\rthird\tx")
+    )
+    assert created.notes == "first\nsecond\nthird\tx"
+    with pytest.raises(ValidationError) as err:
+        services.customers.create(
+            clerk, CustomerInput("Anna", ["13800138000"], notes="paid\u202e00.01")
+        )
+    assert str(err.value) == "Notes: contains control characters."
+    assert _count(services, clerk) == 1
 
 
 def test_update_refuses_stale_version_and_keeps_the_first_save(services, clerk):

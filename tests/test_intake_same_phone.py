@@ -101,3 +101,19 @@ def test_a_customer_chosen_from_the_search_is_not_warned_about(services, clerk, 
         dialog.submit()
     assert saved.args[0].customer_name == "王磊"
     assert not dialog.same_phone.isVisibleTo(dialog)
+
+
+@pytest.mark.parametrize("typed", ["+86 159 0830 1661", "0086 159-0830-1661", "(+86) 15908301661"])
+def test_a_number_typed_with_plus_86_is_the_number_on_file(services, clerk, dialog, qtbot, typed):
+    """The intake uses the core's phone rule: +86 in front of a Chinese number changes nothing."""
+    services.customers.create(clerk, ZHANG)
+    dialog.new_name.setText("Plus86 Person")
+    dialog.new_phone.setText(typed)
+    dialog.submit()
+    assert dialog.same_phone.isVisibleTo(dialog)
+    assert "张静芳 (15908301661, 01062550188)" in dialog.same_phone.text.text()
+    assert _customers(services, clerk) == 1 and _orders(services, clerk) == 0
+    # the customer search of the intake finds her by the number typed the same way
+    dialog.search.setText(typed)
+    dialog.run_customer_search()
+    assert dialog.results.count() == 1

@@ -66,6 +66,33 @@ def test_text_rules():
     assert v.text("Notes", "=not a name", max_len=50, required=False) == "=not a name"
 
 
+# C0 (CR included), DEL, C1, line/paragraph separators, zero-width, bidi controls, BOM, soft hyphen
+HIDING = list(
+    "\r\x00\x1b\x7f\x85\x9b\u2028\u2029\u200b\u200c\u200d\u2060\u200e\u200f"
+    "\u202a\u202e\u2066\u2069\ufeff\u00ad\u061c"
+)
+
+
+@pytest.mark.parametrize("char", HIDING)
+def test_a_character_that_hides_text_is_refused_in_a_one_line_field(char):
+    with pytest.raises(ValidationError) as err:
+        v.text("Name", f"Bob{char}=1+1", max_len=20, name_like=True)
+    assert str(err.value) == "Name: contains control characters."
+
+
+@pytest.mark.parametrize("char", [c for c in HIDING if c not in "\r\u2028\u2029"])
+def test_a_multi_line_field_refuses_them_too_but_keeps_its_lines(char):
+    with pytest.raises(ValidationError):
+        v.text("Notes", f"a\nb{char}c", max_len=20, multiline=True)
+
+
+def test_line_breaks_of_a_multi_line_field_become_line_feeds():
+    typed = "line 1\r\nline 2\rline 3\u2028line 4\tend"
+    assert v.text("Notes", typed, max_len=50, multiline=True) == (
+        "line 1\nline 2\nline 3\nline 4\tend"
+    )
+
+
 def test_codes_usernames_and_email():
     assert v.code("Outlet code", " sh-01 ") == "SH-01"
     assert v.username("User name", "Li.Na") == "li.na"

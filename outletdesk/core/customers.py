@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import Customer, CustomerPhone, utcnow
+from . import phones
 from . import validation as v
 from .audit import record
 from .auth import Actor, Permission
@@ -111,13 +112,16 @@ def name_key(name: str) -> str:
 
 
 def search_condition(query: str) -> ColumnElement[bool] | None:
-    """Name contains the text (case-folded), or, when it is mostly digits, any phone contains them."""
+    """Name contains the text (case-folded), or, when it is a phone number or part of one, any
+    phone contains its digits (+86 and 0086 left out: phones.search_digits)."""
     text = (query or "").strip()[:120]
     if not text:
         return None
     by_name = Customer.name_key.like(_like(name_key(text)), escape="\\")
     digits = v.phone_fragment(text)
-    if len(digits) >= 3 and len(digits) >= len(text.replace(" ", "").replace("-", "")) - 1:
+    typed_digits = sum(ch.isdigit() for ch in text)
+    mostly_digits = typed_digits >= len(text.replace(" ", "").replace("-", "")) - 1
+    if len(digits) >= 3 and (mostly_digits or phones.TYPED.fullmatch(text)):
         phone_match = select(CustomerPhone.customer_id).where(
             CustomerPhone.number.like(_like(digits), escape="\\")
         )
@@ -168,7 +172,8 @@ class CustomerService:
         """Checks `data` as a save would (ValidationError naming the field), then returns the
         other customers already on file with one of its numbers, for a warning before saving.
 
-        Numbers are compared normalised ("159 0830 1661" is 15908301661). Families share a phone,
+        Numbers are compared normalised ("159 0830 1661" and "+86 159 0830 1661" are 15908301661,
+        also where an earlier version stored "+8615908301661"). Families share a phone,
         so a shared number is never refused. When editing (`customer_id`), only the numbers that
         customer does not have yet count: relatives are not reported again at every save.
         """
@@ -177,13 +182,14 @@ class CustomerService:
         with self._db.read(actor) as s:
             numbers = set(data.phones)
             if customer_id is not None:
-                numbers -= set(
+                own = set(
                     s.scalars(
                         select(CustomerPhone.number).where(CustomerPhone.customer_id == customer_id)
                     )
                 )
-            # "+8613800138000" and "8613800138000" are the same digits typed two ways.
-            candidates = {form for n in numbers for form in (n.lstrip("+"), "+" + n.lstrip("+"))}
+                numbers = {n for n in numbers if not phones.stored_forms(n) & own}
+            # Also the forms earlier versions stored the same number in ("+8613912345678").
+            candidates = {form for n in numbers for form in phones.stored_forms(n)}
             if not candidates:
                 return []
             query = select(Customer.id).where(

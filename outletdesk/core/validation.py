@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from . import phones
 from .errors import Items, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Unicode categories of characters a one-line field refuses: controls (Cc: C0, DEL, C1), format
+# characters (Cf: zero-width, bidi controls, soft hyphen), surrogates (Cs), line and paragraph
+# separators (Zl, Zp). A multi-line field allows line feeds and tabs.
+_HIDING = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029]")
 # Text a spreadsheet would run as a formula if it were pasted or exported carelessly.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -26,6 +32,12 @@ def _as_text(field: str, value: Any) -> str:
     return value
 
 
+def _hides_text(ch: str) -> bool:
+    """Control (C0, C1, DEL), format (zero-width, bidi, soft hyphen), line and paragraph
+    separator characters: invisible or moving text on screen, on receipts and in exports."""
+    return unicodedata.category(ch) in _HIDING
+
+
 def text(
     field: str,
     value: Any,
@@ -35,8 +47,13 @@ def text(
     multiline: bool = False,
     name_like: bool = False,
 ) -> str:
-    """Trimmed text within max_len; names may not look like spreadsheet formulas."""
-    value = cleaned = _as_text(field, value).strip()
+    """Trimmed text within max_len with no character that hides text; a multi-line text keeps
+    its line feeds and tabs (CR LF and the other line breaks become LF); names may not look like
+    spreadsheet formulas."""
+    typed = _as_text(field, value)
+    if multiline:
+        typed = _LINE_BREAK.sub("\n", typed)
+    value = cleaned = typed.strip()
     if required and not value:
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
     if len(value) > max_len:
@@ -46,8 +63,8 @@ def text(
             length=len(value),
             max=max_len,
         )
-    checked = value.replace("\n", "").replace("\t", "") if multiline else value
-    if _CONTROL.search(checked) or (not multiline and ("\n" in value or "\t" in value)):
+    allowed = "\n\t" if multiline else ""
+    if any(_hides_text(ch) and ch not in allowed for ch in value):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "contains control characters."))
     if name_like and value.startswith(_FORMULA_START):
         raise ValidationError(
@@ -61,13 +78,14 @@ def text(
 
 
 def phone(field: str, value: Any, *, required: bool = True) -> str:
-    """A phone number normalised to an optional leading + and 5 to 15 digits."""
+    """A phone number normalised by phones.normalised: digits, "+" only before a foreign country
+    code (+86 and 0086 before a Chinese number are dropped), 5 to 15 digits."""
     raw = _as_text(field, value).strip()
     if not raw:
         if required:
             raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
         return ""
-    if not re.fullmatch(r"\+?[0-9 ()./-]+", raw):
+    if not phones.TYPED.fullmatch(raw):
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP(
@@ -75,19 +93,19 @@ def phone(field: str, value: Any, *, required: bool = True) -> str:
             ),
             value=raw[:40],
         )
-    digits = re.sub(r"\D", "", raw)
-    if not 5 <= len(digits) <= 15:
+    number = phones.normalised(raw)
+    if not 5 <= len(number.lstrip("+")) <= 15:
         raise ValidationError(
             field,
             QT_TRANSLATE_NOOP("core", "“{value}” must have 5 to 15 digits."),
             value=raw[:40],
         )
-    return ("+" if raw.startswith("+") else "") + digits
+    return number
 
 
 def phone_fragment(value: str) -> str:
-    """Digits typed into a search box, for matching stored normalised numbers."""
-    return re.sub(r"\D", "", value)
+    """Digits typed into a search box, for matching stored normalised numbers (phones.search_digits)."""
+    return phones.search_digits(value)
 
 
 def email(field: str, value: Any, *, max_len: int = 254) -> str:

@@ -39,7 +39,8 @@ class CustomerPhone(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
-    # Normalised: an optional leading "+" and digits only, so "138 0013-8000" matches "13800138000".
+    # Normalised (core.phones): digits, "+" only before a foreign country code, so "138 0013-8000"
+    # and "+86 138 0013 8000" are "13800138000".
     number: Mapped[str] = mapped_column(String(20))
 
     customer: Mapped[Customer] = relationship(back_populates="phones")

@@ -42,6 +42,7 @@ from ...models import (
     WorkOrderStatus,
     utcnow,
 )
+from .. import phones
 from ..auth import Actor, Permission
 from ..database import Database
 from ..parts.reservations import MAIN, ready_orders
@@ -50,7 +51,6 @@ from .rules import OPEN, device_label
 MAX_QUERY_LENGTH = 100
 # Statuses in lifecycle order: sorting by status follows the counter's day, not the alphabet.
 STATUS_ORDER = tuple(WorkOrderStatus)
-_PHONE_LIKE = re.compile(r"\+?[0-9 ()./-]+")
 _NUMBER_LIKE = re.compile(r"[^\s-]+-\d*")
 # A whole work-order number as printed on receipts and labels (N-000123): typed or scanned, it
 # finds that order whatever the list's other filters (a delivered order back under warranty).
@@ -172,8 +172,8 @@ def search_terms(query: str) -> list[str]:
     cleaned = " ".join(query.split())[:MAX_QUERY_LENGTH]
     if not cleaned:
         return []
-    digits = re.sub(r"\D", "", cleaned)
-    if _PHONE_LIKE.fullmatch(cleaned) and len(digits) >= 3:
+    digits = phones.search_digits(cleaned)  # "+86 139…": 13912345678 and "+8613912345678"
+    if phones.TYPED.fullmatch(cleaned) and len(digits) >= 3:
         return [digits]
     return [cleaned.casefold()] if len(cleaned) < 3 else cleaned.casefold().split()
 
