@@ -5,6 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from test_message_words import chinese  # noqa: F401 - the fixture
 
 from outletdesk.core.customers import MAX_PHONES, CustomerInput
 from outletdesk.ui.context import AppContext, ChangeBus
@@ -221,3 +222,17 @@ def test_the_details_pane_lists_the_customers_repairs(ctx, page, qtbot):
     page.run_search()
     assert order.number in page.details.text() and "Lenovo X1" in page.details.text()
     assert "Received" in page.details.text()
+
+
+def test_a_device_known_only_by_its_type_is_named_in_the_window_language(ctx, page, qtbot, request):
+    """A repair of a device with no brand or model lists its type as a word (手机 in Chinese),
+    as the Counter list and the intake dialog do, not the stored key "phone"."""
+    from outletdesk.core.work_orders.dto import DeviceInput, IntakeInput
+
+    created, _ = ctx.services.customers.create(ctx.actor, CustomerInput("Li Lei", ["0612345679"]))
+    ctx.services.intake.take_in(
+        ctx.actor, IntakeInput(DeviceInput("phone", "", ""), "No power", customer_id=created.id)
+    )
+    request.getfixturevalue("chinese")
+    page.run_search()
+    assert "手机" in page.details.text() and ">phone<" not in page.details.text()

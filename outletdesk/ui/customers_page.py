@@ -34,6 +34,7 @@ from .errors import show_error, translate_core
 from .exporting import ask_xlsx_path, run_export
 from .formats import local_datetime
 from .i18n import listed
+from .work_orders.labels import device_type_text
 
 PAGE_LIMIT = 500
 SEARCH_DELAY_MS = 150
@@ -270,7 +271,7 @@ class CustomersPage(QWidget):
             return
         rows = [
             f"<tr><td>{escape(o.number)}</td><td>{local_datetime(o.received_at)[:10]}</td>"
-            f"<td>{escape(o.device_label)}</td><td>{escape(translate_core(STATUS_LABELS[o.status]))}</td></tr>"
+            f"<td>{escape(device_type_text(o.device_label))}</td><td>{escape(translate_core(STATUS_LABELS[o.status]))}</td></tr>"
             for o in orders
         ]
         history = (
