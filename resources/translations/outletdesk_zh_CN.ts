@@ -7444,6 +7444,10 @@
         <translation>线上回访</translation>
     </message>
     <message>
+        <source>{method}: {comment}</source>
+        <translation>{method}：{comment}</translation>
+    </message>
+    <message>
         <source>Handed back</source>
         <translation>交付时间</translation>
     </message>

@@ -54,6 +54,7 @@ CONTACT_LABELS: dict[ContactMethod, str] = {
     ContactMethod.IN_PERSON: QT_TRANSLATE_NOOP("core", "In person"),
     ContactMethod.ONLINE: QT_TRANSLATE_NOOP("core", "Online"),
 }
+_METHOD_AND_COMMENT = QT_TRANSLATE_NOOP("core", "{method}: {comment}")
 FOLLOW_UP_KINDS = frozenset(("follow_up", "follow_up_attempt", "follow_up_given_up"))
 
 
@@ -93,7 +94,11 @@ def event_details(event: EventDTO, tr: Translate = _plain) -> str:
     elif event.kind in FOLLOW_UP_KINDS:
         code, colon, comment = event.text.partition(": ")
         if code in _CONTACTS:
-            return contact_text(code, tr) + colon + comment
+            method = contact_text(code, tr)
+            if not colon:
+                return method
+            # Chinese joins with a full-width colon: the template is translated, not the ": ".
+            return tr(_METHOD_AND_COMMENT).format(method=method, comment=comment)
     elif event.kind == "priority":
         code, colon, reason = event.text.partition(": ")
         if code in _PRIORITIES:

@@ -76,9 +76,10 @@ class WorkOrdersTab(QWidget):
                 widget.setPalette(palette)
         self.mandatory.setEnabled(may_edit)
         if not may_edit:
+            # On a line of its own: no space to get wrong between Chinese sentences.
             intro.setText(
                 intro.text()
-                + " "
+                + "\n"
                 + self.tr("Only an administrator or outlet manager can change them.")
             )
         self.error = QLabel(self)
