@@ -104,6 +104,8 @@ def test_log_rows_are_typed_and_hostile_text_stays_text(services, admin, tech, t
     assert all(isinstance(v, int | float) for v in money)
     assert done[col["Judgement in time"]] == "Yes" and done[col["Repair in time"]] == "Yes"
     assert done[col["Follow-up in time"]] == "Yes" and done[col["Satisfaction"]] == 4
+    assert done[col["Follow-up method"]] == "Phone call"
+    assert done[col["Follow-up calls not reached"]] == 0
 
     open_row = data[0]
     assert open_row[col["Customer"]] == "Zhou" and open_row[col["Reported fault"]] == HOSTILE
@@ -128,6 +130,33 @@ def test_log_rows_are_typed_and_hostile_text_stays_text(services, admin, tech, t
         ("N-000001", "Labour", "+SUM(A1)", 30, 120, 60, None),
     ]
     assert hostile.number not in {r[0] for r in line_rows}
+
+
+def test_follow_up_attempts_and_method_are_exported(services, admin, tech, tmp_path):
+    """An unanswered call leaves the follow-up open (not "in time"); giving up reads "No"."""
+    orders = []
+    for name in ("Tried", "Gave up"):
+        order = take_in(services, admin, name, deposit="0")
+        for step in ("in_repair", "ready"):
+            order, _ = services.work_orders.move(tech, order.id, order.version, step)
+        order, _ = services.work_orders.hand_back(admin, order.id, order.version, name)
+        orders.append(order)
+    tried, gave_up = orders
+    services.work_orders.record_follow_up(admin, tried.id, reached=False, method="in_person")
+    services.work_orders.record_follow_up(admin, gave_up.id, reached=False)
+    services.work_orders.record_follow_up(admin, gave_up.id, reached=False, give_up=True)
+    path = tmp_path / "fu.xlsx"
+    texts = {"Follow-up method": "回访方式", "In person": "上门", "No": "否"}
+    export_work_orders(services, admin, path, WorkOrderFilter(sort=SortKey.NUMBER), texts=texts)
+    (header, *data), _, _ = sheets(path)
+    col = {title: i for i, title in enumerate(header)}
+    by_number = {r[0]: r for r in data}
+    row = by_number[tried.number]
+    assert row[col["回访方式"]] == "上门" and row[col["Follow-up calls not reached"]] == 1
+    assert row[col["Follow-up in time"]] is None and row[col["Satisfaction"]] is None
+    row = by_number[gave_up.number]
+    assert row[col["回访方式"]] == "Phone call" and row[col["Follow-up calls not reached"]] == 2
+    assert row[col["Follow-up in time"]] == "否" and row[col["Satisfaction"]] is None
 
 
 def test_filters_are_honoured(services, admin, clerk, outlet, tmp_path):

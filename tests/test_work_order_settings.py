@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
 
 from outletdesk.core.errors import PermissionDenied, ValidationError
 from outletdesk.core.work_orders.settings import WorkOrderSettings, settings_from_form
@@ -47,6 +48,35 @@ def test_bad_form_texts_name_the_field(index, text, field):
     assert err.value.field == field
 
 
+@pytest.mark.parametrize("typed", ["13%", " 13 % ", "13％", "13.00"])
+def test_a_tax_rate_may_be_typed_with_its_percent_sign(typed):
+    values = list(FORM)
+    values[3] = typed
+    assert settings_from_form(*values).tax_rate == Decimal("13.00")
+
+
+@pytest.mark.parametrize(
+    ("index", "typed", "message"),
+    [
+        (0, "abc", "Judgement within (hours): “abc” is not a number of hours."),
+        (2, " soon ", "Follow-up within (hours): “soon” is not a number of hours."),
+        (1, "0.25", "Repair within (hours): must be between 0.5 and 720."),
+        (3, "thirteen", "Tax rate (%): “thirteen” is not a percentage."),
+        (3, "13%%", "Tax rate (%): “13%” is not a percentage."),
+        (3, "101%", "Tax rate (%): must be between 0 and 100."),
+        (5, "phone: abc", "Manufacturer warranty (months): “abc” is not a whole number."),
+    ],
+)
+def test_refusals_say_what_the_field_holds(index, typed, message):
+    """Hours are not amounts, a rate is a percentage, and the quoted value is what was typed,
+    trimmed."""
+    values = list(FORM)
+    values[index] = typed
+    with pytest.raises(ValidationError) as err:
+        settings_from_form(*values)
+    assert str(err.value) == message
+
+
 def test_saved_per_outlet_and_only_by_managers(services, admin, clerk, outlet):
     services.work_order_settings.save(admin, outlet.id, settings_from_form(*FORM))
     assert services.work_order_settings.get(outlet.id).device_types == {"phone": 12, "laptop": 24}
@@ -82,6 +112,28 @@ def test_the_tab_loads_saves_and_shows_errors(services, admin, outlet, tmp_path,
         "SIM tray present",
     )
     assert tab.status.text() == "Saved."
+
+
+def test_a_clerk_sees_why_the_tab_is_read_only(services, clerk, tmp_path, qtbot):
+    from PySide6.QtGui import QPalette
+
+    ctx = AppContext(
+        services,
+        clerk,
+        TaskRunner(inline=True),
+        ChangeBus(),
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    tab = WorkOrdersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.reload()
+    texts = [label.text() for label in tab.findChildren(QLabel)]
+    assert any("Only an administrator or outlet manager can change them." in text for text in texts)
+    assert tab.tax.isReadOnly() and tab.device_types.isReadOnly()
+    assert not tab.save_button.isEnabled()
+    for field in (tab.tax, tab.checklist):
+        palette = field.palette()
+        assert palette.color(QPalette.ColorRole.Base) == palette.color(QPalette.ColorRole.Window)
 
 
 def test_new_time_limits_move_the_deadlines_still_running(services, admin, clerk, outlet):

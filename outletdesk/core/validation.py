@@ -325,3 +325,47 @@ def number(
             places=places,
         )
     return found.quantize(step)
+
+
+def _exact(field: str, value: Any, not_one: str) -> Decimal:
+    """An exact decimal from Decimal, int or text (number_text's rule); `not_one` is the message
+    for anything else ("“{value}” is not …")."""
+    if isinstance(value, bool | float):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be an exact number."))
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
+    found = number_text(value) if isinstance(value, str) else None
+    if isinstance(value, Decimal | int):
+        found = Decimal(value)
+    if found is None or not found.is_finite():
+        raise ValidationError(field, not_one, value=str(value).strip()[:40])
+    return found
+
+
+def _in_range(field: str, found: Decimal, minimum: Decimal, maximum: Decimal) -> Decimal:
+    if not minimum <= found <= maximum:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "must be between {minimum} and {maximum}."),
+            minimum=str(minimum),
+            maximum=str(maximum),
+        )
+    cents = found.quantize(Decimal("0.01"))
+    if found != cents:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "has more than 2 decimals."))
+    return cents
+
+
+def hours(field: str, value: Any, *, minimum: Decimal, maximum: Decimal) -> Decimal:
+    """A number of hours (a time limit), up to 2 decimals; said as hours, not as an amount."""
+    found = _exact(field, value, QT_TRANSLATE_NOOP("core", "“{value}” is not a number of hours."))
+    return _in_range(field, found, minimum, maximum)
+
+
+def percent(field: str, value: Any) -> Decimal:
+    """A percentage from 0 to 100 with up to 2 decimals; a trailing % sign (also the
+    full-width ％ a Chinese input method types) is what people write and is accepted."""
+    if isinstance(value, str):
+        value = value.strip().removesuffix("%").removesuffix("\uff05")
+    found = _exact(field, value, QT_TRANSLATE_NOOP("core", "“{value}” is not a percentage."))
+    return _in_range(field, found, Decimal(0), Decimal(100))

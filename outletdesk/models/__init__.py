@@ -41,6 +41,7 @@ from .parts import (
 from .settings import AuditEntry, ShopSetting
 from .work_orders import (
     Channel,
+    ContactMethod,
     Device,
     FollowUp,
     Judgement,
@@ -92,6 +93,7 @@ __all__ = [
     "Supplier",
     "TransferStatus",
     "Channel",
+    "ContactMethod",
     "Device",
     "FollowUp",
     "Judgement",

@@ -46,6 +46,14 @@ class Channel(enum.StrEnum):
     EMAIL = "email"
 
 
+class ContactMethod(enum.StrEnum):
+    """How a follow-up reached (or tried to reach) the customer (DOMAIN: satisfaction methods)."""
+
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+
+
 class Warranty(enum.StrEnum):
     NONE = "none"
     MANUFACTURER = "manufacturer"
@@ -281,7 +289,11 @@ class RefundRequest(Base):
 
 
 class FollowUp(Base):
-    """The satisfaction call after hand-back (满意度回访), due within the follow-up limit."""
+    """The satisfaction call after hand-back (满意度回访), due within the follow-up limit.
+
+    Done (done_at) when the customer was reached, with scores; or when the outlet gave up
+    (reached False: closed as not reachable, the limit counted as missed). Unanswered calls in
+    between only count `attempts` and leave it due."""
 
     __tablename__ = "follow_ups"
 
@@ -299,3 +311,7 @@ class FollowUp(Base):
     overall: Mapped[int | None] = mapped_column(SmallInteger, default=None)
     comment: Mapped[str] = mapped_column(Text, default="")
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # a score <= 2: the manager looks
+    # How the customer was reached (the last try when closed unreached); NULL before 0012.
+    method: Mapped[str | None] = mapped_column(String(10), default=None)  # ContactMethod
+    # Tries that did not reach the customer; each is also a line in the order's history.
+    attempts: Mapped[int] = mapped_column(Integer, default=0)

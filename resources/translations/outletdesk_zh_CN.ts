@@ -243,8 +243,8 @@
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Refund method</source>
-        <translation>退款方式(&amp;R)</translation>
+        <source>Refund &amp;method</source>
+        <translation>退款方式(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1458,8 +1458,24 @@
         <translation>回访 – {number}</translation>
     </message>
     <message>
+        <source>Calls that did not reach the customer: {count}; the last {when} by {who}.</source>
+        <translation>未联系到客户的回访：{count} 次；最近一次：{when}，{who}。</translation>
+    </message>
+    <message>
         <source>Customer &amp;reached</source>
         <translation>已联系到客户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Give up: the customer cannot be reached</source>
+        <translation>放弃回访：无法联系到客户(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Closes the follow-up without scores; it counts as not done in time.</source>
+        <translation>结束回访，不记录评分；计为未按时回访。</translation>
+    </message>
+    <message>
+        <source>Contact &amp;method</source>
+        <translation>回访方式(&amp;M)</translation>
     </message>
     <message>
         <source>Service &amp;attitude (1–5)</source>
@@ -1480,6 +1496,18 @@
     <message>
         <source>&amp;Comment</source>
         <translation>评价(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The scores close the follow-up.</source>
+        <translation>记录评分后，本次回访完成。</translation>
+    </message>
+    <message>
+        <source>The follow-up is closed as not reachable and counts as not done in time.</source>
+        <translation>回访将以“无法联系”结束，计为未按时回访。</translation>
+    </message>
+    <message>
+        <source>This call is logged as an attempt; the follow-up stays due.</source>
+        <translation>本次记为一次未接通的回访尝试，回访仍待完成。</translation>
     </message>
 </context>
 <context>
@@ -5163,16 +5191,20 @@
         <translation>（已记录；仅技师可见）</translation>
     </message>
     <message>
+        <source>due; calls that did not reach the customer: {count}</source>
+        <translation>待回访；未联系到客户：{count} 次</translation>
+    </message>
+    <message>
         <source>attitude {a}, efficiency {e}, solved {s}, overall {o}</source>
         <translation>态度 {a}，效率 {e}，解决 {s}，总体 {o}</translation>
     </message>
     <message>
-        <source>customer not reached</source>
-        <translation>未联系到客户</translation>
-    </message>
-    <message>
         <source>Follow-up</source>
         <translation>回访</translation>
+    </message>
+    <message>
+        <source>closed as not reachable; calls tried: {count}</source>
+        <translation>以无法联系结束；共尝试 {count} 次</translation>
     </message>
     <message>
         <source>approved by {name}</source>
@@ -5414,6 +5446,10 @@
     <message>
         <source>&amp;Condition checklist:</source>
         <translation>外观检查清单(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Only an administrator or outlet manager can change them.</source>
+        <translation>只有系统管理员或网点经理可以修改。</translation>
     </message>
     <message>
         <source>&amp;Save work order settings</source>
@@ -6198,6 +6234,14 @@
         <translation>“{value}”不是数字。</translation>
     </message>
     <message>
+        <source>“{value}” is not a number of hours.</source>
+        <translation>“{value}”不是小时数。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a percentage.</source>
+        <translation>“{value}”不是百分比。</translation>
+    </message>
+    <message>
         <source>must be an exact amount.</source>
         <translation>必须是精确金额。</translation>
     </message>
@@ -6628,6 +6672,14 @@
     <message>
         <source>Follow-up in time</source>
         <translation>回访及时</translation>
+    </message>
+    <message>
+        <source>Follow-up method</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <source>Follow-up calls not reached</source>
+        <translation>未联系到客户的回访次数</translation>
     </message>
     <message>
         <source>Satisfaction</source>
@@ -7412,6 +7464,14 @@
         <translation>回访</translation>
     </message>
     <message>
+        <source>Follow-up: customer not reached</source>
+        <translation>回访：未联系到客户</translation>
+    </message>
+    <message>
+        <source>Follow-up closed: customer not reachable</source>
+        <translation>回访结束：无法联系到客户</translation>
+    </message>
+    <message>
         <source>Refund requested</source>
         <translation>已申请退款</translation>
     </message>
@@ -7438,6 +7498,22 @@
     <message>
         <source>Normal wear</source>
         <translation>正常磨损</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>上门回访</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上回访</translation>
+    </message>
+    <message>
+        <source>{method}: {comment}</source>
+        <translation>{method}：{comment}</translation>
     </message>
     <message>
         <source>Handed back</source>
@@ -7650,6 +7726,10 @@
     <message>
         <source>Comment</source>
         <translation>评价</translation>
+    </message>
+    <message>
+        <source>Contact method</source>
+        <translation>回访方式</translation>
     </message>
     <message>
         <source>There is no work order {number}.</source>

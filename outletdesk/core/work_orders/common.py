@@ -273,6 +273,8 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
             follow.overall,
             follow.comment,
             follow.flagged,
+            follow.method,
+            follow.attempts,
         )
         if follow
         else None

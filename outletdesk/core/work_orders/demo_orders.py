@@ -99,7 +99,7 @@ EVENT_COLUMNS = (
 PAYMENT_COLUMNS = ("id", "work_order_id", "at", "kind", "method", "amount", "note")
 FOLLOW_UP_COLUMNS = (
     "work_order_id", "due_at", "done_at", "reached", "attitude", "efficiency", "solved",
-    "overall", "comment", "flagged",
+    "overall", "comment", "flagged", "method", "attempts",
 )  # fmt: skip
 
 
@@ -350,6 +350,7 @@ class Orders:
                 follow_ups.append((
                     oid, at(delivered_at + follow), done_at, True if followed else None,
                     score, score, score, score, "", score is not None and score <= 2,
+                    "phone" if followed else None, 0,
                 ))  # fmt: skip
             closed_or_received = received_at if closed_at is None else at(closed_at)
             channel = _CHANNELS[int(rnd() * len(_CHANNELS))]

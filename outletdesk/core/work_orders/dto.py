@@ -189,6 +189,8 @@ class FollowUpDTO:
     overall: int | None
     comment: str
     flagged: bool
+    method: str | None = None  # ContactMethod; None for follow-ups recorded before 0012
+    attempts: int = 0  # calls that did not reach the customer
 
 
 @dataclass(frozen=True)

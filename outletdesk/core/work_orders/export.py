@@ -17,6 +17,7 @@ from ...export.xlsx import Column, HeaderLabels, Kind, ReportHeader, XlsxLogWrit
 from ...models import (
     Customer,
     Device,
+    FollowUp,
     Outlet,
     RefundRequest,
     RefundStatus,
@@ -30,6 +31,7 @@ from ..auth import Actor, Permission
 from ..i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from . import rules
+from .history import CONTACT_LABELS
 from .queries import WorkOrderFilter, WorkOrderQueries
 from .rules import STATUS_LABELS
 
@@ -64,6 +66,8 @@ ORDER_COLUMNS: tuple[tuple[str, Kind, float | None], ...] = (
     (QT_TRANSLATE_NOOP("core", "Judgement in time"), "text", 10),
     (QT_TRANSLATE_NOOP("core", "Repair in time"), "text", 10),
     (QT_TRANSLATE_NOOP("core", "Follow-up in time"), "text", 10),
+    (QT_TRANSLATE_NOOP("core", "Follow-up method"), "text", 12),
+    (QT_TRANSLATE_NOOP("core", "Follow-up calls not reached"), "int", 10),
     (QT_TRANSLATE_NOOP("core", "Satisfaction"), "int", 10),
 )
 LINE_COLUMNS: tuple[tuple[str, Kind, float | None], ...] = (
@@ -91,6 +95,8 @@ VALUE_WORDS: dict[str, str] = {
     "yes": QT_TRANSLATE_NOOP("core", "Yes"),
     "no": QT_TRANSLATE_NOOP("core", "No"),
     "main_store": QT_TRANSLATE_NOOP("core", "Main store"),
+    # A follow-up's contact method, keyed so it cannot clash with the codes above ("phone").
+    **{f"contact.{method.value}": label for method, label in CONTACT_LABELS.items()},
 }
 HEADER_WORDS = (
     QT_TRANSLATE_NOOP("core", "Work orders"),
@@ -169,10 +175,13 @@ def export_work_orders(
                         w.judge_met,
                         w.execute_met,
                         w.follow_up_met,
+                        FollowUp.method.label("follow_up_method"),
+                        FollowUp.attempts.label("follow_up_attempts"),
                         w.satisfaction,
                     )  # fmt: skip
                     .join(Customer, Customer.id == w.customer_id)
                     .join(Device, Device.id == w.device_id)
+                    .outerjoin(FollowUp, FollowUp.work_order_id == w.id)
                     .where(w.id.in_(chunk))
                 )
                 found = {r.id: r for r in s.execute(query)}
@@ -231,6 +240,8 @@ def export_work_orders(
                         met(r.judge_met),
                         met(r.execute_met),
                         met(r.follow_up_met),
+                        words.get(f"contact.{r.follow_up_method}"),
+                        r.follow_up_attempts,
                         r.satisfaction,
                     )
 

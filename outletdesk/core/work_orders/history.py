@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...models import Judgement, Priority, Warranty
+from ...models import ContactMethod, Judgement, Priority, Warranty
 from ..i18n import QT_TRANSLATE_NOOP
 from .dto import EventDTO
 from .rules import STATUS_LABELS
@@ -25,6 +25,8 @@ EVENT_KINDS: dict[str, str] = {
     "escalation": QT_TRANSLATE_NOOP("core", "Escalation"),
     "assignment": QT_TRANSLATE_NOOP("core", "Assignment"),
     "follow_up": QT_TRANSLATE_NOOP("core", "Follow-up"),
+    "follow_up_attempt": QT_TRANSLATE_NOOP("core", "Follow-up: customer not reached"),
+    "follow_up_given_up": QT_TRANSLATE_NOOP("core", "Follow-up closed: customer not reachable"),
     "refund_requested": QT_TRANSLATE_NOOP("core", "Refund requested"),
     "refund_approved": QT_TRANSLATE_NOOP("core", "Refund approved"),
     "refund_rejected": QT_TRANSLATE_NOOP("core", "Refund declined"),
@@ -46,6 +48,15 @@ PRIORITY_LABELS: dict[Priority, str] = {
     Priority.URGENT: QT_TRANSLATE_NOOP("core", "Urgent"),
 }
 
+# How a follow-up contacted the customer (DOMAIN: phone follow-up, in-person, online).
+CONTACT_LABELS: dict[ContactMethod, str] = {
+    ContactMethod.PHONE: QT_TRANSLATE_NOOP("core", "Phone call"),
+    ContactMethod.IN_PERSON: QT_TRANSLATE_NOOP("core", "In person"),
+    ContactMethod.ONLINE: QT_TRANSLATE_NOOP("core", "Online"),
+}
+_METHOD_AND_COMMENT = QT_TRANSLATE_NOOP("core", "{method}: {comment}")
+FOLLOW_UP_KINDS = frozenset(("follow_up", "follow_up_attempt", "follow_up_given_up"))
+
 
 def _plain(text: str) -> str:
     return text
@@ -53,6 +64,10 @@ def _plain(text: str) -> str:
 
 def judgement_text(judgement: Judgement | str, tr: Translate = _plain) -> str:
     return tr(JUDGEMENT_LABELS[Judgement(judgement)])
+
+
+def contact_text(method: ContactMethod | str, tr: Translate = _plain) -> str:
+    return tr(CONTACT_LABELS[ContactMethod(method)])
 
 
 def event_what(event: EventDTO, tr: Translate = _plain) -> str:
@@ -68,13 +83,22 @@ def event_what(event: EventDTO, tr: Translate = _plain) -> str:
 
 def event_details(event: EventDTO, tr: Translate = _plain) -> str:
     """The entry's text, its codes in words: "misuse / none: reason" reads "Misuse or accident /
-    Not under warranty: reason", "urgent" reads "Urgent". Anything else is shown as written."""
+    Not under warranty: reason", "urgent" reads "Urgent", a follow-up's "phone: note" reads
+    "Phone call: note". Anything else is shown as written."""
     if event.kind == "judgement":
         codes, colon, reason = event.text.partition(": ")
         judgement, slash, warranty = codes.partition(" / ")
         if slash and judgement in _JUDGEMENTS and warranty in _WARRANTIES:
             words = f"{judgement_text(judgement, tr)} / {tr(WARRANTY_LABELS[Warranty(warranty)])}"
             return words + colon + reason
+    elif event.kind in FOLLOW_UP_KINDS:
+        code, colon, comment = event.text.partition(": ")
+        if code in _CONTACTS:
+            method = contact_text(code, tr)
+            if not colon:
+                return method
+            # Chinese joins with a full-width colon: the template is translated, not the ": ".
+            return tr(_METHOD_AND_COMMENT).format(method=method, comment=comment)
     elif event.kind == "priority":
         code, colon, reason = event.text.partition(": ")
         if code in _PRIORITIES:
@@ -85,3 +109,4 @@ def event_details(event: EventDTO, tr: Translate = _plain) -> str:
 _JUDGEMENTS = frozenset(j.value for j in Judgement)
 _WARRANTIES = frozenset(w.value for w in Warranty)
 _PRIORITIES = frozenset(p.value for p in Priority)
+_CONTACTS = frozenset(c.value for c in ContactMethod)

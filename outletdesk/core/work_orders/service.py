@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ...models import (
+    ContactMethod,
     Customer,
     FollowUp,
     Judgement,
@@ -61,9 +62,11 @@ F_METHOD = QT_TRANSLATE_NOOP("core", "Payment method")
 F_COLLECTED_BY = QT_TRANSLATE_NOOP("core", "Collected by")
 F_SCORE = QT_TRANSLATE_NOOP("core", "Score")
 F_COMMENT = QT_TRANSLATE_NOOP("core", "Comment")
+F_CONTACT = QT_TRANSLATE_NOOP("core", "Contact method")
 LOW_SCORE = 2
 MONEY_LIMIT = Decimal("1000000000")  # well inside Numeric(12, 2) even summed over many lines
 METHODS = tuple(m.value for m in PaymentMethod)
+CONTACT_METHODS = tuple(m.value for m in ContactMethod)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class FollowUpTask:
     done_at: datetime | None
     overall: int | None
     flagged: bool
+    attempts: int = 0  # calls that did not reach the customer yet
 
 
 class WorkOrderService:
@@ -652,15 +656,22 @@ class WorkOrderService:
         order_id: int,
         *,
         reached: bool,
+        method: ContactMethod | str = ContactMethod.PHONE,
         attitude: int | None = None,
         efficiency: int | None = None,
         solved: int | None = None,
         overall: int | None = None,
         comment: str = "",
+        give_up: bool = False,
     ) -> tuple[WorkOrderDTO, Changes]:
+        """One follow-up contact. Reached: the scores close the follow-up, in time or late.
+        Not reached: an attempt in the history, and the call stays due for another try; with
+        `give_up` the outlet stops trying and it is closed as not reachable (counted as not met,
+        no satisfaction)."""
         actor.require(Permission.EDIT_WORK_ORDERS)
+        method = v.choice(F_CONTACT, str(method), CONTACT_METHODS)
         comment = v.text(F_COMMENT, comment, max_len=2000, required=False, multiline=True)
-        scores: tuple[int | None, ...] = (attitude, efficiency, solved, overall)
+        scores: tuple[int | None, ...] = (None, None, None, None)
         if reached:
             labels = (
                 QT_TRANSLATE_NOOP("core", "Service attitude"),
@@ -670,10 +681,11 @@ class WorkOrderService:
             )
             scores = tuple(
                 v.integer(label, score, minimum=1, maximum=5)
-                for label, score in zip(labels, scores, strict=True)
+                for label, score in zip(
+                    labels, (attitude, efficiency, solved, overall), strict=True
+                )
             )
-        else:
-            scores = (None, None, None, None)
+        give_up = give_up and not reached
         with self._db.write(actor) as s:
             order = load_order(s, order_id, lock=True)
             follow = s.scalar(select(FollowUp).where(FollowUp.work_order_id == order.id))
@@ -688,6 +700,23 @@ class WorkOrderService:
                     number=order.number,
                 )
             now = utcnow()
+            follow.method = method
+            # The event's text starts with the method's code; the history puts it in words.
+            text = f"{method}: {comment}" if comment else method
+            if not reached:
+                follow.attempts += 1
+            if not reached and not give_up:
+                s.flush()
+                add_event(s, order, actor, "follow_up_attempt", text)
+                record(
+                    s,
+                    actor,
+                    "follow_up_attempt",
+                    "work_order",
+                    order.id,
+                    after={"method": method, "attempts": follow.attempts, "comment": comment},
+                )
+                return to_dto(s, order, actor), Changes(work_orders=True)
             follow.done_at, follow.user_id, follow.reached, follow.comment = (
                 now,
                 actor.user_id,
@@ -696,18 +725,26 @@ class WorkOrderService:
             )
             follow.attitude, follow.efficiency, follow.solved, follow.overall = scores
             follow.flagged = any(score is not None and score <= LOW_SCORE for score in scores)
-            order.follow_up_met = now <= follow.due_at
+            # Only a call that reached the customer can meet the limit; giving up misses it.
+            order.follow_up_met = reached and now <= follow.due_at
             order.satisfaction = scores[3]
             s.flush()
             update_clock(s, order)
-            add_event(s, order, actor, "follow_up", comment)
+            kind = "follow_up" if reached else "follow_up_given_up"
+            add_event(s, order, actor, kind, text)
             record(
                 s,
                 actor,
-                "follow_up",
+                kind,
                 "work_order",
                 order.id,
-                after={"reached": reached, "scores": list(scores), "flagged": follow.flagged},
+                after={
+                    "reached": reached,
+                    "method": method,
+                    "attempts": follow.attempts,
+                    "scores": list(scores),
+                    "flagged": follow.flagged,
+                },
             )
             return to_dto(s, order, actor), Changes(work_orders=True)
 
@@ -748,6 +785,7 @@ class WorkOrderService:
                     f.done_at,
                     f.overall,
                     f.flagged,
+                    f.attempts,
                 )
                 for f, number, phone, delivered, name in s.execute(query)
             ]

@@ -58,29 +58,14 @@ class WorkOrderSettings:
 
     def validated(self) -> WorkOrderSettings:
         def hours(label: str, value: Decimal) -> Decimal:
-            amount = v.money(label, value)
-            if not Decimal("0.5") <= amount <= Decimal(24 * 30):
-                raise ValidationError(
-                    label,
-                    QT_TRANSLATE_NOOP("core", "must be between {minimum} and {maximum}."),
-                    minimum="0.5",
-                    maximum=24 * 30,
-                )
-            return amount
+            return v.hours(label, value, minimum=Decimal("0.5"), maximum=Decimal(24 * 30))
 
         limits = TimeLimits(
             hours(F_JUDGE, self.limits.judge_hours),
             hours(F_EXECUTE, self.limits.execute_hours),
             hours(F_FOLLOW_UP, self.limits.follow_up_hours),
         )
-        tax = v.money(F_TAX, self.tax_rate)
-        if tax > 100:
-            raise ValidationError(
-                F_TAX,
-                QT_TRANSLATE_NOOP("core", "must be between {minimum} and {maximum}."),
-                minimum=0,
-                maximum=100,
-            )
+        tax = v.percent(F_TAX, self.tax_rate)
         types = {
             v.text(
                 QT_TRANSLATE_NOOP("core", "Device type"), name, max_len=40, name_like=True
@@ -210,13 +195,14 @@ def settings_from_form(
                 line=number,
                 name=name,
             )
-        types[key] = v.integer(F_MANUFACTURER, months, minimum=0, maximum=120)
+        # Trimmed, so a refusal quotes what was typed after the colon ("abc", not " abc").
+        types[key] = v.integer(F_MANUFACTURER, months.strip(), minimum=0, maximum=120)
     if not types:
         raise ValidationError(
             F_MANUFACTURER, QT_TRANSLATE_NOOP("core", "name at least one device type.")
         )
-    amounts = [
-        v.money(label, text)
+    limits = [
+        v.hours(label, text, minimum=Decimal("0.5"), maximum=Decimal(24 * 30))
         for label, text in (
             (F_JUDGE, judge_hours),
             (F_EXECUTE, execute_hours),
@@ -224,8 +210,8 @@ def settings_from_form(
         )
     ]
     return WorkOrderSettings(
-        TimeLimits(*amounts),
-        v.money(F_TAX, tax_rate),
+        TimeLimits(*limits),
+        v.percent(F_TAX, tax_rate),
         v.integer(F_REPAIR_WARRANTY, repair_warranty_days, minimum=0, maximum=3650),
         types,
         tuple(item.strip() for item in checklist.splitlines() if item.strip()),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +41,7 @@ class WorkOrdersTab(QWidget):
         self.checklist.setToolTip(self.tr("One item per line, checked at intake"))
         self.mandatory = QCheckBox(self.tr("Every checklist item must be answered at intake"), self)
         intro = QLabel(self.tr("For this outlet. Urgent orders get half of each time limit."), self)
+        intro.setWordWrap(True)
         form = QFormLayout()
         add_rows(
             form,
@@ -55,18 +58,30 @@ class WorkOrdersTab(QWidget):
             self,
         )
         form.addRow("", self.mandatory)
-        for widget in (
+        fields: tuple[QLineEdit | QPlainTextEdit, ...] = (
             self.judge,
             self.execute,
             self.follow_up,
             self.tax,
             self.repair_days,
             self.refund_days,
-        ):
+            self.device_types,
+            self.checklist,
+        )
+        for widget in fields:
             widget.setReadOnly(not may_edit)
-        self.device_types.setReadOnly(not may_edit)
-        self.checklist.setReadOnly(not may_edit)
+            if not may_edit:  # read-only should look it: the window's colour, not a white box
+                palette = widget.palette()
+                palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+                widget.setPalette(palette)
         self.mandatory.setEnabled(may_edit)
+        if not may_edit:
+            # On a line of its own: no space to get wrong between Chinese sentences.
+            intro.setText(
+                intro.text()
+                + "\n"
+                + self.tr("Only an administrator or outlet manager can change them.")
+            )
         self.error = QLabel(self)
         self.errors = FormErrors(
             self.error,

@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
 from ...core.changes import Changes
 from ...core.errors import StaleRecord
 from ...core.work_orders.dto import WorkOrderDTO
-from ...models import Judgement, PaymentMethod, Warranty
+from ...core.work_orders.history import contact_text
+from ...models import ContactMethod, Judgement, PaymentMethod, Warranty
 from ..context import AppContext
+from ..errors import translate_core
+from ..formats import local_datetime
 from ..i18n import listed, tr_up_the_classes
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 from .labels import method_text
@@ -245,7 +248,7 @@ class CancelDialog(WorkOrderActionDialog):
         self.method = method_combo(self)
         add_rows(
             self.form,
-            [(self.tr("&Reason"), self.reason), (self.tr("&Refund method"), self.method)],
+            [(self.tr("&Reason"), self.reason), (self.tr("Refund &method"), self.method)],
             self,
         )
         self.method.setEnabled(order.paid > 0)
@@ -261,13 +264,33 @@ SCORE_FIELDS = ("Service attitude", "Efficiency", "Problem solved", "Overall")
 
 
 class FollowUpDialog(WorkOrderActionDialog):
+    """One follow-up contact: reached, with the scores; or not reached, logged as an attempt
+    (the call stays due), or, ticked explicitly, the outlet gives up (closed, not met)."""
+
     def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
         super().__init__(ctx, order, parent)
         self.setWindowTitle(self.tr("Follow-up call – {number}").format(number=order.number))
         phones = listed(order.customer_phones)
-        self.say(f"{order.customer_name}  {phones}")
+        intro = f"{order.customer_name}  {phones}"
+        tries = [e for e in order.events if e.kind == "follow_up_attempt"]
+        if tries:
+            last = tries[-1]
+            intro += "\n" + self.tr(
+                "Calls that did not reach the customer: {count}; the last {when} by {who}."
+            ).format(count=len(tries), when=local_datetime(last.at), who=last.username)
+        self.say(intro)
+        self.method = QComboBox(self)
+        for method in ContactMethod:
+            self.method.addItem(contact_text(method, translate_core), method.value)
         self.reached = QCheckBox(self.tr("Customer &reached"), self)
         self.reached.setChecked(True)
+        self.give_up = QCheckBox(self.tr("&Give up: the customer cannot be reached"), self)
+        self.give_up.setToolTip(
+            self.tr("Closes the follow-up without scores; it counts as not done in time.")
+        )
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
+        self.outcome.setStyleSheet("color: #555;")
         self.scores: dict[str, QSpinBox] = {}
         for field in SCORE_FIELDS:
             spin = QSpinBox(self)
@@ -275,7 +298,10 @@ class FollowUpDialog(WorkOrderActionDialog):
             spin.setSpecialValueText("–")  # 0: not given yet
             self.scores[field] = spin
         self.comment = multiline(3, self)
+        add_rows(self.form, [(self.tr("Contact &method"), self.method)], self)
         self.form.addRow("", self.reached)
+        self.form.addRow("", self.give_up)
+        self.form.addRow("", self.outcome)
         add_rows(
             self.form,
             [
@@ -287,16 +313,34 @@ class FollowUpDialog(WorkOrderActionDialog):
             ],
             self,
         )
-        self.reached.toggled.connect(self._reached_changed)
-        self.errors.fields.update({**self.scores, "Comment": self.comment})
+        self.reached.toggled.connect(self._outcome_changed)
+        self.give_up.toggled.connect(self._outcome_changed)
+        self.errors.fields.update(
+            {**self.scores, "Comment": self.comment, "Contact method": self.method}
+        )
+        self._outcome_changed()
 
-    def _reached_changed(self, reached: bool) -> None:
+    def _outcome_changed(self) -> None:
+        reached = self.reached.isChecked()
         for spin in self.scores.values():
             spin.setEnabled(reached)
+        self.give_up.setEnabled(not reached)
+        if reached:
+            self.outcome.setText(self.tr("The scores close the follow-up."))
+        elif self.give_up.isChecked():
+            self.outcome.setText(
+                self.tr("The follow-up is closed as not reachable and counts as not done in time.")
+            )
+        else:
+            self.outcome.setText(
+                self.tr("This call is logged as an attempt; the follow-up stays due.")
+            )
 
     def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
         services, actor, order = self._ctx.services, self._ctx.actor, self.order
         reached = self.reached.isChecked()
+        give_up = not reached and self.give_up.isChecked()
+        method = self.method.currentData()
         values: dict[str, Any] = {
             key: (self.scores[field].value() or None)
             for key, field in zip(
@@ -305,7 +349,13 @@ class FollowUpDialog(WorkOrderActionDialog):
         }
         comment = self.comment.toPlainText()
         return lambda: services.work_orders.record_follow_up(
-            actor, order.id, reached=reached, comment=comment, **values
+            actor,
+            order.id,
+            reached=reached,
+            method=method,
+            comment=comment,
+            give_up=give_up,
+            **values,
         )
 
 

@@ -31,11 +31,12 @@ from ...core.errors import StaleRecord
 from ...core.parts.locations import LocationDTO
 from ...core.parts.stock import InsufficientStock
 from ...core.work_orders import rules
-from ...core.work_orders.dto import WorkOrderDTO
+from ...core.work_orders.dto import FollowUpDTO, WorkOrderDTO
+from ...core.work_orders.history import contact_text
 from ...core.work_orders.settings import WorkOrderSettings
 from ...models import LineKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ..context import AppContext
-from ..errors import show_error
+from ..errors import show_error, translate_core
 from ..formats import local_datetime
 from ..i18n import labelled, listed
 from ..settings.forms import FormErrors
@@ -136,7 +137,8 @@ class WorkOrderDetail(QDialog):
         print_row.addWidget(close)
 
         steps = QGridLayout()
-        steps.addWidget(QLabel(self.tr("Move to:"), self), 0, 0)
+        self.move_label = QLabel(self.tr("Move to:"), self)
+        steps.addWidget(self.move_label, 0, 0)
         steps.addLayout(self.steps_row, 0, 1)
         steps.addWidget(self.step_note, 1, 1)
         actions = QHBoxLayout()
@@ -398,19 +400,29 @@ class WorkOrderDetail(QDialog):
             )
         elif order.has_passcode:
             rows.append(row(self.tr("Passcode"), self.tr("(recorded; technicians only)")))
-        if order.follow_up is not None and order.follow_up.done_at is not None:
-            f = order.follow_up
-            scores = (
-                self.tr("attitude {a}, efficiency {e}, solved {s}, overall {o}").format(
-                    a=f.attitude, e=f.efficiency, s=f.solved, o=f.overall
-                )
-                if f.reached
-                else self.tr("customer not reached")
-            )
-            rows.append(
-                row(self.tr("Follow-up"), scores + (f" – {f.comment}" if f.comment else ""))
-            )
+        if order.follow_up is not None:
+            rows.append(row(self.tr("Follow-up"), self._follow_up_text(order.follow_up)))
         return "<table>" + "".join(rows) + "</table>"
+
+    def _follow_up_text(self, f: FollowUpDTO) -> str:
+        """The follow-up as done (scores or given up) or, while due, the calls tried so far."""
+        if f.done_at is None:
+            if not f.attempts:
+                return ""
+            text = self.tr("due; calls that did not reach the customer: {count}").format(
+                count=f.attempts
+            )
+        elif f.reached:
+            text = self.tr("attitude {a}, efficiency {e}, solved {s}, overall {o}").format(
+                a=f.attitude, e=f.efficiency, s=f.solved, o=f.overall
+            )
+        else:
+            text = self.tr("closed as not reachable; calls tried: {count}").format(count=f.attempts)
+        if f.method and f.done_at is not None:
+            text = f"{contact_text(f.method, translate_core)} – {text}"
+        if f.comment:
+            text += f" – {f.comment}"
+        return text
 
     def _fill_payments(self, order: WorkOrderDTO) -> None:
         self.payments.setRowCount(len(order.payments))
@@ -465,6 +477,9 @@ class WorkOrderDetail(QDialog):
             self.step_buttons[target] = button
             self.steps_row.addWidget(button)
         self.step_note.setEnabled(bool(allowed) and self.can_edit)
+        # A delivered or cancelled order has no next step: no empty "Move to:" row, no note.
+        self.move_label.setVisible(bool(allowed))
+        self.step_note.setVisible(bool(allowed))
         is_open = order.status in rules.OPEN
         self.hand_back_button.setEnabled(
             self.can_edit and S.DELIVERED in rules.TRANSITIONS[order.status]
