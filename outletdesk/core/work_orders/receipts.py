@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from ...models import LineKind, PaymentKind, Warranty, WorkOrderStatus, utcnow
+from ...models import LineKind, Warranty, WorkOrderStatus, utcnow
 from ...printing.document import (
     Barcode,
     Block,
@@ -93,6 +93,8 @@ RECEIPT_WORDS: dict[str, str] = {
     "kind_deposit": QT_TRANSLATE_NOOP("core", "Deposit"),
     "kind_payment": QT_TRANSLATE_NOOP("core", "Payment"),
     "kind_refund": QT_TRANSLATE_NOOP("core", "Refund"),
+    "kind_change": QT_TRANSLATE_NOOP("core", "Excess deposit returned"),
+    "tendered": QT_TRANSLATE_NOOP("core", "cash tendered {tendered}, change {change}"),
     "method_cash": QT_TRANSLATE_NOOP("core", "cash"),
     "method_card": QT_TRANSLATE_NOOP("core", "card"),
     "method_transfer": QT_TRANSLATE_NOOP("core", "transfer"),
@@ -291,8 +293,9 @@ def _handback(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Blo
             (
                 f"{p.at.astimezone():%Y-%m-%d}",
                 f"{w['kind_' + p.kind.value]} ({w['method_' + p.method.value]})"
-                + (", " + w["approved_by"].format(name=p.approved_by) if p.approved_by else ""),
-                ("-" if p.kind is PaymentKind.REFUND else "") + money(p.amount),
+                + (", " + w["approved_by"].format(name=p.approved_by) if p.approved_by else "")
+                + (", " + _tendered(p.tendered, p.change, w) if p.tendered is not None else ""),
+                ("-" if p.goes_back else "") + money(p.amount),
             )
             for p in order.payments
         )
@@ -312,6 +315,10 @@ def _handback(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Blo
         blocks.append(Field(w["repair_warranty_until"], f"{order.repair_warranty_until:%Y-%m-%d}"))
     blocks += [*_terms(terms, w), SignatureLine(w["handback_signature"])]
     return w["handback_title"], blocks
+
+
+def _tendered(tendered: Decimal, change: Decimal, w: _Words) -> str:
+    return w["tendered"].format(tendered=money(tendered), change=money(change))
 
 
 def _quote(
