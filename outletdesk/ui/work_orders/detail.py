@@ -36,7 +36,7 @@ from ...core.work_orders.settings import WorkOrderSettings
 from ...models import LineKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..i18n import labelled, listed
 from ..settings.forms import FormErrors
 from .actions import (
@@ -47,7 +47,6 @@ from .actions import (
     JudgementDialog,
     PaymentDialog,
     WorkOrderActionDialog,
-    money_text,
 )
 from .history_words import history_cells, judgement_text
 from .labels import (
@@ -418,9 +417,17 @@ class WorkOrderDetail(QDialog):
             for column, text in enumerate(
                 (
                     local_datetime(p.at),
-                    payment_kind_text(p.kind),
+                    payment_kind_text(p.kind)
+                    + (
+                        " · "
+                        + self.tr("cash tendered {tendered}, change {change}").format(
+                            tendered=money_text(p.tendered), change=money_text(p.change)
+                        )
+                        if p.tendered is not None
+                        else ""
+                    ),
                     method_text(p.method),
-                    money_text(p.amount),
+                    ("−" if p.goes_back else "") + money_text(p.amount),
                     (
                         p.username
                         + " · "
