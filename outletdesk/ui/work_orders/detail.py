@@ -437,7 +437,12 @@ class WorkOrderDetail(QDialog):
                     ),
                 )
             ):
-                self.payments.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == 3:  # the amount, right-aligned as the lines' amounts are
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.payments.setItem(row, column, item)
         self.payments.resizeColumnsToContents()
         fit_to_rows(self.payments, len(order.payments), most=4)
 

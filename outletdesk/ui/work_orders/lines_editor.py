@@ -228,12 +228,15 @@ class LinesEditor(QWidget):
             )
         amount = QTableWidgetItem("")
         amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        amount.setTextAlignment(right)
+        price_item = QTableWidgetItem(_price(price))
+        price_item.setTextAlignment(right)  # prices line up as the amounts do
         for column, item in (
             (COL_KIND, kind_item),
             (COL_DESCRIPTION, QTableWidgetItem(description)),
             (COL_QUANTITY, QTableWidgetItem(_plain(quantity))),
-            (COL_PRICE, QTableWidgetItem(_price(price))),
+            (COL_PRICE, price_item),
             (COL_AMOUNT, amount),
             (COL_FROM, source),
         ):
