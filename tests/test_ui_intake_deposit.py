@@ -9,6 +9,7 @@ import pytest
 from conftest import ui_context
 from sqlalchemy import func, select
 
+from outletdesk.core.customers import CustomerInput
 from outletdesk.models import WorkOrder
 from outletdesk.ui.work_orders.intake_dialog import IntakeDialog
 
@@ -55,3 +56,19 @@ def test_a_deposit_within_the_estimate_is_not_asked_about(services, intake, qtbo
     with qtbot.waitSignal(intake.saved):
         intake.submit()
     assert intake.asked == [] and orders(services) == 1
+
+
+def test_saving_anyway_past_the_same_phone_panel_does_not_ask_again(services, clerk, intake, qtbot):
+    services.customers.create(clerk, CustomerInput("李娜", ["138 0013 8000"]))
+    intake.estimate.setText("100")
+    intake.deposit.setText("1,000")
+    intake.confirm = lambda text: intake.asked.append(text) or True
+    intake.submit()
+    assert intake.same_phone.isVisibleTo(intake) and orders(services) == 0
+    with qtbot.waitSignal(intake.saved) as saved:
+        intake.same_phone.save_anyway_button.click()
+    assert saved.args[0].paid == Decimal("1000.00")
+    assert intake.asked == [
+        "The deposit (1,000.00) is more than the estimate (100.00). "
+        "Take a deposit of 1,000.00 anyway?"
+    ]
