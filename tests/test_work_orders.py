@@ -391,7 +391,7 @@ def test_the_technician_who_starts_an_unassigned_job_owns_it(services, clerk, te
     assert order.next_due_kind == "execute"  # reopened work is timed again
 
 
-def test_warranty_work_with_a_deposit_hands_back_with_the_deposit_refunded(services, clerk, tech):
+def test_warranty_work_with_a_deposit_hands_back_with_the_deposit_given_back(services, clerk, tech):
     bought = (utcnow().astimezone().date() - timedelta(days=30)).isoformat()
     order, _ = intake(
         services,
@@ -410,9 +410,11 @@ def test_warranty_work_with_a_deposit_hands_back_with_the_deposit_refunded(servi
         clerk, order.id, order.version, "Owner", method="cash"
     )
     assert order.status is S.DELIVERED and order.paid == Decimal("0.00") and order.balance == 0
-    assert [(p.kind, p.amount) for p in order.payments][-1] == (
-        PaymentKind.REFUND,
+    # Handed straight back at the counter: change, not a refund of charged work (no approver).
+    assert [(p.kind, p.amount, p.approved_by) for p in order.payments][-1] == (
+        PaymentKind.CHANGE,
         Decimal("100.00"),
+        "",
     )
 
 

@@ -85,6 +85,9 @@ class PaymentKind(enum.StrEnum):
     DEPOSIT = "deposit"
     PAYMENT = "payment"
     REFUND = "refund"
+    # Money handed straight back at the counter: the deposit above the final bill at hand-back.
+    # Not a refund of charged work, so nobody approves it (kind fits String(10): no migration).
+    CHANGE = "change"
 
 
 class PaymentMethod(enum.StrEnum):
@@ -255,10 +258,12 @@ class Payment(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     kind: Mapped[str] = mapped_column(String(10))
     method: Mapped[str] = mapped_column(String(10))
-    amount: Mapped[Decimal] = mapped_column(Money())  # positive; a refund's kind says it goes back
+    # Positive; a refund's or a change's kind says it goes back.
+    amount: Mapped[Decimal] = mapped_column(Money())
+    # A cash payment taken from more than was due says what was tendered (rules.tendered_note).
     note: Mapped[str] = mapped_column(String(200), default="")
     # Every refund names who approved it (DOMAIN.md): a manager for a requested refund, the clerk
-    # for the deposit or overpayment given back by rule at cancel or hand-back.
+    # for the deposit given back by rule at cancel. Change given back at hand-back has none.
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
 
 

@@ -1517,6 +1517,10 @@
         <translation>交付取件 – {number}</translation>
     </message>
     <message>
+        <source>Total {total}, paid {paid}: nothing to collect.</source>
+        <translation>合计 {total}，已付 {paid}：无需收款。</translation>
+    </message>
+    <message>
         <source>Total {total}, paid {paid}: {balance} to collect now.</source>
         <translation>合计 {total}，已付 {paid}：现需收取 {balance}。</translation>
     </message>
@@ -1535,6 +1539,14 @@
     <message>
         <source>&amp;Method</source>
         <translation>方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Give back {amount} to the customer.</source>
+        <translation>请退还客户 {amount}。</translation>
+    </message>
+    <message>
+        <source>Change: {change}</source>
+        <translation>找零：{change}</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1684,10 @@
         <translation>
             <numerusform>曾经维修过：{device}，共 %n 次维修</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The deposit ({deposit}) is more than the estimate ({estimate}). Take a deposit of {deposit} anyway?</source>
+        <translation>定金（{deposit}）高于预估费用（{estimate}）。仍收取定金 {deposit} 吗？</translation>
     </message>
     <message>
         <source>Ne&amp;w customer name</source>
@@ -3199,6 +3215,10 @@
     <message>
         <source>&amp;Method</source>
         <translation>方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Change: {change}</source>
+        <translation>找零：{change}</translation>
     </message>
 </context>
 <context>
@@ -5205,6 +5225,10 @@
     <message>
         <source>closed as not reachable; calls tried: {count}</source>
         <translation>以无法联系结束；共尝试 {count} 次</translation>
+    </message>
+    <message>
+        <source>cash tendered {tendered}, change {change}</source>
+        <translation>实收现金 {tendered}，找零 {change}</translation>
     </message>
     <message>
         <source>approved by {name}</source>
@@ -7384,6 +7408,14 @@
         <translation>退款</translation>
     </message>
     <message>
+        <source>Excess deposit returned</source>
+        <translation>退还多余定金</translation>
+    </message>
+    <message>
+        <source>cash tendered {tendered}, change {change}</source>
+        <translation>实收现金 {tendered}，找零 {change}</translation>
+    </message>
+    <message>
         <source>cash</source>
         <translation>现金</translation>
     </message>
@@ -8331,6 +8363,10 @@
     <message>
         <source>Refund</source>
         <translation>退款</translation>
+    </message>
+    <message>
+        <source>Excess deposit returned</source>
+        <translation>退还多余定金</translation>
     </message>
     <message>
         <source>Labour</source>

@@ -108,10 +108,11 @@ def add_payment_row(
     note: str = "",
     at: datetime | None = None,
 ) -> None:
-    """Money in or out for an order (amount positive; a refund's kind says it went back).
+    """Money in or out for an order (amount positive; a refund's or change's kind says it went
+    back).
 
-    A refund given back by rule (a deposit at cancel, an overpayment at hand-back) is approved by
-    the person who gives it back."""
+    A refund given back by rule (a deposit at cancel) is approved by the person who gives it
+    back; change handed back at the counter is no refund and names no approver."""
     s.add(
         Payment(
             work_order_id=order.id,
@@ -239,6 +240,7 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
             names.get(p.user_id, "") if p.user_id else "",
             p.note,
             names.get(p.approved_by_id, "") if p.approved_by_id else "",
+            rules.tendered_in(p.note) if p.kind == PaymentKind.PAYMENT.value else None,
         )
         for p in s.scalars(
             select(Payment)

@@ -132,6 +132,17 @@ class PaymentDTO:
     username: str
     note: str
     approved_by: str = ""  # refunds only
+    tendered: Decimal | None = None  # cash handed over for a payment, when more than it booked
+
+    @property
+    def change(self) -> Decimal:
+        """Change given back from the cash tendered for this payment."""
+        return self.tendered - self.amount if self.tendered is not None else Decimal("0.00")
+
+    @property
+    def goes_back(self) -> bool:
+        """A refund or change: money handed back to the customer."""
+        return self.kind in (PaymentKind.REFUND, PaymentKind.CHANGE)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from ...models import LineKind, PaymentKind, Priority, Warranty, WorkOrderStatus, utcnow
+from ...models import LineKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ...printing.document import (
     Banner,
     Barcode,
@@ -36,7 +36,7 @@ from ..i18n import LABELLED, QT_TRANSLATE_NOOP, labelled
 from ..printouts import F_PAPER, RECEIPT_PAPERS
 from ..services import Services
 from . import rules
-from .dto import WorkOrderDTO
+from .dto import PaymentDTO, WorkOrderDTO
 from .rules import DEVICE_TYPE_WORDS
 
 F_KIND = QT_TRANSLATE_NOOP("core", "Printout")
@@ -97,6 +97,8 @@ RECEIPT_WORDS: dict[str, str] = {
     "kind_deposit": QT_TRANSLATE_NOOP("core", "Deposit"),
     "kind_payment": QT_TRANSLATE_NOOP("core", "Payment"),
     "kind_refund": QT_TRANSLATE_NOOP("core", "Refund"),
+    "kind_change": QT_TRANSLATE_NOOP("core", "Excess deposit returned"),
+    "tendered": QT_TRANSLATE_NOOP("core", "cash tendered {tendered}, change {change}"),
     "method_cash": QT_TRANSLATE_NOOP("core", "cash"),
     "method_card": QT_TRANSLATE_NOOP("core", "card"),
     "method_transfer": QT_TRANSLATE_NOOP("core", "transfer"),
@@ -318,8 +320,8 @@ def _handback(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Blo
         rows = tuple(
             (
                 f"{p.at.astimezone():%Y-%m-%d}",
-                _payment(p.kind, p.method.value, p.approved_by, w),
-                ("-" if p.kind is PaymentKind.REFUND else "") + money(p.amount),
+                _payment(p, w),
+                ("-" if p.goes_back else "") + money(p.amount),
             )
             for p in order.payments
         )
@@ -341,11 +343,18 @@ def _handback(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Blo
     return w["handback_title"], blocks
 
 
-def _payment(kind: PaymentKind, method: str, approved_by: str, w: _Words) -> str:
-    """ "Refund (cash), approved by Li Na"; in Chinese "退款（现金），批准人 李娜"."""
-    said = w.detail(w["kind_" + kind.value], w["method_" + method])
-    if approved_by:
-        said = w.join("clauses", said, w["approved_by"].format(name=approved_by))
+def _payment(p: PaymentDTO, w: _Words) -> str:
+    """ "Refund (cash), approved by Li Na"; in Chinese "退款（现金），批准人 李娜"; cash above
+    the balance adds what was tendered and the change."""
+    said = w.detail(w["kind_" + p.kind.value], w["method_" + p.method.value])
+    if p.approved_by:
+        said = w.join("clauses", said, w["approved_by"].format(name=p.approved_by))
+    if p.tendered is not None:
+        said = w.join(
+            "clauses",
+            said,
+            w["tendered"].format(tendered=money(p.tendered), change=money(p.change)),
+        )
     return said
 
 

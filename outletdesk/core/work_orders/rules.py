@@ -196,9 +196,74 @@ def totals(amounts: Iterable[Decimal], discount: Decimal, tax_rate_percent: Deci
     return Totals(subtotal, discount, tax, subtotal - discount + tax)
 
 
+GOES_BACK = frozenset({"refund", "change"})
+
+
 def signed(kind: str, amount: Decimal) -> Decimal:
-    """Deposits and payments count towards what was paid; refunds count against it."""
-    return -amount if kind == "refund" else amount
+    """Deposits and payments count towards what was paid; refunds and change given back count
+    against it."""
+    return -amount if kind in GOES_BACK else amount
+
+
+def takes_deposit(status: WorkOrderStatus, total: Decimal) -> bool:
+    """Money taken before there is a bill to pay (just received, or nothing priced yet) is a
+    further deposit, which any amount may be; later it is a payment towards the balance."""
+    return total == 0 or status is S.RECEIVED
+
+
+@dataclass(frozen=True)
+class Tender:
+    """Money the customer hands over against what is due: what is booked as paid and the change
+    given back from it."""
+
+    paid: Decimal
+    change: Decimal
+
+
+def tender(due: Decimal, offered: Decimal, cash: bool) -> Tender | None:
+    """What `offered` settles of `due`; None when it may not be taken.
+
+    Cash above the balance is cash tendered: the balance is paid and the rest is change. Card,
+    transfer and other methods are charged exactly, so they may not go above the balance; nor may
+    anything be paid when nothing is due."""
+    if offered <= max(due, Decimal("0.00")):
+        return Tender(offered, Decimal("0.00"))
+    if cash and due > 0:
+        return Tender(due, offered - due)
+    return None
+
+
+def give_back(total: Decimal, paid: Decimal) -> Decimal:
+    """At hand-back, what was paid (the deposit) above the final bill goes back to the customer."""
+    return max(paid - total, Decimal("0.00"))
+
+
+# The note of a payment taken from cash tendered above the balance; read back by tendered_in.
+_TENDERED = "cash tendered "
+
+
+def tendered_note(tendered: Decimal, note: str = "", limit: int = 200) -> str:
+    """The payment's note for cash tendered (the note column is all a payment row has to say it),
+    followed by the clerk's own note cut to fit `limit`."""
+    head = f"{_TENDERED}{tendered:.2f}"
+    return f"{head}; {note}"[:limit] if note else head
+
+
+def tendered_in(note: str) -> Decimal | None:
+    """The cash tendered a payment's note records (tendered_note), else None."""
+    if not note.startswith(_TENDERED):
+        return None
+    word = note[len(_TENDERED) :].split(";", 1)[0].strip()
+    try:
+        return Decimal(word)
+    except ArithmeticError:
+        return None
+
+
+def deposit_above_estimate(estimate: Decimal, deposit: Decimal) -> bool:
+    """A deposit larger than a given estimate: allowed (some shops take full prepayment) but
+    likely a typo (50 -> 500), so the counter asks before saving it."""
+    return estimate > 0 and deposit > estimate
 
 
 # ---------------------------------------------------------------- identifiers and search

@@ -486,7 +486,9 @@ class WorkOrderService:
         method: PaymentMethod | str,
         note: str = "",
     ) -> tuple[WorkOrderDTO, Changes]:
-        """Money taken before hand-back (a further deposit or a part payment); never more than is due."""
+        """Money taken before hand-back (a further deposit or a part payment); never more than is
+        due, except cash tendered: then the balance is booked and the rest is change (the note
+        says what was tendered)."""
         actor.require(Permission.EDIT_WORK_ORDERS)
         value = v.money(F_AMOUNT, amount)
         method = v.choice(F_METHOD, str(method), METHODS)
@@ -499,38 +501,29 @@ class WorkOrderService:
                 raise DomainError(
                     QT_TRANSLATE_NOOP("core", "Work order {number} is closed."), number=order.number
                 )
-            kind = (
-                PaymentKind.DEPOSIT
-                if order.total == 0 or order.status == S.RECEIVED.value
-                else PaymentKind.PAYMENT
-            )
-            if kind is PaymentKind.PAYMENT and value > order.total - order.paid:
-                raise ValidationError(
-                    F_AMOUNT,
-                    QT_TRANSLATE_NOOP("core", "{amount} is more than the balance due ({balance})."),
-                    amount=value,
-                    balance=order.total - order.paid,
-                )
+            deposit = rules.takes_deposit(S(order.status), order.total)
+            kind = PaymentKind.DEPOSIT if deposit else PaymentKind.PAYMENT
+            booked, change = value, Decimal("0.00")
+            if not deposit:
+                booked, change = _tendered(order.total - order.paid, value, method)
+            if change:
+                note = rules.tendered_note(value, note)
             add_payment_row(
                 s,
                 order,
                 actor,
                 kind=kind.value,
                 method=method,
-                amount=value,
+                amount=booked,
                 note=note,
                 at=utcnow(),
             )
             s.flush()
             refresh_money(s, order)
-            record(
-                s,
-                actor,
-                "payment",
-                "work_order",
-                order.id,
-                after={"kind": kind.value, "method": method, "amount": value},
-            )
+            after = {"kind": kind.value, "method": method, "amount": booked}
+            if change:
+                after |= {"tendered": value, "change": change}
+            record(s, actor, "payment", "work_order", order.id, after=after)
             return to_dto(s, order, actor), Changes(work_orders=True)
 
     # ------------------------------------------------------------ hand-back, cancel
@@ -561,14 +554,17 @@ class WorkOrderService:
                     status=Word(rules.STATUS_LABELS[S(order.status)]),
                 )
             now = utcnow()
-            if amount > 0:
+            due = order.total - order.paid
+            booked, change = _tendered(due, amount, method)
+            if booked > 0:
                 add_payment_row(
                     s,
                     order,
                     actor,
                     kind=PaymentKind.PAYMENT.value,
                     method=method,
-                    amount=amount,
+                    amount=booked,
+                    note=rules.tendered_note(amount) if change else "",
                     at=now,
                 )
                 s.flush()
@@ -585,21 +581,37 @@ class WorkOrderService:
                     total=order.total,
                     paid=order.paid,
                 )
-            if (
-                balance < 0
-            ):  # a deposit above the final bill (warranty work, unrepairable): give it back
+            excess = rules.give_back(order.total, order.paid)
+            if excess:
+                # A deposit above the final bill (warranty work, unrepairable) goes straight back
+                # across the counter: change, not a refund of charged work waiting for a manager.
                 add_payment_row(
                     s,
                     order,
                     actor,
-                    kind=PaymentKind.REFUND.value,
+                    kind=PaymentKind.CHANGE.value,
                     method=method,
-                    amount=-balance,
-                    note="overpayment returned at hand-back",
+                    amount=excess,
+                    note="excess deposit returned at hand-back",
                     at=now,
                 )
                 s.flush()
                 refresh_money(s, order)
+            if booked > 0 or excess:
+                record(
+                    s,
+                    actor,
+                    "hand_back_money",
+                    "work_order",
+                    order.id,
+                    after={
+                        "method": method,
+                        "paid": booked,
+                        "tendered": amount if change else None,
+                        "change": change,
+                        "excess_returned": excess,
+                    },
+                )
             settings = load_settings(s, order.outlet_id)
             repaired = order.status == S.READY.value
             order.collected_by, order.delivered_at = collected, now
@@ -792,6 +804,20 @@ class WorkOrderService:
 
 
 CheckedLine = tuple[LineKind, str, Decimal, Decimal, int | None, int | None]
+
+
+def _tendered(due: Decimal, offered: Decimal, method: str) -> tuple[Decimal, Decimal]:
+    """(booked as paid, change given back) for money offered against `due`; refused naming the
+    Amount field when it may not be taken (rules.tender)."""
+    settled = rules.tender(due, offered, method == PaymentMethod.CASH.value)
+    if settled is None:
+        raise ValidationError(
+            F_AMOUNT,
+            QT_TRANSLATE_NOOP("core", "{amount} is more than the balance due ({balance})."),
+            amount=offered,
+            balance=max(due, Decimal("0.00")),
+        )
+    return settled.paid, settled.change
 
 
 def _wanted_parts(s: Session, order_id: int) -> dict[PartAt, int]:

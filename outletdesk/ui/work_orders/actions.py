@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.errors import StaleRecord
+from ...core.validation import amount_text
+from ...core.work_orders import rules
 from ...core.work_orders.dto import WorkOrderDTO
 from ...core.work_orders.history import contact_text
 from ...models import ContactMethod, Judgement, PaymentMethod, Warranty
 from ..context import AppContext
 from ..errors import translate_core
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..i18n import listed, tr_up_the_classes
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 from .labels import method_text
@@ -44,8 +46,22 @@ def method_combo(parent: QWidget) -> QComboBox:
     return combo
 
 
-def money_text(amount: Decimal) -> str:
-    return f"{amount:.2f}"
+def change_due(amount: QLineEdit, method: QComboBox, due: Decimal) -> Decimal:
+    """The change the typed amount leaves when it is cash above `due` (rules.tender), else 0."""
+    offered = amount_text(amount.text() or "0")
+    if offered is None:
+        return Decimal("0.00")
+    settled = rules.tender(due, offered, method.currentData() == PaymentMethod.CASH.value)
+    return settled.change if settled is not None else Decimal("0.00")
+
+
+def money_notice(parent: QWidget) -> QLabel:
+    """The bold line a clerk must not miss: money to hand back to the customer."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-weight: 600; color: #8a4b00;")
+    label.hide()
+    return label
 
 
 class WorkOrderActionDialog(QDialog):
@@ -174,13 +190,26 @@ class PaymentDialog(WorkOrderActionDialog):
         )
         self.amount = QLineEdit(money_text(max(order.balance, Decimal(0))), self)
         self.method = method_combo(self)
+        self.change = money_notice(self)
         add_rows(
             self.form,
             [(self.tr("&Amount"), self.amount), (self.tr("&Method"), self.method)],
             self,
         )
+        self.form.addRow("", self.change)
         self.errors.fields.update({"Amount": self.amount, "Payment method": self.method})
         self.amount.selectAll()
+        # Before any bill (a further deposit) every amount is taken as it is: no change.
+        self.deposit = rules.takes_deposit(order.status, order.total)
+        self.amount.textChanged.connect(self.show_change)
+        self.method.currentIndexChanged.connect(self.show_change)
+
+    def show_change(self) -> None:
+        """Cash typed above the balance is cash tendered: the change to give is shown as typed."""
+        due = self.order.balance
+        change = Decimal(0) if self.deposit else change_due(self.amount, self.method, due)
+        self.change.setText(self.tr("Change: {change}").format(change=money_text(change)))
+        self.change.setVisible(change > 0)
 
     def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
         services, actor, order = self._ctx.services, self._ctx.actor, self.order
@@ -192,16 +221,27 @@ class HandBackDialog(WorkOrderActionDialog):
     def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
         super().__init__(ctx, order, parent)
         self.setWindowTitle(self.tr("Hand back – {number}").format(number=order.number))
-        self.say(
-            self.tr("Total {total}, paid {paid}: {balance} to collect now.").format(
-                total=money_text(order.total),
-                paid=money_text(order.paid),
-                balance=money_text(max(order.balance, Decimal(0))),
+        self.excess = rules.give_back(order.total, order.paid)
+        if self.excess:
+            self.say(
+                self.tr("Total {total}, paid {paid}: nothing to collect.").format(
+                    total=money_text(order.total), paid=money_text(order.paid)
+                )
             )
-        )
+        else:
+            self.say(
+                self.tr("Total {total}, paid {paid}: {balance} to collect now.").format(
+                    total=money_text(order.total),
+                    paid=money_text(order.paid),
+                    balance=money_text(max(order.balance, Decimal(0))),
+                )
+            )
         self.collected_by = QLineEdit(order.customer_name, self)
         self.amount = QLineEdit(money_text(max(order.balance, Decimal(0))), self)
+        # Paid in full already: there is nothing to take, only the excess to give back.
+        self.amount.setEnabled(order.balance > 0)
         self.method = method_combo(self)
+        self.change = money_notice(self)
         self.print_receipt = QCheckBox(self.tr("Print the hand-back &receipt"), self)
         self.print_receipt.setChecked(True)
         add_rows(
@@ -213,7 +253,11 @@ class HandBackDialog(WorkOrderActionDialog):
             ],
             self,
         )
+        self.form.addRow("", self.change)
         self.form.addRow("", self.print_receipt)
+        self.amount.textChanged.connect(self.show_change)
+        self.method.currentIndexChanged.connect(self.show_change)
+        self.show_change()
         self.errors.fields.update(
             {
                 "Collected by": self.collected_by,
@@ -221,6 +265,19 @@ class HandBackDialog(WorkOrderActionDialog):
                 "Payment method": self.method,
             }
         )
+
+    def show_change(self) -> None:
+        """What goes back across the counter on Save: the deposit above the bill, or the change
+        from cash tendered above the balance."""
+        if self.excess:
+            text = self.tr("Give back {amount} to the customer.").format(
+                amount=money_text(self.excess)
+            )
+        else:
+            change = change_due(self.amount, self.method, self.order.balance)
+            text = self.tr("Change: {change}").format(change=money_text(change)) if change else ""
+        self.change.setText(text)
+        self.change.setVisible(bool(text))
 
     def work(self) -> Callable[[], tuple[WorkOrderDTO, Changes]]:
         services, actor, order = self._ctx.services, self._ctx.actor, self.order

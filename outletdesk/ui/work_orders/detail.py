@@ -37,7 +37,7 @@ from ...core.work_orders.settings import WorkOrderSettings
 from ...models import LineKind, Priority, Warranty, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error, translate_core
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..i18n import labelled, listed
 from ..settings.forms import FormErrors
 from .actions import (
@@ -48,7 +48,6 @@ from .actions import (
     JudgementDialog,
     PaymentDialog,
     WorkOrderActionDialog,
-    money_text,
 )
 from .history_words import history_cells, judgement_text
 from .labels import (
@@ -430,9 +429,17 @@ class WorkOrderDetail(QDialog):
             for column, text in enumerate(
                 (
                     local_datetime(p.at),
-                    payment_kind_text(p.kind),
+                    payment_kind_text(p.kind)
+                    + (
+                        " · "
+                        + self.tr("cash tendered {tendered}, change {change}").format(
+                            tendered=money_text(p.tendered), change=money_text(p.change)
+                        )
+                        if p.tendered is not None
+                        else ""
+                    ),
                     method_text(p.method),
-                    money_text(p.amount),
+                    ("−" if p.goes_back else "") + money_text(p.amount),
                     (
                         p.username
                         + " · "
@@ -442,7 +449,12 @@ class WorkOrderDetail(QDialog):
                     ),
                 )
             ):
-                self.payments.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == 3:  # the amount, right-aligned as the lines' amounts are
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.payments.setItem(row, column, item)
         self.payments.resizeColumnsToContents()
         fit_to_rows(self.payments, len(order.payments), most=4)
 

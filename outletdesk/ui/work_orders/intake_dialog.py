@@ -7,6 +7,7 @@ recognised by serial/IMEI shows its repair history; the warranty is previewed li
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.customers import CustomerDTO, CustomerInput, CustomerSearchResult
+from ...core.validation import amount_text
+from ...core.work_orders import rules
 from ...core.work_orders.dto import (
     DeviceDTO,
     DeviceInput,
@@ -43,7 +47,7 @@ from ...core.work_orders.dto import (
 from ...core.work_orders.settings import WorkOrderSettings
 from ...models import Channel, Priority
 from ..context import AppContext
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..i18n import listed
 from ..same_phone import SamePhonePanel
 from ..settings.forms import FormErrors, multiline
@@ -68,6 +72,7 @@ class IntakeDialog(QDialog):
         self.customer: CustomerDTO | None = None
         self.settings = WorkOrderSettings()
         self.seen_device: DeviceDTO | None = None
+        self._agreed_deposit: tuple[Decimal, Decimal] | None = None
         self.warranty: WarrantyDTO | None = None
         self._search_seq = 0
         self._shown_query: str | None = None  # the text the listed customers were found for
@@ -668,6 +673,9 @@ class IntakeDialog(QDialog):
             return
         self.errors.clear()
         self.same_phone.hide()
+        if not self.deposit_agreed():
+            self.deposit.setFocus()
+            return
         data = self.intake_input()
         self.save_button.setEnabled(False)
         new = data.new_customer
@@ -680,6 +688,32 @@ class IntakeDialog(QDialog):
             lambda others: self._phone_checked(data, others),
             self._failed,
         )
+
+    def deposit_agreed(self) -> bool:
+        """A deposit above the estimate is asked about once (a typo of 50 -> 500 is likely; full
+        prepayment is allowed): False when the clerk says no. Amounts that do not read are left
+        to the core's refusal."""
+        estimate = amount_text(self.estimate.text() or "0")
+        deposit = amount_text(self.deposit.text() or "0")
+        if estimate is None or deposit is None:
+            return True
+        if not rules.deposit_above_estimate(estimate, deposit):
+            return True
+        if self._agreed_deposit == (estimate, deposit):
+            return True  # already said yes to these amounts (the same-phone panel saves again)
+        question = self.tr(
+            "The deposit ({deposit}) is more than the estimate ({estimate}). "
+            "Take a deposit of {deposit} anyway?"
+        ).format(deposit=money_text(deposit), estimate=money_text(estimate))
+        if not self.confirm(question):
+            return False
+        self._agreed_deposit = (estimate, deposit)
+        return True
+
+    def confirm(self, text: str) -> bool:
+        """Asks a yes/no question before saving; tests replace this."""
+        answer = QMessageBox.question(self, self.windowTitle(), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _phone_checked(self, data: IntakeInput, others: list[CustomerDTO]) -> None:
         if others:

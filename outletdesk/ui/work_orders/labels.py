@@ -64,6 +64,7 @@ def payment_kind_text(kind: PaymentKind | str) -> str:
         PaymentKind.DEPOSIT: QCoreApplication.translate("work_orders", "Deposit"),
         PaymentKind.PAYMENT: QCoreApplication.translate("work_orders", "Payment"),
         PaymentKind.REFUND: QCoreApplication.translate("work_orders", "Refund"),
+        PaymentKind.CHANGE: QCoreApplication.translate("work_orders", "Excess deposit returned"),
     }[PaymentKind(kind)]
 
 

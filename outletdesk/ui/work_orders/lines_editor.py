@@ -33,9 +33,9 @@ from ...core.work_orders import rules
 from ...core.work_orders.dto import LineInput, WorkOrderDTO
 from ...models import LineKind, Warranty
 from ..errors import error_text
+from ..formats import money_text
 from ..i18n import labelled
 from ..settings.forms import FormErrors
-from .actions import money_text
 from .labels import line_kind_text
 
 COL_KIND, COL_DESCRIPTION, COL_QUANTITY, COL_PRICE, COL_AMOUNT, COL_FROM = range(6)
@@ -228,12 +228,15 @@ class LinesEditor(QWidget):
             )
         amount = QTableWidgetItem("")
         amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        amount.setTextAlignment(right)
+        price_item = QTableWidgetItem(_price(price))
+        price_item.setTextAlignment(right)  # prices line up as the amounts do
         for column, item in (
             (COL_KIND, kind_item),
             (COL_DESCRIPTION, QTableWidgetItem(description)),
             (COL_QUANTITY, QTableWidgetItem(_plain(quantity))),
-            (COL_PRICE, QTableWidgetItem(_plain(price))),
+            (COL_PRICE, price_item),
             (COL_AMOUNT, amount),
             (COL_FROM, source),
         ):
@@ -252,7 +255,9 @@ class LinesEditor(QWidget):
         if not quantity:
             quantity = "30" if kind is LineKind.LABOUR else "1"
         self.lines.blockSignals(True)
-        row = self._append_line(kind, description, quantity, price or "0.00", part_id, location_id)
+        row = self._append_line(
+            kind, description, quantity, price or Decimal("0.00"), part_id, location_id
+        )
         self.lines.blockSignals(False)
         self.update_totals()
         self.lines.setFocus()  # first: focus moving later would close the editor opened below
@@ -399,6 +404,8 @@ class LinesEditor(QWidget):
             (self.tr("Total"), f"<b>{money_text(t.total)}</b>"),
             (self.tr("Paid"), money_text(paid)),
         ]
+        if not t.discount:  # no discount: no row, rather than a "−0.00"
+            del rows[1]
         if refunded:  # approved after hand-back: it lowered what the order charged
             rows.append((self.tr("Refunded after hand-back"), money_text(refunded)))
         rows.append((self.tr("Balance due"), f"<b>{money_text(t.total - refunded - paid)}</b>"))
@@ -476,6 +483,13 @@ class FromDelegate(QStyledItemDelegate):
     ) -> None:
         assert isinstance(widget, QComboBox)
         self._editor.set_line_location(index.row(), widget.currentData() or None)
+
+
+def _price(value: Decimal | str) -> str:
+    """A price or hourly rate as every amount on screen shows it ("560.00", not "560"); text
+    (typed, or from the part picker) is shown as it reads."""
+    found = amount_text(value) if isinstance(value, str) else value
+    return money_text(found) if found is not None else str(value)
 
 
 def _plain(value: Decimal | str) -> str:

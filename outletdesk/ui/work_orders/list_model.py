@@ -22,7 +22,7 @@ from ...core.auth import Actor
 from ...core.work_orders.queries import SortKey, WorkOrderFilter, WorkOrderQueries, WorkOrderRow
 from ...core.work_orders.rules import TimeLimits, deadline_state
 from ...models import Priority, WorkOrderStatus, utcnow
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..table_model import COLUMN_KEY
 from ..tasks import TaskRunner
 from .labels import device_type_text, priority_text, status_text
@@ -342,7 +342,7 @@ class WorkOrderListModel(QAbstractTableModel):
             self._priority_texts[r.priority],
             r.technician,
             local_datetime(r.next_due_at),
-            f"{r.total:,.2f}",
+            money_text(r.total),
         )
 
     def headerData(

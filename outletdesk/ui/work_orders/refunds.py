@@ -26,9 +26,9 @@ from ...core.work_orders.dto import RefundDTO, WorkOrderDTO
 from ...models import RefundStatus, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..settings.forms import add_rows, multiline
-from .actions import WorkOrderActionDialog, method_combo, money_text
+from .actions import WorkOrderActionDialog, method_combo
 from .labels import method_text, refund_status_text
 
 
