@@ -126,3 +126,33 @@ def test_counter_list_names_a_device_without_brand_by_its_translated_type(servic
     device = COLUMNS.index(SortKey.DEVICE)
     shown = sorted(model.data(model.index(r, device)) for r in range(model.rowCount()))
     assert shown == ["Apple iPad", "手机"]
+
+
+def test_chinese_cash_tendered_and_excess_deposit_read_in_chinese(services, clerk, request):
+    """Cash above the balance (tendered, change) and a deposit above the bill given back, on the
+    Chinese hand-back receipt: the payment clauses joined with Chinese punctuation, as refunds."""
+    order = take_in(services, clerk, deposit="400.00")
+    order, _ = services.work_orders.move(clerk, order.id, order.version, S.IN_REPAIR)
+    order, _ = services.work_orders.set_lines(
+        clerk, order.id, order.version, [LineInput("fee", "Board repair", 1, "300.00")]
+    )
+    order, _ = services.work_orders.move(clerk, order.id, order.version, S.READY)
+    order, _ = services.work_orders.hand_back(clerk, order.id, order.version, "王芳")
+    other = take_in(services, clerk, deposit="0.00")
+    other, _ = services.work_orders.move(clerk, other.id, other.version, S.IN_REPAIR)
+    other, _ = services.work_orders.set_lines(
+        clerk, other.id, other.version, [LineInput("fee", "Board repair", 1, "270.00")]
+    )
+    other, _ = services.work_orders.move(clerk, other.id, other.version, S.READY)
+    other, _ = services.work_orders.hand_back(
+        clerk, other.id, other.version, "王芳", payment="300.00", method="cash"
+    )
+    request.getfixturevalue("chinese")
+    words = texts_of_the_window()
+
+    def said(order_id):
+        doc = receipts.receipt_document(services, clerk, order_id, "handback", words)
+        return [cell for b in doc.blocks for row in getattr(b, "rows", ()) for cell in row]
+
+    assert "退还多余定金（现金）" in said(order.id) and "-100.00" in said(order.id)
+    assert "付款（现金），实收现金 300.00，找零 30.00" in said(other.id)
