@@ -156,3 +156,26 @@ def test_chinese_cash_tendered_and_excess_deposit_read_in_chinese(services, cler
 
     assert "退还多余定金（现金）" in said(order.id) and "-100.00" in said(order.id)
     assert "付款（现金），实收现金 300.00，找零 30.00" in said(other.id)
+
+
+def test_a_device_known_by_its_type_only_is_named_once_in_chinese(
+    services, clerk, qtbot, tmp_path, request
+):
+    """The intake dialog's past devices and orders, and the order's Device row, name a device
+    with no brand or model by its translated type, once (手机, not "手机 · phone")."""
+    from conftest import ui_context
+
+    from outletdesk.ui.work_orders.intake_dialog import IntakeDialog
+    from outletdesk.ui.work_orders.labels import device_with_type
+
+    order = take_in(services, clerk, device=DeviceInput("phone"))
+    request.getfixturevalue("chinese")
+    assert device_with_type("phone", "phone") == "手机"
+    assert device_with_type("phone", "Apple iPhone 12") == "手机 · Apple iPhone 12"
+    dialog = IntakeDialog(ui_context(services, clerk, tmp_path))
+    qtbot.addWidget(dialog)
+    devices, orders = services.intake.customer_history(clerk, order.customer_id)
+    dialog._show_history((devices, orders))
+    assert dialog.past_devices.item(0).text().startswith("手机")
+    assert "phone" not in dialog.past_devices.item(0).text()
+    assert f"{order.number} 手机" in dialog.past_orders.text()

@@ -54,7 +54,7 @@ from .labels import (
     DEADLINE_COLOURS,
     channel_text,
     deadline_text,
-    device_type_text,
+    device_with_type,
     method_text,
     payment_kind_text,
     priority_text,
@@ -370,7 +370,7 @@ class WorkOrderDetail(QDialog):
         rows = [
             row(self.tr("Customer"), order.customer_name),
             row(self.tr("Phone"), listed(order.customer_phones)),
-            row(self.tr("Device"), f"{device_type_text(d.device_type)} · {d.label}"),
+            row(self.tr("Device"), device_with_type(d.device_type, d.label)),
             row(self.tr("Serial number"), d.serial),
             row(self.tr("IMEI"), d.imei),
             row(self.tr("Colour"), d.colour),

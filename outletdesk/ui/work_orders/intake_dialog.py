@@ -52,7 +52,13 @@ from ..i18n import listed
 from ..same_phone import SamePhonePanel
 from ..settings.forms import FormErrors, multiline
 from .actions import method_combo
-from .labels import channel_text, device_type_text, status_text, warranty_text
+from .labels import (
+    channel_text,
+    device_type_text,
+    device_with_type,
+    status_text,
+    warranty_text,
+)
 
 SEARCH_DELAY_MS = 150
 LOOKUP_DELAY_MS = 300
@@ -495,7 +501,7 @@ class IntakeDialog(QDialog):
         for device in devices:
             ident = device.imei or device.serial
             item = QListWidgetItem(
-                f"{device_type_text(device.device_type)} · {device.label}"
+                device_with_type(device.device_type, device.label)
                 + (f" · {ident}" if ident else "")
             )
             item.setData(Qt.ItemDataRole.UserRole, device)
@@ -505,7 +511,7 @@ class IntakeDialog(QDialog):
         self.past_orders.setText(
             self.tr("Past orders: {orders}").format(
                 orders="; ".join(
-                    f"{o.number} {o.device_label} ({status_text(o.status)}, "
+                    f"{o.number} {device_type_text(o.device_label)} ({status_text(o.status)}, "
                     f"{local_datetime(o.received_at)[:10]})"
                     for o in orders[:5]
                 )

@@ -33,6 +33,13 @@ def device_type_text(name: str) -> str:
     return QCoreApplication.translate("core", english) if english else name
 
 
+def device_with_type(device_type: str, label: str) -> str:
+    """ "phone · Apple iPhone 12" (the type translated); just the type for a device known by
+    nothing else (its label is then its type)."""
+    kind = device_type_text(device_type)
+    return kind if label in ("", device_type) else f"{kind} · {label}"
+
+
 def priority_text(priority: Priority | str) -> str:
     return (
         QCoreApplication.translate("work_orders", "Urgent")
