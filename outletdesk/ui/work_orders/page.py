@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,6 +41,7 @@ from ...models import Priority, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
+from ..flow import FlowLayout
 from ..formats import local_datetime
 from ..table_model import ColumnFit, list_table
 from .labels import priority_text, status_text
@@ -111,6 +111,7 @@ class WorkOrdersPage(QWidget):
             self.tr("Number, phone, serial, IMEI, name or model (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Open orders"), "open")
         self.status.addItem(self.tr("All statuses"), "all")
@@ -177,15 +178,16 @@ class WorkOrdersPage(QWidget):
         self.flagged_title.setVisible(self.is_manager)
         self.flagged.setVisible(self.is_manager)
 
-        # Two short rows rather than one long one: the page must fit a 1280-pixel screen.
-        top = QHBoxLayout()
+        # Two rows that wrap where the window ends: each one line at 1280 pixels, more on a
+        # 1024-pixel counter screen, never a window wider than the screen.
+        top = FlowLayout()
         top.addWidget(self.new_button)
-        top.addWidget(self.search, 1)
+        top.addWidget(self.search)
         top.addWidget(self.outlet)
         top.addWidget(QLabel(self.tr("Received"), self))
         top.addWidget(self.date_from)
         top.addWidget(self.date_to)
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for widget in (
             QLabel(self.tr("Status"), self),
             self.status,
@@ -195,7 +197,7 @@ class WorkOrdersPage(QWidget):
             self.due_today,
         ):
             filters.addWidget(widget)
-        filters.addStretch(1)
+        filters.spring(self)
         filters.addWidget(self.refunds_button)
         filters.addWidget(self.export_button)
         left = QWidget(self)
@@ -211,7 +213,9 @@ class WorkOrdersPage(QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1040, 220])
-        splitter.setChildrenCollapsible(False)
+        # The calls due can be dragged shut (and open again) on a narrow screen; the list cannot.
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, True)
         side.setMinimumWidth(180)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
