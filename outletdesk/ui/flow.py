@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 
 class FlowLayout(QLayout):
@@ -127,3 +134,13 @@ class FlowLayout(QLayout):
 
 def _margins_size(margins: QMargins) -> QSize:
     return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+
+def together(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets that wrap as one (a label and the picker or dates it names)."""
+    group = QWidget(parent)
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group

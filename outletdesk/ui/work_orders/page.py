@@ -41,7 +41,7 @@ from ...models import Priority, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
-from ..flow import FlowLayout
+from ..flow import FlowLayout, together
 from ..formats import local_datetime
 from ..table_model import ColumnFit, list_table
 from .labels import priority_text, status_text
@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # imported where opened: start-up does not load them (tests/t
 
 S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
+COMBO_LETTERS = 10  # about "Open orders" and "All technicians"
 PARTS_ARRIVED_SHOWN = 50
 # Rows the column fit measures from the first in sight: about a screenful, fewer than a page
 MEASURED_ROWS = 40
@@ -119,6 +120,12 @@ class WorkOrdersPage(QWidget):
             self.status.addItem(status_text(status), status.value)
         self.technician = QComboBox(self)
         self.technician.addItem(self.tr("All technicians"), None)
+        # As wide as their usual choice, not their longest (the popup shows the full names).
+        for combo in (self.status, self.technician):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(COMBO_LETTERS)
         self.overdue = QPushButton(self.tr("&Overdue"), self)
         self.due_today = QPushButton(self.tr("Due &today"), self)
         for toggle in (self.overdue, self.due_today):
@@ -178,33 +185,25 @@ class WorkOrdersPage(QWidget):
         self.flagged_title.setVisible(self.is_manager)
         self.flagged.setVisible(self.is_manager)
 
-        # Two rows that wrap where the window ends: each one line at 1280 pixels, more on a
-        # 1024-pixel counter screen, never a window wider than the screen.
+        # One flow of filters and buttons that wraps where the list ends: two rows at 1280
+        # pixels, three on a 1024-pixel counter screen, never a window wider than the screen.
         top = FlowLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.search)
         top.addWidget(self.outlet)
-        top.addWidget(QLabel(self.tr("Received"), self))
-        top.addWidget(self.date_from)
-        top.addWidget(self.date_to)
-        filters = FlowLayout()
-        for widget in (
-            QLabel(self.tr("Status"), self),
-            self.status,
-            QLabel(self.tr("Technician"), self),
-            self.technician,
-            self.overdue,
-            self.due_today,
-        ):
-            filters.addWidget(widget)
-        filters.spring(self)
-        filters.addWidget(self.refunds_button)
-        filters.addWidget(self.export_button)
+        top.addWidget(
+            together(self, QLabel(self.tr("Received"), self), self.date_from, self.date_to)
+        )
+        top.addWidget(together(self, QLabel(self.tr("Status"), self), self.status))
+        top.addWidget(together(self, QLabel(self.tr("Technician"), self), self.technician))
+        top.addWidget(together(self, self.overdue, self.due_today))
+        top.spring(self)
+        top.addWidget(self.refunds_button)
+        top.addWidget(self.export_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
         splitter = QSplitter(self)
