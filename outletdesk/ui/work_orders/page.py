@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -94,6 +95,7 @@ class WorkOrdersPage(QWidget):
         self._ctx = ctx
         self.settings = WorkOrderSettings()
         self.model: WorkOrderListModel | None = None
+        self._queries: WorkOrderQueries | None = None
         self.detail: WorkOrderDetail | None = None
         self.intake: IntakeDialog | None = None
         self.printer = ReceiptPrinter(ctx, self)
@@ -154,6 +156,9 @@ class WorkOrdersPage(QWidget):
         self.table = list_table(self)
         self.table.setSortingEnabled(True)
         self.count_label = QLabel(self)
+        # Shown when the status filter hides some of the search's matches (a delivered job).
+        self.show_all_button = QPushButton(self.tr("Show &all statuses"), self)
+        self.show_all_button.hide()
 
         self.follow_ups = QListWidget(self)
         self.flagged = QListWidget(self)
@@ -205,7 +210,11 @@ class WorkOrdersPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label)
+        foot.addWidget(self.show_all_button)
+        foot.addStretch(1)
+        left_layout.addLayout(foot)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(side)
@@ -242,6 +251,7 @@ class WorkOrdersPage(QWidget):
         self.new_button.clicked.connect(self.new_intake)
         self.export_button.clicked.connect(self.export)
         self.refunds_button.clicked.connect(self.open_refunds)
+        self.show_all_button.clicked.connect(self.show_all_statuses)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_intake)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         ctx.bus.changed.connect(self.refresh)
@@ -276,6 +286,7 @@ class WorkOrdersPage(QWidget):
 
     def _settings_loaded(self, result: _Loaded) -> None:
         self.settings, technicians, outlets, queries, (opening, page) = result
+        self._queries = queries
         for uid, name in technicians:
             self.technician.addItem(name, uid)
         self._fill_outlets(outlets)
@@ -423,7 +434,40 @@ class WorkOrdersPage(QWidget):
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n work orders", "", count))
+        self.show_all_button.hide()
         self._results_arrived()
+        self._count_hidden_matches(count)
+
+    def _count_hidden_matches(self, count: int) -> None:
+        """With search text and a status filter, ask the core how many more orders match in
+        the other statuses: after the list's first page (the worker answers in order) and only
+        while searching, so opening or browsing the list costs nothing more."""
+        if self.model is None or self._queries is None:
+            return
+        f, queries, actor = self.model.filter, self._queries, self._ctx.actor
+        if not f.text.strip() or not f.statuses:
+            return
+
+        def arrived(more: int) -> None:
+            if self.model is None or self.model.filter != f or not more:
+                return  # the filter changed meanwhile, or nothing is hidden
+            self.count_label.setText(
+                self.tr("{orders} · %n more in other statuses", "", more).format(
+                    orders=self.tr("%n work orders", "", count)
+                )
+            )
+            self.show_all_button.show()
+
+        self._ctx.runner.run(
+            lambda: queries.more_in_other_statuses(actor, f),
+            arrived,
+            lambda exc: show_error(self, exc),
+        )
+
+    def show_all_statuses(self) -> None:
+        """The status filter to "All statuses": the search's matches in every status."""
+        self.status.setCurrentIndex(self.status.findData("all"))
+        self.table.setFocus()
 
     def refresh_follow_ups(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
