@@ -55,6 +55,7 @@ from .stocktake import StocktakeTab
 
 SEARCH_DELAY_MS = 150
 MOVEMENTS_SHOWN = 30
+DETAILS_MIN_WIDTH = 420
 
 
 class PartsPage(QWidget):
@@ -134,7 +135,8 @@ class PartsPage(QWidget):
 
         self.details = DetailsBrowser(self)
         self.details.setOpenLinks(False)
-        self.details.setMinimumWidth(330)
+        # Room for a movement line at 1024 pixels: the list scrolls sideways before the details squeeze.
+        self.details.setMinimumWidth(DETAILS_MIN_WIDTH)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.receive_button = QPushButton(self.tr("&Receive…"), self)
         self.adjust_button = QPushButton(self.tr("&Adjust…"), self)
