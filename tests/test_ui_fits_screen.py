@@ -94,3 +94,31 @@ def test_the_window_fits_a_1024x768_counter_screen(services, qapp, qtbot, tmp_pa
         assert window.width() <= 1024
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_flow_row_wraps_where_the_width_ends(qtbot):
+    """The toolbars' FlowLayout: one row when wide, more when narrow, nothing overlapping or
+    past the edge, and the spare width to the expanding search box."""
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+
+    from outletdesk.ui.flow import FlowLayout
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    flow = FlowLayout(host)
+    search = QLineEdit(host)
+    flow.addWidget(search)
+    buttons = [QPushButton(f"Button number {n}", host) for n in range(5)]
+    for button in buttons:
+        flow.addWidget(button)
+    host.show()
+    one_row = flow.heightForWidth(flow.sizeHint().width())
+    assert flow.heightForWidth(300) > 2 * one_row
+    assert host.minimumSizeHint().width() < 300
+    for width in (flow.sizeHint().width() + 200, 300):
+        host.resize(width, flow.heightForWidth(width))
+        qtbot.wait(10)
+        boxes = [w.geometry() for w in (search, *buttons)]
+        assert all(box.right() < width for box in boxes)
+        assert not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :])
+    assert search.width() > search.sizeHint().width()  # the spare went to it
