@@ -51,3 +51,74 @@ def test_every_page_fits_1280_pixels(services, qapp, qtbot, tmp_path, language):
             assert window.width() <= 1280, f"Parts at {shown}: {window.width()} pixels wide"
     finally:
         qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_window_fits_a_1024x768_counter_screen(services, qapp, qtbot, tmp_path, language):
+    """Tester's report item 10: the window's minimum, after every page and every tab of Parts
+    and Equipment has been shown, fits a 1024x768 screen (it was 1278 px wide in English): the
+    toolbars wrap, the navigation is as wide as its entries, the tables scroll sideways."""
+    from PySide6.QtWidgets import QTabWidget
+
+    fill_demo(services.db, customers=20)
+    add_demo_parts(services.db)
+    add_demo_equipment(services.db)
+    translator = QTranslator()
+    if language == "zh_CN":
+        assert translator.load(str(QM))
+        qapp.installTranslator(translator)
+    try:
+        manager = services.auth.sign_in("manager", DEMO_PASSWORD)
+        assert isinstance(manager, Actor)
+        window = MainWindow(ui_context(services, manager, tmp_path), "North")
+        qtbot.addWidget(window)
+        window.show()
+        for index, title in enumerate(window.page_titles()):
+            window.show_page(index)
+            qtbot.wait(20)
+            page = window.pages.currentWidget()
+            for tabs in page.findChildren(QTabWidget):
+                for tab in range(tabs.count()):
+                    tabs.setCurrentIndex(tab)
+                    qtbot.wait(10)
+            least = window.minimumSizeHint()
+            assert least.width() <= 1024, f"{title}: at least {least.width()} px wide"
+            assert least.height() <= 768, f"{title}: at least {least.height()} px high"
+        # Every entry of the narrower navigation is read whole.
+        room = window.nav.viewport().width()
+        for row in range(window.nav.count()):
+            assert window.nav.visualItemRect(window.nav.item(row)).width() <= room
+            assert window.nav.sizeHintForColumn(0) <= room
+        window.resize(1024, 768)
+        qtbot.wait(20)
+        assert window.width() <= 1024
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_a_flow_row_wraps_where_the_width_ends(qtbot):
+    """The toolbars' FlowLayout: one row when wide, more when narrow, nothing overlapping or
+    past the edge, and the spare width to the expanding search box."""
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+
+    from outletdesk.ui.flow import FlowLayout
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    flow = FlowLayout(host)
+    search = QLineEdit(host)
+    flow.addWidget(search)
+    buttons = [QPushButton(f"Button number {n}", host) for n in range(5)]
+    for button in buttons:
+        flow.addWidget(button)
+    host.show()
+    one_row = flow.heightForWidth(flow.sizeHint().width())
+    assert flow.heightForWidth(300) > 2 * one_row
+    assert host.minimumSizeHint().width() < 300
+    for width in (flow.sizeHint().width() + 200, 300):
+        host.resize(width, flow.heightForWidth(width))
+        qtbot.wait(10)
+        boxes = [w.geometry() for w in (search, *buttons)]
+        assert all(box.right() < width for box in boxes)
+        assert not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :])
+    assert search.width() > search.sizeHint().width()  # the spare went to it

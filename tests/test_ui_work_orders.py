@@ -686,3 +686,42 @@ def test_the_counter_list_arrives_with_the_settings_in_one_trip(ctx, services, c
     assert shown == [3] and page.count_label.text() == "3 work orders"
     assert not any(t.startswith("WorkOrderListModel.refresh") for t in tasks), tasks
     assert page.table.currentIndex().row() == 0  # the first is selected, as after a filter
+
+
+def test_a_search_says_what_the_status_filter_hides_and_shows_it_in_one_click(
+    page, services, clerk, qtbot
+):
+    """Tester's report item 8: a cancelled (closed) job searched among the open orders is not
+    "0 work orders" with no word; the count says more match in other statuses and one click
+    shows them."""
+    gone = take_in(services, clerk, deposit="0.00")
+    services.work_orders.cancel(clerk, gone.id, gone.version, "customer changed their mind")
+    take_in(
+        services,
+        clerk,
+        device=DeviceInput("laptop", "Lenovo", "ThinkPad X1", serial="PF12345"),
+        new_customer=CustomerInput("Maria Lopez", ["0612345678"]),
+    )
+    qtbot.waitUntil(lambda: page.model is not None)
+    assert page.status.currentData() == "open"
+    page.apply_filter()
+    assert page.model.rowCount() == 1
+    assert page.show_all_button.isHidden()  # browsing: nothing searched, nothing counted
+
+    page.search.setText(IMEI)  # the cancelled order's IMEI
+    page.apply_filter()
+    assert page.model.rowCount() == 0
+    assert page.count_label.text() == "0 work orders · 1 more in other statuses"
+    assert not page.show_all_button.isHidden()
+
+    qtbot.mouseClick(page.show_all_button, Qt.MouseButton.LeftButton)
+    assert page.status.currentData() == "all"
+    assert page.model.rowCount() == 1 and page.model.row(0).id == gone.id
+    assert page.count_label.text().startswith("1 work order")
+    assert page.show_all_button.isHidden()
+
+    page.status.setCurrentIndex(page.status.findData("open"))
+    page.search.setText("Maria")  # an open order: nothing hidden, no hint
+    page.apply_filter()
+    assert page.model.rowCount() == 1 and page.show_all_button.isHidden()
+    assert "more" not in page.count_label.text()

@@ -526,3 +526,28 @@ def test_open_orders_at_an_outlet_are_found_by_status_not_by_walking_every_date(
             plans.append(" ".join(str(r[-1]) for r in rows))
     assert len(plans) == 2 and all("status=?" in plan for plan in plans), (plans, seen)
     assert not any("ix_work_orders_outlet_received" in plan for plan in plans), plans
+
+
+def test_matches_hidden_by_the_status_filter_are_counted(shop):
+    """Searching the open orders for a delivered job says how many more match in other
+    statuses (tester's report item 8), with every other filter still applied."""
+    queries, actor, _, ref = shop
+    open_orders = tuple(s for s in S if s in rules.OPEN)
+    more = queries.more_in_other_statuses
+
+    def f(**kwargs):
+        return WorkOrderFilter(statuses=open_orders, **kwargs)
+
+    assert more(actor, f(text="356938035643809")) == 1  # N-000001's IMEI, delivered
+    assert more(actor, f(text="王芳")) == 1  # N-000001 delivered; N-000010 ready is shown
+    assert more(actor, f(text="Maria")) == 1  # cancelled
+    assert more(actor, f(text="张伟")) == 0  # received: shown, nothing hidden
+    assert more(actor, f(text="王芳", outlet_id=ref["south"])) == 0  # the outlet still filters
+    # A typed number is shown whatever its status: it is not "more" as well.
+    assert queries.ids(actor, f(text="N-000001")) != []
+    assert more(actor, f(text="N-000001")) == 0
+    # No search text, or no status filter: nothing to tell, and nothing counted.
+    assert more(actor, f()) == 0
+    assert more(actor, f(text="  ")) == 0
+    assert more(actor, WorkOrderFilter(text="王芳")) == 0
+    assert more(actor, WorkOrderFilter(text="王芳", statuses=(S.READY,))) == 1

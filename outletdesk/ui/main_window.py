@@ -32,13 +32,16 @@ if TYPE_CHECKING:
     from .settings import SettingsPage
 
 
+NAV_ROOM = 8  # pixels beside the longest entry, so it does not touch the edge
+MIN_STATUS_WIDTH = 120
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, outlet_name: str) -> None:
         super().__init__()
         self._ctx = ctx
         self.setWindowTitle(self.tr("OutletDesk – {outlet}").format(outlet=outlet_name))
         self.nav = QListWidget()
-        self.nav.setFixedWidth(230)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }"
         )
@@ -79,6 +82,9 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number - 1: self.show_page(n))
         self.nav.currentRowChanged.connect(self._page_chosen)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # As wide as its longest entry in this language, not a fixed width: the pages need
+        # every pixel a 1024-pixel counter screen has.
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + NAV_ROOM)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -94,6 +100,9 @@ class MainWindow(QMainWindow):
         self.status_user = QLabel(
             self.tr("User: {name} ({role})").format(name=ctx.actor.display_name, role=role)
         )
+        # A long database path is cut on a narrow screen rather than widening the window.
+        self.status_db.setMinimumWidth(MIN_STATUS_WIDTH)
+        self.status_db.setToolTip(self.status_db.text())
         self.status_busy = QLabel()
         for label in (self.status_db, self.status_outlet, self.status_user):
             self.statusBar().addPermanentWidget(label)

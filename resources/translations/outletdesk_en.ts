@@ -417,6 +417,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{orders} · %n more in other statuses</source>
+        <translation>
+            <numerusform>{orders} · %n more in another status</numerusform>
+            <numerusform>{orders} · %n more in other statuses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n work orders written to {path}</source>
         <translation>
             <numerusform>%n work order written to {path}</numerusform>

@@ -5349,6 +5349,10 @@
         <translation>您的角色无权导出数据。</translation>
     </message>
     <message>
+        <source>Show &amp;all statuses</source>
+        <translation>显示全部状态(&amp;A)</translation>
+    </message>
+    <message>
         <source>Follow-up calls due</source>
         <translation>待回访</translation>
     </message>
@@ -5368,6 +5372,12 @@
         <source>%n work orders</source>
         <translation>
             <numerusform>共 %n 张工单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{orders} · %n more in other statuses</source>
+        <translation>
+            <numerusform>{orders} · 其他状态中另有 %n 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">

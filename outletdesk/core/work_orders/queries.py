@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from functools import cache
@@ -197,6 +197,23 @@ class WorkOrderQueries:
         stmt = self._where(select(func.count()).select_from(WorkOrder), f)
         with self._db.read_rows(actor) as conn:
             return int(conn.scalar(stmt) or 0)
+
+    def more_in_other_statuses(self, actor: Actor, f: WorkOrderFilter) -> int:
+        """How many orders match the search text and the other filters but are left out by the
+        status filter: a clerk looking up a customer's earlier, delivered job among the open
+        ones is told it is there. 0 without search text or status filter (nothing is hidden by
+        it then) and nothing is counted: browsing the open orders costs no extra query."""
+        actor.require(Permission.VIEW_WORK_ORDERS)
+        if not f.statuses or not f.text.strip():
+            return 0
+        every_status = self._where(
+            select(func.count()).select_from(WorkOrder), replace(f, statuses=())
+        )
+        # Every status less those shown, not the other statuses counted: a typed order number
+        # is shown whatever its status, and would be counted again among the others.
+        shown = self._where(select(func.count()).select_from(WorkOrder), f)
+        with self._db.read_rows(actor) as conn:
+            return max(int(conn.scalar(every_status) or 0) - int(conn.scalar(shown) or 0), 0)
 
     def ids(
         self, actor: Actor, f: WorkOrderFilter, *, offset: int = 0, limit: int | None = None

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from ...core.outlets import OutletDTO
 from ...models import AssetStatus, RecordKind
 from ..context import AppContext
 from ..errors import show_error
+from ..flow import FlowLayout
 from ..formats import local_datetime
 from ..i18n import core_word, listed
 from ..settings.forms import allow_button
@@ -205,13 +205,13 @@ class EquipmentPage(QWidget):
         self.tabs.addTab(self.figures_tab, self.tr("Figures"))
 
         head = title_and_search(self, self.tr("Equipment & maintenance"), self.search)
-        top = QHBoxLayout()
+        top = FlowLayout()  # one row at 1280 pixels, two on a 1024-pixel screen
         for widget in (self.outlet, self.category, self.status, self.new_button,
                        self.categories_button):  # fmt: skip
             top.addWidget(widget)
         top.addWidget(self.actions.import_button)
         top.addWidget(self.actions.export_button)
-        top.addStretch(1)
+        top.spring(self)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(NOTICE_STYLE)

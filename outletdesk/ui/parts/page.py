@@ -33,6 +33,7 @@ from ...core.parts.queries import PartList, PartRow
 from ...core.parts.stock import MAIN, MovementDTO, ReorderLine, StockLevel, TransferDTO
 from ..context import AppContext
 from ..errors import show_error, translate_core
+from ..flow import FlowLayout
 from ..formats import local_datetime
 from ..i18n import labelled, listed
 from ..settings.forms import allow_button
@@ -54,6 +55,7 @@ from .stocktake import StocktakeTab
 
 SEARCH_DELAY_MS = 150
 MOVEMENTS_SHOWN = 30
+DETAILS_MIN_WIDTH = 420
 
 
 class PartsPage(QWidget):
@@ -133,7 +135,8 @@ class PartsPage(QWidget):
 
         self.details = DetailsBrowser(self)
         self.details.setOpenLinks(False)
-        self.details.setMinimumWidth(330)
+        # Room for a movement line at 1024 pixels: the list scrolls sideways before the details squeeze.
+        self.details.setMinimumWidth(DETAILS_MIN_WIDTH)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.receive_button = QPushButton(self.tr("&Receive…"), self)
         self.adjust_button = QPushButton(self.tr("&Adjust…"), self)
@@ -184,6 +187,7 @@ class PartsPage(QWidget):
         )
         self.low_table = row_table(self.low_model, self, whole={0}, seat=(ctx.seat, "low_stock"))
         self.low_label = QLabel(self)
+        self.low_label.setWordWrap(True)  # a long explanation must not widen the window
         low_page = QWidget(self)
         low_layout = QVBoxLayout(low_page)
         low_layout.addWidget(self.low_label)
@@ -231,14 +235,14 @@ class PartsPage(QWidget):
         self.tabs.addTab(StocktakeTab(ctx, self), self.tr("Stocktake"))
 
         head = title_and_search(self, self.tr("Parts & stock"), self.search)
-        top = QHBoxLayout()
+        top = FlowLayout()  # one row at 1280 pixels, two on a 1024-pixel screen
         top.addWidget(self.outlet)
         top.addWidget(self.location)
         top.addWidget(self.new_button)
         for button in (self.import_button, self.export_button, self.labels_button,
                        self.suppliers_button, self.locations_button):  # fmt: skip
             top.addWidget(button)
-        top.addStretch(1)
+        top.spring(self)
         layout = QVBoxLayout(self)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)

@@ -42,6 +42,7 @@ from ...models import Priority, WorkOrderStatus, utcnow
 from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..exporting import ask_xlsx_path, run_export
+from ..flow import FlowLayout, together
 from ..formats import local_datetime
 from ..table_model import ColumnFit, list_table
 from .labels import priority_text, status_text
@@ -55,6 +56,7 @@ if TYPE_CHECKING:  # imported where opened: start-up does not load them (tests/t
 
 S = WorkOrderStatus
 SEARCH_DELAY_MS = 200
+COMBO_LETTERS = 10  # about "Open orders" and "All technicians"
 PARTS_ARRIVED_SHOWN = 50
 # Rows the column fit measures from the first in sight: about a screenful, fewer than a page
 MEASURED_ROWS = 40
@@ -93,6 +95,7 @@ class WorkOrdersPage(QWidget):
         self._ctx = ctx
         self.settings = WorkOrderSettings()
         self.model: WorkOrderListModel | None = None
+        self._queries: WorkOrderQueries | None = None
         self.detail: WorkOrderDetail | None = None
         self.intake: IntakeDialog | None = None
         self.printer = ReceiptPrinter(ctx, self)
@@ -111,6 +114,7 @@ class WorkOrdersPage(QWidget):
             self.tr("Number, phone, serial, IMEI, name or model (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Open orders"), "open")
         self.status.addItem(self.tr("All statuses"), "all")
@@ -118,6 +122,12 @@ class WorkOrdersPage(QWidget):
             self.status.addItem(status_text(status), status.value)
         self.technician = QComboBox(self)
         self.technician.addItem(self.tr("All technicians"), None)
+        # As wide as their usual choice, not their longest (the popup shows the full names).
+        for combo in (self.status, self.technician):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(COMBO_LETTERS)
         self.overdue = QPushButton(self.tr("&Overdue"), self)
         self.due_today = QPushButton(self.tr("Due &today"), self)
         for toggle in (self.overdue, self.due_today):
@@ -146,6 +156,9 @@ class WorkOrdersPage(QWidget):
         self.table = list_table(self)
         self.table.setSortingEnabled(True)
         self.count_label = QLabel(self)
+        # Shown when the status filter hides some of the search's matches (a delivered job).
+        self.show_all_button = QPushButton(self.tr("Show &all statuses"), self)
+        self.show_all_button.hide()
 
         self.follow_ups = QListWidget(self)
         self.flagged = QListWidget(self)
@@ -177,41 +190,40 @@ class WorkOrdersPage(QWidget):
         self.flagged_title.setVisible(self.is_manager)
         self.flagged.setVisible(self.is_manager)
 
-        # Two short rows rather than one long one: the page must fit a 1280-pixel screen.
-        top = QHBoxLayout()
+        # One flow of filters and buttons that wraps where the list ends: two rows at 1280
+        # pixels, three on a 1024-pixel counter screen, never a window wider than the screen.
+        top = FlowLayout()
         top.addWidget(self.new_button)
-        top.addWidget(self.search, 1)
+        top.addWidget(self.search)
         top.addWidget(self.outlet)
-        top.addWidget(QLabel(self.tr("Received"), self))
-        top.addWidget(self.date_from)
-        top.addWidget(self.date_to)
-        filters = QHBoxLayout()
-        for widget in (
-            QLabel(self.tr("Status"), self),
-            self.status,
-            QLabel(self.tr("Technician"), self),
-            self.technician,
-            self.overdue,
-            self.due_today,
-        ):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.refunds_button)
-        filters.addWidget(self.export_button)
+        top.addWidget(
+            together(self, QLabel(self.tr("Received"), self), self.date_from, self.date_to)
+        )
+        top.addWidget(together(self, QLabel(self.tr("Status"), self), self.status))
+        top.addWidget(together(self, QLabel(self.tr("Technician"), self), self.technician))
+        top.addWidget(together(self, self.overdue, self.due_today))
+        top.spring(self)
+        top.addWidget(self.refunds_button)
+        top.addWidget(self.export_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label)
+        foot.addWidget(self.show_all_button)
+        foot.addStretch(1)
+        left_layout.addLayout(foot)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1040, 220])
-        splitter.setChildrenCollapsible(False)
+        # The calls due can be dragged shut (and open again) on a narrow screen; the list cannot.
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, True)
         side.setMinimumWidth(180)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -239,6 +251,7 @@ class WorkOrdersPage(QWidget):
         self.new_button.clicked.connect(self.new_intake)
         self.export_button.clicked.connect(self.export)
         self.refunds_button.clicked.connect(self.open_refunds)
+        self.show_all_button.clicked.connect(self.show_all_statuses)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_intake)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         ctx.bus.changed.connect(self.refresh)
@@ -273,6 +286,7 @@ class WorkOrdersPage(QWidget):
 
     def _settings_loaded(self, result: _Loaded) -> None:
         self.settings, technicians, outlets, queries, (opening, page) = result
+        self._queries = queries
         for uid, name in technicians:
             self.technician.addItem(name, uid)
         self._fill_outlets(outlets)
@@ -420,7 +434,40 @@ class WorkOrdersPage(QWidget):
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n work orders", "", count))
+        self.show_all_button.hide()
         self._results_arrived()
+        self._count_hidden_matches(count)
+
+    def _count_hidden_matches(self, count: int) -> None:
+        """With search text and a status filter, ask the core how many more orders match in
+        the other statuses: after the list's first page (the worker answers in order) and only
+        while searching, so opening or browsing the list costs nothing more."""
+        if self.model is None or self._queries is None:
+            return
+        f, queries, actor = self.model.filter, self._queries, self._ctx.actor
+        if not f.text.strip() or not f.statuses:
+            return
+
+        def arrived(more: int) -> None:
+            if self.model is None or self.model.filter != f or not more:
+                return  # the filter changed meanwhile, or nothing is hidden
+            self.count_label.setText(
+                self.tr("{orders} · %n more in other statuses", "", more).format(
+                    orders=self.tr("%n work orders", "", count)
+                )
+            )
+            self.show_all_button.show()
+
+        self._ctx.runner.run(
+            lambda: queries.more_in_other_statuses(actor, f),
+            arrived,
+            lambda exc: show_error(self, exc),
+        )
+
+    def show_all_statuses(self) -> None:
+        """The status filter to "All statuses": the search's matches in every status."""
+        self.status.setCurrentIndex(self.status.findData("all"))
+        self.table.setFocus()
 
     def refresh_follow_ups(self) -> None:
         services, actor, outlet_id = self._ctx.services, self._ctx.actor, self._ctx.actor.outlet_id
