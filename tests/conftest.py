@@ -243,6 +243,21 @@ def clerk(services: Services, outlet) -> Actor:  # type: ignore[no-untyped-def]
     return make_actor(services, outlet.id, Role.CLERK)
 
 
+@pytest.fixture
+def staff(services: Services, outlet) -> Actor:  # type: ignore[no-untyped-def]
+    """The outlet's maintenance worker, who keeps the equipment register and its upkeep."""
+    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
+
+
+@pytest.fixture
+def station(services: Services, staff: Actor, outlet):  # type: ignore[no-untyped-def]
+    """A soldering station in the Tools category, registered by `staff`."""
+    from test_equipment_register import soldering
+
+    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Tools"))
+    return services.equipment.create(staff, soldering(outlet.id, tools.id))[0]
+
+
 def audit_count(services: Services) -> int:
     from sqlalchemy import func, select
 

@@ -10,21 +10,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import make_actor, needs_poppler
+from conftest import needs_poppler
 from test_part_labels import page_text, pages
 
 from outletdesk.core.asset_labels import asset_labels, asset_labels_pdf
 from outletdesk.core.equipment.register import AssetInput
 from outletdesk.core.errors import ValidationError
 from outletdesk.core.outlets import OutletInput
-from outletdesk.models import Role
 
 NAME = "Hot-air rework station 热风拆焊台"
-
-
-@pytest.fixture
-def staff(services, outlet):
-    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
 
 
 @pytest.fixture

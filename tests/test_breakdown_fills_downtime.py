@@ -15,7 +15,6 @@ from conftest import audit_count, make_actor, ui_context
 from PySide6.QtCore import QDateTime
 from sqlalchemy import select, update
 from test_equipment_import import write_xlsx
-from test_equipment_register import soldering
 
 from outletdesk.core.equipment.importer import EquipmentImporter
 from outletdesk.core.equipment.maintenance import LogInput
@@ -24,17 +23,6 @@ from outletdesk.models import AssetStatus, AuditEntry, MaintenanceRecord, Record
 from outletdesk.ui.equipment.page import EquipmentPage
 
 H = timedelta(hours=1)
-
-
-@pytest.fixture
-def staff(services, outlet):
-    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
-
-
-@pytest.fixture
-def station(services, staff, outlet):
-    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Tools"))
-    return services.equipment.create(staff, soldering(outlet.id, tools.id))[0]
 
 
 def under_repair(services, staff, asset, hours_ago=0):

@@ -12,26 +12,14 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from conftest import audit_count, make_actor, ui_context
+from conftest import audit_count, ui_context
 from PySide6.QtCore import QDateTime
 from sqlalchemy import select, update
 from test_breakdown_fills_downtime import H, breakdown, figures, records
-from test_equipment_register import soldering
 
 from outletdesk.core.errors import ValidationError
-from outletdesk.models import AssetStatus, AuditEntry, MaintenanceRecord, RecordKind, Role
+from outletdesk.models import AssetStatus, AuditEntry, MaintenanceRecord, RecordKind
 from outletdesk.ui.equipment.page import EquipmentPage
-
-
-@pytest.fixture
-def staff(services, outlet):
-    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
-
-
-@pytest.fixture
-def station(services, staff, outlet):
-    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Tools"))
-    return services.equipment.create(staff, soldering(outlet.id, tools.id))[0]
 
 
 def out_and_back(services, staff, asset, hours_ago=5, back_hours_ago=0):

@@ -9,27 +9,15 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from conftest import audit_count, make_actor, ui_context
+from conftest import audit_count, ui_context
 from PySide6.QtCore import QDateTime
-from test_equipment_register import soldering
 
 from outletdesk.core.equipment.maintenance import LogInput
 from outletdesk.core.errors import ValidationError
-from outletdesk.models import AssetStatus, RecordKind, Role
+from outletdesk.models import AssetStatus, RecordKind
 from outletdesk.ui.equipment.page import EquipmentPage
 
 H = timedelta(hours=1)
-
-
-@pytest.fixture
-def staff(services, outlet):
-    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
-
-
-@pytest.fixture
-def station(services, staff, outlet):
-    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Tools"))
-    return services.equipment.create(staff, soldering(outlet.id, tools.id))[0]
 
 
 @pytest.fixture

@@ -16,11 +16,6 @@ from outletdesk.models import Asset, AssetStatus, Role
 
 
 @pytest.fixture
-def staff(services, outlet):
-    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
-
-
-@pytest.fixture
 def tools(services, staff):
     categories = services.equipment.categories(staff)
     return next(c for c in categories if c.name.startswith("Test"))

@@ -15,7 +15,6 @@ from conftest import audit_count, make_actor
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 from test_equipment_import import write_xlsx
-from test_equipment_register import soldering
 
 from outletdesk.core.equipment.export import RecordFilter, export_maintenance_log
 from outletdesk.core.equipment.importer import EquipmentImporter
@@ -25,17 +24,6 @@ from outletdesk.core.errors import ValidationError
 from outletdesk.models import AssetEvent, AssetStatus, MaintenanceRecord, RecordKind, Role
 
 H = timedelta(hours=1)
-
-
-@pytest.fixture
-def staff(services, outlet):
-    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
-
-
-@pytest.fixture
-def station(services, staff, outlet):
-    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Tools"))
-    return services.equipment.create(staff, soldering(outlet.id, tools.id))[0]
 
 
 @pytest.fixture

@@ -30,11 +30,6 @@ TODAY = date(2026, 11, 23)  # a Monday
 
 
 @pytest.fixture
-def staff(services, outlet):
-    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
-
-
-@pytest.fixture
 def instruments(services, staff):
     return next(c for c in services.equipment.categories(staff) if c.name.startswith("Test"))
 

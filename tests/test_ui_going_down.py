@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from conftest import audit_count, make_actor, ui_context
 from test_equipment_import import write_xlsx
-from test_equipment_register import soldering
 
 from outletdesk.core.equipment.importer import EquipmentImporter
 from outletdesk.models import AssetStatus, RecordKind, Role
@@ -19,17 +18,6 @@ WORDS = {
     "en": {"already": "already", "required": "(required)", "imported": "by import"},
     "zh_CN": {"already": "已", "required": "必填", "imported": "由导入设为停用"},
 }
-
-
-@pytest.fixture
-def staff(services, outlet):
-    return make_actor(services, outlet.id, Role.MAINTENANCE, "upkeep")
-
-
-@pytest.fixture
-def station(services, staff, outlet):
-    tools = next(c for c in services.equipment.categories(staff) if c.name.startswith("Tools"))
-    return services.equipment.create(staff, soldering(outlet.id, tools.id))[0]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ failed checks. On SQLite and PostgreSQL, in English and Chinese with the shipped
 from __future__ import annotations
 
 import pytest
-from test_maintenance import calibration, instruments, staff, station  # noqa: F401 - fixtures
+from test_maintenance import calibration, instruments, station  # noqa: F401 - fixtures
 from test_message_words import chinese  # noqa: F401 - the fixture
 from test_ui_equipment import _select, assets, keeper, page, planned  # noqa: F401 - fixtures
 
