@@ -179,3 +179,23 @@ def test_a_device_known_by_its_type_only_is_named_once_in_chinese(
     assert dialog.past_devices.item(0).text().startswith("手机")
     assert "phone" not in dialog.past_devices.item(0).text()
     assert f"{order.number} 手机" in dialog.past_orders.text()
+
+
+def test_the_warranty_end_reads_as_until_in_both_languages(services, clerk, request):
+    """The intake receipt gives the manufacturer warranty's end as "… until 2027-…" (厂家保修至 …),
+    not joined by a dash."""
+    bought = utcnow().astimezone().date() - timedelta(days=30)
+    order = take_in(
+        services, clerk, device=DeviceInput("phone", "Huawei", "Mate 60", purchase_date=bought)
+    )
+    assert order.warranty_until is not None
+    until = order.warranty_until.isoformat()
+
+    def warranty_field(words):
+        doc = receipts.receipt_document(services, clerk, order.id, "intake", words)
+        fields = [b for b in doc.blocks if type(b).__name__ == "Field"]
+        return next(b.value for b in fields if until in b.value)
+
+    assert warranty_field(None).endswith(f"warranty until {until}")
+    request.getfixturevalue("chinese")
+    assert warranty_field(texts_of_the_window()) == f"厂家保修至 {until}"

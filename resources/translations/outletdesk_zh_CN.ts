@@ -7454,6 +7454,10 @@
         <translation>给客户的说明</translation>
     </message>
     <message>
+        <source>{warranty} until {date}</source>
+        <translation>{warranty}至 {date}</translation>
+    </message>
+    <message>
         <source>{text} ({detail})</source>
         <translation>{text}（{detail}）</translation>
     </message>

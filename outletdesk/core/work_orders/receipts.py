@@ -115,6 +115,7 @@ RECEIPT_WORDS: dict[str, str] = {
     "collected_by": QT_TRANSLATE_NOOP("core", "Collected by"),
     "unrepaired": QT_TRANSLATE_NOOP("core", "Returned unrepaired."),
     "repair_warranty_until": QT_TRANSLATE_NOOP("core", "Repair warranty until"),
+    "warranty_until": QT_TRANSLATE_NOOP("core", "{warranty} until {date}"),
     "handback_signature": QT_TRANSLATE_NOOP("core", "Device received back (signature)"),
     "quote_notice": QT_TRANSLATE_NOOP(
         "core",
@@ -281,7 +282,9 @@ def _intake(order: WorkOrderDTO, terms: str, w: _Words) -> tuple[str, list[Block
             blocks.append(Field(item, w.labelled(state, note) if note else state))
     warranty = _warranty(order, w)
     if order.warranty_until:  # dates and order numbers read the same in every language
-        warranty += f" – {order.warranty_until.isoformat()}"
+        warranty = w["warranty_until"].format(
+            warranty=warranty, date=order.warranty_until.isoformat()
+        )
     if order.rework_of:
         warranty = w.detail(warranty, order.rework_of)
     if order.warranty_note:  # the reason someone typed when judging the warranty
