@@ -219,7 +219,7 @@ class OutletTab(QWidget):
             return
         notice = self.tr("These details are printed at the top of every receipt.")
         if not self.ctx.actor.can(Permission.MANAGE_OUTLETS):
-            notice += " " + self.tr("Only an administrator or outlet manager can change them.")
+            notice += "\n" + self.tr("Only an administrator or outlet manager can change them.")
         self.notice.setText(notice)
         if not self._dirty:  # never overwrite what someone is typing; the version check guards
             self.outlet = mine
