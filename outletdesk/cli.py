@@ -542,16 +542,27 @@ def _category(services: Services, actor: Actor, name: str | None) -> int | None:
 def _import_parts(services: Services, actor: Actor, args: argparse.Namespace) -> int:
     """Exit 0 when imported (or a clean dry run), 2 when rows are invalid and nothing was
     imported; the report lists each bad cell."""
+    from .core.errors import DomainError, ValidationError
     from .core.parts.importer import CatalogueImporter
+    from .core.parts.ledger import NO_OUTLET
 
     importer = CatalogueImporter(services.db)
     outlet_id = _outlet(services, args.outlet)
-    if args.dry_run:
-        report = importer.dry_run(actor, args.file, outlet_id=outlet_id)
-    else:
-        report, _ = importer.run(
-            actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid
-        )
+    try:
+        if args.dry_run:
+            report = importer.dry_run(actor, args.file, outlet_id=outlet_id)
+        else:
+            report, _ = importer.run(
+                actor, args.file, outlet_id=outlet_id, skip_invalid=args.skip_invalid
+            )
+    except DomainError as exc:
+        if exc.template != NO_OUTLET:
+            raise
+        raise ValidationError(
+            "--outlet",
+            "the file has bin, minimum level or reorder quantity columns: name the outlet "
+            "whose main store they are for with --outlet CODE.",
+        ) from exc
     added = "; new suppliers: " + ", ".join(report.new_suppliers) if report.new_suppliers else ""
     return _import_report(args, report, added)
 

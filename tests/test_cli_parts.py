@@ -69,7 +69,12 @@ def test_import_then_export_every_parts_log(shop_db, tmp_path, capsys):
     )  # fmt: skip
     assert [r[0] for r in data] == ["BAT-IP12", "SCR-IP12"]
     assert data[0][8] == "iPhone 12; iPhone 12 Pro" and data[0][9] is True
-    # The export is an import file: importing it back changes nothing.
+    # The export is an import file: importing it back changes nothing. Its shelf columns are
+    # one outlet's: without --outlet the command line asks for it by its option.
+    assert main(["--db", shop_db, "import", "parts", str(catalogue), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("outletdesk: --outlet: ") and "--outlet CODE" in err
+    assert "sign in" not in err and err.count("\n") == 1
     assert main(["--db", shop_db, "import", "parts", str(catalogue), "--outlet", "N"]) == 0
     assert "0 new, 0 updated, 2 unchanged" in capsys.readouterr().out
 

@@ -264,13 +264,16 @@ def stock_location(
     return location
 
 
+# Asked of a person with no outlet (an administrator at head office; the command line, which
+# names its outlet with --outlet instead).
+NO_OUTLET = QT_TRANSLATE_NOOP("core", "Choose the outlet whose stock this is (sign in at one).")
+
+
 def main_location(s: Session, actor: Actor, outlet_id: int | None) -> StockLocation:
     """The main store of the given outlet, else of the signed-in one."""
     outlet = outlet_id if outlet_id is not None else actor.outlet_id
     if outlet is None:
-        raise DomainError(
-            QT_TRANSLATE_NOOP("core", "Choose the outlet whose stock this is (sign in at one).")
-        )
+        raise DomainError(NO_OUTLET)
     location = s.scalar(
         select(StockLocation).where(StockLocation.outlet_id == outlet, StockLocation.code == MAIN)
     )
