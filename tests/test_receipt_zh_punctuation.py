@@ -199,3 +199,17 @@ def test_the_warranty_end_reads_as_until_in_both_languages(services, clerk, requ
     assert warranty_field(None).endswith(f"warranty until {until}")
     request.getfixturevalue("chinese")
     assert warranty_field(texts_of_the_window()) == f"厂家保修至 {until}"
+
+
+def test_a_warranty_without_an_end_date_says_no_dangling_until(request):
+    """A manufacturer warranty judged by the technician without a purchase date (as in demo
+    data) reads "Manufacturer warranty", not "Manufacturer warranty until" with nothing after."""
+    from outletdesk.models import Warranty
+    from outletdesk.ui.work_orders.labels import warranty_text
+
+    assert warranty_text(Warranty.MANUFACTURER, "", None) == "Manufacturer warranty"
+    assert warranty_text(Warranty.MANUFACTURER, "2027-05-31", None).endswith("until 2027-05-31")
+    assert warranty_text(Warranty.REPAIR, "", "N-000001").endswith("of N-000001")
+    request.getfixturevalue("chinese")
+    assert warranty_text(Warranty.MANUFACTURER, "", None) == "厂家保修"
+    assert warranty_text(Warranty.REPAIR, "", "N-000001") == "返修：在 N-000001 的维修保修期内返回"

@@ -8419,8 +8419,16 @@
         <translation>回访</translation>
     </message>
     <message>
+        <source>Rework: back within repair warranty of {number}</source>
+        <translation>返修：在 {number} 的维修保修期内返回</translation>
+    </message>
+    <message>
         <source>Rework: back within repair warranty of {number} (until {until})</source>
         <translation>返修：在 {number} 的维修保修期内返回（至 {until}）</translation>
+    </message>
+    <message>
+        <source>Manufacturer warranty</source>
+        <translation>厂家保修</translation>
     </message>
     <message>
         <source>Manufacturer warranty until {until}</source>

@@ -103,10 +103,16 @@ def warranty_text(kind: Warranty | str, until: object, rework_of: str | None) ->
     """Plain words for the counter: what covers this device, and until when."""
     kind = Warranty(kind)
     if kind is Warranty.REPAIR:
+        if not until:
+            return QCoreApplication.translate(
+                "work_orders", "Rework: back within repair warranty of {number}"
+            ).format(number=rework_of or "?")
         return QCoreApplication.translate(
             "work_orders", "Rework: back within repair warranty of {number} (until {until})"
         ).format(number=rework_of or "?", until=until)
     if kind is Warranty.MANUFACTURER:
+        if not until:  # judged so by the technician, with no purchase date to count from
+            return QCoreApplication.translate("work_orders", "Manufacturer warranty")
         return QCoreApplication.translate(
             "work_orders", "Manufacturer warranty until {until}"
         ).format(until=until)
