@@ -178,7 +178,8 @@ def test_a_device_known_by_its_type_only_is_named_once_in_chinese(
     dialog._show_history((devices, orders))
     assert dialog.past_devices.item(0).text().startswith("手机")
     assert "phone" not in dialog.past_devices.item(0).text()
-    assert f"{order.number} 手机" in dialog.past_orders.text()
+    assert f"{order.number} 手机（" in dialog.past_orders.text()
+    assert "(" not in dialog.past_orders.text() and ", " not in dialog.past_orders.text()
 
 
 def test_the_warranty_end_reads_as_until_in_both_languages(services, clerk, request):

@@ -1679,6 +1679,14 @@
         <source>Customer&apos;s &amp;demand</source>
         <translation>客户诉求(&amp;D)</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{number} {device} ({status}, {date})</source>
+        <translation>{number} {device}（{status}，{date}）</translation>
+    </message>
     <message numerus="yes">
         <source>Seen before: {device}, %n repairs</source>
         <translation>

@@ -510,9 +510,13 @@ class IntakeDialog(QDialog):
             self.past_devices.addItem(self.tr("(no devices yet)"))
         self.past_orders.setText(
             self.tr("Past orders: {orders}").format(
-                orders="; ".join(
-                    f"{o.number} {device_type_text(o.device_label)} ({status_text(o.status)}, "
-                    f"{local_datetime(o.received_at)[:10]})"
+                orders=self.tr("; ").join(
+                    self.tr("{number} {device} ({status}, {date})").format(
+                        number=o.number,
+                        device=device_type_text(o.device_label),
+                        status=status_text(o.status),
+                        date=local_datetime(o.received_at)[:10],
+                    )
                     for o in orders[:5]
                 )
             )
