@@ -241,3 +241,14 @@ def test_the_imports_downtime_has_a_cause_of_its_own(services, staff, station, t
     assert "停用" in entry.shown_detail(
         lambda w: {"Set out of service by import": "停用"}.get(w, w)
     )
+
+
+def test_the_history_names_an_automatic_downtimes_cause_once(services, staff, station):
+    """The automatic downtime keeps its cause also as its notes; the history (and the report's
+    history, built from it) shows it once."""
+    services.equipment.set_status(
+        staff, station.id, station.version, AssetStatus.UNDER_REPAIR, "Tip heater open circuit"
+    )
+    history = services.equipment.history(staff, station.id)
+    (entry,) = [h for h in history if h.kind == "record" and h.title == "breakdown"]
+    assert entry.detail.count("Tip heater open circuit") == 1

@@ -521,8 +521,10 @@ class EquipmentService:
                 .order_by(MaintenanceRecord.done_at.desc(), MaintenanceRecord.id.desc())
                 .limit(limit)
             ):
+                # An automatic downtime's notes repeat its cause (the reason it was opened for).
+                notes = "" if r.notes.strip() == r.failure_cause.strip() else r.notes
                 detail = " · ".join(
-                    part for part in (r.number, r.component, r.failure_cause, r.notes) if part
+                    part for part in (r.number, r.component, r.failure_cause, notes) if part
                 )
                 entries.append(
                     HistoryEntry(r.done_at, "record", r.kind, detail, r.done_by, r.id,
