@@ -73,6 +73,12 @@ def test_whole_numbers_read_plain_and_full_width_digits_and_a_minus():
     assert v.integer("Quantity", " 10 ", minimum=1, maximum=100) == 10
     assert v.integer("Quantity", "１０", minimum=1, maximum=100) == 10
     assert v.integer("Change", "-3", minimum=-100, maximum=100) == -3
+    # A signed change (up or down) may be written "+5"; a count or quantity may not.
+    assert v.integer("Change", "+5", minimum=-100, maximum=100) == 5
+    assert v.integer("Change", " ＋5 ", minimum=-100, maximum=100) == 5
+    for typed in ("+-5", "++5", "+ 5x"):
+        with pytest.raises(ValidationError, match="is not a whole number"):
+            v.integer("Change", typed, minimum=-100, maximum=100)
     with pytest.raises(ValidationError, match="^Quantity: cannot be negative.$"):
         v.integer("Quantity", "-3", minimum=0, maximum=100)
 

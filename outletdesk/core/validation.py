@@ -163,6 +163,7 @@ _PLAIN = re.compile(r"[0-9]+\.?[0-9]*|\.[0-9]+")  # 1250, 1250.5, .50
 _THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")  # 1,250.00  12,345
 _DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")  # 12,50  12,5
 _WHOLE = re.compile(r"-?[0-9]+")
+_PLUS_WHOLE = re.compile(r"[+＋][0-9０-９]+")
 
 
 def amount_text(typed: str) -> Decimal | None:
@@ -233,7 +234,10 @@ def integer(field: str, value: Any, *, minimum: int, maximum: int) -> int:
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be a whole number."))
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
-    found = value if isinstance(value, int) else whole_text(str(value))
+    text = str(value).strip()
+    if minimum < 0 and _PLUS_WHOLE.fullmatch(text):
+        text = text[1:]  # a change up or down (an adjustment) may say "+5" as well as "-3"
+    found = value if isinstance(value, int) else whole_text(text)
     if found is None:
         raise ValidationError(
             field,
