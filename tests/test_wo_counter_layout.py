@@ -149,3 +149,15 @@ def test_a_delivered_orders_lines_keep_room_in_the_money_tab(
     for table in (detail.payments, detail.refunds.table):
         last = table.rowCount() - 1
         assert table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height()
+
+
+def test_the_outlet_filter_shows_the_whole_name_in_its_tooltip(services, qtbot, tmp_path):
+    fill_demo(services.db, customers=5)
+    manager = services.auth.sign_in("manager", DEMO_PASSWORD)
+    window = MainWindow(ui_context(services, manager, tmp_path), "North")
+    qtbot.addWidget(window)
+    window.show()
+    outlet = window.work_orders.outlet
+    qtbot.waitUntil(lambda: outlet.count() > 2)
+    outlet.setCurrentIndex(outlet.count() - 1)
+    assert outlet.toolTip() == outlet.currentText() and " – " in outlet.toolTip()

@@ -139,7 +139,9 @@ class WorkOrdersPage(QWidget):
         self.outlet.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.outlet.setMinimumContentsLength(14)  # the popup shows the full names
+        self.outlet.setMinimumContentsLength(24)  # the popup shows the full names
+        # ... and so does the tooltip of the one chosen, should it be cut.
+        self.outlet.currentTextChanged.connect(self.outlet.setToolTip)
         self.outlet.addItem(self.tr("All outlets"), None)
         if ctx.actor.outlet_id is not None:
             self.outlet.addItem(self.tr("This outlet"), ctx.actor.outlet_id)
@@ -671,6 +673,7 @@ class WorkOrdersPage(QWidget):
         index = self.outlet.findData(chosen)
         self.outlet.setCurrentIndex(max(index, 0))
         self.outlet.blockSignals(False)
+        self.outlet.setToolTip(self.outlet.currentText())
         self.outlet.setVisible(len(outlets) > 1 or chosen is None)
 
     def open_refunds(self) -> RefundsAwaitingDialog | None:
