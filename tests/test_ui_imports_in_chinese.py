@@ -145,3 +145,13 @@ def test_the_choices_an_import_allows_are_named_in_chinese(
     acceptance = next(p for c, p in problems.items() if "验收" in c)
     assert status == "“坏了”不在可选范围内：在用、停用、维修中、已报废。"
     assert acceptance == "“也许”不在可选范围内：合格、不合格。"
+
+
+def test_sentences_are_joined_without_a_space_after_a_chinese_full_stop():
+    from outletdesk.ui.i18n import sentences
+
+    assert sentences("共 8 行数据。", "", "货位列：A。") == "共 8 行数据。货位列：A。"
+    assert (
+        sentences("8 rows below it.", "Choose the columns.")
+        == "8 rows below it. Choose the columns."
+    )

@@ -81,6 +81,19 @@ def labelled(label: str, value: str) -> str:
     return core.labelled(label, value, _core)
 
 
+def sentences(*texts: str) -> str:
+    """Sentences one after the other: a space after an English full stop, none after a Chinese
+    one (。！？), which carries its own room. Empty texts are left out."""
+    joined = ""
+    for text in texts:
+        if not text:
+            continue
+        if joined and not joined.endswith(("。", "！", "？", "：", "；")):
+            joined += " "
+        joined += text
+    return joined
+
+
 def listed(items: Iterable[str]) -> str:
     """The items joined as the window's language lists them ("A、B" in Chinese)."""
     return core.listed(items, _core)

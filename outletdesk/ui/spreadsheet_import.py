@@ -34,7 +34,7 @@ from ..core.parts.import_rows import ImportField, RowProblem
 from ..progress import Cancelled, Progress
 from .context import AppContext
 from .errors import error_text, show_error, translate_core
-from .i18n import labelled, tr_up_the_classes
+from .i18n import labelled, sentences, tr_up_the_classes
 from .settings.forms import INVALID_STYLE
 from .table_model import RowsModel, row_table
 
@@ -240,12 +240,10 @@ class SpreadsheetImportDialog(QDialog):
             return
         note = self.tr("Column titles found on row {row}; %n rows below it.", "", layout.data_rows)
         note = note.format(row=layout.header_row)
-        extra = self.layout_note()
-        if extra:
-            note += " " + extra
+        note = sentences(note, self.layout_note())
         chosen = self.mapping()
         if any(f.required and f.key not in chosen for f in self._fields):
-            note += " " + self.tr("Choose the columns marked * before checking.")
+            note = sentences(note, self.tr("Choose the columns marked * before checking."))
         self.header_note.setText(note)
 
     def _fill_combos(self, layout: Any) -> None:

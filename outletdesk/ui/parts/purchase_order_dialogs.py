@@ -20,6 +20,7 @@ from ...core.changes import Changes
 from ...core.parts.purchasing import PurchaseOrderDTO
 from ...core.parts.stock import ReorderLine
 from ..context import AppContext
+from ..i18n import sentences
 from ..settings.forms import FormErrors, add_rows, multiline
 
 
@@ -118,12 +119,13 @@ class DraftFromLowStockDialog(QDialog):
             "quantities and their cost prices; check it, then place it."
         )
         if without:
-            text += " " + self.tr(
+            missing = self.tr(
                 "%n parts on the list have no supplier; set one in the part to order them "
                 "this way.",
                 "",
                 without,
             )
+            text = sentences(text, missing)
         explain = QLabel(text, self)
         explain.setWordWrap(True)
         form = QFormLayout()
