@@ -266,6 +266,9 @@ def test_receive_typed_quantities_and_an_over_receipt_writes_nothing(tab, servic
     dialog.book_in()
     assert "Booked in 6 units on 2 lines." in dialog.message.text()
     assert dialog.typed() == {} and dialog.delivery_note.text() == ""
+    # The line refused before was booked in now: it is no longer coloured as refused.
+    assert dialog.highlighted is None
+    assert dialog.table.item(0, 0).background().style() == Qt.BrushStyle.NoBrush
     assert [dialog.table.item(r, 4).text() for r in range(2)] == ["3", "0"]
     after = services.purchasing.get(manager, order.id)
     assert after.status is PO.PARTLY_RECEIVED and after.outstanding == 3

@@ -32,7 +32,7 @@ from ...core.parts.reservations import WaitingOrder
 from ...models import PurchaseOrderStatus
 from ..context import AppContext
 from ..errors import error_text, show_error
-from ..i18n import listed
+from ..i18n import listed, sentences
 from ..scanner import ScanField
 from ..settings.forms import add_rows
 from ..table_model import RIGHT
@@ -275,7 +275,10 @@ class ReceiveDialog(QDialog):
         arrived = {ln.part_id: ln.received - before.get(ln.part_id, 0) for ln in order.lines}
         booked = {part_id: n for part_id, n in arrived.items() if n}
         self.touched.update(booked)
+        if self.highlighted is not None and self.highlighted[1] == REFUSED:
+            self.highlighted = None  # what was refused before is not the news now
         self._fill(order, keep_typed=False)
+        self._light()
         self.delivery_note.clear()
         self._say(
             self.tr("Booked in %n units on {lines}.", "", sum(booked.values())).format(
@@ -292,9 +295,10 @@ class ReceiveDialog(QDialog):
         self._show_waiting()
         if order.status is PurchaseOrderStatus.RECEIVED:
             self._say(
-                self.message.text()
-                + " "
-                + self.tr("Everything on {number} has arrived.").format(number=order.number),
+                sentences(
+                    self.message.text(),
+                    self.tr("Everything on {number} has arrived.").format(number=order.number),
+                ),
                 ok=True,
             )
         self._ctx.bus.publish(changes)
