@@ -16,7 +16,7 @@ from outletdesk.core.customers import CustomerInput
 from outletdesk.core.errors import ValidationError
 from outletdesk.core.work_orders import receipts, rules
 from outletdesk.core.work_orders.dto import DeviceInput, IntakeInput, LineInput
-from outletdesk.models import AuditEntry, Payment, PaymentKind, Role, WorkOrderStatus
+from outletdesk.models import AuditEntry, Payment, PaymentKind, PaymentMethod, Role, WorkOrderStatus
 
 S = WorkOrderStatus
 
@@ -26,7 +26,7 @@ def tech(services, outlet):
     return make_actor(services, outlet.id, Role.TECHNICIAN, "tech")
 
 
-def ready(services, clerk, tech, deposit: str, fee: str):
+def ready(services, clerk, tech, deposit: str, fee: str, deposit_method: str = "cash"):
     """An order taken in with `deposit`, priced at one fee of `fee`, ready for pickup."""
     order, _ = services.intake.take_in(
         clerk,
@@ -36,6 +36,7 @@ def ready(services, clerk, tech, deposit: str, fee: str):
             new_customer=CustomerInput("王芳", ["138 0013 8000"]),
             estimate="0",
             deposit=deposit,
+            deposit_method=deposit_method,
         ),
     )
     for step in (S.IN_REPAIR, S.READY):
@@ -111,6 +112,46 @@ def test_the_deposit_above_the_bill_goes_back_as_change_at_hand_back(services, c
     assert order.refundable == Decimal("17.03")  # a refund later is of the charged work only
     assert audit_count(services) > before
     assert last_audit(services, "hand_back_money")["excess_returned"] == "16.30"
+
+
+def test_the_deposit_goes_back_the_way_it_was_paid(services, clerk, tech):
+    """A deposit by card above the bill goes back to the card, whatever the hand-back dialog's
+    method (a cash-up of the till would otherwise come out short)."""
+    order = ready(services, clerk, tech, deposit="100.00", fee="60.00", deposit_method="card")
+    order, _ = services.work_orders.hand_back(clerk, order.id, order.version, "王芳", method="cash")
+    back = order.payments[-1]
+    assert (back.kind, back.method, back.amount) == (
+        PaymentKind.CHANGE,
+        PaymentMethod.CARD,
+        Decimal("40.00"),
+    )
+
+
+def test_payments_above_a_repriced_bill_go_back_as_a_refund_not_as_change(services, clerk, tech):
+    """Only the deposit's part of what goes back is change; what was paid for charged work
+    above the bill (re-priced after payment) is a refund, naming who gave it back."""
+    order = ready(services, clerk, tech, deposit="20.00", fee="100.00")
+    order, _ = services.work_orders.add_payment(clerk, order.id, "80.00", "card")
+    order, _ = services.work_orders.set_lines(
+        tech, order.id, order.version, [LineInput("fee", "Repair", 1, "50.00")]
+    )
+    order, _ = services.work_orders.hand_back(clerk, order.id, order.version, "王芳", method="card")
+    change, refund = order.payments[-2:]
+    assert (change.kind, change.method, change.amount, change.approved_by) == (
+        PaymentKind.CHANGE,
+        PaymentMethod.CASH,
+        Decimal("20.00"),
+        "",
+    )
+    assert (refund.kind, refund.method, refund.amount) == (
+        PaymentKind.REFUND,
+        PaymentMethod.CARD,
+        Decimal("30.00"),
+    )
+    assert refund.approved_by  # the clerk who gave it back
+    assert (order.paid, order.balance) == (Decimal("50.00"), 0)
+    audit = last_audit(services, "hand_back_money")
+    assert (audit["deposit_returned"], audit["refunded"]) == ("20.00", "30.00")
 
 
 def test_cash_over_the_balance_books_the_balance_and_records_the_tendered(services, clerk, tech):

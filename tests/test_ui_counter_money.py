@@ -79,7 +79,7 @@ def test_hand_back_says_how_much_to_give_back(services, clerk, tech, ctx, qtbot,
     detail = detail_for(ctx, qtbot, order.id, monkeypatch)
     dialog = detail.open_hand_back()
     assert dialog.intro.text() == "Total 17.03, paid 33.33: nothing to collect."
-    assert dialog.change.text() == "Give back 16.30 to the customer."
+    assert dialog.change.text() == "Give back 16.30 of the deposit to the customer (Cash)."
     assert dialog.change.isVisibleTo(dialog)
     assert not dialog.amount.isEnabled()  # nothing can be taken; only given back
     dialog.submit()

@@ -1541,8 +1541,12 @@
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <source>Give back {amount} to the customer.</source>
-        <translation>请退还客户 {amount}。</translation>
+        <source>Give back {amount} of the deposit to the customer ({method}).</source>
+        <translation>请退还客户定金 {amount}（{method}）。</translation>
+    </message>
+    <message>
+        <source>Refund {amount} paid above the bill ({method}); it is recorded as a refund given back by you.</source>
+        <translation>超出账单的已付款 {amount} 需退款（{method}），记为由您退还的退款。</translation>
     </message>
     <message>
         <source>Change: {change}</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -234,8 +234,34 @@ def tender(due: Decimal, offered: Decimal, cash: bool) -> Tender | None:
 
 
 def give_back(total: Decimal, paid: Decimal) -> Decimal:
-    """At hand-back, what was paid (the deposit) above the final bill goes back to the customer."""
+    """At hand-back, what was paid above the final bill goes back to the customer."""
     return max(paid - total, Decimal("0.00"))
+
+
+@dataclass(frozen=True)
+class GiveBack:
+    """What goes back at hand-back: the deposit above the bill is change, handed back the way
+    it was paid; anything paid above it as payments for charged work is a refund, which names
+    who gave it back (DOMAIN.md: every refund says who approved it)."""
+
+    deposit: Decimal
+    refund: Decimal
+    deposit_method: str | None  # how the (latest) deposit was paid
+
+    @property
+    def total(self) -> Decimal:
+        return self.deposit + self.refund
+
+
+def split_give_back(
+    total: Decimal, paid: Decimal, deposits: Sequence[tuple[Decimal, str]]
+) -> GiveBack:
+    """give_back split into the deposits' part and the rest; `deposits` are (amount, method)
+    in the order taken."""
+    excess = give_back(total, paid)
+    deposited = sum((amount for amount, _ in deposits), Decimal("0.00"))
+    deposit = min(excess, deposited)
+    return GiveBack(deposit, excess - deposit, deposits[-1][1] if deposits else None)
 
 
 # The note of a payment taken from cash tendered above the balance; read back by tendered_in.

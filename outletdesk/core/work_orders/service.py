@@ -16,6 +16,7 @@ from ...models import (
     FollowUp,
     Judgement,
     LineKind,
+    Payment,
     PaymentKind,
     PaymentMethod,
     Priority,
@@ -581,20 +582,43 @@ class WorkOrderService:
                     total=order.total,
                     paid=order.paid,
                 )
-            excess = rules.give_back(order.total, order.paid)
-            if excess:
+            deposits = s.execute(
+                select(Payment.amount, Payment.method)
+                .where(
+                    Payment.work_order_id == order.id,
+                    Payment.kind == PaymentKind.DEPOSIT.value,
+                )
+                .order_by(Payment.at, Payment.id)
+            ).tuples()
+            back = rules.split_give_back(order.total, order.paid, list(deposits))
+            excess = back.total
+            if back.deposit:
                 # A deposit above the final bill (warranty work, unrepairable) goes straight back
-                # across the counter: change, not a refund of charged work waiting for a manager.
+                # across the counter the way it was paid: change, not a refund of charged work.
                 add_payment_row(
                     s,
                     order,
                     actor,
                     kind=PaymentKind.CHANGE.value,
-                    method=method,
-                    amount=excess,
+                    method=back.deposit_method or method,
+                    amount=back.deposit,
                     note="excess deposit returned at hand-back",
                     at=now,
                 )
+            if back.refund:
+                # Payments for charged work above the (re-priced) bill: a refund, given back and
+                # so approved by the person handing back, as a deposit refunded at cancel is.
+                add_payment_row(
+                    s,
+                    order,
+                    actor,
+                    kind=PaymentKind.REFUND.value,
+                    method=method,
+                    amount=back.refund,
+                    note="overpayment refunded at hand-back",
+                    at=now,
+                )
+            if excess:
                 s.flush()
                 refresh_money(s, order)
             if booked > 0 or excess:
@@ -610,6 +634,8 @@ class WorkOrderService:
                         "tendered": amount if change else None,
                         "change": change,
                         "excess_returned": excess,
+                        "deposit_returned": back.deposit,
+                        "refunded": back.refund,
                     },
                 )
             settings = load_settings(s, order.outlet_id)

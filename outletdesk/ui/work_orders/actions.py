@@ -30,11 +30,11 @@ from ...core.validation import amount_text
 from ...core.work_orders import rules
 from ...core.work_orders.dto import WorkOrderDTO
 from ...core.work_orders.history import contact_text
-from ...models import ContactMethod, Judgement, PaymentMethod, Warranty
+from ...models import ContactMethod, Judgement, PaymentKind, PaymentMethod, Warranty
 from ..context import AppContext
 from ..errors import translate_core
 from ..formats import local_datetime, money_text
-from ..i18n import listed, tr_up_the_classes
+from ..i18n import listed, sentences, tr_up_the_classes
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 from .labels import method_text
 
@@ -221,7 +221,12 @@ class HandBackDialog(WorkOrderActionDialog):
     def __init__(self, ctx: AppContext, order: WorkOrderDTO, parent: QWidget | None = None):
         super().__init__(ctx, order, parent)
         self.setWindowTitle(self.tr("Hand back – {number}").format(number=order.number))
-        self.excess = rules.give_back(order.total, order.paid)
+        self.back = rules.split_give_back(
+            order.total,
+            order.paid,
+            [(p.amount, p.method.value) for p in order.payments if p.kind is PaymentKind.DEPOSIT],
+        )
+        self.excess = self.back.total
         if self.excess:
             self.say(
                 self.tr("Total {total}, paid {paid}: nothing to collect.").format(
@@ -270,9 +275,26 @@ class HandBackDialog(WorkOrderActionDialog):
         """What goes back across the counter on Save: the deposit above the bill, or the change
         from cash tendered above the balance."""
         if self.excess:
-            text = self.tr("Give back {amount} to the customer.").format(
-                amount=money_text(self.excess)
-            )
+            back = self.back
+            parts = []
+            if back.deposit:
+                parts.append(
+                    self.tr("Give back {amount} of the deposit to the customer ({method}).").format(
+                        amount=money_text(back.deposit),
+                        method=method_text(back.deposit_method or self.method.currentData()),
+                    )
+                )
+            if back.refund:
+                parts.append(
+                    self.tr(
+                        "Refund {amount} paid above the bill ({method}); it is recorded as a "
+                        "refund given back by you."
+                    ).format(
+                        amount=money_text(back.refund),
+                        method=method_text(self.method.currentData()),
+                    )
+                )
+            text = sentences(*parts)
         else:
             change = change_due(self.amount, self.method, self.order.balance)
             text = self.tr("Change: {change}").format(change=money_text(change)) if change else ""
