@@ -66,11 +66,12 @@ def test_text_rules():
     assert v.text("Notes", "=not a name", max_len=50, required=False) == "=not a name"
 
 
-# C0 (CR included), DEL, C1, line/paragraph separators, zero-width, bidi controls, BOM, soft hyphen
-HIDING = list(
-    "\r\x00\x1b\x7f\x85\x9b\u2028\u2029\u200b\u200c\u200d\u2060\u200e\u200f"
-    "\u202a\u202e\u2066\u2069\ufeff\u00ad\u061c"
-)
+# C0 (CR included), DEL, C1, line/paragraph separators, bidi embeddings, overrides and isolates
+HIDING = list("\r\x00\x1b\x7f\x85\x9b\u2028\u2029\u202a\u202b\u202e\u2066\u2069")
+# Invisible paste junk, dropped: zero-width space, word joiner, byte order mark, soft hyphen
+JUNK = list("\u200b\u2060\ufeff\u00ad")
+# Real text: the joiners of emoji and scripts, the LRM/RLM and Arabic letter marks
+KEPT = ["👨\u200d👩\u200d👧", "می\u200cخواهم", "abc\u200e", "abc\u200f", "x\u061cy"]
 
 
 @pytest.mark.parametrize("char", HIDING)
@@ -84,6 +85,18 @@ def test_a_character_that_hides_text_is_refused_in_a_one_line_field(char):
 def test_a_multi_line_field_refuses_them_too_but_keeps_its_lines(char):
     with pytest.raises(ValidationError):
         v.text("Notes", f"a\nb{char}c", max_len=20, multiline=True)
+
+
+@pytest.mark.parametrize("char", JUNK)
+def test_invisible_paste_junk_is_dropped_not_refused(char):
+    assert v.text("Name", f"Bo{char}b Li", max_len=20, name_like=True) == "Bob Li"
+    assert v.text("Notes", f"{char}a\nb{char}", max_len=20, multiline=True) == "a\nb"
+
+
+@pytest.mark.parametrize("typed", KEPT)
+def test_joiners_and_direction_marks_are_text(typed):
+    assert v.text("Name", typed, max_len=20) == typed
+    assert v.text("Notes", typed, max_len=20, multiline=True) == typed
 
 
 def test_line_breaks_of_a_multi_line_field_become_line_feeds():

@@ -12,10 +12,17 @@ from . import phones
 from .errors import Items, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 
-# Unicode categories of characters a one-line field refuses: controls (Cc: C0, DEL, C1), format
-# characters (Cf: zero-width, bidi controls, soft hyphen), surrogates (Cs), line and paragraph
-# separators (Zl, Zp). A multi-line field allows line feeds and tabs.
-_HIDING = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# Unicode categories of characters a one-line field refuses: controls (Cc: C0, DEL, C1),
+# surrogates (Cs), line and paragraph separators (Zl, Zp); and the bidi controls that reorder
+# what is shown (embeddings, overrides, isolates), which make "paid 10.00" read as another text.
+# A multi-line field allows line feeds and tabs. Other format characters are real text: the
+# zero-width joiner inside emoji (👨‍👩‍👧) and non-joiner of some scripts, the LRM/RLM marks.
+_HIDING = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible characters that come along with copied text and mean nothing in a field (zero-width
+# space, word joiner, byte order mark, soft hyphen): dropped, so "Bo\u200bb" is "Bob" for search
+# and duplicate checks, and a paste is not refused for what nobody can see.
+_PASTE_JUNK = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 _LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029]")
 # Text a spreadsheet would run as a formula if it were pasted or exported carelessly.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,9 +40,9 @@ def _as_text(field: str, value: Any) -> str:
 
 
 def _hides_text(ch: str) -> bool:
-    """Control (C0, C1, DEL), format (zero-width, bidi, soft hyphen), line and paragraph
-    separator characters: invisible or moving text on screen, on receipts and in exports."""
-    return unicodedata.category(ch) in _HIDING
+    """Control (C0, C1, DEL), bidi control, line and paragraph separator characters: invisible
+    or moving text on screen, on receipts and in exports."""
+    return ch in _BIDI_CONTROLS or unicodedata.category(ch) in _HIDING
 
 
 def text(
@@ -47,10 +54,10 @@ def text(
     multiline: bool = False,
     name_like: bool = False,
 ) -> str:
-    """Trimmed text within max_len with no character that hides text; a multi-line text keeps
-    its line feeds and tabs (CR LF and the other line breaks become LF); names may not look like
-    spreadsheet formulas."""
-    typed = _as_text(field, value)
+    """Trimmed text within max_len with no character that hides text (invisible paste junk such
+    as a zero-width space is dropped); a multi-line text keeps its line feeds and tabs (CR LF and
+    the other line breaks become LF); names may not look like spreadsheet formulas."""
+    typed = _as_text(field, value).translate(_PASTE_JUNK)
     if multiline:
         typed = _LINE_BREAK.sub("\n", typed)
     value = cleaned = typed.strip()
