@@ -6,6 +6,7 @@ import argparse
 import gc
 import getpass
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -386,7 +387,10 @@ def _output_file(path: Path, suffix: str | None) -> Path:
     if suffix is not None:
         from .export.xlsx import with_xlsx_suffix
 
-        if path.suffix and path.suffix.lower() != suffix:
+        # Another file type's suffix (.csv, .xls, .pdf), not a dot inside a name such as
+        # "orders 23.11.2026", which gets .xlsx added.
+        kind = path.suffix.lower()
+        if kind != suffix and re.fullmatch(r"\.[a-z][a-z0-9]{0,4}", kind):
             raise ValidationError(
                 "--output",
                 "“{name}” does not end in {suffix}: exports write Excel workbooks only; "

@@ -165,7 +165,13 @@ def test_export_refuses_a_name_that_is_not_a_workbook(db_url, tmp_path, capsys, 
 
 
 @pytest.mark.parametrize(
-    ("name", "written"), [("c.xlsx", "c.xlsx"), ("C.XLSX", "C.XLSX"), ("c", "c.xlsx")]
+    ("name", "written"),
+    [
+        ("c.xlsx", "c.xlsx"),
+        ("C.XLSX", "C.XLSX"),
+        ("c", "c.xlsx"),
+        ("orders 23.11.2026", "orders 23.11.2026.xlsx"),  # a dot in the name, not a file type
+    ],
 )
 def test_export_writes_the_workbook_name_asked(db_url, tmp_path, capsys, name, written):
     assert main(["--db", db_url, "export", "customers", "-o", str(tmp_path / name)]) == 0
