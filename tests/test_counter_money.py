@@ -218,3 +218,13 @@ def test_the_receipt_shows_change_not_a_refund(services, clerk, tech, paper, tmp
     text = pdf_text(receipts.receipt_pdf(services, clerk, cash.id, "handback", paper), tmp_path)
     assert "cash tendered 377.10, change 50.00" in text and "327.10" in text
     assert "Refund" not in text and "-50.00" not in text
+
+
+def test_a_card_payment_whose_note_reads_like_cash_tendered_shows_no_change(services, clerk, tech):
+    """Only a cash payment's note is read for the cash tendered (rules.tendered_note)."""
+    order = ready(services, clerk, tech, deposit="0.00", fee="100.00")
+    order, _ = services.work_orders.add_payment(
+        clerk, order.id, "10.00", "card", note="cash tendered 500"
+    )
+    (payment,) = [p for p in order.payments if p.kind is PaymentKind.PAYMENT]
+    assert payment.tendered is None and payment.change == 0

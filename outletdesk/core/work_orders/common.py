@@ -240,7 +240,9 @@ def to_dto(s: Session, order: WorkOrder, actor: Actor) -> WorkOrderDTO:
             names.get(p.user_id, "") if p.user_id else "",
             p.note,
             names.get(p.approved_by_id, "") if p.approved_by_id else "",
-            rules.tendered_in(p.note) if p.kind == PaymentKind.PAYMENT.value else None,
+            rules.tendered_in(p.note)
+            if p.kind == PaymentKind.PAYMENT.value and p.method == PaymentMethod.CASH.value
+            else None,
         )
         for p in s.scalars(
             select(Payment)
