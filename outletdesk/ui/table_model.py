@@ -217,9 +217,10 @@ class ColumnFit(QObject):
         self.fit()
 
     def _scrolled(self) -> None:
-        """Other rows came into sight: once the scrolling has paused, the whole columns widen
-        for them if they must (never narrowing meanwhile, so that columns do not jump back and
-        forth), since only `rows` rows from the first in sight were measured."""
+        """Other rows came into sight: the whole columns widen for them if they must (never
+        narrowing, so that columns do not jump back and forth), since only `rows` rows from the
+        first in sight were measured. Measured once per pass of the event loop, however many
+        scroll steps it brought."""
         if not self._scroll_pending:
             self._scroll_pending = True
             QTimer.singleShot(0, self._widen_for_rows_in_sight)
