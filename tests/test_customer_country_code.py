@@ -21,6 +21,7 @@ TYPED_WITH_86 = [
     "(+86) 139 1234 5678",
     "+86 (139) 1234-5678",
     "8613912345678",
+    "+86 0139 1234 5678",  # the trunk 0 kept after the country code by mistake
 ]
 
 

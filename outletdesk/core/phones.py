@@ -44,6 +44,8 @@ def _chinese(significant: str) -> str | None:
     if _MOBILE.fullmatch(significant) or _SERVICE.fullmatch(significant):
         return significant
     national = significant[1:] if significant.startswith("0") else significant  # "+86 010 …"
+    if _MOBILE.fullmatch(national):  # "+86 0139 …": the trunk 0 kept by mistake
+        return national
     if _LANDLINE.fullmatch(national):
         return "0" + national
     return None
