@@ -6448,6 +6448,14 @@
         <translation>数量</translation>
     </message>
     <message>
+        <source>Of which in transit (units)</source>
+        <translation>其中在途（数量）</translation>
+    </message>
+    <message>
+        <source>Of which in transit (value)</source>
+        <translation>其中在途（金额）</translation>
+    </message>
+    <message>
         <source>Goods received</source>
         <translation>收货入库</translation>
     </message>
@@ -6502,6 +6510,10 @@
     <message>
         <source>Stock value by part</source>
         <translation>各备件库存金额</translation>
+    </message>
+    <message>
+        <source>In transit to {outlet}</source>
+        <translation>在途：调往{outlet}</translation>
     </message>
     <message>
         <source>Main store</source>
