@@ -2662,8 +2662,12 @@
         <translation>{location}：可用 {free}</translation>
     </message>
     <message>
-        <source>None in {location}: take it from the main store, or move stock into the van first.</source>
-        <translation>{location} 没有此备件：请从主仓库领取，或先把库存移到服务车。</translation>
+        <source>{location} has no {sku} free: it is taken from the main store.</source>
+        <translation>{location}没有可用的 {sku}：改从主仓库领取。</translation>
+    </message>
+    <message>
+        <source>None free in the main store: save the line and let the order wait for parts, or take it from {locations}.</source>
+        <translation>主仓库无可用库存：保存明细并让工单等待备件，或从{locations}领取。</translation>
     </message>
     <message>
         <source>None free at this outlet: save the line and let the order wait for parts, or transfer stock here first.</source>
