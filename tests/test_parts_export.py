@@ -71,7 +71,7 @@ def table(path, first="SKU", sheet=0):
 
 def test_stock_levels_per_outlet_with_value(services, manager, shop, outlet, tmp_path):
     path = tmp_path / "stock.xlsx"
-    assert export_stock_levels(services, manager, path) == 2  # the south has nothing yet
+    assert export_stock_levels(services, manager, path) == 3  # the south has nothing yet
     header, rows = table(path)
     assert header == ("SKU", "Part name", "Outlet", "Location", "Bin location", "On hand",
                       "Minimum level", "Reorder quantity", "Average cost", "Stock value")  # fmt: skip
@@ -79,6 +79,8 @@ def test_stock_levels_per_outlet_with_value(services, manager, shop, outlet, tmp
         ("BAT-IP12", "Battery 电池", "North Station 北站店", "Main store", None, 6, 0, 0, 40, 240),
         ("SCR-IP12", "Screen 屏幕", "North Station 北站店", "Main store", "A-01", 5, 8, 5, 310,
          1550),
+        ("BAT-IP12", "Battery 电池", "North Station 北站店", "In transit to South 南店", None, 3,
+         None, None, 40, 120),
     ]  # fmt: skip
     assert export_stock_levels(services, manager, path, outlet_id=shop["south"].id) == 0
     block = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))[:4]
@@ -144,20 +146,63 @@ def test_low_stock_and_stock_value(services, manager, shop, outlet, tmp_path):
     path = tmp_path / "value.xlsx"
     assert export_stock_value(services, manager, path) == 2
     header, by_outlet = table(path, "Outlet")
-    assert header == ("Outlet", "Parts in stock", "Units", "Stock value")
+    assert header == ("Outlet", "Parts in stock", "Units", "Stock value",
+                      "Of which in transit (units)", "Of which in transit (value)")  # fmt: skip
     assert by_outlet == [
-        ("North Station 北站店", 2, 11, 1790),
-        ("South 南店", 1, 3, 120),
-        ("Total", 2, 14, 1910),
+        ("North Station 北站店", 2, 11, 1790, 0, 0),
+        ("South 南店", 1, 3, 120, 0, 0),
+        ("Total", 2, 14, 1910, 0, 0),
     ]
     header, by_part = table(path, "SKU", sheet=1)
     assert by_part == [
-        ("SCR-IP12", "Screen 屏幕", 5, 310, 1550),
-        ("BAT-IP12", "Battery 电池", 9, 40, 360),
+        ("SCR-IP12", "Screen 屏幕", 5, 310, 1550, 0),
+        ("BAT-IP12", "Battery 电池", 9, 40, 360, 0),
     ]
     assert sum(Decimal(str(r[4])) for r in by_part) == Decimal("1910")
     assert export_stock_value(services, manager, path, outlet_id=shop["south"].id) == 1
-    assert table(path, "Outlet")[1] == [("South 南店", 1, 3, 120), ("Total", 1, 3, 120)]
+    assert table(path, "Outlet")[1] == [("South 南店", 1, 3, 120, 0, 0), ("Total", 1, 3, 120, 0, 0)]
+
+
+def test_parts_in_transit_stay_in_the_stock_value_and_levels(
+    services, manager, shop, outlet, tmp_path
+):
+    """3 batteries sent North -> South and not yet booked in are still the company's stock:
+    counted at the sender, on a line that says where they are going, at the cost they left
+    with; the totals are the same before and after South books them in."""
+    path = tmp_path / "value.xlsx"
+    assert export_stock_value(services, manager, path) == 2
+    by_outlet = table(path, "Outlet")[1]
+    assert by_outlet == [
+        ("North Station 北站店", 2, 14, 1910, 3, 120),
+        ("Total", 2, 14, 1910, 3, 120),
+    ]
+    assert table(path, "SKU", sheet=1)[1] == [
+        ("SCR-IP12", "Screen 屏幕", 5, 310, 1550, 0),
+        ("BAT-IP12", "Battery 电池", 9, 40, 360, 3),
+    ]
+    export_stock_value(services, manager, path, outlet_id=shop["south"].id)
+    assert table(path, "Outlet")[1] == [("Total", 0, 0, 0, 0, 0)]
+
+    levels = tmp_path / "stock.xlsx"
+    assert export_stock_levels(services, manager, levels) == 3
+    rows = table(levels)[1]
+    assert rows[-1] == (
+        "BAT-IP12", "Battery 电池", "North Station 北站店", "In transit to South 南店", None, 3,
+        None, None, 40, 120,
+    )  # fmt: skip
+    assert sum(Decimal(str(r[9])) for r in rows) == Decimal("1910")
+    assert export_stock_levels(services, manager, levels, outlet_id=shop["south"].id) == 0
+
+    texts = zh_texts()
+    export_stock_levels(services, manager, levels, texts=texts)
+    location = texts["In transit to {outlet}"].format(outlet="South 南店")
+    assert location != "In transit to South 南店"
+    assert table(levels, texts["SKU"])[1][-1][3] == location
+
+    (sent,) = services.stock.in_transit(manager)
+    services.stock.receive_transfer(manager, sent.id, sent.version)
+    export_stock_value(services, manager, path)
+    assert table(path, "Outlet")[1][-1] == ("Total", 2, 14, 1910, 0, 0)
 
 
 def test_chinese_titles_and_words(services, manager, shop, tmp_path):

@@ -247,3 +247,12 @@ def test_the_audit_log_records_every_location_change(services, manager, van):
 
 def _main(services, actor) -> int:
     return next(loc.id for loc in services.locations.list(actor, actor.outlet_id) if loc.main)
+
+
+def test_a_part_for_an_order_comes_from_the_van_only_while_it_has_some():
+    from outletdesk.core.parts.order_parts import take_from
+
+    assert take_from("VAN-1", {"MAIN": 0, "VAN-1": 2}) == "VAN-1"
+    assert take_from("VAN-1", {"MAIN": 0, "VAN-1": 0}) == "MAIN"  # held there for the order
+    assert take_from("VAN-1", {"MAIN": 3}) == "MAIN"
+    assert take_from("MAIN", {"MAIN": 0, "VAN-1": 2}) == "MAIN"

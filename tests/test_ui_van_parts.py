@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox
 from test_ui_work_orders import detail_for, take_in
 
 from outletdesk.core.parts.catalogue import PartInput
-from outletdesk.models import Role
+from outletdesk.models import Role, WorkOrderStatus
 from outletdesk.ui.work_orders.lines_editor import COL_FROM, COL_QUANTITY
 
 
@@ -71,8 +71,10 @@ def test_the_van_is_chosen_in_the_picker_and_the_save_takes_it_from_the_van(
     assert van_stock(services, manager, screen, van) == 0
     assert services.stock.on_hand(manager, screen.id) == 2  # the store did not give it
     assert services.work_orders.get(manager, detail.order.id).lines[-1].location_id == van.id
-    # The next part comes from the van too, unless the clerk chooses otherwise.
-    assert detail.pick_part().location_id() == van.id
+    # The next part starts at the van too, unless the clerk chooses otherwise; the van has no
+    # screen left now, so this one would come from the main store.
+    picker = detail.pick_part()
+    assert picker.preferred_location_id() == van.id and picker.location_id() is None
 
 
 def test_a_saved_line_moves_to_the_van_with_the_keyboard(
@@ -135,3 +137,68 @@ def test_an_outlet_with_only_a_main_store_sees_nothing_new(services, manager, sc
     assert not picker.source.isVisibleTo(picker) and picker.location_id() is None
     picker.choose()
     assert detail.editor.line_inputs()[-1].location_id is None
+
+
+def pick(detail, text):
+    """The picker opened on the order, showing the one part `text` names."""
+    picker = detail.pick_part()
+    picker.search.setText(text)
+    picker.run_search()
+    picker.table.selectRow(0)
+    return picker
+
+
+def test_a_part_the_van_has_none_of_comes_from_the_main_store_and_can_wait(
+    services, manager, screen, van, detail
+):
+    """The picker remembers the van; a part neither the van nor the store has is taken from the
+    main store (saying so), so the order can wait for it; the next part starts at the van."""
+    battery, _ = services.catalogue.create_part(
+        manager, PartInput("BAT-IP12", "电池 Battery", sale_price="120")
+    )
+    detail.reload()
+    editor = detail.editor
+    picker = pick(detail, "SCR-IP12")
+    picker.source.setCurrentIndex(1)  # the van
+    picker.choose()
+    detail.save_lines()
+    assert van_stock(services, manager, screen, van) == 0
+
+    picker = pick(detail, "BAT-IP12")
+    assert picker.preferred_location_id() == van.id
+    assert picker.location_id() is None  # the main store
+    assert picker.source.currentText() == "Main store: 0 free"
+    text = picker.availability.text()
+    assert "Service van 1 has no BAT-IP12 free: it is taken from the main store." in text
+    assert "None free at this outlet: save the line and let the order wait for parts" in text
+    assert "None in" not in text and "move stock into the van" not in text
+    picker.choose()
+    assert editor.line_inputs()[-1].location_id is None
+    assert editor.default_location == van.id  # the next part starts at the van again
+    detail.save_lines()
+    assert not editor.wait_button.isHidden()
+    editor.wait_button.click()
+    order = services.work_orders.get(manager, detail.order.id)
+    assert order.status is WorkOrderStatus.AWAITING_PARTS
+    assert [line.location_id for line in order.lines] == [van.id, None]
+
+    # The van restocked: the picker takes from it again.
+    main = services.locations.list(manager, manager.outlet_id)[0]
+    services.stock.receive(manager, screen.id, 1, "300")
+    services.stock.move(manager, screen.id, 1, main.id, van.id)
+    picker = pick(detail, "SCR-IP12")
+    assert picker.location_id() == van.id
+    assert "taken from the main store" not in picker.availability.text()
+
+
+def test_a_store_with_none_names_the_van_that_has_some(services, manager, screen, van, detail):
+    main = services.locations.list(manager, manager.outlet_id)[0]
+    services.stock.move(manager, screen.id, 2, main.id, van.id)  # all three in the van
+    detail.reload()
+    picker = pick(detail, "SCR-IP12")
+    assert picker.location_id() is None
+    text = picker.availability.text()
+    assert "None free in the main store" in text and "take it from Service van 1" in text
+    assert "None free at this outlet" not in text
+    picker.source.setCurrentIndex(1)
+    assert picker.location_id() == van.id and "None free" not in picker.availability.text()

@@ -2666,8 +2666,12 @@
         <translation>{location}：可用 {free}</translation>
     </message>
     <message>
-        <source>None in {location}: take it from the main store, or move stock into the van first.</source>
-        <translation>{location} 没有此备件：请从主仓库领取，或先把库存移到服务车。</translation>
+        <source>{location} has no {sku} free: it is taken from the main store.</source>
+        <translation>{location}没有可用的 {sku}：改从主仓库领取。</translation>
+    </message>
+    <message>
+        <source>None free in the main store: save the line and let the order wait for parts, or take it from {locations}.</source>
+        <translation>主仓库无可用库存：保存明细并让工单等待备件，或从{locations}领取。</translation>
     </message>
     <message>
         <source>None free at this outlet: save the line and let the order wait for parts, or transfer stock here first.</source>
@@ -6452,6 +6456,14 @@
         <translation>数量</translation>
     </message>
     <message>
+        <source>Of which in transit (units)</source>
+        <translation>其中在途（数量）</translation>
+    </message>
+    <message>
+        <source>Of which in transit (value)</source>
+        <translation>其中在途（金额）</translation>
+    </message>
+    <message>
         <source>Goods received</source>
         <translation>收货入库</translation>
     </message>
@@ -6506,6 +6518,10 @@
     <message>
         <source>Stock value by part</source>
         <translation>各备件库存金额</translation>
+    </message>
+    <message>
+        <source>In transit to {outlet}</source>
+        <translation>在途：调往{outlet}</translation>
     </message>
     <message>
         <source>Main store</source>

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ...export.xlsx import Kind, XlsxLogWriter
 from ...models import (
@@ -26,7 +26,9 @@ from ...models import (
     PartStock,
     StockLocation,
     StockMovement,
+    StockTransfer,
     Supplier,
+    TransferStatus,
     WorkOrder,
 )
 from ...progress import Progress
@@ -107,6 +109,8 @@ VALUE_BY_OUTLET_COLUMNS: Spec = (
     (QT_TRANSLATE_NOOP("core", "Parts in stock"), "int", 12),
     (QT_TRANSLATE_NOOP("core", "Units"), "int", 12),
     (QT_TRANSLATE_NOOP("core", "Stock value"), "money", 16),
+    (QT_TRANSLATE_NOOP("core", "Of which in transit (units)"), "int", 14),
+    (QT_TRANSLATE_NOOP("core", "Of which in transit (value)"), "money", 16),
 )
 VALUE_BY_PART_COLUMNS: Spec = (
     (QT_TRANSLATE_NOOP("core", "SKU"), "text", 16),
@@ -114,6 +118,7 @@ VALUE_BY_PART_COLUMNS: Spec = (
     (QT_TRANSLATE_NOOP("core", "Units"), "int", 10),
     (QT_TRANSLATE_NOOP("core", "Average cost"), "money", 12),
     (QT_TRANSLATE_NOOP("core", "Stock value"), "money", 16),
+    (QT_TRANSLATE_NOOP("core", "Of which in transit (units)"), "int", 14),
 )
 MOVEMENT_WORDS: dict[str, str] = {
     MovementKind.RECEIVE.value: QT_TRANSLATE_NOOP("core", "Goods received"),
@@ -134,6 +139,7 @@ HEADER_WORDS = (
     QT_TRANSLATE_NOOP("core", "Stock value by part"),
     QT_TRANSLATE_NOOP("core", "Total"),
     QT_TRANSLATE_NOOP("core", "Main store"),
+    QT_TRANSLATE_NOOP("core", "In transit to {outlet}"),
     QT_TRANSLATE_NOOP("core", "Outlet"),
     QT_TRANSLATE_NOOP("core", "All outlets"),
     QT_TRANSLATE_NOOP("core", "Period"),
@@ -189,6 +195,43 @@ def _outlet_name(s: Session, outlet_id: int | None) -> str | None:
             id=outlet_id,
         )
     return name
+
+
+@dataclass(frozen=True)
+class _Transit:
+    """Parts sent and not yet booked in: still the company's stock, counted at the sender."""
+
+    outlet_code: str
+    outlet: str
+    to_outlet: str
+    sku: str
+    part: str
+    quantity: int
+    unit_cost: Decimal
+
+    @property
+    def value(self) -> Decimal:
+        return (self.unit_cost * self.quantity).quantize(CENT)
+
+
+def _in_transit(s: Session, outlet_id: int | None) -> list[_Transit]:
+    """Open transfers (sent by one outlet, or by any), by sender, part and transfer number."""
+    source, target = aliased(StockLocation), aliased(StockLocation)
+    sender, receiver = aliased(Outlet), aliased(Outlet)
+    query = (
+        select(sender.code, sender.name, receiver.name, Part.sku, Part.name,
+               StockTransfer.quantity, StockTransfer.unit_cost)
+        .join(Part, Part.id == StockTransfer.part_id)
+        .join(source, source.id == StockTransfer.from_location_id)
+        .join(sender, sender.id == source.outlet_id)
+        .join(target, target.id == StockTransfer.to_location_id)
+        .join(receiver, receiver.id == target.outlet_id)
+        .where(StockTransfer.status == TransferStatus.IN_TRANSIT.value)
+        .order_by(sender.code, Part.sku, StockTransfer.id)
+    )  # fmt: skip
+    if outlet_id is not None:
+        query = query.where(source.outlet_id == outlet_id)
+    return [_Transit(*row) for row in s.execute(query).tuples()]
 
 
 # ---------------------------------------------------------------- catalogue
@@ -274,7 +317,9 @@ def export_stock_levels(
     progress: Progress | None = None,
     texts: Mapping[str, str] | None = None,
 ) -> int:
-    """What is on each shelf (every outlet, or one): on hand, levels, average cost and value."""
+    """What is on each shelf (every outlet, or one): on hand, levels, average cost and value.
+    Parts sent to another outlet and not yet booked in follow as lines of the sender, located
+    "In transit to ...", at the cost they left with: still the sender's until they arrive."""
     _require(actor)
     t = _Words(texts)
     query = (
@@ -292,13 +337,20 @@ def export_stock_levels(
         query = query.where(StockLocation.outlet_id == outlet_id)
     with services.db.read(actor) as s:
         outlet = _outlet_name(s, outlet_id)
-        total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
+        transit = _in_transit(s, outlet_id)
+        total = (s.scalar(select(func.count()).select_from(query.subquery())) or 0) + len(transit)
 
         def rows() -> Iterator[tuple[object, ...]]:
             for r in s.execute(query.execution_options(yield_per=BATCH)):
                 yield (
                     r.sku, r.name, r.outlet, t.location(r.code, r.location), r.bin, r.on_hand,
                     r.min_level, r.reorder_qty, r.avg_cost, (r.avg_cost * r.on_hand).quantize(CENT),
+                )  # fmt: skip
+            for line in transit:
+                yield (
+                    line.sku, line.part, line.outlet,
+                    t("In transit to {outlet}").format(outlet=line.to_outlet), None,
+                    line.quantity, None, None, line.unit_cost, line.value,
                 )  # fmt: skip
 
         with XlsxLogWriter(path) as writer:
@@ -459,7 +511,11 @@ def export_stock_value(
     texts: Mapping[str, str] | None = None,
 ) -> int:
     """Stock at weighted average cost: a sheet of totals per outlet (with the grand total) and a
-    sheet per part, largest value first. Returns how many parts hold stock."""
+    sheet per part, largest value first. Returns how many parts hold stock.
+
+    Parts in transit between outlets stay in the totals, counted at the sending outlet at the
+    cost they left with (a column says how much of it is on the road), so the company's stock
+    value does not drop while a box is on its way."""
     _require(actor)
     t = _Words(texts)
     query = (
@@ -482,9 +538,16 @@ def export_stock_value(
             value = (avg * on_hand).quantize(CENT)
             by_outlet.setdefault(code, _Total(oname)).add(sku, on_hand, value)
             by_part.setdefault(sku, _Total(name)).add(sku, on_hand, value)
+        for line in _in_transit(s, outlet_id):
+            by_outlet.setdefault(line.outlet_code, _Total(line.outlet)).add(
+                line.sku, line.quantity, line.value, in_transit=True
+            )
+            by_part.setdefault(line.sku, _Total(line.part)).add(
+                line.sku, line.quantity, line.value, in_transit=True
+            )
     outlets = [by_outlet[code] for code in sorted(by_outlet)]
     outlet_rows: list[tuple[object, ...]] = [
-        (o.name, len(o.parts), o.units, o.value) for o in outlets
+        (o.name, len(o.parts), o.units, o.value, o.transit_units, o.transit_value) for o in outlets
     ]
     outlet_rows.append(
         (
@@ -492,11 +555,14 @@ def export_stock_value(
             len(by_part),
             sum(o.units for o in outlets),
             sum((o.value for o in outlets), Decimal("0.00")),
+            sum(o.transit_units for o in outlets),
+            sum((o.transit_value for o in outlets), Decimal("0.00")),
         )
     )
     ranked = sorted(by_part.items(), key=lambda item: (-item[1].value, item[0]))
     part_rows = [
-        (sku, p.name, p.units, (p.value / p.units).quantize(CENT), p.value) for sku, p in ranked
+        (sku, p.name, p.units, (p.value / p.units).quantize(CENT), p.value, p.transit_units)
+        for sku, p in ranked
     ]
     with XlsxLogWriter(path) as writer:
         writer.add_sheet(
@@ -525,8 +591,13 @@ class _Total:
     parts: set[str] = field(default_factory=set)
     units: int = 0
     value: Decimal = Decimal("0.00")
+    transit_units: int = 0
+    transit_value: Decimal = Decimal("0.00")
 
-    def add(self, sku: str, units: int, value: Decimal) -> None:
+    def add(self, sku: str, units: int, value: Decimal, *, in_transit: bool = False) -> None:
         self.parts.add(sku)
         self.units += units
         self.value += value
+        if in_transit:
+            self.transit_units += units
+            self.transit_value += value

@@ -15,6 +15,7 @@ from ..auth import Actor
 from ..errors import Items, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from .ledger import (
+    MAIN,
     InsufficientStock,
     StockLevel,
     main_location,
@@ -64,6 +65,13 @@ def issued_by_location(s: Session, order_id: int) -> dict[tuple[int, int], int]:
         .group_by(StockMovement.part_id, StockMovement.location_id)
     ).all()
     return {(part, loc): -int(total) for part, loc, total in rows if int(total) != 0}
+
+
+def take_from(chosen: str, free: Mapping[str, int]) -> str:
+    """Where a part picked for a work order comes from (location codes of the order's outlet,
+    `free`: what each has free of it): the chosen van while it has some free, else the main store,
+    the one place where a part with none free can be held for the order while it awaits parts."""
+    return chosen if chosen == MAIN or free.get(chosen, 0) > 0 else MAIN
 
 
 PartAt = tuple[int, int | None]  # (part id, location id: a van, or None for the main store)

@@ -575,14 +575,15 @@ class WorkOrderDetail(QDialog):
 
         def picked(row: PartRow) -> None:
             # The next part comes from the same place (a technician on site keeps to the van).
-            editor.default_location = dialog.location_id()
+            # A part the van has none of comes from the main store, the van stays the choice.
+            editor.default_location = dialog.preferred_location_id()
             editor.add_line(
                 LineKind.PART,
                 f"{row.sku} {row.name}",
                 "1",
                 str(row.sale_price),
                 row.id,
-                editor.default_location,
+                dialog.location_id(),
             )
 
         dialog.picked.connect(picked)

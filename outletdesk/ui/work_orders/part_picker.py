@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.parts.locations import LocationDTO
+from ...core.parts.order_parts import take_from
 from ...core.parts.queries import PartList, PartRow
 from ...core.parts.stock import MAIN, Availability
 from ..context import AppContext
@@ -60,7 +61,11 @@ class PartPickerDialog(QDialog):
         for loc in self._locations:
             self.source.addItem(self._name(loc), 0 if loc.main else loc.id)  # 0: the main store
         self.source.setCurrentIndex(max(self.source.findData(location_id or 0), 0))
-        self.source.currentIndexChanged.connect(lambda _i: self._show_places())
+        # What the technician chose (kept for the next part), and whether the picker itself is
+        # switching to the main store for a part the chosen van has none of.
+        self._preferred = self.source.currentData()
+        self._switching = False
+        self.source.currentIndexChanged.connect(lambda _i: self._source_chosen())
         self._seq = 0
         self._shown_seq = -1  # the search whose results the list shows
         self._level_seq = 0
@@ -187,6 +192,25 @@ class PartPickerDialog(QDialog):
         """Where the picked part is taken from: a van's id, or None for the main store."""
         return (self.source.currentData() or None) if self.source.count() else None
 
+    def preferred_location_id(self) -> int | None:
+        """Where the technician chose to take parts from (the next part starts there), even when
+        this part comes from the main store because the van has none."""
+        return (self._preferred or None) if self.source.count() else None
+
+    def _source_chosen(self) -> None:
+        if not self._switching:
+            self._preferred = self.source.currentData()
+        self._show_places()
+
+    def _set_source(self, data: int) -> None:
+        index = self.source.findData(data)
+        if index >= 0 and index != self.source.currentIndex():
+            self._switching = True
+            try:
+                self.source.setCurrentIndex(index)
+            finally:
+                self._switching = False
+
     def _levels_shown(self, seq: int, row: PartRow, places: list[Availability]) -> None:
         if seq != self._level_seq:
             return
@@ -223,35 +247,36 @@ class PartPickerDialog(QDialog):
                     location=self._name(loc), free=free_at.get(loc.code, 0)
                 ),
             )
-        chosen = next(
-            (
-                loc
-                for loc in self._locations
-                if (0 if loc.main else loc.id) == self.source.currentData()
-            ),
+        preferred = next(
+            (loc for loc in self._locations if (0 if loc.main else loc.id) == self._preferred),
             None,
         )
-        if chosen is not None and not chosen.main:
-            if free_at.get(chosen.code, 0) == 0:
-                text += (
-                    "<br><span style='color:#c62828'>"
-                    + escape(
-                        self.tr(
-                            "None in {location}: take it from the main store, or move stock into "
-                            "the van first."
-                        ).format(location=chosen.name)
-                    )
-                    + "</span>"
-                )
-        elif free_at.get(MAIN, 0) == 0:
-            advice = (
-                self.tr(
+        if preferred is not None and self._for_order:
+            # A van with none: the main store, where the order can wait for the part.
+            fallback = take_from(preferred.code, free_at) != preferred.code
+            self._set_source(0 if fallback else self._preferred)
+            if fallback:
+                text += "<br>" + escape(
+                    self.tr("{location} has no {sku} free: it is taken from the main store.")
+                ).format(location=escape(preferred.name), sku=escape(row.sku))
+        if self.location_id() is None and free_at.get(MAIN, 0) == 0:
+            elsewhere = [
+                self._name(loc)
+                for loc in self._locations
+                if not loc.main and free_at.get(loc.code, 0) > 0
+            ]
+            if not self._for_order:
+                advice = self.tr("None free at this outlet: receive or transfer stock here first.")
+            elif elsewhere:
+                advice = self.tr(
+                    "None free in the main store: save the line and let the order wait for "
+                    "parts, or take it from {locations}."
+                ).format(locations=listed(elsewhere))
+            else:
+                advice = self.tr(
                     "None free at this outlet: save the line and let the order wait for parts, "
                     "or transfer stock here first."
                 )
-                if self._for_order
-                else self.tr("None free at this outlet: receive or transfer stock here first.")
-            )
             text += "<br><span style='color:#c62828'>" + escape(advice) + "</span>"
         self.availability.setText(text)
 
