@@ -281,6 +281,12 @@ def test_receive_typed_quantities_and_an_over_receipt_writes_nothing(tab, servic
     dialog.book_in()  # nothing typed: the core says so, in the dialog
     assert "nothing was entered" in dialog.message.text()
 
+    # A quantity that is not a number is refused and its line marked, as an over-receipt is.
+    dialog.table.item(0, ARRIVED).setText("abc")
+    dialog.book_in()
+    assert "is not a whole number" in dialog.message.text()
+    assert dialog.highlighted is not None and dialog.highlighted[0] == screen.id
+
 
 def test_after_receiving_it_tells_which_waiting_repairs_can_continue(
     tab, services, manager, clerk, stock

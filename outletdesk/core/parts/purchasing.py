@@ -297,7 +297,12 @@ class PurchasingService:
         note = v.text(F_NOTE, delivery_note, max_len=200, required=False)
         arrived: dict[int, int] = {}
         for part_id, qty in quantities.items():
-            units = v.integer(F_QUANTITY, qty, minimum=0, maximum=MAX_QUANTITY)
+            try:
+                units = v.integer(F_QUANTITY, qty, minimum=0, maximum=MAX_QUANTITY)
+            except ValidationError as exc:
+                with self._db.read(actor) as s:  # the line it is about, for the form to mark
+                    exc.params["sku"] = s.scalar(select(Part.sku).where(Part.id == int(part_id)))
+                raise
             if units:
                 arrived[int(part_id)] = units
         if not arrived:
