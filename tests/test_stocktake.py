@@ -225,7 +225,9 @@ def test_posting_refuses_a_line_outside_the_filter_left_by_an_older_version(
     assert services.stock.on_hand(manager, shelf["screen"].id) == 4
     assert services.stocktake.get(manager, take.id).status is StocktakeStatus.OPEN
 
+    assert services.stocktake.review(manager, take.id).outside == (shelf["screen"].id,)
     take, _ = services.stocktake.recount(manager, take.id, [shelf["screen"].id])
+    assert services.stocktake.review(manager, take.id).outside == ()
     services.stocktake.post(manager, take.id, take.version)
     assert services.stock.on_hand(manager, shelf["screen"].id) == 4  # kept in B-02, untouched
     assert services.stock.on_hand(manager, shelf["battery"].id) == 9

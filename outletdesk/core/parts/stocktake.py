@@ -114,6 +114,9 @@ class CountReview:
     stocktake: StocktakeDTO
     lines: tuple[CountLine, ...]  # by bin, then SKU
     moved: tuple[int, ...]  # part ids to recount (moved since their snapshot)
+    # counted part ids the count's filter does not cover (left by an older version): posting is
+    # refused until a recount clears them
+    outside: tuple[int, ...] = ()
 
     @property
     def counted(self) -> int:
@@ -457,7 +460,14 @@ class StocktakeService:
                 for ln in lines
                 if take.status == StocktakeStatus.OPEN.value and ln.counted is not None and ln.moved
             )
-            return CountReview(_dto(s, take), lines, moved)
+            outside: tuple[int, ...] = ()
+            if take.status == StocktakeStatus.OPEN.value and (take.category or take.bin_prefix):
+                counted = {ln.part_id: ln.bin for ln in lines if ln.counted is not None}
+                parts = s.scalars(select(Part).where(Part.id.in_(counted)))
+                outside = tuple(
+                    sorted(p.id for p in parts if _outside(s, take, p, counted[p.id]) is not None)
+                )
+            return CountReview(_dto(s, take), lines, moved, outside)
 
 
 # ---------------------------------------------------------------- helpers
