@@ -387,7 +387,7 @@ def test_count_sheet_pdf_lists_the_shelf_in_bin_order(
 
 
 def test_count_sheet_document_leaves_the_count_blank(services, manager, clerk, shelf):
-    from outletdesk.printing.document import LineItems
+    from outletdesk.printing.document import LineItems, Paragraph
 
     take, _ = services.stocktake.start(manager)
     services.stocktake.count(clerk, take.id, "SCR-IP12", 4)  # entered counts are not printed
@@ -404,6 +404,20 @@ def test_count_sheet_document_leaves_the_count_blank(services, manager, clerk, s
     blind_sheet = next(b for b in blind.blocks if isinstance(b, LineItems))
     assert COUNT_SHEET_WORDS["col_expected"] not in blind_sheet.columns
     assert all(len(row) == 4 for row in blind_sheet.rows)
+    said = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert COUNT_SHEET_WORDS["instructions"] in said
+
+
+def test_the_sheet_of_a_count_of_some_bins_keeps_parts_from_elsewhere_off_it(
+    services, manager, shelf
+):
+    from outletdesk.printing.document import Paragraph
+
+    take, _ = services.stocktake.start(manager, bin_prefix="B-")
+    doc = count_sheet_document(services, manager, take.id)
+    said = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert said == [COUNT_SHEET_WORDS["instructions_filtered"]]
+    assert "a part kept elsewhere is not counted here" in said[0]
 
 
 @pytest.mark.parametrize("blind", [False, True])

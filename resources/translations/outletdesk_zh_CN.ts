@@ -515,8 +515,8 @@
         </translation>
     </message>
     <message>
-        <source>outside this count: recount to clear</source>
-        <translation>不在本次盘点范围内：重新盘点以清除</translation>
+        <source>outside this count: recount</source>
+        <translation>超出盘点范围：请重新盘点</translation>
     </message>
     <message numerus="yes">
         <source>Post count {number} to the stock at {outlet}? %n parts change, net value {net}. {not_counted} Posted corrections cannot be taken back.</source>
@@ -8058,6 +8058,10 @@
     <message>
         <source>Count every part where it lies and write the number in the Counted column, 0 if there is none. Parts on the shelf that are not listed go in the rows at the end.</source>
         <translation>请在原货位逐一清点每个备件，将数量填入“实盘数量”栏，没有则填 0。货架上有但表中未列出的备件，请填写在表末的空行中。</translation>
+    </message>
+    <message>
+        <source>Count every part where it lies and write the number in the Counted column, 0 if there is none. Parts of these bins or this category that are not listed go in the rows at the end; a part kept elsewhere is not counted here.</source>
+        <translation>请在原货位逐一清点每个备件，将数量填入“实盘数量”栏，没有则填 0。属于这些货位或该类别但表中未列出的备件，请填写在表末的空行中；存放在其他位置的备件不在本表盘点。</translation>
     </message>
     <message>
         <source>Bin</source>

@@ -13,6 +13,10 @@ came in) is not guessed at: posting is refused, naming those parts, and a manage
 to be recounted (`recount` takes a fresh snapshot of just those parts). Everything else posts
 as counted - expected, which then equals counted - on hand: the stock never goes below zero.
 Only one count may be open per location.
+
+A count limited to some bins or one category covers only those parts: a part from elsewhere
+(a unit lying on the wrong shelf) is refused, since its count would replace the stock of the
+whole location and write off the units in its own bin.
 """
 
 from __future__ import annotations
@@ -222,7 +226,8 @@ class StocktakeService:
     ) -> tuple[CountLine, Changes]:
         """Enter a count for a part (its id, or a scanned SKU or barcode): without a quantity a
         scan adds one to what was counted; a quantity sets the count. A part not in the snapshot
-        (found on the shelf) joins the count with what the ledger says now."""
+        (found on the shelf) joins the count with what the ledger says now, if the count covers
+        it: a count of some bins or one category refuses a part kept elsewhere."""
         actor.require(Permission.VIEW_STOCK)
         qty = None
         if quantity is not None and str(quantity).strip() != "":

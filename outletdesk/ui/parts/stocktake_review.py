@@ -181,7 +181,7 @@ class CountReviewDialog(QDialog):
         if self.review is not None and line.part_id in self.review.moved:
             return self.tr("moved since counted: recount")
         if self.review is not None and line.part_id in self.review.outside:
-            return self.tr("outside this count: recount to clear")
+            return self.tr("outside this count: recount")
         if line.counted is None:
             return self.tr("not counted")
         return ""
