@@ -151,18 +151,86 @@ def test_filters_and_one_open_count_per_location(services, manager, shelf):
     assert [ln.sku for ln in services.stocktake.review(manager, again.id).lines] == ["BAT-IP12"]
 
 
-def test_a_part_found_on_the_shelf_joins_the_count(services, manager, clerk, shelf):
-    take, _ = services.stocktake.start(manager, category="Batteries")
-    line, _ = services.stocktake.count(clerk, take.id, "CBL-USB", 5)
-    assert (line.expected, line.counted, line.difference) == (3, 5, 2)
+def test_a_part_found_on_the_shelf_joins_a_count_of_the_whole_outlet(
+    services, manager, clerk, shelf
+):
+    quiet, _ = services.catalogue.create_part(manager, PartInput("NOS-1", "Never stocked"))
+    take, _ = services.stocktake.start(manager)
+    assert take.lines == 4
     stranger, _ = services.catalogue.create_part(manager, PartInput("NEW-1", "Found 新件"))
     line, _ = services.stocktake.count(clerk, take.id, stranger.id)
     assert (line.expected, line.counted, line.bin) == (0, 1, "")
-    assert services.stocktake.get(clerk, take.id).lines == 3
+    assert services.stocktake.get(clerk, take.id).lines == 5
     take = services.stocktake.get(manager, take.id)
     services.stocktake.post(manager, take.id, take.version)
     assert services.stock.on_hand(manager, stranger.id) == 1
     assert services.stock.on_hand(manager, shelf["battery"].id) == 10  # not counted: untouched
+    assert services.stock.check(manager) == []
+
+
+@pytest.mark.parametrize(
+    ("filters", "part", "why"),
+    [
+        ({"bin_prefix": "A-0"}, "SCR-IP12", "its bin is B-02, and the count covers only bins "
+         "starting with A-0"),
+        ({"bin_prefix": "A-0"}, "CBL-USB", "it has no bin at"),
+        ({"category": "Batteries"}, "6901234567892", "its category is “Screens”, and the count "
+         "covers only “Batteries”"),
+        ({"category": "batteries", "bin_prefix": "A-"}, "CBL-USB", "its category is “Cables”"),
+    ],
+)  # fmt: skip
+def test_a_count_of_some_bins_or_a_category_refuses_a_part_kept_elsewhere(
+    services, manager, clerk, shelf, filters, part, why
+):
+    """Counting a part scanned on the wrong shelf in a partial count would post its whole
+    stock down to what lay on that shelf: it is refused, naming the part and why."""
+    take, _ = services.stocktake.start(manager, **filters)
+    assert take.lines == 1  # BAT-IP12, bin A-01
+    before = (audit_count(services), movements(services))
+    for quantity in (None, "1"):
+        with pytest.raises(ValidationError, match="is not in this count") as refused:
+            services.stocktake.count(clerk, take.id, part, quantity)
+        assert refused.value.field == "Part"
+        assert why in str(refused.value) and "Nothing was counted" in str(refused.value)
+    sku = "SCR-IP12" if part.isdigit() else part
+    assert str(refused.value).startswith(f"Part: {sku} is not in this count")
+    assert services.stocktake.get(clerk, take.id).lines == 1
+    assert (audit_count(services), movements(services)) == before
+    line, _ = services.stocktake.count(clerk, take.id, "bat-ip12", 9)  # its own part still counts
+    assert (line.counted, line.difference) == (9, -1)
+
+
+def test_posting_refuses_a_line_outside_the_filter_left_by_an_older_version(
+    services, manager, clerk, shelf
+):
+    """A count started before the filter was enforced may hold a part from another bin: posting
+    writes nothing and names it; recounting clears it, and the rest then posts."""
+    take, _ = services.stocktake.start(manager, bin_prefix="A-0")
+    services.stocktake.count(clerk, take.id, "BAT-IP12", 9)
+    with services.db.write() as s:  # the line the old code added for a part scanned from B-02
+        s.execute(
+            text(
+                "INSERT INTO stocktake_lines (stocktake_id, part_id, bin, expected, "
+                "base_movement_id, counted, counted_by) VALUES (:t, :p, 'B-02', 4, "
+                "(SELECT COALESCE(MAX(id), 0) FROM stock_movements), 1, 'clerk')"
+            ),
+            {"t": take.id, "p": shelf["screen"].id},
+        )
+    take = services.stocktake.get(manager, take.id)
+    before = (audit_count(services), movements(services))
+    with pytest.raises(DomainError, match=r"outside what ST-N-000001 covers \(“A-0…”\): "
+                       r"SCR-IP12 \(B-02\)\. Nothing was posted"):  # fmt: skip
+        services.stocktake.post(manager, take.id, take.version)
+    assert (audit_count(services), movements(services)) == before
+    assert services.stock.on_hand(manager, shelf["screen"].id) == 4
+    assert services.stocktake.get(manager, take.id).status is StocktakeStatus.OPEN
+
+    assert services.stocktake.review(manager, take.id).outside == (shelf["screen"].id,)
+    take, _ = services.stocktake.recount(manager, take.id, [shelf["screen"].id])
+    assert services.stocktake.review(manager, take.id).outside == ()
+    services.stocktake.post(manager, take.id, take.version)
+    assert services.stock.on_hand(manager, shelf["screen"].id) == 4  # kept in B-02, untouched
+    assert services.stock.on_hand(manager, shelf["battery"].id) == 9
     assert services.stock.check(manager) == []
 
 
@@ -319,7 +387,7 @@ def test_count_sheet_pdf_lists_the_shelf_in_bin_order(
 
 
 def test_count_sheet_document_leaves_the_count_blank(services, manager, clerk, shelf):
-    from outletdesk.printing.document import LineItems
+    from outletdesk.printing.document import LineItems, Paragraph
 
     take, _ = services.stocktake.start(manager)
     services.stocktake.count(clerk, take.id, "SCR-IP12", 4)  # entered counts are not printed
@@ -336,6 +404,20 @@ def test_count_sheet_document_leaves_the_count_blank(services, manager, clerk, s
     blind_sheet = next(b for b in blind.blocks if isinstance(b, LineItems))
     assert COUNT_SHEET_WORDS["col_expected"] not in blind_sheet.columns
     assert all(len(row) == 4 for row in blind_sheet.rows)
+    said = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert COUNT_SHEET_WORDS["instructions"] in said
+
+
+def test_the_sheet_of_a_count_of_some_bins_keeps_parts_from_elsewhere_off_it(
+    services, manager, shelf
+):
+    from outletdesk.printing.document import Paragraph
+
+    take, _ = services.stocktake.start(manager, bin_prefix="B-")
+    doc = count_sheet_document(services, manager, take.id)
+    said = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert said == [COUNT_SHEET_WORDS["instructions_filtered"]]
+    assert "a part kept elsewhere is not counted here" in said[0]
 
 
 @pytest.mark.parametrize("blind", [False, True])

@@ -10,7 +10,7 @@ import pytest
 from conftest import audit_count, make_actor, needs_poppler
 from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from test_printouts import pdf_text
 
 from outletdesk.core.parts.catalogue import PartInput
@@ -442,3 +442,51 @@ def test_the_count_lines_model_passes_the_model_tester(qtmodeltester, qtbot):
     assert model.index(2, 5).data() == "" and model.index(1, 6).data() == "-5.00"
     assert model.rowCount(model.index(0, 0)) == 0 and model.rowCount(QModelIndex()) == 3
     qtmodeltester.check(model)
+
+
+def test_a_count_of_some_bins_refuses_a_part_from_another_bin_at_the_field(
+    tab, services, manager, shelf
+):
+    """The tester's finding: a part scanned in a count of bins A-0 joined it silently and
+    posting wrote its stock in bin B-02 off. The refusal is shown where scans are answered."""
+    tab.bin_prefix.setText("A-0")
+    take = _start(tab)
+    assert [ln.sku for ln in tab.model.rows] == ["BAT-IP12"]
+    before = (services.stocktake.review(manager, take.id), audit_count(services))
+    assert tab.handle_scan("6901234567892")
+    assert not tab.error.isHidden() and tab.message.isHidden()
+    assert "SCR-IP12" in tab.error.text() and "B-02" in tab.error.text()
+    assert "A-0" in tab.error.text()
+    _type(tab, "CBL-USB 1")
+    assert "CBL-USB" in tab.error.text() and tab.entry.text() == "CBL-USB 1"
+    assert [ln.sku for ln in tab.model.rows] == ["BAT-IP12"]
+    assert (services.stocktake.review(manager, take.id), audit_count(services)) == before
+    _type(tab, "BAT-IP12 9")
+    assert tab.error.isHidden() and _counted(tab)["BAT-IP12"] == 9
+
+
+def test_a_line_outside_the_filter_from_an_older_count_is_recounted_before_posting(
+    tab, services, manager, shelf
+):
+    tab.bin_prefix.setText("A-0")
+    take = _start(tab)
+    _type(tab, "BAT-IP12 9")
+    with services.db.write() as s:  # what the old code added for a part scanned from B-02
+        s.execute(
+            text(
+                "INSERT INTO stocktake_lines (stocktake_id, part_id, bin, expected, "
+                "base_movement_id, counted, counted_by) VALUES (:t, :p, 'B-02', 4, "
+                "(SELECT COALESCE(MAX(id), 0) FROM stock_movements), 1, 'clerk')"
+            ),
+            {"t": take.id, "p": shelf["screen"].id},
+        )
+    dialog = _review(tab)
+    assert "SCR-IP12" in dialog.moved.text() and not dialog.recount_button.isHidden()
+    dialog.post()
+    assert "SCR-IP12 (B-02)" in dialog.error.text() and not dialog.error.isHidden()
+    assert _stocktake_movements(services) == 0
+    dialog.recount_moved()
+    assert dialog.review.outside == () and dialog.recount_button.isHidden()
+    dialog.post()
+    assert services.stock.on_hand(manager, shelf["screen"].id) == 4
+    assert services.stock.on_hand(manager, shelf["battery"].id) == 9

@@ -62,6 +62,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n counted parts are outside this count&apos;s bins or category: {skus}. Recount them to clear their counts before posting.</source>
+        <translation>
+            <numerusform>%n counted part is outside this count&apos;s bins or category: {skus}. Recount it to clear its count before posting.</numerusform>
+            <numerusform>%n counted parts are outside this count&apos;s bins or category: {skus}. Recount them to clear their counts before posting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Post count {number} to the stock at {outlet}? %n parts change, net value {net}. {not_counted} Posted corrections cannot be taken back.</source>
         <translation>
             <numerusform>Post count {number} to the stock at {outlet}? %n part changes, net value {net}. {not_counted} Posted corrections cannot be taken back.</numerusform>

@@ -509,6 +509,16 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n counted parts are outside this count&apos;s bins or category: {skus}. Recount them to clear their counts before posting.</source>
+        <translation>
+            <numerusform>有 %n 个已盘备件不在本次盘点的货位或类别范围内：{skus}。请先重新盘点这些备件以清除其盘点数量，再过账。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>outside this count: recount</source>
+        <translation>超出盘点范围：请重新盘点</translation>
+    </message>
+    <message numerus="yes">
         <source>Post count {number} to the stock at {outlet}? %n parts change, net value {net}. {not_counted} Posted corrections cannot be taken back.</source>
         <translation>
             <numerusform>确定将盘点单 {number} 过账到 {outlet} 的库存吗？将调整 %n 个备件，净差额 {net}。{not_counted}过账后无法撤销。</numerusform>
@@ -6340,6 +6350,10 @@
         <translation>盘点单 {number} 尚未录入任何盘点数量，无可过账内容。</translation>
     </message>
     <message>
+        <source>{count} counted part(s) are outside what {number} covers ({filter}): {skus}. Nothing was posted: their counts would overwrite stock kept elsewhere. Recount them (this clears their counts), then post again.</source>
+        <translation>有 {count} 个已盘备件不在盘点单 {number} 的范围（{filter}）内：{skus}。未过账任何内容：这些盘点数量会覆盖存放在其他位置的库存。请重新盘点这些备件（将清除其盘点数量），然后再次过账。</translation>
+    </message>
+    <message>
         <source>Stock of {count} counted part(s) moved after the count started: {skus}. Nothing was posted; recount them, then post again.</source>
         <translation>盘点开始后，有 {count} 个已盘备件发生了库存变动：{skus}。未过账任何内容；请对这些备件重新盘点后再过账。</translation>
     </message>
@@ -6358,6 +6372,18 @@
     <message>
         <source>No part is stocked or shelved at {location}, so there is nothing to count. No count was started.</source>
         <translation>{location} 没有任何备件的库存或货位，没有可盘点的内容。未开始盘点。</translation>
+    </message>
+    <message>
+        <source>{sku} is not in this count: its category is “{category}”, and the count covers only “{covered}”. Nothing was counted; count it in a count of its own category or of all of {location}.</source>
+        <translation>{sku} 不在本次盘点中：其类别为“{category}”，本次盘点仅包含“{covered}”。未录入盘点；请在该类别的盘点或 {location} 的全面盘点中盘点它。</translation>
+    </message>
+    <message>
+        <source>{sku} is not in this count: it has no bin at {location}, and the count covers only bins starting with {prefix}. Nothing was counted; count it in a count of all of {location}.</source>
+        <translation>{sku} 不在本次盘点中：它在 {location} 没有货位，本次盘点仅包含以 {prefix} 开头的货位。未录入盘点；请在 {location} 的全面盘点中盘点它。</translation>
+    </message>
+    <message>
+        <source>{sku} is not in this count: its bin is {bin}, and the count covers only bins starting with {prefix}. Nothing was counted; count it in a count of its own bin or of all of {location}.</source>
+        <translation>{sku} 不在本次盘点中：其货位为 {bin}，本次盘点仅包含以 {prefix} 开头的货位。未录入盘点；请在其所在货位的盘点或 {location} 的全面盘点中盘点它。</translation>
     </message>
     <message>
         <source>A count of {location} is already open; post or cancel it before starting another.</source>
@@ -8052,6 +8078,10 @@
     <message>
         <source>Count every part where it lies and write the number in the Counted column, 0 if there is none. Parts on the shelf that are not listed go in the rows at the end.</source>
         <translation>请在原货位逐一清点每个备件，将数量填入“实盘数量”栏，没有则填 0。货架上有但表中未列出的备件，请填写在表末的空行中。</translation>
+    </message>
+    <message>
+        <source>Count every part where it lies and write the number in the Counted column, 0 if there is none. Parts of these bins or this category that are not listed go in the rows at the end; a part kept elsewhere is not counted here.</source>
+        <translation>请在原货位逐一清点每个备件，将数量填入“实盘数量”栏，没有则填 0。属于这些货位或该类别但表中未列出的备件，请填写在表末的空行中；存放在其他位置的备件不在本表盘点。</translation>
     </message>
     <message>
         <source>Bin</source>

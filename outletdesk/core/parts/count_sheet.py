@@ -50,6 +50,12 @@ COUNT_SHEET_WORDS: dict[str, str] = {
         "Count every part where it lies and write the number in the Counted column, 0 if there "
         "is none. Parts on the shelf that are not listed go in the rows at the end.",
     ),
+    "instructions_filtered": QT_TRANSLATE_NOOP(
+        "core",
+        "Count every part where it lies and write the number in the Counted column, 0 if there "
+        "is none. Parts of these bins or this category that are not listed go in the rows at "
+        "the end; a part kept elsewhere is not counted here.",
+    ),
     "col_bin": QT_TRANSLATE_NOOP("core", "Bin"),
     "col_sku": QT_TRANSLATE_NOOP("core", "SKU"),
     "col_part": QT_TRANSLATE_NOOP("core", "Part"),
@@ -141,7 +147,7 @@ def count_sheet_document(
     only = _filter(review, w)
     if only:
         blocks.append(Field(w["filter"], only))
-    blocks.append(Paragraph(w["instructions"]))
+    blocks.append(Paragraph(w["instructions_filtered" if only else "instructions"]))
     columns = _printed_columns(w, blind)
     numeric = tuple(range(2, len(columns)))  # unit, expected and count sit at the right
     if review.lines:

@@ -13,6 +13,10 @@ came in) is not guessed at: posting is refused, naming those parts, and a manage
 to be recounted (`recount` takes a fresh snapshot of just those parts). Everything else posts
 as counted - expected, which then equals counted - on hand: the stock never goes below zero.
 Only one count may be open per location.
+
+A count limited to some bins or one category covers only those parts: a part from elsewhere
+(a unit lying on the wrong shelf) is refused, since its count would replace the stock of the
+whole location and write off the units in its own bin.
 """
 
 from __future__ import annotations
@@ -114,6 +118,9 @@ class CountReview:
     stocktake: StocktakeDTO
     lines: tuple[CountLine, ...]  # by bin, then SKU
     moved: tuple[int, ...]  # part ids to recount (moved since their snapshot)
+    # counted part ids the count's filter does not cover (left by an older version): posting is
+    # refused until a recount clears them
+    outside: tuple[int, ...] = ()
 
     @property
     def counted(self) -> int:
@@ -219,7 +226,8 @@ class StocktakeService:
     ) -> tuple[CountLine, Changes]:
         """Enter a count for a part (its id, or a scanned SKU or barcode): without a quantity a
         scan adds one to what was counted; a quantity sets the count. A part not in the snapshot
-        (found on the shelf) joins the count with what the ledger says now."""
+        (found on the shelf) joins the count with what the ledger says now, if the count covers
+        it: a count of some bins or one category refuses a part kept elsewhere."""
         actor.require(Permission.VIEW_STOCK)
         qty = None
         if quantity is not None and str(quantity).strip() != "":
@@ -231,6 +239,11 @@ class StocktakeService:
             line = s.get(StocktakeLine, (take.id, found.id))
             if line is None:
                 stock = s.get(PartStock, (found.id, take.location_id))
+                # A count of some bins or one category must not take a part kept elsewhere:
+                # its count would overwrite the stock of the whole location.
+                outside = _outside(s, take, found, stock.bin if stock else "")
+                if outside is not None:
+                    raise outside
                 line = StocktakeLine(
                     stocktake_id=take.id,
                     part_id=found.id,
@@ -315,6 +328,31 @@ class StocktakeService:
                 p.id: p
                 for p in s.scalars(select(Part).where(Part.id.in_([ln.part_id for ln in lines])))
             }
+            # Lines outside the filter come only from counts started before the filter was
+            # enforced; posting them would write off stock kept in other bins, so nothing posts.
+            outside = [
+                f"{parts[ln.part_id].sku} ({ln.bin or '—'})"
+                for ln in lines
+                if _outside(s, take, parts[ln.part_id], ln.bin) is not None
+            ]
+            if outside:
+                raise DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{count} counted part(s) are outside what {number} covers ({filter}): "
+                        "{skus}. Nothing was posted: their counts would overwrite stock kept "
+                        "elsewhere. Recount them (this clears their counts), then post again.",
+                    ),
+                    count=len(outside),
+                    number=take.number,
+                    filter=_filter_text(take),
+                    skus=Items(
+                        [
+                            *outside[:SHOWN_IN_MESSAGE],
+                            *(["…"] if len(outside) > SHOWN_IN_MESSAGE else []),
+                        ]
+                    ),
+                )
             moved = []
             for line in lines:
                 # Lock the stock row now, so nothing moves it between this check and the post.
@@ -427,7 +465,14 @@ class StocktakeService:
                 for ln in lines
                 if take.status == StocktakeStatus.OPEN.value and ln.counted is not None and ln.moved
             )
-            return CountReview(_dto(s, take), lines, moved)
+            outside: tuple[int, ...] = ()
+            if take.status == StocktakeStatus.OPEN.value and (take.category or take.bin_prefix):
+                counted = {ln.part_id: ln.bin for ln in lines if ln.counted is not None}
+                parts = s.scalars(select(Part).where(Part.id.in_(counted)))
+                outside = tuple(
+                    sorted(p.id for p in parts if _outside(s, take, p, counted[p.id]) is not None)
+                )
+            return CountReview(_dto(s, take), lines, moved, outside)
 
 
 # ---------------------------------------------------------------- helpers
@@ -562,6 +607,65 @@ def _nothing_to_count(
         ),
         location=where,
     )
+
+
+def _filter_text(take: Stocktake) -> str:
+    """The count's filter as data (“Screens”, “A-0…”), for messages."""
+    return ", ".join(
+        f"“{value}”"
+        for value in (take.category, take.bin_prefix and take.bin_prefix + "…")
+        if value
+    )
+
+
+def _outside(s: Session, take: Stocktake, part: Part, bin_location: str) -> DomainError | None:
+    """Why a part may not be counted in (or posted from) a count limited by category or bins,
+    or None when the count covers it. A count of a whole location covers every part."""
+    location = s.get(StockLocation, take.location_id)
+    assert location is not None
+    where = place_name(s, location)
+    if take.category and part.category.casefold() != take.category.casefold():
+        return ValidationError(
+            F_PART,
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{sku} is not in this count: its category is “{category}”, and the count "
+                "covers only “{covered}”. Nothing was counted; count it in a count of its own "
+                "category or of all of {location}.",
+            ),
+            sku=part.sku,
+            category=part.category or "—",
+            covered=take.category,
+            location=where,
+        )
+    if take.bin_prefix and not bin_location.casefold().startswith(take.bin_prefix.casefold()):
+        if not bin_location:
+            return ValidationError(
+                F_PART,
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{sku} is not in this count: it has no bin at {location}, and the count "
+                    "covers only bins starting with {prefix}. Nothing was counted; count it in "
+                    "a count of all of {location}.",
+                ),
+                sku=part.sku,
+                location=where,
+                prefix=take.bin_prefix,
+            )
+        return ValidationError(
+            F_PART,
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{sku} is not in this count: its bin is {bin}, and the count covers only bins "
+                "starting with {prefix}. Nothing was counted; count it in a count of its own "
+                "bin or of all of {location}.",
+            ),
+            sku=part.sku,
+            bin=bin_location,
+            prefix=take.bin_prefix,
+            location=where,
+        )
+    return None
 
 
 def _last_movement_id(s: Session) -> int:

@@ -125,17 +125,23 @@ class CountReviewDialog(QDialog):
             net=value_text(review.value_difference),
         )
         self.totals.setText(text)
-        moved = {line.part_id: line.sku for line in review.lines}
-        self._show_moved(tuple(moved[part_id] for part_id in review.moved))
+        sku = {line.part_id: line.sku for line in review.lines}
+        self._show_moved(
+            tuple(sku[part_id] for part_id in review.moved),
+            tuple(sku[part_id] for part_id in review.outside),
+        )
         self.post_button.setEnabled(self.can_manage and review.counted > 0)
-        if review.moved and self.show_what.currentData() == SHOW_NOT_COUNTED:
+        if (review.moved or review.outside) and self.show_what.currentData() == SHOW_NOT_COUNTED:
             self.show_what.setCurrentIndex(SHOW_DIFFERENCES)
         self._show_lines()
 
-    def _show_moved(self, skus: tuple[str, ...]) -> None:
+    def _show_moved(self, skus: tuple[str, ...], outside: tuple[str, ...] = ()) -> None:
+        """Parts to recount: those that moved, and those outside the count's filter (left by
+        an older version, whose counts would overwrite stock kept elsewhere)."""
+        texts = []
         if skus:
             named = listed(skus[:MOVED_NAMED]) + (" …" if len(skus) > MOVED_NAMED else "")
-            self.moved.setText(
+            texts.append(
                 self.tr(
                     "Stock of %n counted parts moved after the count started: {skus}. "
                     "Count them again before posting.",
@@ -143,13 +149,24 @@ class CountReviewDialog(QDialog):
                     len(skus),
                 ).format(skus=named)
             )
-        self.moved.setVisible(bool(skus))
-        self.recount_button.setVisible(bool(skus))
+        if outside:
+            named = listed(outside[:MOVED_NAMED]) + (" …" if len(outside) > MOVED_NAMED else "")
+            texts.append(
+                self.tr(
+                    "%n counted parts are outside this count's bins or category: {skus}. "
+                    "Recount them to clear their counts before posting.",
+                    "",
+                    len(outside),
+                ).format(skus=named)
+            )
+        self.moved.setText("\n".join(texts))
+        self.moved.setVisible(bool(texts))
+        self.recount_button.setVisible(bool(texts))
 
     def _show_lines(self) -> None:
         if self.review is None:
             return
-        moved = set(self.review.moved)
+        moved = {*self.review.moved, *self.review.outside}
         show = self.show_what.currentData()
         lines = [
             line
@@ -163,6 +180,8 @@ class CountReviewDialog(QDialog):
     def _line_note(self, line: CountLine) -> str:
         if self.review is not None and line.part_id in self.review.moved:
             return self.tr("moved since counted: recount")
+        if self.review is not None and line.part_id in self.review.outside:
+            return self.tr("outside this count: recount")
         if line.counted is None:
             return self.tr("not counted")
         return ""
@@ -211,10 +230,10 @@ class CountReviewDialog(QDialog):
 
     def recount_moved(self) -> None:
         review = self.review
-        if review is None or not review.moved or not self.can_manage:
+        if review is None or not (review.moved or review.outside) or not self.can_manage:
             return
         stocktake, actor = self._ctx.services.stocktake, self._ctx.actor
-        take_id, part_ids = review.stocktake.id, list(review.moved)
+        take_id, part_ids = review.stocktake.id, [*review.moved, *review.outside]
         self.recount_button.setEnabled(False)
         self._ctx.runner.run(
             lambda: stocktake.recount(actor, take_id, part_ids),
