@@ -307,35 +307,8 @@ def number(
     field: str, value: Any, *, minimum: Decimal, maximum: Decimal, places: int = 2
 ) -> Decimal:
     """An exact decimal number (a meter reading, a measured value), never a float."""
-    if isinstance(value, bool | float):
-        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "must be an exact number."))
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "is required."))
-    if isinstance(value, str):
-        found = number_text(value)
-    elif isinstance(value, Decimal | int):
-        found = Decimal(value)
-    else:
-        found = None
-    if found is None or not found.is_finite():
-        raise ValidationError(
-            field, QT_TRANSLATE_NOOP("core", "“{value}” is not a number."), value=str(value)[:40]
-        )
-    if not minimum <= found <= maximum:
-        raise ValidationError(
-            field,
-            QT_TRANSLATE_NOOP("core", "must be between {minimum} and {maximum}."),
-            minimum=str(minimum),
-            maximum=str(maximum),
-        )
-    step = Decimal(1).scaleb(-places)
-    if found != found.quantize(step):
-        raise ValidationError(
-            field,
-            QT_TRANSLATE_NOOP("core", "has more than {places} decimals."),
-            places=places,
-        )
-    return found.quantize(step)
+    found = _exact(field, value, QT_TRANSLATE_NOOP("core", "“{value}” is not a number."))
+    return _in_range(field, found, minimum, maximum, places)
 
 
 def _exact(field: str, value: Any, not_one: str) -> Decimal:
@@ -353,7 +326,9 @@ def _exact(field: str, value: Any, not_one: str) -> Decimal:
     return found
 
 
-def _in_range(field: str, found: Decimal, minimum: Decimal, maximum: Decimal) -> Decimal:
+def _in_range(
+    field: str, found: Decimal, minimum: Decimal, maximum: Decimal, places: int = 2
+) -> Decimal:
     if not minimum <= found <= maximum:
         raise ValidationError(
             field,
@@ -361,10 +336,14 @@ def _in_range(field: str, found: Decimal, minimum: Decimal, maximum: Decimal) ->
             minimum=str(minimum),
             maximum=str(maximum),
         )
-    cents = found.quantize(Decimal("0.01"))
-    if found != cents:
-        raise ValidationError(field, QT_TRANSLATE_NOOP("core", "has more than 2 decimals."))
-    return cents
+    step = Decimal(1).scaleb(-places)
+    if found != found.quantize(step):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("core", "has more than {places} decimals."),
+            places=places,
+        )
+    return found.quantize(step)
 
 
 def hours(field: str, value: Any, *, minimum: Decimal, maximum: Decimal) -> Decimal:
