@@ -29,7 +29,7 @@ from ...models import AssetStatus, RecordKind
 from ..context import AppContext
 from ..errors import show_error
 from ..flow import FlowLayout
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..i18n import core_word, listed
 from ..settings.forms import allow_button
 from ..table_model import (
@@ -456,7 +456,7 @@ class EquipmentPage(QWidget):
             (self.tr("Supplier"), self._supplier_name(asset.supplier_id)),
             (self.tr("Purchase date"), str(asset.purchase_date or "")),
             (self.tr("Purchase cost"),
-             f"{asset.purchase_cost:,.2f}" if asset.purchase_cost is not None else ""),
+             money_text(asset.purchase_cost) if asset.purchase_cost is not None else ""),
             (self.tr("Warranty end"), str(asset.warranty_end or "")),
         ):  # fmt: skip
             if value:

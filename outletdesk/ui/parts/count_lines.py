@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...core.parts.stocktake import CountLine
+from ..formats import money_text
 from ..table_model import Index, RowsModel
 
 COUNT_DIGITS = 7  # a bare number this long or shorter is a count; longer ones are barcodes
@@ -43,7 +44,7 @@ def shelf_key(line: CountLine) -> tuple[bool, str, str]:
 
 
 def value_text(value: Decimal) -> str:
-    return f"{value:+,.2f}" if value else f"{value:,.2f}"
+    return f"{value:+,.2f}" if value else money_text(value)
 
 
 class CountLinesModel(RowsModel[CountLine]):

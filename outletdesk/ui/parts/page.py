@@ -34,7 +34,7 @@ from ...core.parts.stock import MAIN, MovementDTO, ReorderLine, StockLevel, Tran
 from ..context import AppContext
 from ..errors import show_error, translate_core
 from ..flow import FlowLayout
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..i18n import labelled, listed
 from ..settings.forms import allow_button
 from ..table_model import (
@@ -123,7 +123,7 @@ class PartsPage(QWidget):
                 ("here", self.tr("Here"), lambda r: str(r.here)),
                 ("all_outlets", self.tr("All outlets"), lambda r: str(r.everywhere)),
                 ("minimum", self.tr("Minimum"), lambda r: str(r.min_level) if r.min_level else ""),
-                ("sale_price", self.tr("Sale price"), lambda r: f"{r.sale_price:,.2f}"),
+                ("sale_price", self.tr("Sale price"), lambda r: money_text(r.sale_price)),
             ],
             self,
             numeric=frozenset({3, 4, 5, 6}),
@@ -470,8 +470,8 @@ class PartsPage(QWidget):
         if part.category:
             html.append(field(self.tr("Category"), part.category))
         html.append(field(self.tr("Unit"), unit_word(part.unit, translate_core)))
-        html.append(field(self.tr("Cost price"), f"{part.cost_price:,.2f}"))
-        html.append(field(self.tr("Sale price"), f"{part.sale_price:,.2f}"))
+        html.append(field(self.tr("Cost price"), money_text(part.cost_price)))
+        html.append(field(self.tr("Sale price"), money_text(part.sale_price)))
         if supplier:
             html.append(field(self.tr("Supplier"), supplier))
         if part.barcodes:
@@ -487,14 +487,14 @@ class PartsPage(QWidget):
             head = (self.tr("Outlet"), self.tr("Bin"), self.tr("On hand"), self.tr("Minimum"),
                     self.tr("Avg cost"), self.tr("Value"))  # fmt: skip
             html.append(html_table(head, [
-                (_where(lv), lv.bin, str(lv.on_hand), str(lv.min_level or ""), f"{lv.avg_cost:,.2f}",
-                 f"{lv.value:,.2f}")
+                (_where(lv), lv.bin, str(lv.on_hand), str(lv.min_level or ""), money_text(lv.avg_cost),
+                 money_text(lv.value))
                 for lv in levels
             ], numeric={2, 3, 4, 5}, whole={0, 1}))  # fmt: skip
             total = sum((lv.value for lv in levels), Decimal("0.00"))
             html.append(
                 "<p>"
-                + escape(self.tr("Total value: {value}").format(value=f"{total:,.2f}"))
+                + escape(self.tr("Total value: {value}").format(value=money_text(total)))
                 + "</p>"
             )
         else:

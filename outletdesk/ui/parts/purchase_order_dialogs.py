@@ -20,6 +20,7 @@ from ...core.changes import Changes
 from ...core.parts.purchasing import PurchaseOrderDTO
 from ...core.parts.stock import ReorderLine
 from ..context import AppContext
+from ..formats import money_text
 from ..i18n import sentences
 from ..settings.forms import FormErrors, add_rows, multiline
 
@@ -35,7 +36,7 @@ class CancelOrderDialog(QDialog):
         self.setWindowTitle(self.tr("Cancel purchase order {number}").format(number=order.number))
         head = QLabel(
             self.tr("{number} to {supplier}: %n lines, {total}.", "", len(order.lines)).format(
-                number=order.number, supplier=order.supplier_name, total=f"{order.total:,.2f}"
+                number=order.number, supplier=order.supplier_name, total=money_text(order.total)
             ),
             self,
         )

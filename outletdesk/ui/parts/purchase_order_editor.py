@@ -34,6 +34,7 @@ from ...core.parts.purchasing import PurchaseLineInput, PurchaseOrderDTO
 from ...core.validation import amount_text, whole_text
 from ..context import AppContext
 from ..errors import show_error
+from ..formats import money_text
 from ..scanner import ScanField
 from ..settings.forms import FormErrors, add_rows, multiline, save_cancel_buttons
 from ..table_model import RIGHT, RowsModel, row_table
@@ -97,7 +98,7 @@ class PurchaseOrderDialog(QDialog):
             [
                 (self.tr("SKU"), lambda p: p.sku),
                 (self.tr("Name"), lambda p: p.name),
-                (self.tr("Cost price"), lambda p: f"{p.cost_price:,.2f}"),
+                (self.tr("Cost price"), lambda p: money_text(p.cost_price)),
                 (self.tr("Usual supplier"), self._usual_supplier),
             ],
             self,
@@ -310,7 +311,7 @@ class PurchaseOrderDialog(QDialog):
             self.lines.item(row, QUANTITY).text(), self.lines.item(row, UNIT_COST).text()
         )
         self._filling = True
-        self.lines.item(row, AMOUNT).setText(f"{amount:,.2f}" if amount is not None else "")
+        self.lines.item(row, AMOUNT).setText(money_text(amount) if amount is not None else "")
         self._filling = False
         self._update_total()
 
@@ -322,7 +323,7 @@ class PurchaseOrderDialog(QDialog):
         total = sum((a for a in amounts if a is not None), Decimal("0.00"))
         self.total.setText(
             self.tr("%n lines, total {total}", "", self.lines.rowCount()).format(
-                total=f"{total:,.2f}"
+                total=money_text(total)
             )
         )
 

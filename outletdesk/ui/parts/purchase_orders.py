@@ -29,7 +29,7 @@ from ...core.parts.stock import ReorderLine
 from ...models import PurchaseOrderStatus
 from ..context import AppContext
 from ..errors import show_error
-from ..formats import local_datetime
+from ..formats import local_datetime, money_text
 from ..settings.forms import allow_button
 from ..table_model import WARNING, RowsModel, row_table
 from .purchase_order_dialogs import CancelOrderDialog, DraftFromLowStockDialog
@@ -113,7 +113,7 @@ class PurchaseOrdersTab(QWidget):
                     self.tr("Outstanding"),
                     lambda o: str(o.outstanding) if o.status in AWAITED else "",
                 ),
-                (self.tr("Total"), lambda o: f"{o.total:,.2f}"),
+                (self.tr("Total"), lambda o: money_text(o.total)),
             ],
             self,
             numeric=frozenset({5, 6, 7}),
@@ -131,8 +131,8 @@ class PurchaseOrdersTab(QWidget):
                 (self.tr("Ordered"), lambda ln: str(ln.quantity)),
                 (self.tr("Received"), lambda ln: str(ln.received)),
                 (self.tr("Outstanding"), lambda ln: str(ln.outstanding)),
-                (self.tr("Unit cost"), lambda ln: f"{ln.unit_cost:,.2f}"),
-                (self.tr("Amount"), lambda ln: f"{ln.amount:,.2f}"),
+                (self.tr("Unit cost"), lambda ln: money_text(ln.unit_cost)),
+                (self.tr("Amount"), lambda ln: money_text(ln.amount)),
             ],
             self,
             numeric=frozenset({2, 3, 4, 5, 6}),

@@ -26,6 +26,7 @@ from ...core.parts.queries import PartList, PartRow
 from ...core.parts.stock import MAIN, Availability
 from ..context import AppContext
 from ..errors import show_error
+from ..formats import money_text
 from ..i18n import labelled, listed
 from ..table_model import RowsModel, row_table
 
@@ -79,7 +80,7 @@ class PartPickerDialog(QDialog):
                 (self.tr("Name"), lambda r: r.name),
                 (self.tr("Here"), lambda r: str(r.here)),
                 (self.tr("All outlets"), lambda r: str(r.everywhere)),
-                (self.tr("Price"), lambda r: f"{r.sale_price:,.2f}"),
+                (self.tr("Price"), lambda r: money_text(r.sale_price)),
             ],
             self,
             numeric=frozenset({2, 3, 4}),
