@@ -4,8 +4,6 @@ width widens the window past the screen's edge."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import ui_context
 
 from outletdesk.core.auth import Actor
@@ -13,8 +11,6 @@ from outletdesk.core.demo import DEMO_PASSWORD, fill_demo
 from outletdesk.core.equipment.demo import add_demo_equipment
 from outletdesk.core.parts.demo import add_demo_parts
 from outletdesk.ui.main_window import MainWindow
-
-QM = Path(__file__).resolve().parent.parent / "resources/translations/outletdesk_zh_CN.qm"
 
 
 def demo_window(services, qtbot, tmp_path):
